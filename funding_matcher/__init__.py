@@ -1,0 +1,90 @@
+"""Fördermittel-Matcher: find, explain and prepare funding for Quartier projects."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+from funding_matcher import paths
+from funding_matcher.config import (
+    Defaults,
+    load_or_create_secret_key,
+    normalise_database_url,
+    sqlite_url,
+)
+from funding_matcher.extensions import csrf, db, login_manager, migrate
+
+ENV_PREFIX = "FUNDING_MATCHER"
+
+
+def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
+    """Build the application: defaults, then instance/config.py, env vars, ``overrides``."""
+    instance_path = paths.instance_dir()
+    app = Flask(
+        __name__,
+        instance_path=str(instance_path),
+        instance_relative_config=True,
+        template_folder=str(paths.TEMPLATES_DIR),
+        static_folder=str(paths.STATIC_DIR),
+    )
+    configure(app, instance_path, overrides or {})
+    register_extensions(app)
+    register_blueprints(app)
+    register_error_handlers(app)
+    register_template_helpers(app)
+    return app
+
+
+def configure(app: Flask, instance_path: Path, overrides: Mapping[str, Any]) -> None:
+    app.config.from_object(Defaults)
+    app.config.from_pyfile("config.py", silent=True)
+    app.config.from_prefixed_env("FLASK")
+    app.config.from_prefixed_env(ENV_PREFIX)
+    if "DATABASE_URL" in app.config:
+        app.config["SQLALCHEMY_DATABASE_URI"] = app.config.pop("DATABASE_URL")
+    app.config.update(overrides)
+    if not app.config.get("SQLALCHEMY_DATABASE_URI"):
+        instance_path.mkdir(parents=True, exist_ok=True)
+        app.config["SQLALCHEMY_DATABASE_URI"] = sqlite_url(instance_path)
+    app.config["SQLALCHEMY_DATABASE_URI"] = normalise_database_url(
+        str(app.config["SQLALCHEMY_DATABASE_URI"])
+    )
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = load_or_create_secret_key(instance_path)
+    app.config.setdefault("CATALOGUE_DIR", str(paths.catalogue_dir()))
+    app.config.setdefault("TODAY", None)  # tests pin the date; None means the clock
+
+
+def register_extensions(app: Flask) -> None:
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(paths.MIGRATIONS_DIR), render_as_batch=True)
+    csrf.init_app(app)
+    login_manager.init_app(app)
+    from funding_matcher import models  # noqa: F401  (tables must be known to Alembic)
+
+
+def register_blueprints(app: Flask) -> None:
+    from funding_matcher.web import auth, main
+
+    app.register_blueprint(main.bp)
+    app.register_blueprint(auth.bp)
+
+
+def register_error_handlers(app: Flask) -> None:
+    from funding_matcher.web import errors
+
+    errors.register(app)
+
+
+def register_template_helpers(app: Flask) -> None:
+    from funding_matcher.web import template_helpers
+
+    template_helpers.register(app)
+
+
+def env_flag(name: str) -> bool:
+    return os.environ.get(name, "").lower() in {"1", "true", "yes"}

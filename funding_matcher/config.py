@@ -1,0 +1,50 @@
+"""Default configuration. instance/config.py and FUNDING_MATCHER_* variables override it."""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+
+SQLITE_FILE = "funding_matcher.db"
+SECRET_KEY_FILE = "secret_key"
+
+
+class Defaults:
+    """Settings every installation starts with."""
+
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    MAX_CONTENT_LENGTH = 10 * 1024 * 1024  # uploads (PDF, JSON) are capped at 10 MiB
+    WTF_CSRF_ENABLED = True
+    WTF_CSRF_TIME_LIMIT = None  # a long wizard session must not lose its form to an expired token
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_HTTPONLY = True
+    JSON_SORT_KEYS = False
+    TEMPLATES_AUTO_RELOAD = False
+
+
+def sqlite_url(instance_path: Path) -> str:
+    """The default database: a SQLite file in the instance folder."""
+    return f"sqlite:///{instance_path / SQLITE_FILE}"
+
+
+def normalise_database_url(url: str) -> str:
+    """Let users write plain postgresql:// URLs; we talk to PostgreSQL through psycopg 3."""
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def load_or_create_secret_key(instance_path: Path) -> str:
+    """A random key stored in the instance folder on first start; never a fixed one."""
+    path = instance_path / SECRET_KEY_FILE
+    if path.exists():
+        key = path.read_text(encoding="utf-8").strip()
+        if key:
+            return key
+    instance_path.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_hex(32)
+    path.write_text(key, encoding="utf-8")
+    path.chmod(0o600)
+    return key

@@ -1,0 +1,82 @@
+"""Validation errors that name the field (and, for files, the place) a user must fix."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pydantic import ValidationError
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    """One problem with one field: ``field`` is a dotted path such as ``themes.2``."""
+
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}" if self.field else self.message
+
+
+class InvalidData(ValueError):
+    """Input that does not validate; carries every problem found, not just the first."""
+
+    def __init__(self, problems: list[FieldProblem]):
+        self.problems = problems
+        super().__init__("; ".join(str(p) for p in problems))
+
+    def as_dict(self) -> dict[str, list[str]]:
+        """Messages grouped by field, for JSON responses and forms."""
+        grouped: dict[str, list[str]] = {}
+        for problem in self.problems:
+            grouped.setdefault(problem.field or "_", []).append(problem.message)
+        return grouped
+
+
+_PYDANTIC_MESSAGES = {
+    "missing": "Pflichtangabe fehlt",
+    "string_type": "muss ein Text sein",
+    "string_too_short": "ist zu kurz (mindestens {min_length} Zeichen)",
+    "string_too_long": "ist zu lang (höchstens {max_length} Zeichen)",
+    "int_type": "muss eine ganze Zahl sein",
+    "int_parsing": "muss eine ganze Zahl sein",
+    "int_from_float": "muss eine ganze Zahl sein",
+    "float_type": "muss eine Zahl sein",
+    "float_parsing": "muss eine Zahl sein",
+    "bool_type": "muss true oder false sein",
+    "bool_parsing": "muss true oder false sein",
+    "list_type": "muss eine Liste sein",
+    "dict_type": "muss ein Objekt sein",
+    "model_type": "muss ein Objekt sein",
+    "date_type": "muss ein Datum im Format JJJJ-MM-TT sein",
+    "date_parsing": "muss ein Datum im Format JJJJ-MM-TT sein",
+    "date_from_datetime_parsing": "muss ein Datum im Format JJJJ-MM-TT sein",
+    "greater_than_equal": "muss mindestens {ge} sein",
+    "less_than_equal": "darf höchstens {le} sein",
+    "greater_than": "muss größer als {gt} sein",
+    "extra_forbidden": "unbekanntes Feld",
+    "url_parsing": "ist keine gültige Adresse (URL)",
+    "url_scheme": "muss mit https:// beginnen",
+    "literal_error": "ungültiger Wert ({expected})",
+    "enum": "ungültiger Wert ({expected})",
+    "set_type": "muss eine Liste sein",
+}
+
+
+def problems_from_pydantic(exc: ValidationError) -> list[FieldProblem]:
+    """Translate pydantic's errors into German messages keyed by dotted field path."""
+    problems = []
+    for err in exc.errors(include_url=False):
+        field = ".".join(str(part) for part in err["loc"])
+        template = _PYDANTIC_MESSAGES.get(err["type"])
+        if err["type"] == "value_error":
+            message = str(err.get("ctx", {}).get("error", err["msg"]))
+        elif template:
+            try:
+                message = template.format(**err.get("ctx", {}))
+            except (KeyError, IndexError):
+                message = template
+        else:
+            message = err["msg"]
+        problems.append(FieldProblem(field, message))
+    return problems

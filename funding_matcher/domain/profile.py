@@ -1,0 +1,147 @@
+"""The Quartier project profile: interchange format v1, validated.
+
+A profile describes a neighbourhood project that looks for funding. ``Profile.from_json`` and
+``Profile.to_json`` read and write the contract format without loss: unknown extra fields are kept.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from funding_matcher.domain import taxonomy
+from funding_matcher.domain.errors import FieldProblem, InvalidData, problems_from_pydantic
+
+FORMAT_VERSION = "v1"
+
+Text300 = Annotated[str, Field(max_length=300)]
+
+
+def _check_code(vocabulary: str, value: str) -> str:
+    if value not in taxonomy.VOCABULARIES[vocabulary]:
+        raise ValueError(f"unbekannter Code „{value}“ ({taxonomy.allowed_hint(vocabulary)})")
+    return value
+
+
+def _check_codes(vocabulary: str, values: list[str]) -> list[str]:
+    unknown = taxonomy.unknown_codes(vocabulary, values)
+    if unknown:
+        raise ValueError(
+            f"unbekannte Codes: {', '.join(unknown)} ({taxonomy.allowed_hint(vocabulary)})"
+        )
+    if len(set(values)) != len(values):
+        raise ValueError("enthält Codes doppelt")
+    return values
+
+
+class Profile(BaseModel):
+    """A Quartier project profile (interchange format v1)."""
+
+    model_config = ConfigDict(extra="allow", str_strip_whitespace=True)
+
+    title: str = Field(min_length=3, max_length=300)
+    description: str = Field(min_length=20, max_length=50000)
+    applicant_type: str
+    state: str
+    organisation: Text300 | None = None
+    municipality: str | None = Field(default=None, max_length=200)
+    area_type: str | None = None
+    designated_area: bool | None = None
+    themes: list[str] = Field(default_factory=list)
+    target_groups: list[str] = Field(default_factory=list)
+    cost_types: list[str] = Field(default_factory=list)
+    budget_total_eur: float | None = Field(default=None, ge=0)
+    own_funds_eur: float | None = Field(default=None, ge=0)
+    start_date: date | None = None
+    duration_months: int | None = Field(default=None, ge=1, le=120)
+    partners: list[str] = Field(default_factory=list)
+
+    @field_validator("applicant_type")
+    @classmethod
+    def _applicant_type(cls, value: str) -> str:
+        return _check_code("applicant_types", value)
+
+    @field_validator("state")
+    @classmethod
+    def _state(cls, value: str) -> str:
+        return _check_code("states", value)
+
+    @field_validator("area_type")
+    @classmethod
+    def _area_type(cls, value: str | None) -> str | None:
+        return None if value is None else _check_code("area_types", value)
+
+    @field_validator("themes")
+    @classmethod
+    def _themes(cls, value: list[str]) -> list[str]:
+        return _check_codes("themes", value)
+
+    @field_validator("target_groups")
+    @classmethod
+    def _target_groups(cls, value: list[str]) -> list[str]:
+        return _check_codes("target_groups", value)
+
+    @field_validator("cost_types")
+    @classmethod
+    def _cost_types(cls, value: list[str]) -> list[str]:
+        return _check_codes("cost_types", value)
+
+    # -- derived facts used by the matcher and the drafts --------------------------------------
+
+    @property
+    def requested_eur(self) -> float | None:
+        """The funding asked for: total budget less own funds, where both are known."""
+        if self.budget_total_eur is None:
+            return None
+        return max(self.budget_total_eur - (self.own_funds_eur or 0.0), 0.0)
+
+    @property
+    def extra_fields(self) -> dict[str, Any]:
+        """Fields outside format v1 that came with the file; kept on export."""
+        return dict(self.model_extra or {})
+
+    # -- interchange ------------------------------------------------------------------------------
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Profile:
+        """Validate a decoded JSON object; raise InvalidData naming every bad field."""
+        if not isinstance(data, dict):
+            raise InvalidData([FieldProblem("", "Das Profil muss ein JSON-Objekt sein.")])
+        try:
+            profile = cls.model_validate(data)
+        except ValidationError as exc:
+            raise InvalidData(problems_from_pydantic(exc)) from None
+        if (
+            profile.budget_total_eur is not None
+            and profile.own_funds_eur is not None
+            and profile.own_funds_eur > profile.budget_total_eur
+        ):
+            raise InvalidData(
+                [FieldProblem("own_funds_eur", "Eigenmittel sind höher als das Gesamtbudget.")]
+            )
+        return profile
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> Profile:
+        """Parse profile JSON text; raise InvalidData with a clear message on any problem."""
+        try:
+            data = json.loads(text)
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            where = f" (Zeile {exc.lineno}, Spalte {exc.colno})" if hasattr(exc, "lineno") else ""
+            raise InvalidData([FieldProblem("", f"Kein gültiges JSON{where}.")]) from None
+        return cls.from_dict(data)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The profile as a format-v1 object: unset optional fields are left out."""
+        data = self.model_dump(mode="json", exclude_none=True)
+        for key in ("themes", "target_groups", "cost_types", "partners"):
+            if not data.get(key) and key not in self.model_fields_set:
+                data.pop(key, None)
+        return data
+
+    def to_json(self) -> str:
+        """The profile as pretty-printed format-v1 JSON."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)

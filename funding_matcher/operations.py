@@ -1,0 +1,211 @@
+"""The only code that turns domain objects into rows and back. Flushes, never commits."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+
+from funding_matcher.domain.accounts import (
+    check_password,
+    hash_password,
+    normalise_email,
+    verify_password,
+)
+from funding_matcher.domain.catalogue import Programme
+from funding_matcher.domain.errors import FieldProblem, InvalidData
+from funding_matcher.domain.profile import Profile
+from funding_matcher.extensions import db
+from funding_matcher.models import (
+    ORGANISATION_KINDS,
+    Membership,
+    Organisation,
+    ProgrammeRow,
+    ProjectProfile,
+    Role,
+    User,
+)
+
+# -- organisations and accounts ---------------------------------------------------------------
+
+
+def create_organisation(name: str, kind: str = "sonstige") -> Organisation:
+    """A new organisation; its name must be unique."""
+    name = name.strip()
+    if len(name) < 2:
+        raise InvalidData([FieldProblem("name", "Bitte einen Namen angeben (mind. 2 Zeichen).")])
+    if kind not in ORGANISATION_KINDS:
+        raise InvalidData(
+            [FieldProblem("kind", f"unbekannte Art „{kind}“ (erlaubt: {', '.join(ORGANISATION_KINDS)})")]
+        )
+    if db.session.scalar(select(Organisation).where(func.lower(Organisation.name) == name.lower())):
+        raise InvalidData(
+            [FieldProblem("name", "Eine Organisation mit diesem Namen gibt es schon.")]
+        )
+    organisation = Organisation(name=name, kind=kind)
+    db.session.add(organisation)
+    db.session.flush()
+    return organisation
+
+
+def create_user(email: str, password: str, name: str = "") -> User:
+    """A new account with an argon2-hashed password."""
+    email = normalise_email(email)
+    check_password(password)
+    if find_user(email):
+        raise InvalidData([FieldProblem("email", "Für diese E-Mail-Adresse gibt es schon ein Konto.")])
+    user = User(email=email, name=name.strip(), password_hash=hash_password(password))
+    db.session.add(user)
+    db.session.flush()
+    return user
+
+
+def find_user(email: str) -> User | None:
+    return db.session.scalar(select(User).where(User.email == email.strip().lower()))
+
+
+def authenticate(email: str, password: str) -> User | None:
+    """The user with this email and password, or None (same answer for either mistake)."""
+    user = find_user(email)
+    if user is None or not verify_password(user.password_hash, password):
+        return None
+    return user
+
+
+def add_member(user: User, organisation: Organisation, role: Role) -> Membership:
+    """Give the user a role in the organisation (updates an existing membership)."""
+    membership = membership_of(user, organisation.id)
+    if membership is None:
+        membership = Membership(user=user, organisation=organisation, role=role)
+        db.session.add(membership)
+    else:
+        membership.role = role
+    db.session.flush()
+    return membership
+
+
+def membership_of(user: User, organisation_id: int) -> Membership | None:
+    return db.session.scalar(
+        select(Membership).where(
+            Membership.user_id == user.id, Membership.organisation_id == organisation_id
+        )
+    )
+
+
+def memberships(user: User) -> list[Membership]:
+    return list(
+        db.session.scalars(
+            select(Membership)
+            .join(Organisation)
+            .where(Membership.user_id == user.id)
+            .order_by(Organisation.name)
+        )
+    )
+
+
+def find_organisation(name: str) -> Organisation | None:
+    return db.session.scalar(select(Organisation).where(Organisation.name == name.strip()))
+
+
+def has_any_user() -> bool:
+    return db.session.scalar(select(func.count(User.id))) > 0
+
+
+def setup_first_owner(
+    organisation_name: str, kind: str, email: str, password: str, name: str = ""
+) -> User:
+    """First start: the first organisation and its owner, in one go."""
+    problems: list[FieldProblem] = []
+    for step in (
+        lambda: create_organisation(organisation_name, kind),
+        lambda: create_user(email, password, name),
+    ):
+        try:
+            step()
+        except InvalidData as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise InvalidData(problems)
+    organisation = find_organisation(organisation_name)
+    user = find_user(email)
+    assert organisation is not None and user is not None
+    add_member(user, organisation, Role.owner)
+    return user
+
+
+# -- catalogue --------------------------------------------------------------------------------
+
+
+@dataclass
+class CatalogueSync:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+
+
+def sync_catalogue(programmes: Iterable[Programme]) -> CatalogueSync:
+    """Make the programmes table equal to the given records: add, update, remove."""
+    result = CatalogueSync()
+    rows = {row.slug: row for row in db.session.scalars(select(ProgrammeRow))}
+    seen = set()
+    for programme in programmes:
+        seen.add(programme.slug)
+        record = programme.to_dict()
+        row = rows.get(programme.slug)
+        if row is None:
+            db.session.add(_programme_row(ProgrammeRow(slug=programme.slug), programme, record))
+            result.added.append(programme.slug)
+        elif row.record != record:
+            _programme_row(row, programme, record)
+            result.updated.append(programme.slug)
+        else:
+            result.unchanged += 1
+    for slug, row in rows.items():
+        if slug not in seen:
+            db.session.delete(row)
+            result.removed.append(slug)
+    db.session.flush()
+    return result
+
+
+def _programme_row(row: ProgrammeRow, programme: Programme, record: dict) -> ProgrammeRow:
+    row.title = programme.title
+    row.level = programme.level
+    row.status = programme.status
+    row.checked_on = programme.checked_on
+    row.record = record
+    return row
+
+
+def catalogue_programmes() -> list[Programme]:
+    """Every programme stored in the database, as domain records."""
+    rows = db.session.scalars(select(ProgrammeRow).order_by(ProgrammeRow.slug))
+    return [Programme.model_validate(row.record) for row in rows]
+
+
+def catalogue_version() -> tuple[int, str | None]:
+    """A cheap fingerprint of the stored catalogue, to know when the matcher must refit."""
+    count, latest = db.session.execute(
+        select(func.count(ProgrammeRow.id), func.max(ProgrammeRow.updated_at))
+    ).one()
+    return count, latest.isoformat() if latest else None
+
+
+# -- project profiles -------------------------------------------------------------------------
+
+
+def save_profile(
+    organisation: Organisation, profile: Profile, user: User | None = None
+) -> ProjectProfile:
+    """Store a validated profile for the organisation."""
+    row = ProjectProfile(
+        organisation_id=organisation.id,
+        title=profile.title,
+        data=profile.to_dict(),
+        created_by_id=user.id if user else None,
+    )
+    db.session.add(row)
+    db.session.flush()
+    return row

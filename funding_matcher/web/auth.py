@@ -1,0 +1,95 @@
+"""Sign-in, sign-out, first start and organisation switching."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required, login_user, logout_user
+
+from funding_matcher import operations
+from funding_matcher.domain.errors import InvalidData
+from funding_matcher.extensions import db, login_manager
+from funding_matcher.models import User
+from funding_matcher.web.access import switch_organisation
+from funding_matcher.web.auth_forms import LoginForm, SetupForm, SwitchOrganisationForm
+from funding_matcher.web.forms import apply_problems
+
+bp = Blueprint("auth", __name__)
+
+
+@login_manager.user_loader
+def load_user(user_id: str) -> User | None:
+    return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+
+
+def _safe_next(target: str | None) -> str:
+    """Only redirect inside this site after sign-in."""
+    if target and not urlsplit(target).netloc and target.startswith("/") and "//" not in target:
+        return target
+    return url_for("main.index")
+
+
+@bp.route("/anmelden", methods=["GET", "POST"])
+def login():
+    if not operations.has_any_user():
+        return redirect(url_for("auth.setup"))
+    if current_user.is_authenticated:
+        return redirect(url_for("main.index"))
+    form = LoginForm()
+    if form.validate_on_submit():
+        user = operations.authenticate(form.email.data, form.password.data)
+        if user is None:
+            form.password.errors.append("E-Mail-Adresse oder Passwort ist falsch.")
+        else:
+            login_user(user)
+            flash("Sie sind angemeldet.", "success")
+            return redirect(_safe_next(request.args.get("next")))
+    status = 401 if form.password.errors else 200
+    return render_template("auth/login.html", form=form), status
+
+
+@bp.route("/abmelden", methods=["POST"])
+@login_required
+def logout():
+    logout_user()
+    flash("Sie sind abgemeldet.", "info")
+    return redirect(url_for("auth.login"))
+
+
+@bp.route("/einrichten", methods=["GET", "POST"])
+def setup():
+    """On an empty database: create the first organisation and its owner."""
+    if operations.has_any_user():
+        return redirect(url_for("auth.login"))
+    form = SetupForm()
+    if form.validate_on_submit():
+        try:
+            user = operations.setup_first_owner(
+                form.organisation.data,
+                form.kind.data,
+                form.email.data,
+                form.password.data,
+                form.name.data or "",
+            )
+        except InvalidData as exc:
+            db.session.rollback()
+            apply_problems(form, exc, {"name": "organisation"})
+        else:
+            db.session.commit()
+            login_user(user)
+            flash("Willkommen! Ihre Organisation ist eingerichtet.", "success")
+            return redirect(url_for("main.index"))
+    return render_template("auth/setup.html", form=form)
+
+
+@bp.route("/organisation/wechseln", methods=["POST"])
+@login_required
+def switch():
+    form = SwitchOrganisationForm()
+    if not form.validate_on_submit() or not form.organisation_id.data.isdigit():
+        abort(400)
+    if not switch_organisation(int(form.organisation_id.data)):
+        abort(404)
+    flash("Organisation gewechselt.", "info")
+    return redirect(_safe_next(request.form.get("next")))

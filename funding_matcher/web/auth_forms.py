@@ -1,0 +1,44 @@
+"""Forms for sign-in, first start and organisation switching."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import EmailField, HiddenField, PasswordField, SelectField, StringField
+from wtforms.validators import DataRequired, EqualTo, Length
+
+from funding_matcher.domain.accounts import MIN_PASSWORD_LENGTH
+from funding_matcher.models import ORGANISATION_KINDS
+
+
+class LoginForm(FlaskForm):
+    email = EmailField("E-Mail-Adresse", validators=[DataRequired("Bitte E-Mail-Adresse angeben.")])
+    password = PasswordField("Passwort", validators=[DataRequired("Bitte Passwort angeben.")])
+
+
+class SetupForm(FlaskForm):
+    organisation = StringField(
+        "Name der Organisation",
+        validators=[DataRequired("Bitte den Namen der Organisation angeben."), Length(2, 200)],
+        description="z. B. Stadt Oberhausen, Caritasverband Hagen e. V.",
+    )
+    kind = SelectField("Art der Organisation", choices=list(ORGANISATION_KINDS.items()))
+    name = StringField("Ihr Name", validators=[Length(max=200)])
+    email = EmailField("E-Mail-Adresse", validators=[DataRequired("Bitte E-Mail-Adresse angeben.")])
+    password = PasswordField(
+        "Passwort",
+        validators=[
+            DataRequired("Bitte ein Passwort wählen."),
+            Length(
+                min=MIN_PASSWORD_LENGTH,
+                message=f"Das Passwort muss mindestens {MIN_PASSWORD_LENGTH} Zeichen lang sein.",
+            ),
+        ],
+    )
+    password_repeat = PasswordField(
+        "Passwort wiederholen",
+        validators=[EqualTo("password", "Die Passwörter stimmen nicht überein.")],
+    )
+
+
+class SwitchOrganisationForm(FlaskForm):
+    organisation_id = HiddenField(validators=[DataRequired()])

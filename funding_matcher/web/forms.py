@@ -1,0 +1,19 @@
+"""Glue between domain validation errors and WTForms fields."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+
+from funding_matcher.domain.errors import InvalidData
+
+
+def apply_problems(form: FlaskForm, error: InvalidData, aliases: dict[str, str] | None = None) -> None:
+    """Show each domain problem at its form field (or as a form-level error)."""
+    aliases = aliases or {}
+    for problem in error.problems:
+        name = aliases.get(problem.field, problem.field).split(".", 1)[0]
+        field = form._fields.get(name)
+        if field is not None:
+            field.errors = [*field.errors, problem.message]
+        else:
+            form.form_errors.append(str(problem))
