@@ -68,10 +68,14 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from funding_matcher.web import auth, main
+    from funding_matcher.web import auth, main, projects
 
     app.register_blueprint(main.bp)
     app.register_blueprint(auth.bp)
+    app.register_blueprint(projects.bp)
+    app.jinja_env.globals["nav_items"] = [
+        ("projects.index", "Projekte"),
+    ]
 
 
 def register_error_handlers(app: Flask) -> None:

@@ -27,8 +27,14 @@ def _create_app(*_args: object) -> object:
     return create_app()
 
 
-@click.group(cls=FlaskGroup, create_app=_create_app, add_default_commands=False,
-             add_version_option=False, load_dotenv=False, set_debug_flag=False)
+@click.group(
+    cls=FlaskGroup,
+    create_app=_create_app,
+    add_default_commands=False,
+    add_version_option=False,
+    load_dotenv=False,
+    set_debug_flag=False,
+)
 def main() -> None:
     """Fördermittel-Matcher: Förderprogramme für Quartiersprojekte."""
 
@@ -39,11 +45,16 @@ def _today(value: str | None) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter("Datum im Format JJJJ-MM-TT angeben", param_hint="--today") from None
+        raise click.BadParameter(
+            "Datum im Format JJJJ-MM-TT angeben", param_hint="--today"
+        ) from None
 
 
 dir_option = click.option(
-    "--dir", "directory", type=click.Path(path_type=Path), default=None,
+    "--dir",
+    "directory",
+    type=click.Path(path_type=Path),
+    default=None,
     help="Katalogverzeichnis (Standard: programs/)",
 )
 
@@ -71,7 +82,9 @@ def programs_validate(directory: Path | None) -> None:
     """Jede Programmdatei prüfen; meldet Datei, Zeile und Problem, Exit 1 bei Fehlern."""
     result = _load(directory)
     bad_files = {p.path for p in result.problems}
-    click.echo(f"{len(result.programmes)} Programme gültig, {len(bad_files)} Datei(en) mit Fehlern.")
+    click.echo(
+        f"{len(result.programmes)} Programme gültig, {len(bad_files)} Datei(en) mit Fehlern."
+    )
     sys.exit(1 if result.problems else 0)
 
 
@@ -103,8 +116,10 @@ def programs_show(slug: str, directory: Path | None, today: str | None) -> None:
         ("Status", taxonomy.label("statuses", programme.status)),
         ("Förderart", taxonomy.label("funding_types", programme.funding_type)),
         ("Förderquote bis", f"{rate:g} %" if rate is not None else "unbekannt"),
-        ("Antragsberechtigt", ", ".join(taxonomy.labels("applicant_types",
-                                                       programme.applicant_types))),
+        (
+            "Antragsberechtigt",
+            ", ".join(taxonomy.labels("applicant_types", programme.applicant_types)),
+        ),
         ("Länder", "bundesweit" if programme.serves_all_states else ", ".join(programme.states)),
         ("Themen", ", ".join(taxonomy.labels("themes", programme.themes))),
         ("Frist", programme.deadline.label + (f", nächste: {format_date(nxt)}" if nxt else "")),
@@ -131,8 +146,14 @@ def programs_export(directory: Path | None, fmt: str) -> None:
 
 @programs.command("stale")
 @dir_option
-@click.option("--older-than", "days", type=click.IntRange(min=0), default=180, show_default=True,
-              help="Tage seit der letzten Prüfung")
+@click.option(
+    "--older-than",
+    "days",
+    type=click.IntRange(min=0),
+    default=180,
+    show_default=True,
+    help="Tage seit der letzten Prüfung",
+)
 @click.option("--today", default=None, help="Stichtag JJJJ-MM-TT")
 def programs_stale(directory: Path | None, days: int, today: str | None) -> None:
     """Programme, deren Angaben länger als N Tage nicht geprüft wurden."""
@@ -161,10 +182,15 @@ def catalogue_load(directory: Path | None) -> None:
         sys.exit(1)
     sync = operations.sync_catalogue(result.programmes)
     db.session.commit()
-    click.echo(f"Katalog geladen: {len(sync.added)} neu, {len(sync.updated)} geändert, "
-               f"{len(sync.removed)} entfernt, {sync.unchanged} unverändert.")
-    for label_text, slugs in (("neu", sync.added), ("geändert", sync.updated),
-                              ("entfernt", sync.removed)):
+    click.echo(
+        f"Katalog geladen: {len(sync.added)} neu, {len(sync.updated)} geändert, "
+        f"{len(sync.removed)} entfernt, {sync.unchanged} unverändert."
+    )
+    for label_text, slugs in (
+        ("neu", sync.added),
+        ("geändert", sync.updated),
+        ("entfernt", sync.removed),
+    ):
         if slugs and len(slugs) <= 20:
             click.echo(f"  {label_text}: {', '.join(slugs)}")
     if result.problems:
@@ -200,8 +226,9 @@ def org_group() -> None:
 
 @org_group.command("create")
 @click.argument("name")
-@click.option("--kind", type=click.Choice(list(ORGANISATION_KINDS)), default="sonstige",
-              show_default=True)
+@click.option(
+    "--kind", type=click.Choice(list(ORGANISATION_KINDS)), default="sonstige", show_default=True
+)
 @with_appcontext
 def org_create(name: str, kind: str) -> None:
     """Eine Organisation anlegen."""
@@ -221,8 +248,14 @@ def user_group() -> None:
 @user_group.command("create")
 @click.argument("email")
 @click.option("--name", default="")
-@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True,
-              envvar="FUNDING_MATCHER_NEW_PASSWORD", help="sonst wird interaktiv gefragt")
+@click.option(
+    "--password",
+    prompt=True,
+    hide_input=True,
+    confirmation_prompt=True,
+    envvar="FUNDING_MATCHER_NEW_PASSWORD",
+    help="sonst wird interaktiv gefragt",
+)
 @with_appcontext
 def user_create(email: str, name: str, password: str) -> None:
     """Ein Konto anlegen (Passwort wird mit argon2 gespeichert)."""
@@ -237,8 +270,9 @@ def user_create(email: str, name: str, password: str) -> None:
 @user_group.command("add-to-org")
 @click.argument("email")
 @click.argument("organisation")
-@click.option("--role", type=click.Choice([r.value for r in Role]), default="editor",
-              show_default=True)
+@click.option(
+    "--role", type=click.Choice([r.value for r in Role]), default="editor", show_default=True
+)
 @with_appcontext
 def user_add_to_org(email: str, organisation: str, role: str) -> None:
     """Ein Konto einer Organisation mit einer Rolle zuordnen."""

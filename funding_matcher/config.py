@@ -6,7 +6,7 @@ import secrets
 from pathlib import Path
 
 SQLITE_FILE = "funding_matcher.db"
-SECRET_KEY_FILE = "secret_key"
+SECRET_KEY_FILE = "secret_key"  # noqa: S105 (a file name, not a secret)
 
 
 class Defaults:
@@ -32,7 +32,7 @@ def normalise_database_url(url: str) -> str:
     """Let users write plain postgresql:// URLs; we talk to PostgreSQL through psycopg 3."""
     for prefix in ("postgresql://", "postgres://"):
         if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix):]
+            return "postgresql+psycopg://" + url[len(prefix) :]
     return url
 
 

@@ -37,7 +37,11 @@ def create_organisation(name: str, kind: str = "sonstige") -> Organisation:
         raise InvalidData([FieldProblem("name", "Bitte einen Namen angeben (mind. 2 Zeichen).")])
     if kind not in ORGANISATION_KINDS:
         raise InvalidData(
-            [FieldProblem("kind", f"unbekannte Art „{kind}“ (erlaubt: {', '.join(ORGANISATION_KINDS)})")]
+            [
+                FieldProblem(
+                    "kind", f"unbekannte Art „{kind}“ (erlaubt: {', '.join(ORGANISATION_KINDS)})"
+                )
+            ]
         )
     if db.session.scalar(select(Organisation).where(func.lower(Organisation.name) == name.lower())):
         raise InvalidData(
@@ -54,7 +58,9 @@ def create_user(email: str, password: str, name: str = "") -> User:
     email = normalise_email(email)
     check_password(password)
     if find_user(email):
-        raise InvalidData([FieldProblem("email", "Für diese E-Mail-Adresse gibt es schon ein Konto.")])
+        raise InvalidData(
+            [FieldProblem("email", "Für diese E-Mail-Adresse gibt es schon ein Konto.")]
+        )
     user = User(email=email, name=name.strip(), password_hash=hash_password(password))
     db.session.add(user)
     db.session.flush()
@@ -117,19 +123,17 @@ def setup_first_owner(
 ) -> User:
     """First start: the first organisation and its owner, in one go."""
     problems: list[FieldProblem] = []
-    for step in (
-        lambda: create_organisation(organisation_name, kind),
-        lambda: create_user(email, password, name),
-    ):
-        try:
-            step()
-        except InvalidData as exc:
-            problems.extend(exc.problems)
-    if problems:
+    organisation = user = None
+    try:
+        organisation = create_organisation(organisation_name, kind)
+    except InvalidData as exc:
+        problems.extend(exc.problems)
+    try:
+        user = create_user(email, password, name)
+    except InvalidData as exc:
+        problems.extend(exc.problems)
+    if problems or organisation is None or user is None:
         raise InvalidData(problems)
-    organisation = find_organisation(organisation_name)
-    user = find_user(email)
-    assert organisation is not None and user is not None
     add_member(user, organisation, Role.owner)
     return user
 

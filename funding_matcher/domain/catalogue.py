@@ -141,7 +141,7 @@ class Programme(BaseModel):
             and self.amount_min_eur > self.amount_max_eur
         ):
             raise ValueError("amount_min_eur ist größer als amount_max_eur")
-        if not EARLIEST_PLAUSIBLE <= self.checked_on:
+        if not self.checked_on >= EARLIEST_PLAUSIBLE:
             raise ValueError("checked_on liegt vor dem Jahr 2000")
         for d in self.deadline.dates + [w.closes for w in self.deadline.windows]:
             if not date(2000, 1, 1) <= d <= date(2100, 12, 31):
@@ -228,8 +228,9 @@ def parse_programme(text: str, path: Path) -> tuple[Programme | None, list[Catal
         for problem in problems_from_pydantic(exc):
             top = problem.field.split(".", 1)[0]
             problems.append(
-                CatalogueProblem(path, lines.get(top, 1), f"{problem.field or 'Datei'}: "
-                                 f"{problem.message}")
+                CatalogueProblem(
+                    path, lines.get(top, 1), f"{problem.field or 'Datei'}: {problem.message}"
+                )
             )
         return None, problems
     if programme.slug != path.stem:

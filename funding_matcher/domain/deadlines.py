@@ -109,8 +109,9 @@ def is_open_or_upcoming(deadline: Deadline, today: date) -> bool | None:
 def is_open_now(deadline: Deadline, today: date) -> bool | None:
     """Whether submissions are possible today (a window must have opened already)."""
     if deadline.kind == "windows":
-        return any((w.opens is None or w.opens <= today) and today <= w.closes
-                   for w in deadline.windows)
+        return any(
+            (w.opens is None or w.opens <= today) and today <= w.closes for w in deadline.windows
+        )
     return is_open_or_upcoming(deadline, today)
 
 

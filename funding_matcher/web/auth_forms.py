@@ -8,6 +8,7 @@ from wtforms.validators import DataRequired, EqualTo, Length
 
 from funding_matcher.domain.accounts import MIN_PASSWORD_LENGTH
 from funding_matcher.models import ORGANISATION_KINDS
+from funding_matcher.web.forms import choices
 
 
 class LoginForm(FlaskForm):
@@ -21,7 +22,7 @@ class SetupForm(FlaskForm):
         validators=[DataRequired("Bitte den Namen der Organisation angeben."), Length(2, 200)],
         description="z. B. Stadt Oberhausen, Caritasverband Hagen e. V.",
     )
-    kind = SelectField("Art der Organisation", choices=list(ORGANISATION_KINDS.items()))
+    kind = SelectField("Art der Organisation", choices=choices(ORGANISATION_KINDS))
     name = StringField("Ihr Name", validators=[Length(max=200)])
     email = EmailField("E-Mail-Adresse", validators=[DataRequired("Bitte E-Mail-Adresse angeben.")])
     password = PasswordField(

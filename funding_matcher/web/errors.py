@@ -12,12 +12,17 @@ MESSAGES = {
     400: ("Ungültige Anfrage", "Die Anfrage konnte nicht verarbeitet werden."),
     401: ("Anmeldung nötig", "Bitte melden Sie sich an."),
     403: ("Keine Berechtigung", "Ihre Rolle in dieser Organisation erlaubt diese Aktion nicht."),
-    404: ("Nicht gefunden", "Diese Seite oder dieser Eintrag existiert nicht "
-          "(oder gehört nicht zu Ihrer Organisation)."),
+    404: (
+        "Nicht gefunden",
+        "Diese Seite oder dieser Eintrag existiert nicht "
+        "(oder gehört nicht zu Ihrer Organisation).",
+    ),
     405: ("Nicht erlaubt", "Diese Aktion ist auf dieser Seite nicht möglich."),
     413: ("Datei zu groß", "Die hochgeladene Datei ist zu groß (höchstens 10 MB)."),
-    500: ("Interner Fehler", "Etwas ist schiefgegangen. Ihre Eingaben bis zum letzten "
-          "Speichern sind erhalten."),
+    500: (
+        "Interner Fehler",
+        "Etwas ist schiefgegangen. Ihre Eingaben bis zum letzten Speichern sind erhalten.",
+    ),
 }
 
 
@@ -29,15 +34,19 @@ def _render(status: int, detail: str | None = None):
     title, message = MESSAGES.get(status, (str(status), ""))
     if _wants_json():
         return jsonify(error=title, message=detail or message), status
-    return render_template("errors/error.html", status=status, title=title,
-                           message=detail or message), status
+    return render_template(
+        "errors/error.html", status=status, title=title, message=detail or message
+    ), status
 
 
 def register(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def csrf_error(exc: CSRFError):
-        return _render(400, "Das Formular ist abgelaufen oder unvollständig (CSRF-Schutz). "
-                            "Bitte laden Sie die Seite neu und senden Sie es noch einmal.")
+        return _render(
+            400,
+            "Das Formular ist abgelaufen oder unvollständig (CSRF-Schutz). "
+            "Bitte laden Sie die Seite neu und senden Sie es noch einmal.",
+        )
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from flask_wtf import FlaskForm
+from wtforms.fields.choices import SelectChoice
 
 from funding_matcher.domain.errors import InvalidData
 
 
-def apply_problems(form: FlaskForm, error: InvalidData, aliases: dict[str, str] | None = None) -> None:
+def apply_problems(
+    form: FlaskForm, error: InvalidData, aliases: dict[str, str] | None = None
+) -> None:
     """Show each domain problem at its form field (or as a form-level error)."""
     aliases = aliases or {}
     for problem in error.problems:
@@ -17,3 +22,8 @@ def apply_problems(form: FlaskForm, error: InvalidData, aliases: dict[str, str] 
             field.errors = [*field.errors, problem.message]
         else:
             form.form_errors.append(str(problem))
+
+
+def choices(mapping: Mapping[str, str]) -> list[SelectChoice]:
+    """Select options from a code -> label mapping."""
+    return [SelectChoice(code, text) for code, text in mapping.items()]

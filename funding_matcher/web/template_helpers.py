@@ -9,6 +9,7 @@ from flask_login import current_user
 
 from funding_matcher import operations
 from funding_matcher.domain import taxonomy
+from funding_matcher.models import Role
 from funding_matcher.web.access import current_membership
 from funding_matcher.web.auth_forms import SwitchOrganisationForm
 
@@ -33,6 +34,7 @@ def register(app: Flask) -> None:
     app.jinja_env.filters["de_date"] = format_date
     app.jinja_env.globals["label"] = taxonomy.label
     app.jinja_env.globals["labels"] = taxonomy.labels
+    app.jinja_env.globals["Role"] = Role
 
     @app.context_processor
     def account_context() -> dict:
@@ -41,5 +43,5 @@ def register(app: Flask) -> None:
         return {
             "current_membership": current_membership(),
             "all_memberships": operations.memberships(current_user),
-            "switch_form": SwitchOrganisationForm(),
+            "switch_form": SwitchOrganisationForm(formdata=None),
         }

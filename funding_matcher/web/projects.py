@@ -1,0 +1,86 @@
+"""Project profiles of the current organisation: list, show, import, export, delete."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, flash, redirect, render_template, url_for
+from flask_login import current_user
+from sqlalchemy import select
+
+from funding_matcher import operations
+from funding_matcher.domain.errors import InvalidData
+from funding_matcher.domain.profile import Profile
+from funding_matcher.extensions import db
+from funding_matcher.models import ProjectProfile, Role
+from funding_matcher.web.access import current_organisation, member_required, owned_or_404
+from funding_matcher.web.projects_forms import ConfirmForm, ProfileImportForm
+
+bp = Blueprint("projects", __name__, url_prefix="/projekte")
+
+
+@bp.route("/")
+@member_required()
+def index():
+    organisation = current_organisation()
+    rows = db.session.scalars(
+        select(ProjectProfile)
+        .where(ProjectProfile.organisation_id == organisation.id)
+        .order_by(ProjectProfile.updated_at.desc())
+    ).all()
+    return render_template("projects/index.html", projects=rows, import_form=ProfileImportForm())
+
+
+@bp.route("/<int:project_id>")
+@member_required()
+def show(project_id: int):
+    row = owned_or_404(ProjectProfile, project_id)
+    return render_template(
+        "projects/show.html",
+        project=row,
+        profile=Profile.from_dict(row.data),
+        confirm_form=ConfirmForm(),
+    )
+
+
+@bp.route("/<int:project_id>/profil.json")
+@member_required()
+def export(project_id: int):
+    row = owned_or_404(ProjectProfile, project_id)
+    body = Profile.from_dict(row.data).to_json()
+    return Response(
+        body,
+        mimetype="application/json",
+        headers={"Content-Disposition": f'attachment; filename="projekt-{row.id}.json"'},
+    )
+
+
+@bp.route("/importieren", methods=["POST"])
+@member_required(Role.editor)
+def import_profile():
+    form = ProfileImportForm()
+    if not form.validate_on_submit():
+        for error in form.file.errors:
+            flash(f"Import nicht möglich: {error}", "error")
+        return redirect(url_for("projects.index")), 303
+    try:
+        profile = Profile.from_json(form.file.data.read())
+    except InvalidData as exc:
+        for problem in exc.problems:
+            flash(f"Import nicht möglich – {problem}", "error")
+        return redirect(url_for("projects.index")), 303
+    row = operations.save_profile(current_organisation(), profile, current_user)
+    db.session.commit()
+    flash(f"Projekt „{row.title}“ importiert.", "success")
+    return redirect(url_for("projects.show", project_id=row.id))
+
+
+@bp.route("/<int:project_id>/loeschen", methods=["POST"])
+@member_required(Role.editor)
+def delete(project_id: int):
+    row = owned_or_404(ProjectProfile, project_id, Role.editor)
+    if not ConfirmForm().validate_on_submit():
+        flash("Die Aktion konnte nicht bestätigt werden. Bitte erneut versuchen.", "error")
+        return redirect(url_for("projects.show", project_id=row.id))
+    db.session.delete(row)
+    db.session.commit()
+    flash(f"Projekt „{row.title}“ gelöscht.", "success")
+    return redirect(url_for("projects.index"))

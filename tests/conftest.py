@@ -1,0 +1,201 @@
+"""Fixtures: an app on a real, migrated database (SQLite file, or PostgreSQL when
+TEST_DATABASE_URL is set), a client, a CLI runner and factories for rows and records."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+import yaml
+from flask import Flask
+from flask.testing import FlaskClient, FlaskCliRunner
+from flask_migrate import upgrade
+
+from funding_matcher import create_app, operations
+from funding_matcher.extensions import db
+from funding_matcher.models import Organisation, Role, User
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+PASSWORD = "richtig-langes-passwort"
+
+
+def pytest_report_header() -> str:
+    return f"database: {os.environ.get('TEST_DATABASE_URL') or 'SQLite (temporary file)'}"
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A migrated, empty database for the whole run."""
+    url = os.environ.get("TEST_DATABASE_URL")
+    if url:
+        from funding_matcher.config import normalise_database_url
+
+        engine = sa.create_engine(normalise_database_url(url))
+        with engine.begin() as conn:
+            conn.execute(sa.text("DROP SCHEMA public CASCADE"))
+            conn.execute(sa.text("CREATE SCHEMA public"))
+        engine.dispose()
+    else:
+        url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "test", "TESTING": True})
+    with app.app_context():
+        upgrade()
+        db.engine.dispose()
+    return url
+
+
+@pytest.fixture
+def instance_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "instance"
+    monkeypatch.setenv("FUNDING_MATCHER_INSTANCE", str(path))
+    return path
+
+
+@pytest.fixture
+def catalogue_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty catalogue folder the CLI and app use instead of programs/."""
+    path = tmp_path / "programs"
+    path.mkdir()
+    monkeypatch.setenv("FUNDING_MATCHER_CATALOGUE_DIR", str(path))
+    return path
+
+
+@pytest.fixture
+def app(database_url: str, instance_dir: Path, catalogue_dir: Path) -> Iterator[Flask]:
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "test",
+            "SQLALCHEMY_DATABASE_URI": database_url,
+            "WTF_CSRF_ENABLED": False,
+            "CATALOGUE_DIR": str(catalogue_dir),
+        }
+    )
+    with app.app_context():
+        yield app
+        db.session.remove()
+        with db.engine.begin() as conn:
+            for table in reversed(db.metadata.sorted_tables):
+                conn.execute(table.delete())
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app: Flask) -> FlaskCliRunner:
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def make_org(app: Flask) -> Callable[..., Organisation]:
+    def make(name: str = "Stadt Musterstadt", kind: str = "kommune") -> Organisation:
+        organisation = operations.create_organisation(name, kind)
+        db.session.commit()
+        return organisation
+
+    return make
+
+
+@pytest.fixture
+def make_user(app: Flask) -> Callable[..., User]:
+    counter = iter(range(1, 10_000))
+
+    def make(
+        organisation: Organisation | None = None, role: Role = Role.editor, email: str | None = None
+    ) -> User:
+        user = operations.create_user(email or f"person{next(counter)}@example.org", PASSWORD)
+        if organisation is not None:
+            operations.add_member(user, organisation, role)
+        db.session.commit()
+        return user
+
+    return make
+
+
+@pytest.fixture
+def login(client: FlaskClient) -> Callable[[User], None]:
+    def do(user: User) -> None:
+        response = client.post("/anmelden", data={"email": user.email, "password": PASSWORD})
+        assert response.status_code == 302, response.get_data(as_text=True)
+
+    return do
+
+
+def programme_data(**overrides: Any) -> dict[str, Any]:
+    """A valid programme record; override any field."""
+    data: dict[str, Any] = {
+        "slug": "testprogramm",
+        "title": "Testprogramm für Nachbarschaften",
+        "short_title": "Testprogramm",
+        "funder": "Land Musterland",
+        "level": "land",
+        "eu_fund": None,
+        "status": "active",
+        "summary": "Fördert Begegnung und Engagement in Quartieren mit besonderem Bedarf.",
+        "description": "Gefördert werden Nachbarschaftsprojekte, Stadtteilarbeit und Ehrenamt.",
+        "applicant_types": ["verein", "freier_traeger"],
+        "states": ["NW"],
+        "area_types": ["urban", "rural"],
+        "themes": ["teilhabe", "engagement"],
+        "target_groups": ["alle"],
+        "cost_types": ["personal", "sach"],
+        "funding_type": "zuschuss",
+        "funding_rate_max_percent": 80,
+        "amount_min_eur": 5000,
+        "amount_max_eur": 50000,
+        "own_contribution": "mindestens 20 Prozent",
+        "requires_designated_area": None,
+        "deadline": {"kind": "annual", "annual": {"month": 9, "day": 30}},
+        "procedure": "Antrag beim Landesamt.",
+        "outline_sections": ["Ausgangslage", "Ziele"],
+        "requirements": [],
+        "combinable_with": [],
+        "not_combinable_with": [],
+        "de_minimis": False,
+        "source_url": "https://example.org/testprogramm",
+        "checked_on": "2026-11-01",
+        "notes": None,
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.fixture
+def write_programme(catalogue_dir: Path) -> Callable[..., Path]:
+    """Write a record file into the test catalogue (valid unless overridden)."""
+
+    def write(directory: Path | None = None, **overrides: Any) -> Path:
+        data = programme_data(**overrides)
+        path = (directory or catalogue_dir) / f"{data['slug']}.yaml"
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+        return path
+
+    return write
+
+
+def profile_data(**overrides: Any) -> dict[str, Any]:
+    """A valid project profile (interchange format v1)."""
+    data: dict[str, Any] = {
+        "title": "Nachbarschaftstreff Lirich",
+        "description": "Ein offener Treff mit Beratung, Sprachcafé und Ehrenamtsbörse im Quartier.",
+        "applicant_type": "verein",
+        "state": "NW",
+        "municipality": "Oberhausen",
+        "area_type": "urban",
+        "themes": ["teilhabe", "engagement"],
+        "target_groups": ["alle"],
+        "cost_types": ["personal", "sach"],
+        "budget_total_eur": 60000,
+        "own_funds_eur": 6000,
+        "duration_months": 24,
+    }
+    data.update(overrides)
+    return data

@@ -1,0 +1,117 @@
+import csv
+import io
+import json
+from datetime import date
+
+import pytest
+
+from funding_matcher.domain.catalogue import (
+    Programme,
+    export_csv,
+    export_json,
+    load_catalogue,
+    stale,
+)
+from funding_matcher.paths import PROJECT_ROOT
+from tests.conftest import SHARED, programme_data
+
+REQUIRED = SHARED / "contract" / "required-programs.tsv"
+
+
+def test_valid_records_load(write_programme, catalogue_dir):
+    write_programme()
+    write_programme(slug="zweites-programm", states="all")
+    result = load_catalogue(catalogue_dir)
+    assert result.ok
+    assert [p.slug for p in result.programmes] == ["testprogramm", "zweites-programm"]
+    assert result.programmes[1].serves_all_states
+
+
+def test_broken_files_are_named_with_line_and_valid_ones_still_load(write_programme, catalogue_dir):
+    write_programme()
+    (catalogue_dir / "kaputt.yaml").write_text("slug: kaputt\ntitle: [nicht geschlossen\n", "utf-8")
+    write_programme(slug="ohne-quelle", source_url=None)
+    lines = write_programme(slug="falscher-code", themes=["teilhabe", "quartiersarbeit"])
+    write_programme(slug="anderer-slug").rename(catalogue_dir / "dateiname.yaml")
+
+    result = load_catalogue(catalogue_dir)
+
+    assert [p.slug for p in result.programmes] == ["testprogramm"]
+    by_file = {p.path.name: p for p in result.problems}
+    assert set(by_file) == {
+        "kaputt.yaml",
+        "ohne-quelle.yaml",
+        "falscher-code.yaml",
+        "dateiname.yaml",
+    }
+    assert "YAML-Syntaxfehler" in by_file["kaputt.yaml"].message
+    assert by_file["kaputt.yaml"].line in (2, 3)
+    assert by_file["ohne-quelle.yaml"].message.startswith("source_url")
+    themes_line = lines.read_text("utf-8").splitlines().index("themes:") + 1
+    assert by_file["falscher-code.yaml"].line == themes_line
+    assert "quartiersarbeit" in by_file["falscher-code.yaml"].message
+    assert "passt nicht zum Dateinamen" in by_file["dateiname.yaml"].message
+    assert str(by_file["falscher-code.yaml"]).startswith(f"{lines}:{themes_line}: ")
+
+
+@pytest.mark.parametrize(
+    ("overrides", "fragment"),
+    [
+        ({"funding_rate_max_percent": 120}, "höchstens 100"),
+        ({"amount_min_eur": 90000, "amount_max_eur": 1000}, "amount_min_eur"),
+        ({"source_url": "http://example.org/x"}, "https"),
+        ({"checked_on": "1999-12-31"}, "2000"),
+        ({"deadline": {"kind": "fixed", "dates": ["1890-01-01"]}}, "nicht plausibel"),
+        ({"status": "maybe"}, "status"),
+        ({"states": ["NRW"]}, "NRW"),
+        ({"unexpected": 1}, "unbekanntes Feld"),
+    ],
+)
+def test_stricter_validation(write_programme, catalogue_dir, overrides, fragment):
+    write_programme(**overrides)
+    result = load_catalogue(catalogue_dir)
+    assert not result.programmes
+    assert fragment in str(result.problems[0])
+
+
+def test_reference_to_unknown_programme_is_reported(write_programme, catalogue_dir):
+    write_programme(combinable_with=["gibt-es-nicht"])
+    result = load_catalogue(catalogue_dir)
+    assert "gibt-es-nicht" in str(result.problems[0])
+
+
+def test_export_json_has_slug_and_every_field():
+    programme = Programme.model_validate(programme_data())
+    exported = json.loads(export_json([programme]))
+    assert exported[0]["slug"] == "testprogramm"
+    assert set(exported[0]) == set(Programme.model_fields)
+    assert exported[0]["deadline"]["annual"] == {"month": 9, "day": 30}
+
+
+def test_export_csv_one_row_per_programme():
+    programme = Programme.model_validate(programme_data())
+    rows = list(csv.DictReader(io.StringIO(export_csv([programme]))))
+    assert rows[0]["slug"] == "testprogramm"
+    assert rows[0]["themes"] == "teilhabe; engagement"
+    assert json.loads(rows[0]["deadline"])["kind"] == "annual"
+
+
+def test_stale_lists_records_due_for_rechecking():
+    old = Programme.model_validate(programme_data(slug="alt", checked_on="2025-01-01"))
+    fresh = Programme.model_validate(programme_data(slug="frisch", checked_on="2026-11-01"))
+    assert [p.slug for p in stale([fresh, old], date(2026, 11, 24), 90)] == ["alt"]
+
+
+def test_the_shipped_catalogue_is_valid():
+    result = load_catalogue(PROJECT_ROOT / "programs")
+    assert [str(p) for p in result.problems] == []
+    assert len(result.programmes) >= 10
+
+
+@pytest.mark.skipif(not REQUIRED.exists(), reason="shared contract not beside the project")
+def test_required_programmes_that_exist_use_the_contract_level():
+    rows = [line.split("\t") for line in REQUIRED.read_text("utf-8").splitlines()[1:] if line]
+    contract = {row[0]: row[3] for row in rows}
+    programmes = load_catalogue(PROJECT_ROOT / "programs").programmes
+    mismatched = [p.slug for p in programmes if p.slug in contract and p.level != contract[p.slug]]
+    assert mismatched == []
