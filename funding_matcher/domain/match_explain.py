@@ -1,0 +1,129 @@
+"""German reasons for matches and exclusions, and hints on missing profile data."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from funding_matcher.domain import taxonomy
+from funding_matcher.domain.catalogue import Programme
+from funding_matcher.domain.deadlines import format_date, next_deadline
+from funding_matcher.domain.match_weights import (
+    MAX_AMOUNT_FACTOR,
+    MIN_AMOUNT_FACTOR,
+    TERMS_IN_REASON,
+)
+from funding_matcher.domain.profile import Profile
+
+MAX_REASONS = 5
+
+
+def short_label(vocabulary: str, code: str) -> str:
+    """The label up to its first comma or bracket: 'Kommune (Gemeinde, …)' -> 'Kommune'."""
+    text = taxonomy.label(vocabulary, code)
+    return text.split(" (")[0].split(",")[0].strip()
+
+
+def _eur(value: float) -> str:
+    return f"{value:,.0f} €".replace(",", ".")
+
+
+def _past_deadlines(programme: Programme) -> list[date]:
+    return programme.deadline.dates + [w.closes for w in programme.deadline.windows]
+
+
+def deadline_reason(programme: Programme, today: date, closed: bool) -> str:
+    """One line on when to apply."""
+    if programme.status in ("closed", "paused"):
+        return "Zurzeit geschlossen – für die nächste Runde vormerken"
+    nxt = next_deadline(programme.deadline, today)
+    if nxt:
+        return f"Nächste Frist: {format_date(nxt)}"
+    kind = programme.deadline.kind
+    if kind == "rolling":
+        return "Antrag laufend möglich"
+    if closed:
+        past = _past_deadlines(programme)
+        last = f" (letzte Frist: {format_date(max(past))})" if past else ""
+        return f"Zurzeit keine offene Frist{last} – für die nächste Runde vormerken"
+    return "Frist: beim Fördergeber erfragen"
+
+
+def match_reasons(programme: Programme, profile: Profile, today: date,
+                  matched_terms: list[str], closed: bool) -> list[str]:
+    """Two to five short reasons why the programme fits the profile."""
+    reasons = [f"Antragsberechtigt: {short_label('applicant_types', profile.applicant_type)}"]
+    themes = [t for t in profile.themes if t in programme.themes]
+    if themes:
+        reasons.append("Themen: " + ", ".join(short_label("themes", t) for t in themes[:3]))
+    if matched_terms:
+        reasons.append("Passende Begriffe: " + ", ".join(matched_terms[:TERMS_IN_REASON]))
+    reasons.append(deadline_reason(programme, today, closed))
+    groups = [g for g in profile.target_groups if g in programme.target_groups and g != "alle"]
+    if groups:
+        reasons.append("Zielgruppen: " + ", ".join(short_label("target_groups", g)
+                                                   for g in groups[:3]))
+    if not programme.serves_all_states and len(reasons) < MAX_REASONS:
+        reasons.append(f"Landesprogramm für {taxonomy.label('states', profile.state)}")
+    if programme.requires_designated_area and profile.designated_area and len(
+            reasons) < MAX_REASONS:
+        reasons.append("Quartier liegt in einem Fördergebiet")
+    if programme.funding_rate_max_percent is not None and len(reasons) < MAX_REASONS:
+        reasons.append(f"Förderquote bis {programme.funding_rate_max_percent:g} %")
+    return reasons[:MAX_REASONS]
+
+
+def exclusion_reasons(programme: Programme, profile: Profile, today: date) -> list[str]:
+    """Every hard rule the programme fails for this profile, in German."""
+    reasons = []
+    if profile.applicant_type not in programme.applicant_types:
+        allowed = ", ".join(short_label("applicant_types", a) for a in programme.applicant_types)
+        reasons.append(
+            f"Nicht antragsberechtigt: {short_label('applicant_types', profile.applicant_type)}"
+            f" (antragsberechtigt: {allowed})")
+    if not programme.serves_all_states and profile.state not in programme.states:
+        served = ", ".join(taxonomy.label("states", s) for s in programme.states)
+        reasons.append(f"Nur für {served} – Ihr Projekt liegt in "
+                       f"{taxonomy.label('states', profile.state)}")
+    if profile.area_type and profile.area_type not in programme.area_types:
+        served = " und ".join(taxonomy.label("area_types", a) for a in programme.area_types)
+        reasons.append(f"Nur für {served}")
+    requested = profile.requested_eur
+    if requested and programme.amount_max_eur is not None and (
+            requested > programme.amount_max_eur * MAX_AMOUNT_FACTOR):
+        reasons.append(f"Beantragte Summe ({_eur(requested)}) weit über dem Höchstbetrag "
+                       f"({_eur(programme.amount_max_eur)})")
+    if requested and programme.amount_min_eur is not None and (
+            requested < programme.amount_min_eur * MIN_AMOUNT_FACTOR):
+        reasons.append(f"Beantragte Summe ({_eur(requested)}) weit unter dem Mindestbetrag "
+                       f"({_eur(programme.amount_min_eur)})")
+    costs = set(profile.cost_types)
+    if costs == {"investiv"} and programme.purely_non_investive:
+        reasons.append("Fördert keine Investitionen – Ihr Projekt hat nur investive Kosten")
+    elif costs and "investiv" not in costs and programme.purely_investive:
+        reasons.append("Fördert nur Investitionen – Ihr Projekt hat keine investiven Kosten")
+    if programme.status in ("closed", "paused"):
+        reasons.append(f"Programm {taxonomy.label('statuses', programme.status)}")
+    elif programme.deadline.kind == "closed":
+        reasons.append("Keine offene Antragsrunde")
+    elif programme.deadline.kind in ("fixed", "windows") and next_deadline(
+            programme.deadline, today) is None:
+        last = max(_past_deadlines(programme))
+        reasons.append(f"Keine offene oder angekündigte Frist (letzte: {format_date(last)})")
+    return reasons
+
+
+def missing_data(programme: Programme, profile: Profile) -> list[str]:
+    """Profile gaps that keep the matcher from checking a rule of this programme."""
+    missing = []
+    if profile.area_type is None and set(programme.area_types) != {"urban", "rural"}:
+        missing.append("Angabe fehlt: Gebietstyp (städtisch oder ländlich)")
+    if profile.designated_area is None and programme.requires_designated_area:
+        missing.append("Angabe fehlt: Gebietskulisse (liegt das Quartier in einem Fördergebiet?)")
+    if profile.budget_total_eur is None and (
+            programme.amount_min_eur is not None or programme.amount_max_eur is not None):
+        missing.append("Angabe fehlt: Budget (Gesamtkosten und Eigenmittel)")
+    if not profile.cost_types and (programme.purely_investive or programme.purely_non_investive):
+        missing.append("Angabe fehlt: Kostenarten (Personal, Sachkosten, Investitionen)")
+    if not profile.themes:
+        missing.append("Angabe fehlt: Themen")
+    return missing

@@ -1,0 +1,46 @@
+"""Every weight and threshold of the matcher, in one place.
+
+The score of an eligible programme is a weighted sum of parts, each between 0 and 1:
+
+- ``text``: cosine similarity of the TF-IDF vectors of profile and programme text, divided by the
+  best similarity among the eligible programmes of this query (so the best text match gets 1).
+- ``themes``: share of the profile's themes the programme names (0 when the profile has none).
+- ``targets``: share of the profile's target groups the programme names ("alle" counts as half).
+- ``costs``: share of the profile's cost types the programme funds.
+- ``amount``: 1 when the requested sum lies between the programme's minimum and maximum.
+- ``regional``: 1 when the programme serves only some Länder including the project's.
+- ``applicant``: how specifically the programme addresses the applicant type (1 / number of
+  eligible applicant types), so that programmes made for Kommunen rank first for Kommunen.
+- ``designated``: 1 when the programme needs a designated area and the profile has one.
+
+The values were chosen by measurement on the shared development cases (see the closing notes
+and ``benchmarks/``), preferring round numbers and stability over the last hundredth.
+"""
+
+from __future__ import annotations
+
+WEIGHTS: dict[str, float] = {
+    "text": 0.45,
+    "themes": 0.20,
+    "targets": 0.08,
+    "costs": 0.05,
+    "amount": 0.04,
+    "regional": 0.08,
+    "applicant": 0.06,
+    "designated": 0.04,
+}
+
+# A programme whose maximum is below this share of the requested sum cannot carry the project.
+MAX_AMOUNT_FACTOR = 10.0
+# A project asking for less than this share of the programme's minimum is too small for it.
+MIN_AMOUNT_FACTOR = 0.5
+
+# Score multiplier for programmes that are closed or past their last deadline, when the user
+# asks to see them anyway (include_closed): they stay visible but below comparable open ones.
+CLOSED_FACTOR = 0.9
+
+# Target group "alle" is weak evidence: a programme for everybody fits any group half.
+ALL_TARGET_CREDIT = 0.5
+
+# Reasons: how many matching terms to show.
+TERMS_IN_REASON = 3

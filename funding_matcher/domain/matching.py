@@ -1,0 +1,289 @@
+"""MatchingEngine: hard eligibility rules plus German TF-IDF ranking, with reasons.
+
+Fitted once from the catalogue (draft records do not count) and kept for the life of the process;
+``rank`` then works on precomputed arrays: the rules are vectorised masks, the text score gathers
+only the query terms' columns of a CSC matrix, and reasons are written for the top matches only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from funding_matcher.domain import taxonomy
+from funding_matcher.domain.catalogue import Programme
+from funding_matcher.domain.deadlines import next_deadline
+from funding_matcher.domain.match_explain import (
+    exclusion_reasons,
+    match_reasons,
+    missing_data,
+)
+from funding_matcher.domain.match_weights import (
+    ALL_TARGET_CREDIT,
+    CLOSED_FACTOR,
+    MAX_AMOUNT_FACTOR,
+    MIN_AMOUNT_FACTOR,
+    WEIGHTS,
+)
+from funding_matcher.domain.profile import Profile
+from funding_matcher.domain.text import GermanAnalyzer, stem, words
+
+TOKEN_RE = re.compile(r"[A-Za-zÄÖÜäöüß]+")
+
+BIT = {
+    vocabulary: {code: np.uint32(1 << i) for i, code in enumerate(taxonomy.VOCABULARIES[vocabulary])}
+    for vocabulary in ("applicant_types", "states", "area_types", "themes", "target_groups",
+                       "cost_types")
+}
+ALL_BITS = np.uint32(0xFFFFFFFF)
+NO_DATE = np.iinfo(np.int64).min
+
+
+def _mask(vocabulary: str, codes: list[str] | str) -> np.uint32:
+    if codes == "all":
+        return ALL_BITS
+    value = np.uint32(0)
+    for code in codes:
+        value |= BIT[vocabulary].get(code, np.uint32(0))
+    return value
+
+
+def _popcount(values: np.ndarray) -> np.ndarray:
+    return np.bitwise_count(values).astype(np.float32)
+
+
+def programme_text(p: Programme) -> str:
+    """The text a programme is ranked on."""
+    return " ".join([
+        p.title, p.short_title, p.summary, p.description, p.funder,
+        " ".join(taxonomy.labels("themes", p.themes)),
+        " ".join(taxonomy.labels("target_groups", p.target_groups)),
+    ])
+
+
+def profile_text(profile: Profile) -> str:
+    """The text a profile is matched with."""
+    return " ".join([
+        profile.title, profile.description,
+        " ".join(taxonomy.labels("themes", profile.themes)),
+        " ".join(taxonomy.labels("target_groups", profile.target_groups)),
+    ])
+
+
+@dataclass(frozen=True)
+class Match:
+    programme: Programme
+    score: float
+    reasons: list[str]
+    missing: list[str]
+    next_deadline: date | None
+    currently_closed: bool
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    programme: Programme
+    reasons: list[str]
+
+
+@dataclass
+class Ranking:
+    """Matches, best first; exclusions with their reasons are worked out when asked for."""
+
+    matches: list[Match]
+    _engine: MatchingEngine = field(repr=False)
+    _profile: Profile = field(repr=False)
+    _today: date = field(repr=False)
+    _excluded_rows: np.ndarray = field(repr=False)
+
+    @cached_property
+    def excluded(self) -> list[Exclusion]:
+        engine, out = self._engine, []
+        for row in self._excluded_rows:
+            programme = engine.programmes[row]
+            out.append(Exclusion(programme, exclusion_reasons(programme, self._profile,
+                                                              self._today)))
+        return out
+
+
+class MatchingEngine:
+    """Rules + TF-IDF over one catalogue. Build once, call ``rank`` per request."""
+
+    def __init__(self, programmes: list[Programme], decompound: bool = True):
+        self.programmes = [p for p in programmes if p.counts_in_matching]
+        tokens = [words(programme_text(p)) for p in self.programmes]
+        self.analyzer = GermanAnalyzer.from_token_lists(tokens, decompound=decompound)
+        self.vectorizer = TfidfVectorizer(analyzer=self.analyzer.terms, sublinear_tf=True,
+                                          dtype=np.float32)
+        matrix = self.vectorizer.fit_transform(tokens) if self.programmes else sparse.csr_matrix(
+            (0, 0), dtype=np.float32)
+        self.term_names = self.vectorizer.get_feature_names_out() if self.programmes else []
+        self.rows = matrix.tocsr()
+        self.columns = matrix.tocsc()
+        self._arrays()
+
+    def _arrays(self) -> None:
+        ps = self.programmes
+        self.applicants = np.array([_mask("applicant_types", p.applicant_types) for p in ps],
+                                   dtype=np.uint32)
+        self.states = np.array([_mask("states", p.states) for p in ps], dtype=np.uint32)
+        self.areas = np.array([_mask("area_types", p.area_types) for p in ps], dtype=np.uint32)
+        self.themes = np.array([_mask("themes", p.themes) for p in ps], dtype=np.uint32)
+        self.targets = np.array([_mask("target_groups", p.target_groups) for p in ps],
+                                dtype=np.uint32)
+        self.costs = np.array([_mask("cost_types", p.cost_types) for p in ps], dtype=np.uint32)
+        self.n_applicants = np.array([len(p.applicant_types) for p in ps], dtype=np.float32)
+        self.regional = np.array([not p.serves_all_states for p in ps], dtype=bool)
+        self.designated = np.array([p.requires_designated_area is True for p in ps], dtype=bool)
+        self.only_investive = np.array([p.purely_investive for p in ps], dtype=bool)
+        self.non_investive = np.array([p.purely_non_investive for p in ps], dtype=bool)
+        self.status_closed = np.array([p.status in ("closed", "paused") for p in ps], dtype=bool)
+        nan = float("nan")
+        self.amount_min = np.array([p.amount_min_eur if p.amount_min_eur is not None else nan
+                                    for p in ps], dtype=np.float64)
+        self.amount_max = np.array([p.amount_max_eur if p.amount_max_eur is not None else nan
+                                    for p in ps], dtype=np.float64)
+        kinds = [p.deadline.kind for p in ps]
+        self.always_open = np.array([k in ("rolling", "annual", "unknown") for k in kinds],
+                                    dtype=bool)
+        self.deadline_closed = np.array([k == "closed" for k in kinds], dtype=bool)
+        self.last_date = np.array([self._last_date(p) for p in ps], dtype=np.int64)
+
+    @staticmethod
+    def _last_date(p: Programme) -> int:
+        dates = p.deadline.dates + [w.closes for w in p.deadline.windows]
+        return max(dates).toordinal() if dates else NO_DATE
+
+    # -- ranking ----------------------------------------------------------------------------------
+
+    def text_scores(self, profile: Profile) -> tuple[np.ndarray, np.ndarray, np.ndarray, dict]:
+        """Cosine similarity of the profile to every programme, the query terms and weights."""
+        text = profile_text(profile)
+        profile_words = words(text)
+        query = self.vectorizer.transform([profile_words])
+        terms, weights = query.indices, query.data
+        scores = np.asarray(self.columns[:, terms] @ weights).ravel()
+        return scores, terms, weights, self._surface_forms(text, profile_words)
+
+    def _surface_forms(self, text: str, profile_words: list[str]) -> dict[str, str]:
+        """Index term -> the word as the user wrote it (a compound stands for its parts)."""
+        written = {w.lower(): w for w in TOKEN_RE.findall(text)}
+        surface: dict[str, str] = {}
+        for word in profile_words:
+            shown = written.get(word, word)
+            surface.setdefault(stem(word), shown)
+            for part in self.analyzer.parts(word):
+                surface.setdefault(part, shown)
+        return surface
+
+    def eligible(self, profile: Profile, today: date, include_closed: bool) -> tuple[
+            np.ndarray, np.ndarray]:
+        """Boolean masks: passes every hard rule; is closed now (status or deadline)."""
+        ok = (self.applicants & _mask("applicant_types", [profile.applicant_type])) != 0
+        ok &= (self.states & _mask("states", [profile.state])) != 0
+        if profile.area_type:
+            ok &= (self.areas & _mask("area_types", [profile.area_type])) != 0
+        requested = profile.requested_eur
+        if requested:
+            with np.errstate(invalid="ignore"):
+                ok &= ~(requested > self.amount_max * MAX_AMOUNT_FACTOR)
+                ok &= ~(requested < self.amount_min * MIN_AMOUNT_FACTOR)
+        costs = set(profile.cost_types)
+        if costs == {"investiv"}:
+            ok &= ~self.non_investive
+        elif costs and "investiv" not in costs:
+            ok &= ~self.only_investive
+        closed = self.status_closed | self.deadline_closed | (
+            ~self.always_open & (self.last_date < today.toordinal()))
+        if not include_closed:
+            ok &= ~closed
+        return ok, closed
+
+    def scores(self, profile: Profile, text: np.ndarray, ok: np.ndarray,
+               closed: np.ndarray) -> np.ndarray:
+        """Weighted score (0..100) of every programme; excluded ones get -inf."""
+        parts: dict[str, np.ndarray | float] = {}
+        best = float(text[ok].max()) if ok.any() else 0.0
+        parts["text"] = text / best if best > 0 else 0.0
+        themes = _mask("themes", profile.themes)
+        parts["themes"] = (_popcount(self.themes & themes) / len(profile.themes)
+                           if profile.themes else 0.0)
+        if profile.target_groups:
+            overlap = _popcount(self.targets & _mask("target_groups", profile.target_groups))
+            for_all = (self.targets & BIT["target_groups"]["alle"]) != 0
+            parts["targets"] = np.where(overlap > 0, overlap / len(profile.target_groups),
+                                        np.where(for_all, ALL_TARGET_CREDIT, 0.0))
+        costs = _mask("cost_types", profile.cost_types)
+        parts["costs"] = (_popcount(self.costs & costs) / len(profile.cost_types)
+                          if profile.cost_types else 0.0)
+        requested = profile.requested_eur
+        if requested:
+            with np.errstate(invalid="ignore"):
+                inside = ~(requested < self.amount_min) & ~(requested > self.amount_max)
+            unknown = np.isnan(self.amount_min) & np.isnan(self.amount_max)
+            parts["amount"] = np.where(unknown, 0.5, inside.astype(np.float32))
+        parts["regional"] = self.regional.astype(np.float32)
+        parts["applicant"] = 1.0 / np.maximum(self.n_applicants, 1.0)
+        if profile.designated_area is True:
+            parts["designated"] = self.designated.astype(np.float32)
+        elif profile.designated_area is False:
+            parts["designated"] = -self.designated.astype(np.float32)
+        total = np.zeros(len(self.programmes), dtype=np.float64)
+        for name, value in parts.items():
+            total += WEIGHTS[name] * value
+        total *= 100.0 / sum(WEIGHTS.values())
+        total = np.where(closed, total * CLOSED_FACTOR, total)
+        return np.where(ok, total, -np.inf)
+
+    def rank(self, profile: Profile, today: date, include_closed: bool = False,
+             top: int | None = None) -> Ranking:
+        """Rank the catalogue for a profile: matches (best first) and exclusions."""
+        if not self.programmes:
+            return Ranking([], self, profile, today, np.array([], dtype=np.int64))
+        text, terms, weights, surface = self.text_scores(profile)
+        ok, closed = self.eligible(profile, today, include_closed)
+        total = self.scores(profile, text, ok, closed)
+        n_ok = int(ok.sum())
+        k = n_ok if top is None else min(top, n_ok)
+        if k == 0:
+            order = np.array([], dtype=np.int64)
+        elif k < n_ok:
+            candidates = np.argpartition(-total, k - 1)[:k]
+            order = candidates[np.argsort(-total[candidates], kind="stable")]
+        else:
+            order = np.argsort(-total, kind="stable")[:k]
+        matches = []
+        for row in order:
+            programme = self.programmes[row]
+            matched_terms = self._matched_terms(row, terms, weights, surface)
+            matches.append(Match(
+                programme=programme,
+                score=round(float(total[row]), 1),
+                reasons=match_reasons(programme, profile, today, matched_terms,
+                                      bool(closed[row])),
+                missing=missing_data(programme, profile),
+                next_deadline=next_deadline(programme.deadline, today),
+                currently_closed=bool(closed[row]),
+            ))
+        return Ranking(matches, self, profile, today, np.flatnonzero(~ok))
+
+    def _matched_terms(self, row: int, terms: np.ndarray, weights: np.ndarray,
+                       surface: dict[str, str]) -> list[str]:
+        start, end = self.rows.indptr[row], self.rows.indptr[row + 1]
+        cols, vals = self.rows.indices[start:end], self.rows.data[start:end]
+        common, in_row, in_query = np.intersect1d(cols, terms, return_indices=True)
+        if not len(common):
+            return []
+        contribution = vals[in_row] * weights[in_query]
+        out = []
+        for i in np.argsort(-contribution):
+            word = surface.get(self.term_names[common[i]])
+            if word and word not in out:
+                out.append(word)
+        return out
