@@ -297,11 +297,18 @@ def user_add_to_org(email: str, organisation: str, role: str) -> None:
 @click.option("--top", default=10, show_default=True, type=click.IntRange(min=1))
 @click.option("--today", default=None, help="Stichtag JJJJ-MM-TT (Standard: heute)")
 @click.option("--include-closed", is_flag=True, help="auch geschlossene Programme zeigen")
-@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text",
-              show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True
+)
 @dir_option
-def match(profile_file: Path, top: int, today: str | None, include_closed: bool, fmt: str,
-          directory: Path | None) -> None:
+def match(
+    profile_file: Path,
+    top: int,
+    today: str | None,
+    include_closed: bool,
+    fmt: str,
+    directory: Path | None,
+) -> None:
     """Programme für ein Projektprofil (JSON, Format v1) finden und begründen."""
     import json
 

@@ -48,8 +48,9 @@ def deadline_reason(programme: Programme, today: date, closed: bool) -> str:
     return "Frist: beim Fördergeber erfragen"
 
 
-def match_reasons(programme: Programme, profile: Profile, today: date,
-                  matched_terms: list[str], closed: bool) -> list[str]:
+def match_reasons(
+    programme: Programme, profile: Profile, today: date, matched_terms: list[str], closed: bool
+) -> list[str]:
     """Two to five short reasons why the programme fits the profile."""
     reasons = [f"Antragsberechtigt: {short_label('applicant_types', profile.applicant_type)}"]
     themes = [t for t in profile.themes if t in programme.themes]
@@ -60,12 +61,16 @@ def match_reasons(programme: Programme, profile: Profile, today: date,
     reasons.append(deadline_reason(programme, today, closed))
     groups = [g for g in profile.target_groups if g in programme.target_groups and g != "alle"]
     if groups:
-        reasons.append("Zielgruppen: " + ", ".join(short_label("target_groups", g)
-                                                   for g in groups[:3]))
+        reasons.append(
+            "Zielgruppen: " + ", ".join(short_label("target_groups", g) for g in groups[:3])
+        )
     if not programme.serves_all_states and len(reasons) < MAX_REASONS:
         reasons.append(f"Landesprogramm für {taxonomy.label('states', profile.state)}")
-    if programme.requires_designated_area and profile.designated_area and len(
-            reasons) < MAX_REASONS:
+    if (
+        programme.requires_designated_area
+        and profile.designated_area
+        and len(reasons) < MAX_REASONS
+    ):
         reasons.append("Quartier liegt in einem Fördergebiet")
     if programme.funding_rate_max_percent is not None and len(reasons) < MAX_REASONS:
         reasons.append(f"Förderquote bis {programme.funding_rate_max_percent:g} %")
@@ -79,23 +84,35 @@ def exclusion_reasons(programme: Programme, profile: Profile, today: date) -> li
         allowed = ", ".join(short_label("applicant_types", a) for a in programme.applicant_types)
         reasons.append(
             f"Nicht antragsberechtigt: {short_label('applicant_types', profile.applicant_type)}"
-            f" (antragsberechtigt: {allowed})")
+            f" (antragsberechtigt: {allowed})"
+        )
     if not programme.serves_all_states and profile.state not in programme.states:
         served = ", ".join(taxonomy.label("states", s) for s in programme.states)
-        reasons.append(f"Nur für {served} – Ihr Projekt liegt in "
-                       f"{taxonomy.label('states', profile.state)}")
+        reasons.append(
+            f"Nur für {served} – Ihr Projekt liegt in {taxonomy.label('states', profile.state)}"
+        )
     if profile.area_type and profile.area_type not in programme.area_types:
         served = " und ".join(taxonomy.label("area_types", a) for a in programme.area_types)
         reasons.append(f"Nur für {served}")
     requested = profile.requested_eur
-    if requested and programme.amount_max_eur is not None and (
-            requested > programme.amount_max_eur * MAX_AMOUNT_FACTOR):
-        reasons.append(f"Beantragte Summe ({_eur(requested)}) weit über dem Höchstbetrag "
-                       f"({_eur(programme.amount_max_eur)})")
-    if requested and programme.amount_min_eur is not None and (
-            requested < programme.amount_min_eur * MIN_AMOUNT_FACTOR):
-        reasons.append(f"Beantragte Summe ({_eur(requested)}) weit unter dem Mindestbetrag "
-                       f"({_eur(programme.amount_min_eur)})")
+    if (
+        requested
+        and programme.amount_max_eur is not None
+        and (requested > programme.amount_max_eur * MAX_AMOUNT_FACTOR)
+    ):
+        reasons.append(
+            f"Beantragte Summe ({_eur(requested)}) weit über dem Höchstbetrag "
+            f"({_eur(programme.amount_max_eur)})"
+        )
+    if (
+        requested
+        and programme.amount_min_eur is not None
+        and (requested < programme.amount_min_eur * MIN_AMOUNT_FACTOR)
+    ):
+        reasons.append(
+            f"Beantragte Summe ({_eur(requested)}) weit unter dem Mindestbetrag "
+            f"({_eur(programme.amount_min_eur)})"
+        )
     costs = set(profile.cost_types)
     if costs == {"investiv"} and programme.purely_non_investive:
         reasons.append("Fördert keine Investitionen – Ihr Projekt hat nur investive Kosten")
@@ -105,8 +122,10 @@ def exclusion_reasons(programme: Programme, profile: Profile, today: date) -> li
         reasons.append(f"Programm {taxonomy.label('statuses', programme.status)}")
     elif programme.deadline.kind == "closed":
         reasons.append("Keine offene Antragsrunde")
-    elif programme.deadline.kind in ("fixed", "windows") and next_deadline(
-            programme.deadline, today) is None:
+    elif (
+        programme.deadline.kind in ("fixed", "windows")
+        and next_deadline(programme.deadline, today) is None
+    ):
         last = max(_past_deadlines(programme))
         reasons.append(f"Keine offene oder angekündigte Frist (letzte: {format_date(last)})")
     return reasons
@@ -120,7 +139,8 @@ def missing_data(programme: Programme, profile: Profile) -> list[str]:
     if profile.designated_area is None and programme.requires_designated_area:
         missing.append("Angabe fehlt: Gebietskulisse (liegt das Quartier in einem Fördergebiet?)")
     if profile.budget_total_eur is None and (
-            programme.amount_min_eur is not None or programme.amount_max_eur is not None):
+        programme.amount_min_eur is not None or programme.amount_max_eur is not None
+    ):
         missing.append("Angabe fehlt: Budget (Gesamtkosten und Eigenmittel)")
     if not profile.cost_types and (programme.purely_investive or programme.purely_non_investive):
         missing.append("Angabe fehlt: Kostenarten (Personal, Sachkosten, Investitionen)")

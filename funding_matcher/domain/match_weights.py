@@ -7,8 +7,9 @@ The score of an eligible programme is a weighted sum of parts, each between 0 an
 - ``themes``: share of the profile's themes the programme names (0 when the profile has none).
 - ``targets``: share of the profile's target groups the programme names ("alle" counts as half).
 - ``costs``: share of the profile's cost types the programme funds.
-- ``amount``: 1 when the requested sum lies between the programme's minimum and maximum.
-- ``regional``: 1 when the programme serves only some Länder including the project's.
+- ``amount``: 1 when the requested sum lies between the programme's minimum and maximum
+  (partial credit when they are unknown or the sum lies outside).
+- ``regional``: 1 for a programme of the project's Land alone, 1/n for one shared by n Länder.
 - ``applicant``: how specifically the programme addresses the applicant type (1 / number of
   eligible applicant types), so that programmes made for Kommunen rank first for Kommunen.
 - ``designated``: 1 when the programme needs a designated area and the profile has one.
@@ -25,8 +26,8 @@ WEIGHTS: dict[str, float] = {
     "targets": 0.08,
     "costs": 0.05,
     "amount": 0.04,
-    "regional": 0.08,
-    "applicant": 0.06,
+    "regional": 0.02,
+    "applicant": 0.12,
     "designated": 0.04,
 }
 
@@ -37,7 +38,13 @@ MIN_AMOUNT_FACTOR = 0.5
 
 # Score multiplier for programmes that are closed or past their last deadline, when the user
 # asks to see them anyway (include_closed): they stay visible but below comparable open ones.
-CLOSED_FACTOR = 0.9
+CLOSED_FACTOR = 1.0
+
+# Amount fit when the programme publishes no minimum or maximum, and when the requested sum is
+# outside its range (but not so far outside that a hard rule excludes it): programmes often fund
+# a part of a larger project.
+AMOUNT_UNKNOWN_CREDIT = 0.5
+AMOUNT_OUTSIDE_CREDIT = 0.25
 
 # Target group "alle" is weak evidence: a programme for everybody fits any group half.
 ALL_TARGET_CREDIT = 0.5

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from typing import Any
 
 import numpy as np
 from scipy import sparse
@@ -26,23 +27,36 @@ from funding_matcher.domain.match_explain import (
 )
 from funding_matcher.domain.match_weights import (
     ALL_TARGET_CREDIT,
+    AMOUNT_OUTSIDE_CREDIT,
+    AMOUNT_UNKNOWN_CREDIT,
     CLOSED_FACTOR,
     MAX_AMOUNT_FACTOR,
     MIN_AMOUNT_FACTOR,
     WEIGHTS,
 )
 from funding_matcher.domain.profile import Profile
-from funding_matcher.domain.text import GermanAnalyzer, stem, words
+from funding_matcher.domain.text import FOLD, GermanAnalyzer, stem, words
 
 TOKEN_RE = re.compile(r"[A-Za-zÄÖÜäöüß]+")
 
 BIT = {
-    vocabulary: {code: np.uint32(1 << i) for i, code in enumerate(taxonomy.VOCABULARIES[vocabulary])}
-    for vocabulary in ("applicant_types", "states", "area_types", "themes", "target_groups",
-                       "cost_types")
+    vocabulary: {
+        code: np.uint32(1 << i) for i, code in enumerate(taxonomy.VOCABULARIES[vocabulary])
+    }
+    for vocabulary in (
+        "applicant_types",
+        "states",
+        "area_types",
+        "themes",
+        "target_groups",
+        "cost_types",
+    )
 }
 ALL_BITS = np.uint32(0xFFFFFFFF)
 NO_DATE = np.iinfo(np.int64).min
+# How text is indexed: plain words, Snowball stems, stems plus compound parts, char 3-5-grams.
+TEXT_MODES = ("words", "stem", "stem+compounds", "char")
+DEFAULT_TEXT_MODE = "stem+compounds"
 
 
 def _mask(vocabulary: str, codes: list[str] | str) -> np.uint32:
@@ -58,22 +72,44 @@ def _popcount(values: np.ndarray) -> np.ndarray:
     return np.bitwise_count(values).astype(np.float32)
 
 
+def _set_similarity(
+    masks: np.ndarray, sizes: np.ndarray, wanted: np.uint32, n_wanted: int
+) -> np.ndarray | float:
+    """Cosine similarity of code sets: overlap / sqrt(|programme| * |profile|).
+
+    Unlike plain coverage it favours programmes that name few, specific codes over programmes
+    that list nearly every theme.
+    """
+    if not n_wanted:
+        return 0.0
+    return _popcount(masks & wanted) / np.sqrt(np.maximum(sizes, 1.0) * n_wanted)
+
+
 def programme_text(p: Programme) -> str:
     """The text a programme is ranked on."""
-    return " ".join([
-        p.title, p.short_title, p.summary, p.description, p.funder,
-        " ".join(taxonomy.labels("themes", p.themes)),
-        " ".join(taxonomy.labels("target_groups", p.target_groups)),
-    ])
+    return " ".join(
+        [
+            p.title,
+            p.short_title,
+            p.summary,
+            p.description,
+            p.funder,
+            " ".join(taxonomy.labels("themes", p.themes)),
+            " ".join(taxonomy.labels("target_groups", p.target_groups)),
+        ]
+    )
 
 
 def profile_text(profile: Profile) -> str:
     """The text a profile is matched with."""
-    return " ".join([
-        profile.title, profile.description,
-        " ".join(taxonomy.labels("themes", profile.themes)),
-        " ".join(taxonomy.labels("target_groups", profile.target_groups)),
-    ])
+    return " ".join(
+        [
+            profile.title,
+            profile.description,
+            " ".join(taxonomy.labels("themes", profile.themes)),
+            " ".join(taxonomy.labels("target_groups", profile.target_groups)),
+        ]
+    )
 
 
 @dataclass(frozen=True)
@@ -107,22 +143,47 @@ class Ranking:
         engine, out = self._engine, []
         for row in self._excluded_rows:
             programme = engine.programmes[row]
-            out.append(Exclusion(programme, exclusion_reasons(programme, self._profile,
-                                                              self._today)))
+            out.append(
+                Exclusion(programme, exclusion_reasons(programme, self._profile, self._today))
+            )
         return out
 
 
 class MatchingEngine:
     """Rules + TF-IDF over one catalogue. Build once, call ``rank`` per request."""
 
-    def __init__(self, programmes: list[Programme], decompound: bool = True):
+    def __init__(
+        self,
+        programmes: list[Programme],
+        text_mode: str = DEFAULT_TEXT_MODE,
+        weights: dict[str, float] | None = None,
+        closed_factor: float = CLOSED_FACTOR,
+    ):
+        if text_mode not in TEXT_MODES:
+            raise ValueError(f"text_mode must be one of {', '.join(TEXT_MODES)}")
+        self.text_mode = text_mode
+        self.weights = dict(WEIGHTS if weights is None else weights)
+        self.closed_factor = closed_factor
         self.programmes = [p for p in programmes if p.counts_in_matching]
-        tokens = [words(programme_text(p)) for p in self.programmes]
-        self.analyzer = GermanAnalyzer.from_token_lists(tokens, decompound=decompound)
-        self.vectorizer = TfidfVectorizer(analyzer=self.analyzer.terms, sublinear_tf=True,
-                                          dtype=np.float32)
-        matrix = self.vectorizer.fit_transform(tokens) if self.programmes else sparse.csr_matrix(
-            (0, 0), dtype=np.float32)
+        texts = [programme_text(p) for p in self.programmes]
+        docs = [self._document(t) for t in texts]
+        self.analyzer = GermanAnalyzer.from_token_lists(
+            docs if text_mode != "char" else [], decompound=text_mode == "stem+compounds"
+        )
+        if text_mode == "char":
+            self.vectorizer = TfidfVectorizer(
+                analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, dtype=np.float32
+            )
+        else:
+            analyzer = self.analyzer.terms if text_mode != "words" else list
+            self.vectorizer = TfidfVectorizer(
+                analyzer=analyzer, sublinear_tf=True, dtype=np.float32
+            )
+        matrix = (
+            self.vectorizer.fit_transform(docs)
+            if self.programmes
+            else sparse.csr_matrix((0, 0), dtype=np.float32)
+        )
         self.term_names = self.vectorizer.get_feature_names_out() if self.programmes else []
         self.rows = matrix.tocsr()
         self.columns = matrix.tocsc()
@@ -130,30 +191,48 @@ class MatchingEngine:
 
     def _arrays(self) -> None:
         ps = self.programmes
-        self.applicants = np.array([_mask("applicant_types", p.applicant_types) for p in ps],
-                                   dtype=np.uint32)
+        self.applicants = np.array(
+            [_mask("applicant_types", p.applicant_types) for p in ps], dtype=np.uint32
+        )
         self.states = np.array([_mask("states", p.states) for p in ps], dtype=np.uint32)
         self.areas = np.array([_mask("area_types", p.area_types) for p in ps], dtype=np.uint32)
         self.themes = np.array([_mask("themes", p.themes) for p in ps], dtype=np.uint32)
-        self.targets = np.array([_mask("target_groups", p.target_groups) for p in ps],
-                                dtype=np.uint32)
+        self.targets = np.array(
+            [_mask("target_groups", p.target_groups) for p in ps], dtype=np.uint32
+        )
         self.costs = np.array([_mask("cost_types", p.cost_types) for p in ps], dtype=np.uint32)
+        self.n_themes = np.array([len(p.themes) for p in ps], dtype=np.float32)
+        self.n_targets = np.array([len(p.target_groups) for p in ps], dtype=np.float32)
         self.n_applicants = np.array([len(p.applicant_types) for p in ps], dtype=np.float32)
-        self.regional = np.array([not p.serves_all_states for p in ps], dtype=bool)
+        # 1 for a programme of one Land, 1/n for one shared by n Länder, 0 for all of Germany.
+        self.regional_specificity = np.array(
+            [0.0 if p.serves_all_states else 1.0 / len(p.states) for p in ps], dtype=np.float32
+        )
         self.designated = np.array([p.requires_designated_area is True for p in ps], dtype=bool)
         self.only_investive = np.array([p.purely_investive for p in ps], dtype=bool)
         self.non_investive = np.array([p.purely_non_investive for p in ps], dtype=bool)
         self.status_closed = np.array([p.status in ("closed", "paused") for p in ps], dtype=bool)
         nan = float("nan")
-        self.amount_min = np.array([p.amount_min_eur if p.amount_min_eur is not None else nan
-                                    for p in ps], dtype=np.float64)
-        self.amount_max = np.array([p.amount_max_eur if p.amount_max_eur is not None else nan
-                                    for p in ps], dtype=np.float64)
+        self.amount_min = np.array(
+            [p.amount_min_eur if p.amount_min_eur is not None else nan for p in ps],
+            dtype=np.float64,
+        )
+        self.amount_max = np.array(
+            [p.amount_max_eur if p.amount_max_eur is not None else nan for p in ps],
+            dtype=np.float64,
+        )
         kinds = [p.deadline.kind for p in ps]
-        self.always_open = np.array([k in ("rolling", "annual", "unknown") for k in kinds],
-                                    dtype=bool)
+        self.always_open = np.array(
+            [k in ("rolling", "annual", "unknown") for k in kinds], dtype=bool
+        )
         self.deadline_closed = np.array([k == "closed" for k in kinds], dtype=bool)
         self.last_date = np.array([self._last_date(p) for p in ps], dtype=np.int64)
+
+    def _document(self, text: str) -> list[str] | str:
+        """What the vectorizer reads: word tokens, or folded text for character n-grams."""
+        if self.text_mode == "char":
+            return " ".join(words(text)).translate(FOLD)
+        return words(text)
 
     @staticmethod
     def _last_date(p: Programme) -> int:
@@ -166,7 +245,7 @@ class MatchingEngine:
         """Cosine similarity of the profile to every programme, the query terms and weights."""
         text = profile_text(profile)
         profile_words = words(text)
-        query = self.vectorizer.transform([profile_words])
+        query = self.vectorizer.transform([self._document(text)])
         terms, weights = query.indices, query.data
         scores = np.asarray(self.columns[:, terms] @ weights).ravel()
         return scores, terms, weights, self._surface_forms(text, profile_words)
@@ -178,12 +257,14 @@ class MatchingEngine:
         for word in profile_words:
             shown = written.get(word, word)
             surface.setdefault(stem(word), shown)
+            surface.setdefault(word, shown)
             for part in self.analyzer.parts(word):
                 surface.setdefault(part, shown)
         return surface
 
-    def eligible(self, profile: Profile, today: date, include_closed: bool) -> tuple[
-            np.ndarray, np.ndarray]:
+    def eligible(
+        self, profile: Profile, today: date, include_closed: bool
+    ) -> tuple[np.ndarray, np.ndarray]:
         """Boolean masks: passes every hard rule; is closed now (status or deadline)."""
         ok = (self.applicants & _mask("applicant_types", [profile.applicant_type])) != 0
         ok &= (self.states & _mask("states", [profile.state])) != 0
@@ -199,50 +280,66 @@ class MatchingEngine:
             ok &= ~self.non_investive
         elif costs and "investiv" not in costs:
             ok &= ~self.only_investive
-        closed = self.status_closed | self.deadline_closed | (
-            ~self.always_open & (self.last_date < today.toordinal()))
+        closed = (
+            self.status_closed
+            | self.deadline_closed
+            | (~self.always_open & (self.last_date < today.toordinal()))
+        )
         if not include_closed:
             ok &= ~closed
         return ok, closed
 
-    def scores(self, profile: Profile, text: np.ndarray, ok: np.ndarray,
-               closed: np.ndarray) -> np.ndarray:
-        """Weighted score (0..100) of every programme; excluded ones get -inf."""
-        parts: dict[str, np.ndarray | float] = {}
+    def score_parts(self, profile: Profile, text: np.ndarray, ok: np.ndarray) -> dict[str, Any]:
+        """Each part of the score (0..1, see match_weights) for every programme."""
+        parts: dict[str, Any] = {}
         best = float(text[ok].max()) if ok.any() else 0.0
         parts["text"] = text / best if best > 0 else 0.0
-        themes = _mask("themes", profile.themes)
-        parts["themes"] = (_popcount(self.themes & themes) / len(profile.themes)
-                           if profile.themes else 0.0)
+        parts["themes"] = _set_similarity(
+            self.themes, self.n_themes, _mask("themes", profile.themes), len(profile.themes)
+        )
         if profile.target_groups:
-            overlap = _popcount(self.targets & _mask("target_groups", profile.target_groups))
+            wanted = _mask("target_groups", profile.target_groups)
+            similarity = _set_similarity(
+                self.targets, self.n_targets, wanted, len(profile.target_groups)
+            )
             for_all = (self.targets & BIT["target_groups"]["alle"]) != 0
-            parts["targets"] = np.where(overlap > 0, overlap / len(profile.target_groups),
-                                        np.where(for_all, ALL_TARGET_CREDIT, 0.0))
+            parts["targets"] = np.where(
+                similarity > 0, similarity, np.where(for_all, ALL_TARGET_CREDIT, 0.0)
+            )
         costs = _mask("cost_types", profile.cost_types)
-        parts["costs"] = (_popcount(self.costs & costs) / len(profile.cost_types)
-                          if profile.cost_types else 0.0)
+        parts["costs"] = (
+            _popcount(self.costs & costs) / len(profile.cost_types) if profile.cost_types else 0.0
+        )
         requested = profile.requested_eur
         if requested:
             with np.errstate(invalid="ignore"):
                 inside = ~(requested < self.amount_min) & ~(requested > self.amount_max)
             unknown = np.isnan(self.amount_min) & np.isnan(self.amount_max)
-            parts["amount"] = np.where(unknown, 0.5, inside.astype(np.float32))
-        parts["regional"] = self.regional.astype(np.float32)
+            parts["amount"] = np.where(
+                unknown, AMOUNT_UNKNOWN_CREDIT, np.where(inside, 1.0, AMOUNT_OUTSIDE_CREDIT)
+            )
+        parts["regional"] = self.regional_specificity
         parts["applicant"] = 1.0 / np.maximum(self.n_applicants, 1.0)
         if profile.designated_area is True:
             parts["designated"] = self.designated.astype(np.float32)
         elif profile.designated_area is False:
             parts["designated"] = -self.designated.astype(np.float32)
+        return parts
+
+    def scores(
+        self, profile: Profile, text: np.ndarray, ok: np.ndarray, closed: np.ndarray
+    ) -> np.ndarray:
+        """Weighted score (0..100) of every programme; excluded ones get -inf."""
         total = np.zeros(len(self.programmes), dtype=np.float64)
-        for name, value in parts.items():
-            total += WEIGHTS[name] * value
-        total *= 100.0 / sum(WEIGHTS.values())
-        total = np.where(closed, total * CLOSED_FACTOR, total)
+        for name, value in self.score_parts(profile, text, ok).items():
+            total += self.weights.get(name, 0.0) * value
+        total *= 100.0 / sum(self.weights.values())
+        total = np.where(closed, total * self.closed_factor, total)
         return np.where(ok, total, -np.inf)
 
-    def rank(self, profile: Profile, today: date, include_closed: bool = False,
-             top: int | None = None) -> Ranking:
+    def rank(
+        self, profile: Profile, today: date, include_closed: bool = False, top: int | None = None
+    ) -> Ranking:
         """Rank the catalogue for a profile: matches (best first) and exclusions."""
         if not self.programmes:
             return Ranking([], self, profile, today, np.array([], dtype=np.int64))
@@ -262,19 +359,23 @@ class MatchingEngine:
         for row in order:
             programme = self.programmes[row]
             matched_terms = self._matched_terms(row, terms, weights, surface)
-            matches.append(Match(
-                programme=programme,
-                score=round(float(total[row]), 1),
-                reasons=match_reasons(programme, profile, today, matched_terms,
-                                      bool(closed[row])),
-                missing=missing_data(programme, profile),
-                next_deadline=next_deadline(programme.deadline, today),
-                currently_closed=bool(closed[row]),
-            ))
+            matches.append(
+                Match(
+                    programme=programme,
+                    score=round(float(total[row]), 1),
+                    reasons=match_reasons(
+                        programme, profile, today, matched_terms, bool(closed[row])
+                    ),
+                    missing=missing_data(programme, profile),
+                    next_deadline=next_deadline(programme.deadline, today),
+                    currently_closed=bool(closed[row]),
+                )
+            )
         return Ranking(matches, self, profile, today, np.flatnonzero(~ok))
 
-    def _matched_terms(self, row: int, terms: np.ndarray, weights: np.ndarray,
-                       surface: dict[str, str]) -> list[str]:
+    def _matched_terms(
+        self, row: int, terms: np.ndarray, weights: np.ndarray, surface: dict[str, str]
+    ) -> list[str]:
         start, end = self.rows.indptr[row], self.rows.indptr[row + 1]
         cols, vals = self.rows.indices[start:end], self.rows.data[start:end]
         common, in_row, in_query = np.intersect1d(cols, terms, return_indices=True)
