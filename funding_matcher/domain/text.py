@@ -22,16 +22,18 @@ MIN_PART = 4  # compound parts shorter than this are too ambiguous (Land-, Bau-,
 LINKING = ("s", "es", "n", "en", "er", "e")  # Fugenelemente: Quartier-s-management
 
 STOP_WORDS = frozenset(
-    """aber alle allem allen aller alles als also am an andere anderen anderer anderes auch auf
-    aus bei beim bereits bis bzw da dabei damit dann das dass dem den denen der deren des dessen
-    die dies diese diesem diesen dieser dieses doch dort durch eine einem einen einer eines
-    einzelne etwa etwas für gegen ggf hat haben hier ihr ihre ihrem ihren ihrer im in ins insbesondere
-    ist jede jedem jeden jeder jedoch kann kein keine können man mehr mit möglich muss müssen
-    nach neben nicht noch nur ob oder ohne sein seine sich sie sind so sollen soll sowie über um
-    und uns unter usw vom von vor war was weitere weiteren wenn werden wie wird wo zu zum zur
-    zwischen sowohl bzw sofern soweit dafür davon deren einschließlich jeweils rund ca
-    gefördert fördert förderung förderprogramm programm projekt projekte projekten vorhaben
-    """.split()
+    """
+    aber alle allem allen aller alles als also am an andere anderen anderer anderes auch auf
+    aus bei beim bereits bis bzw da dabei damit dann das dass dem den denen der deren des
+    dessen die dies diese diesem diesen dieser dieses doch dort durch eine einem einen einer
+    eines einzelne etwa etwas für gegen ggf hat haben hier ihr ihre ihrem ihren ihrer im in
+    ins insbesondere ist jede jedem jeden jeder jedoch kann kein keine können man mehr mit
+    möglich muss müssen nach neben nicht noch nur ob oder ohne sein seine sich sie sind so
+    sollen soll sowie über um und uns unter usw vom von vor war was weitere weiteren wenn
+    werden wie wird wo zu zum zur zwischen sowohl bzw sofern soweit dafür davon deren
+    einschließlich jeweils rund ca gefördert fördert förderung förderprogramm programm
+    projekt projekte projekten vorhaben
+    """.split()  # noqa: SIM905 (a word list reads best as text)
 )
 
 _stemmer = snowballstemmer.stemmer("german")
