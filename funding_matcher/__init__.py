@@ -68,11 +68,12 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from funding_matcher.web import auth, main, projects
+    from funding_matcher.web import api, auth, main, projects
 
     app.register_blueprint(main.bp)
     app.register_blueprint(auth.bp)
     app.register_blueprint(projects.bp)
+    app.register_blueprint(api.bp)
     app.jinja_env.globals["nav_items"] = [
         ("projects.index", "Projekte"),
     ]

@@ -95,6 +95,22 @@ def runner(app: Flask) -> FlaskCliRunner:
 
 
 @pytest.fixture
+def cli(app: Flask, database_url: str, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Any]:
+    """Run the ``funding-matcher`` command as a user would, on the test database."""
+    from click.testing import CliRunner
+
+    from funding_matcher.cli import main
+
+    monkeypatch.setenv("FUNDING_MATCHER_DATABASE_URL", database_url)
+    monkeypatch.setenv("FUNDING_MATCHER_SECRET_KEY", "test")
+
+    def invoke(args: list[str], **kwargs: Any) -> Any:
+        return CliRunner().invoke(main, args, catch_exceptions=False, **kwargs)
+
+    return invoke
+
+
+@pytest.fixture
 def make_org(app: Flask) -> Callable[..., Organisation]:
     def make(name: str = "Stadt Musterstadt", kind: str = "kommune") -> Organisation:
         organisation = operations.create_organisation(name, kind)

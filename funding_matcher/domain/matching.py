@@ -37,7 +37,7 @@ from funding_matcher.domain.match_weights import (
 from funding_matcher.domain.profile import Profile
 from funding_matcher.domain.text import FOLD, GermanAnalyzer, stem, words
 
-TOKEN_RE = re.compile(r"[A-Za-zÄÖÜäöüß]+")
+WRITTEN_RE = re.compile(r"[^\W\d_]+")
 
 BIT = {
     vocabulary: {
@@ -248,11 +248,12 @@ class MatchingEngine:
         query = self.vectorizer.transform([self._document(text)])
         terms, weights = query.indices, query.data
         scores = np.asarray(self.columns[:, terms] @ weights).ravel()
-        return scores, terms, weights, self._surface_forms(text, profile_words)
+        own_text = f"{profile.title} {profile.description}"  # not the labels of chosen codes
+        return scores, terms, weights, self._surface_forms(own_text, words(own_text))
 
     def _surface_forms(self, text: str, profile_words: list[str]) -> dict[str, str]:
         """Index term -> the word as the user wrote it (a compound stands for its parts)."""
-        written = {w.lower(): w for w in TOKEN_RE.findall(text)}
+        written = {w.lower(): w for w in WRITTEN_RE.findall(text)}
         surface: dict[str, str] = {}
         for word in profile_words:
             shown = written.get(word, word)

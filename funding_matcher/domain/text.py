@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
-TOKEN_RE = re.compile(r"[a-zäöüß]+(?:-[a-zäöüß]+)*")
+TOKEN_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
 MIN_TOKEN = 3
 MIN_PART = 4  # compound parts shorter than this are too ambiguous (Land-, Bau-, Amt)

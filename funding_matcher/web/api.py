@@ -1,0 +1,65 @@
+"""JSON API: matching without login (it stores nothing), and its OpenAPI description."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask import Blueprint, jsonify, request
+
+from funding_matcher.domain.errors import FieldProblem, InvalidData
+from funding_matcher.domain.profile import Profile
+from funding_matcher.engine_cache import matching_engine
+from funding_matcher.extensions import csrf
+from funding_matcher.match_output import ranking_to_json
+from funding_matcher.web.openapi import openapi_document
+
+bp = Blueprint("api", __name__, url_prefix="/api")
+csrf.exempt(bp)
+
+MAX_TOP = 200
+
+
+def _bad_request(problems: list[FieldProblem]):
+    error = InvalidData(problems)
+    return jsonify(error="Ungültige Anfrage", fields=error.as_dict()), 400
+
+
+def _options() -> tuple[int, date, bool]:
+    problems = []
+    top = request.args.get("top", "10")
+    if not top.isdigit() or not 1 <= int(top) <= MAX_TOP:
+        problems.append(FieldProblem("top", f"ganze Zahl von 1 bis {MAX_TOP} angeben"))
+    today_text = request.args.get("today")
+    try:
+        today = date.fromisoformat(today_text) if today_text else date.today()
+    except ValueError:
+        problems.append(FieldProblem("today", "Datum im Format JJJJ-MM-TT angeben"))
+        today = date.today()
+    flag = request.args.get("include_closed", "false").lower()
+    if flag not in ("true", "false", "1", "0"):
+        problems.append(FieldProblem("include_closed", "true oder false angeben"))
+    if problems:
+        raise InvalidData(problems)
+    return int(top), today, flag in ("true", "1")
+
+
+@bp.post("/v1/match")
+def match():
+    """Rank the catalogue for a profile v1 given as the JSON body."""
+    data = request.get_json(silent=True)
+    if data is None:
+        return _bad_request(
+            [FieldProblem("", "Der Anfragetext muss JSON sein (Content-Type: application/json).")]
+        )
+    try:
+        top, today, include_closed = _options()
+        profile = Profile.from_dict(data)
+    except InvalidData as exc:
+        return _bad_request(exc.problems)
+    ranking = matching_engine().rank(profile, today, include_closed=include_closed, top=top)
+    return jsonify(ranking_to_json(ranking))
+
+
+@bp.get("/openapi.json")
+def openapi():
+    return jsonify(openapi_document())

@@ -1,0 +1,178 @@
+"""The matcher's hard rules, ranking and reasons, on small hand-made catalogues."""
+
+from datetime import date
+
+import pytest
+
+from funding_matcher.domain.catalogue import Programme
+from funding_matcher.domain.matching import MatchingEngine
+from funding_matcher.domain.profile import Profile
+from tests.conftest import profile_data, programme_data
+
+TODAY = date(2026, 11, 24)
+
+
+def programme(**overrides) -> Programme:
+    return Programme.model_validate(programme_data(**overrides))
+
+
+def rank(programmes, include_closed=False, **profile_overrides):
+    engine = MatchingEngine(programmes)
+    return engine.rank(
+        Profile.from_dict(profile_data(**profile_overrides)), TODAY, include_closed=include_closed
+    )
+
+
+def excluded(ranking) -> dict[str, list[str]]:
+    return {e.programme.slug: e.reasons for e in ranking.excluded}
+
+
+@pytest.mark.parametrize(
+    ("overrides", "profile", "fragment"),
+    [
+        ({"applicant_types": ["kommune"]}, {}, "Nicht antragsberechtigt: Gemeinnütziger Verein"),
+        ({"states": ["BY", "BW"]}, {}, "Nur für Bayern, Baden-Württemberg"),
+        ({"area_types": ["rural"]}, {}, "Nur für Ländlicher Raum"),
+        ({"status": "closed"}, {}, "Programm geschlossen"),
+        ({"status": "paused"}, {}, "Programm ausgesetzt"),
+        (
+            {"deadline": {"kind": "fixed", "dates": ["2025-10-15"]}},
+            {},
+            "Keine offene oder angekündigte Frist (letzte: 15.10.2025)",
+        ),
+        ({"deadline": {"kind": "closed"}}, {}, "Keine offene Antragsrunde"),
+        (
+            {"amount_max_eur": 5000},
+            {"budget_total_eur": 400000, "own_funds_eur": 0},
+            "weit über dem Höchstbetrag (5.000 €)",
+        ),
+        ({"amount_min_eur": 500000, "amount_max_eur": None}, {}, "weit unter dem Mindestbetrag"),
+        (
+            {"cost_types": ["investiv"]},
+            {"cost_types": ["personal", "sach"]},
+            "Fördert nur Investitionen",
+        ),
+        ({"cost_types": ["personal"]}, {"cost_types": ["investiv"]}, "Fördert keine Investitionen"),
+    ],
+)
+def test_each_hard_rule_excludes_with_a_german_reason(overrides, profile, fragment):
+    fits = programme(slug="passt", cost_types=["personal", "sach", "investiv"])
+    ranking = rank([programme(slug="geprueft", **overrides), fits], **profile)
+    assert [m.programme.slug for m in ranking.matches] == ["passt"]
+    assert any(fragment in reason for reason in excluded(ranking)["geprueft"])
+
+
+def test_include_closed_brings_closed_programmes_back_marked():
+    closed = programme(slug="vorbei", deadline={"kind": "fixed", "dates": ["2025-10-15"]})
+    ranking = rank([closed], include_closed=True)
+    assert ranking.matches[0].currently_closed
+    assert any("nächste Runde vormerken" in r for r in ranking.matches[0].reasons)
+
+
+def test_missing_profile_data_never_excludes_but_is_reported():
+    strict = programme(area_types=["rural"], requires_designated_area=True, cost_types=["investiv"])
+    data = profile_data()
+    for key in ("area_type", "budget_total_eur", "own_funds_eur", "cost_types"):
+        data.pop(key)
+    ranking = MatchingEngine([strict]).rank(Profile.from_dict(data), TODAY)
+    assert [m.programme.slug for m in ranking.matches] == ["testprogramm"]
+    missing = ranking.matches[0].missing
+    assert "Angabe fehlt: Gebietstyp (städtisch oder ländlich)" in missing
+    assert any(m.startswith("Angabe fehlt: Gebietskulisse") for m in missing)
+    assert any(m.startswith("Angabe fehlt: Budget") for m in missing)
+    assert any(m.startswith("Angabe fehlt: Kostenarten") for m in missing)
+
+
+def test_drafts_do_not_count():
+    ranking = rank([programme(slug="entwurf", status="draft"), programme(slug="geprueft")])
+    assert [m.programme.slug for m in ranking.matches] == ["geprueft"]
+    assert "entwurf" not in excluded(ranking)
+
+
+def test_text_and_themes_decide_the_order():
+    pflege = programme(
+        slug="pflege-im-quartier",
+        themes=["pflege"],
+        target_groups=["aeltere"],
+        summary="Unterstützung pflegender Angehöriger und Nachbarschaftshilfe.",
+        description="Gefördert werden Pflegestützpunkte, Nachbarschaftshilfe für "
+        "Seniorinnen und Senioren und Entlastung pflegender Angehöriger.",
+    )
+    sport = programme(
+        slug="sportvereine",
+        themes=["sport"],
+        target_groups=["jugendliche"],
+        summary="Zuschüsse für Sportvereine und Bewegungsangebote im Verein.",
+        description="Gefördert werden Trainingsgeräte, Übungsleitungen und "
+        "Sportangebote für Jugendliche im Verein.",
+    )
+    ranking = rank(
+        [sport, pflege],
+        themes=["pflege"],
+        target_groups=["aeltere"],
+        title="Nachbarschaftshilfe für Seniorinnen",
+        description="Ehrenamtliche entlasten pflegende Angehörige im Quartier.",
+    )
+    assert [m.programme.slug for m in ranking.matches] == ["pflege-im-quartier", "sportvereine"]
+    assert ranking.matches[0].score > ranking.matches[1].score
+
+
+def test_compounds_match_their_parts():
+    quartier = programme(
+        slug="quartier",
+        themes=["kultur"],
+        description="Gefördert wird das Management von Quartieren und das "
+        "Quartier als Ort der Nachbarschaft.",
+    )
+    other = programme(
+        slug="anderes",
+        themes=["kultur"],
+        description="Gefördert werden Konzerte und Lesungen in Bibliotheken.",
+    )
+    filler = [
+        programme(
+            slug=f"fueller-{i}", themes=["kultur"], description=f"Management Nummer {i} im Quartier"
+        )
+        for i in range(2)
+    ]
+    ranking = rank(
+        [other, quartier, *filler],
+        themes=["kultur"],
+        title="Quartiersmanagement",
+        description="Ein Quartiersmanagement für Lirich.",
+    )
+    assert ranking.matches[0].programme.slug != "anderes"
+    assert ranking.matches[-1].programme.slug == "anderes"
+
+
+def test_reasons_are_short_and_name_applicant_themes_terms_and_deadline():
+    p = programme(description="Nachbarschaftstreff und Sprachcafé im Stadtteil.")
+    others = [
+        programme(slug=f"anderes-{i}", description="Ehrenamt und Begegnung im Stadtteil.")
+        for i in range(3)
+    ]
+    match = rank([p, *others], title="Sprachcafé im Nachbarschaftstreff").matches[0]
+    assert match.programme.slug == "testprogramm"
+    assert 2 <= len(match.reasons) <= 5
+    assert match.reasons[0] == "Antragsberechtigt: Gemeinnütziger Verein oder Initiative"
+    assert "Themen: Soziale und kulturelle Teilhabe" in match.reasons[1]
+    assert any(r.startswith("Passende Begriffe:") and "Sprachcafé" in r for r in match.reasons)
+    assert "Nächste Frist: 30.09.2027" in match.reasons
+    assert match.next_deadline == date(2027, 9, 30)
+
+
+def test_top_limits_the_matches_but_keeps_the_order():
+    programmes = [
+        programme(slug=f"p{i}", description=f"Nachbarschaft und Begegnung {'Quartier ' * i}")
+        for i in range(8)
+    ]
+    engine = MatchingEngine(programmes)
+    profile = Profile.from_dict(profile_data(description="Quartier Quartier und Nachbarschaft"))
+    full = [m.programme.slug for m in engine.rank(profile, TODAY).matches]
+    assert [m.programme.slug for m in engine.rank(profile, TODAY, top=3).matches] == full[:3]
+
+
+def test_empty_catalogue_ranks_nothing():
+    ranking = MatchingEngine([]).rank(Profile.from_dict(profile_data()), TODAY)
+    assert ranking.matches == []
+    assert ranking.excluded == []
