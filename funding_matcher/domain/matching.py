@@ -244,7 +244,6 @@ class MatchingEngine:
     def text_scores(self, profile: Profile) -> tuple[np.ndarray, np.ndarray, np.ndarray, dict]:
         """Cosine similarity of the profile to every programme, the query terms and weights."""
         text = profile_text(profile)
-        profile_words = words(text)
         query = self.vectorizer.transform([self._document(text)])
         terms, weights = query.indices, query.data
         scores = np.asarray(self.columns[:, terms] @ weights).ravel()
