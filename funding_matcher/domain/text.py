@@ -12,10 +12,11 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import chain
 
 import snowballstemmer
 
-TOKEN_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+TOKEN_RE = re.compile(r"[^\W\d_]+")  # letters only: hyphens and digits split words
 FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
 MIN_TOKEN = 3
 MIN_PART = 4  # compound parts shorter than this are too ambiguous (Land-, Bau-, Amt)
@@ -47,12 +48,9 @@ def stem(word: str) -> str:
 
 def words(text: str) -> list[str]:
     """Lower-case words of at least three letters, without stop words; hyphens split."""
-    out = []
-    for token in TOKEN_RE.findall(text.lower()):
-        for part in token.split("-"):
-            if len(part) >= MIN_TOKEN and part not in STOP_WORDS:
-                out.append(part)
-    return out
+    return [
+        t for t in TOKEN_RE.findall(text.lower()) if len(t) >= MIN_TOKEN and t not in STOP_WORDS
+    ]
 
 
 class GermanAnalyzer:
@@ -62,6 +60,7 @@ class GermanAnalyzer:
         self.known = frozenset(s for s in known_stems if len(s) >= MIN_PART)
         self.decompound = decompound
         self._split_cache: dict[str, tuple[str, ...]] = {}
+        self._word_terms = _WordTerms(self)
 
     @classmethod
     def from_corpus(cls, texts: Iterable[str], decompound: bool = True) -> GermanAnalyzer:
@@ -73,23 +72,18 @@ class GermanAnalyzer:
         cls, token_lists: Iterable[list[str]], decompound: bool = True
     ) -> GermanAnalyzer:
         """Like from_corpus, for texts already split by ``words``."""
-        counts = Counter(stem(w) for tokens in token_lists for w in set(tokens))
-        return cls((s for s, n in counts.items() if n >= 2), decompound)
+        document_frequency = Counter(chain.from_iterable(set(tokens) for tokens in token_lists))
+        stems: Counter[str] = Counter()
+        for word, count in document_frequency.items():
+            stems[stem(word)] += count
+        return cls((s for s, n in stems.items() if n >= 2), decompound)
 
     def __call__(self, text: str) -> list[str]:
         return self.terms(words(text))
 
     def terms(self, tokens: list[str]) -> list[str]:
         """Index terms of words already split by ``words``."""
-        out = []
-        for word in tokens:
-            out.append(stem(word))
-            if self.decompound and len(word) >= 2 * MIN_PART:
-                out.extend(self.parts(word))
-        return out
-
-    def __getstate__(self) -> dict:
-        return {"known": self.known, "decompound": self.decompound, "_split_cache": {}}
+        return list(chain.from_iterable(map(self._word_terms.__getitem__, tokens)))
 
     def parts(self, word: str) -> tuple[str, ...]:
         """Stems of the parts of a compound, e.g. stadtteilbüro -> (stadtteil, buro)."""
@@ -110,3 +104,18 @@ class GermanAnalyzer:
                 if len(candidate) >= MIN_PART and stem(candidate) in self.known:
                     return (stem(candidate), tail_stem)
         return ()
+
+
+class _WordTerms(dict):
+    """word -> its index terms (stem, then compound parts), computed once per word."""
+
+    def __init__(self, analyzer: GermanAnalyzer):
+        super().__init__()
+        self.analyzer = analyzer
+
+    def __missing__(self, word: str) -> tuple[str, ...]:
+        terms: tuple[str, ...] = (stem(word),)
+        if self.analyzer.decompound and len(word) >= 2 * MIN_PART:
+            terms += self.analyzer.parts(word)
+        self[word] = terms
+        return terms

@@ -1,0 +1,92 @@
+import csv
+import io
+import json
+
+from sqlalchemy import select
+
+from funding_matcher import operations
+from funding_matcher.extensions import db
+from funding_matcher.models import ProgrammeRow, Role
+
+
+def test_validate_reports_each_broken_file_and_exits_1(cli, write_programme, catalogue_dir):
+    write_programme()
+    (catalogue_dir / "kaputt.yaml").write_text("slug: kaputt\n  title: x\n", "utf-8")
+    write_programme(slug="unbekannter-code", themes=["quartiersarbeit"])
+    result = cli(["programs", "validate"])
+    assert result.exit_code == 1
+    assert "kaputt.yaml:2: YAML-Syntaxfehler" in result.output
+    assert "unbekannter-code.yaml:" in result.output
+    assert "quartiersarbeit" in result.output
+    assert "1 Programme gültig, 2 Datei(en) mit Fehlern." in result.output
+
+
+def test_validate_green_catalogue_exits_0(cli, write_programme, catalogue_dir):
+    write_programme()
+    result = cli(["programs", "validate", "--dir", str(catalogue_dir)])
+    assert result.exit_code == 0
+    assert "1 Programme gültig, 0 Datei(en) mit Fehlern." in result.output
+
+
+def test_list_show_and_export(cli, write_programme):
+    write_programme()
+    assert "testprogramm" in cli(["programs", "list"]).output
+    shown = cli(["programs", "show", "testprogramm", "--today", "2026-11-24"])
+    assert "Förderquote bis:    80 %" in shown.output
+    assert "nächste: 30.09.2027" in shown.output
+    assert "https://example.org/testprogramm" in shown.output
+    assert cli(["programs", "show", "gibt-es-nicht"]).exit_code == 1
+    exported = json.loads(cli(["programs", "export", "--format", "json"]).output)
+    assert exported[0]["slug"] == "testprogramm"
+    rows = list(csv.DictReader(io.StringIO(cli(["programs", "export", "--format", "csv"]).output)))
+    assert rows[0]["funder"] == "Land Musterland"
+
+
+def test_stale_lists_old_records(cli, write_programme):
+    write_programme(slug="alt", checked_on="2025-01-10")
+    write_programme(slug="frisch", checked_on="2026-11-20")
+    result = cli(["programs", "stale", "--older-than", "90", "--today", "2026-11-24"])
+    assert "alt" in result.output
+    assert "frisch" not in result.output
+
+
+def test_catalogue_load_is_idempotent_and_reports_changes(cli, write_programme, catalogue_dir):
+    write_programme(slug="bleibt")
+    write_programme(slug="aendert-sich")
+    write_programme(slug="faellt-weg")
+    first = cli(["catalogue", "load"])
+    assert "3 neu, 0 geändert, 0 entfernt" in first.output
+    assert "0 neu, 0 geändert, 0 entfernt, 3 unverändert" in cli(["catalogue", "load"]).output
+    write_programme(slug="aendert-sich", funding_rate_max_percent=50)
+    (catalogue_dir / "faellt-weg.yaml").unlink()
+    third = cli(["catalogue", "load"])
+    assert "0 neu, 1 geändert, 1 entfernt, 1 unverändert" in third.output
+    db.session.expire_all()
+    stored = {row.slug: row for row in db.session.scalars(select(ProgrammeRow))}
+    assert set(stored) == {"bleibt", "aendert-sich"}
+    assert stored["aendert-sich"].record["funding_rate_max_percent"] == 50
+
+
+def test_catalogue_load_skips_broken_files_and_exits_1(cli, write_programme, catalogue_dir):
+    write_programme()
+    (catalogue_dir / "kaputt.yaml").write_text("{", "utf-8")
+    result = cli(["catalogue", "load"])
+    assert result.exit_code == 1
+    assert "1 neu" in result.output
+    assert "kaputt.yaml" in result.output
+
+
+def test_org_and_user_commands(cli):
+    assert cli(["org", "create", "Stadt Hagen", "--kind", "kommune"]).exit_code == 0
+    assert cli(["org", "create", "Stadt Hagen"]).exit_code == 2
+    env = {"FUNDING_MATCHER_NEW_PASSWORD": "ein-sicheres-passwort"}
+    assert cli(["user", "create", "petra@hagen.de", "--name", "Petra"], env=env).exit_code == 0
+    weak = cli(["user", "create", "kurz@hagen.de"], env={"FUNDING_MATCHER_NEW_PASSWORD": "x"})
+    assert weak.exit_code == 2
+    assert "mindestens 10 Zeichen" in weak.output
+    result = cli(["user", "add-to-org", "petra@hagen.de", "Stadt Hagen", "--role", "owner"])
+    assert result.exit_code == 0
+    db.session.expire_all()
+    user = operations.find_user("petra@hagen.de")
+    assert operations.memberships(user)[0].role is Role.owner
+    assert cli(["user", "add-to-org", "niemand@hagen.de", "Stadt Hagen"]).exit_code == 2
