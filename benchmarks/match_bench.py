@@ -17,15 +17,13 @@ import random
 import statistics
 import time
 from datetime import date
-from pathlib import Path
 
 import numpy as np
 
 from funding_matcher.domain import taxonomy
 from funding_matcher.domain.catalogue import Programme, load_catalogue
-from funding_matcher.domain.matching import MatchingEngine, programme_text
+from funding_matcher.domain.matching import MatchingEngine, profile_text, programme_text
 from funding_matcher.domain.profile import Profile
-from funding_matcher.domain.text import words
 from funding_matcher.paths import PROJECT_ROOT
 
 TODAY = date(2026, 11, 24)
@@ -61,27 +59,41 @@ def query_profiles(rng: random.Random, real: list[Programme], count: int) -> lis
     """The shared development profiles, then profiles made from sampled catalogue text."""
     profiles = []
     if DEV_CASES.exists():
-        profiles = [Profile.from_dict(c["profile"])
-                    for c in json.loads(DEV_CASES.read_text(encoding="utf-8"))]
+        profiles = [
+            Profile.from_dict(c["profile"])
+            for c in json.loads(DEV_CASES.read_text(encoding="utf-8"))
+        ]
     vocabulary = [w for p in real for w in p.description.split()]
     while len(profiles) < count:
         text = " ".join(rng.choices(vocabulary, k=rng.randint(30, 120)))
-        profiles.append(Profile.from_dict({
-            "title": " ".join(rng.choices(vocabulary, k=4)), "description": text,
-            "applicant_type": rng.choice(list(taxonomy.APPLICANT_TYPES)),
-            "state": rng.choice(list(taxonomy.STATES)),
-            "themes": rng.sample(list(taxonomy.THEMES), 2),
-            "budget_total_eur": rng.choice([20000, 150000, 2000000]),
-        }))
+        profiles.append(
+            Profile.from_dict(
+                {
+                    "title": " ".join(rng.choices(vocabulary, k=4)),
+                    "description": text,
+                    "applicant_type": rng.choice(list(taxonomy.APPLICANT_TYPES)),
+                    "state": rng.choice(list(taxonomy.STATES)),
+                    "themes": rng.sample(list(taxonomy.THEMES), 2),
+                    "budget_total_eur": rng.choice([20000, 150000, 2000000]),
+                }
+            )
+        )
     return profiles[:count]
 
 
-def floor_rank(engine: MatchingEngine, profile: Profile, k: int = 10) -> np.ndarray:
-    """The least work any TF-IDF ranker must do: the query's postings plus top-k."""
-    scores, *_ = engine.text_scores(profile)
+def floor_rank(engine: MatchingEngine, profile: Profile, k: int = 10) -> float:
+    """The least work any TF-IDF ranker must do: the query's postings plus top-k.
+
+    The query vector is built before the clock starts; only the column slice of the CSC
+    matrix, the dot product and the top-k selection are timed.
+    """
+    query = engine.vectorizer.transform([engine._document(profile_text(profile))])
+    start = time.perf_counter()
+    scores = np.asarray(engine.columns[:, query.indices] @ query.data).ravel()
     k = min(k, len(scores))
     top = np.argpartition(-scores, k - 1)[:k]
-    return top[np.argsort(-scores[top])]
+    top[np.argsort(-scores[top])]
+    return (time.perf_counter() - start) * 1000
 
 
 def timed(fn, items) -> list[float]:
@@ -104,10 +116,12 @@ def bench(name: str, programmes: list[Programme], profiles: list[Profile]) -> No
     for profile in profiles[:5]:  # warm caches (stems, compound splits) as a server would
         engine.rank(profile, TODAY, top=10)
     rank_ms = timed(lambda p: engine.rank(p, TODAY, top=10), profiles)
-    floor_ms = timed(lambda p: floor_rank(engine, p), profiles)
-    print(f"{name:<14} {len(engine.programmes):>7} {fit:>8.2f} {statistics.median(rank_ms):>9.2f}"
-          f" {p95(rank_ms):>8.2f} {statistics.median(floor_ms):>10.2f} {p95(floor_ms):>9.2f}",
-          flush=True)
+    floor_ms = [floor_rank(engine, p) for p in profiles]
+    print(
+        f"{name:<14} {len(engine.programmes):>7} {fit:>8.2f} {statistics.median(rank_ms):>9.2f}"
+        f" {p95(rank_ms):>8.2f} {statistics.median(floor_ms):>10.2f} {p95(floor_ms):>9.2f}",
+        flush=True,
+    )
 
 
 def main() -> None:
@@ -120,16 +134,17 @@ def main() -> None:
     real = load_catalogue(PROJECT_ROOT / "programs").programmes
     profiles = query_profiles(rng, real, args.queries)
     print(f"{len(profiles)} queries per catalogue; times: fit in s, rank and floor in ms")
-    print(f"{'catalogue':<14} {'size':>7} {'fit s':>8} {'rank med':>9} {'rank p95':>8}"
-          f" {'floor med':>10} {'floor p95':>9}")
+    print(
+        f"{'catalogue':<14} {'size':>7} {'fit s':>8} {'rank med':>9} {'rank p95':>8}"
+        f" {'floor med':>10} {'floor p95':>9}"
+    )
     bench("real", real, profiles)
     for size in args.sizes:
         start = time.perf_counter()
         synthetic = synthetic_catalogue(real, size, rng)
         made = time.perf_counter() - start
         bench(f"synthetic {size // 1000}k", synthetic, profiles)
-        print(f"{'':<14} (generating {size} programmes took {made:.1f} s, not counted)",
-              flush=True)
+        print(f"{'':<14} (generating {size} programmes took {made:.1f} s, not counted)", flush=True)
 
 
 if __name__ == "__main__":

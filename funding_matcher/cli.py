@@ -163,6 +163,46 @@ def programs_stale(directory: Path | None, days: int, today: str | None) -> None
     click.echo(f"{len(due)} Programm(e) zur erneuten Prüfung fällig.", err=True)
 
 
+@programs.command("import-fdb")
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Zielverzeichnis (Standard: programs/)",
+)
+@click.option("--today", default=None, help="Importdatum JJJJ-MM-TT (checked_on)")
+def programs_import_fdb(path: Path, out_dir: Path | None, today: str | None) -> None:
+    """Förderdatenbank-Export (XML-Ordner oder CorrelAid-CSV) als Entwürfe übernehmen."""
+    from funding_matcher.domain.catalogue import dump_programme
+    from funding_matcher.domain.fdb_import import import_fdb
+
+    target = out_dir or paths.catalogue_dir()
+    target.mkdir(parents=True, exist_ok=True)
+    result = import_fdb(path, _today(today))
+    existing = {p.slug: p for p in load_catalogue(target).programmes}
+    written = 0
+    for programme in result.programmes:
+        current = existing.get(programme.slug)
+        if current is not None and current.status != "draft":
+            click.echo(
+                f"ÜBERSPRUNGEN {programme.slug}: bereits geprüfter Eintrag "
+                f"(status {current.status}) wird nicht überschrieben",
+                err=True,
+            )
+            continue
+        (target / f"{programme.slug}.yaml").write_text(dump_programme(programme), "utf-8")
+        written += 1
+        click.echo(f"Entwurf {programme.slug}: {programme.title}")
+        for value in result.unmapped.get(programme.slug, []):
+            click.echo(f"  nicht zugeordnet – {value}")
+    for problem in result.problems:
+        click.echo(f"FEHLER {problem}", err=True)
+    click.echo(f"{written} Entwürfe geschrieben nach {target}, {len(result.problems)} Problem(e).")
+    sys.exit(1 if result.problems else 0)
+
+
 # -- database and catalogue -------------------------------------------------------------------
 
 

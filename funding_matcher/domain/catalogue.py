@@ -47,10 +47,10 @@ class Programme(BaseModel):
     status: Literal["active", "paused", "closed", "draft"]
     summary: str = Field(min_length=20)
     description: str = Field(min_length=20)
-    applicant_types: list[str] = Field(min_length=1)
+    applicant_types: list[str] = Field(default_factory=list)
     states: Literal["all"] | list[str]
     area_types: list[str] = Field(default_factory=lambda: ["urban", "rural"])
-    themes: list[str] = Field(min_length=1)
+    themes: list[str] = Field(default_factory=list)
     target_groups: list[str] = Field(default_factory=list)
     cost_types: list[str] = Field(default_factory=list)
     funding_type: str
@@ -135,6 +135,11 @@ class Programme(BaseModel):
 
     @model_validator(mode="after")
     def _plausible(self) -> Programme:
+        if self.status != "draft":
+            # Imported drafts may lack codes a curator adds before the record counts.
+            for name in ("applicant_types", "themes"):
+                if not getattr(self, name):
+                    raise ValueError(f"{name}: mindestens ein Code nötig (außer bei status draft)")
         if (
             self.amount_min_eur is not None
             and self.amount_max_eur is not None

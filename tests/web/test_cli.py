@@ -90,3 +90,21 @@ def test_org_and_user_commands(cli):
     user = operations.find_user("petra@hagen.de")
     assert operations.memberships(user)[0].role is Role.owner
     assert cli(["user", "add-to-org", "niemand@hagen.de", "Stadt Hagen"]).exit_code == 2
+
+
+def test_import_fdb_writes_drafts_that_validate(cli, catalogue_dir, write_programme):
+    from tests.conftest import SHARED
+
+    export = SHARED / "data" / "foerderdatenbank" / "export-xml"
+    if not export.exists():
+        import pytest
+
+        pytest.skip("shared samples not beside the project")
+    write_programme(slug="fdb-bund-bmas-einstiegsgeld", status="active")  # curated: kept
+    result = cli(["programs", "import-fdb", str(export), "--today", "2026-11-24"])
+    assert result.exit_code == 1  # one malformed sample file
+    assert "2 Entwürfe geschrieben" in result.output
+    assert "wird nicht überschrieben" in result.output
+    assert "kein gültiges XML" in result.output
+    assert cli(["programs", "validate"]).exit_code == 0
+    assert "draft" in (catalogue_dir / "fdb-bund-ba-eingliederungszuschuss-bund.yaml").read_text()

@@ -14,8 +14,14 @@ def test_upgrade_of_an_empty_database_creates_every_table(tmp_path, instance_dir
     with app.app_context():
         upgrade()
         tables = set(sa.inspect(db.engine).get_table_names())
-        assert {"organisations", "users", "memberships", "programmes",
-                "project_profiles", "alembic_version"} <= tables
+        assert {
+            "organisations",
+            "users",
+            "memberships",
+            "programmes",
+            "project_profiles",
+            "alembic_version",
+        } <= tables
         with db.engine.connect() as conn:
             assert compare_metadata(MigrationContext.configure(conn), db.metadata) == []
         downgrade(revision="base")
