@@ -72,17 +72,8 @@ def _popcount(values: np.ndarray) -> np.ndarray:
     return np.bitwise_count(values).astype(np.float32)
 
 
-def _set_similarity(
-    masks: np.ndarray, sizes: np.ndarray, wanted: np.uint32, n_wanted: int
-) -> np.ndarray | float:
-    """Cosine similarity of code sets: overlap / sqrt(|programme| * |profile|).
-
-    Unlike plain coverage it favours programmes that name few, specific codes over programmes
-    that list nearly every theme.
-    """
-    if not n_wanted:
-        return 0.0
-    return _popcount(masks & wanted) / np.sqrt(np.maximum(sizes, 1.0) * n_wanted)
+def _inverse_sqrt(sizes: list[int]) -> np.ndarray:
+    return 1.0 / np.sqrt(np.maximum(np.array(sizes, dtype=np.float32), 1.0))
 
 
 def programme_text(p: Programme) -> str:
@@ -201,14 +192,22 @@ class MatchingEngine:
             [_mask("target_groups", p.target_groups) for p in ps], dtype=np.uint32
         )
         self.costs = np.array([_mask("cost_types", p.cost_types) for p in ps], dtype=np.uint32)
-        self.n_themes = np.array([len(p.themes) for p in ps], dtype=np.float32)
-        self.n_targets = np.array([len(p.target_groups) for p in ps], dtype=np.float32)
-        self.n_applicants = np.array([len(p.applicant_types) for p in ps], dtype=np.float32)
+        # Set sizes enter the cosine similarity of codes: overlap / sqrt(|programme| |profile|).
+        # It favours programmes that name few, specific codes over ones that list nearly all.
+        self.theme_norm = _inverse_sqrt([len(p.themes) for p in ps])
+        self.target_norm = _inverse_sqrt([len(p.target_groups) for p in ps])
+        self.for_all_credit = np.where(
+            (self.targets & BIT["target_groups"]["alle"]) != 0, ALL_TARGET_CREDIT, 0.0
+        ).astype(np.float32)
+        self.applicant_specificity = np.array(
+            [1.0 / max(len(p.applicant_types), 1) for p in ps], dtype=np.float32
+        )
         # 1 for a programme of one Land, 1/n for one shared by n Länder, 0 for all of Germany.
         self.regional_specificity = np.array(
             [0.0 if p.serves_all_states else 1.0 / len(p.states) for p in ps], dtype=np.float32
         )
         self.designated = np.array([p.requires_designated_area is True for p in ps], dtype=bool)
+        self.designated_f32 = self.designated.astype(np.float32)
         self.only_investive = np.array([p.purely_investive for p in ps], dtype=bool)
         self.non_investive = np.array([p.purely_non_investive for p in ps], dtype=bool)
         self.status_closed = np.array([p.status in ("closed", "paused") for p in ps], dtype=bool)
@@ -221,6 +220,13 @@ class MatchingEngine:
             [p.amount_max_eur if p.amount_max_eur is not None else nan for p in ps],
             dtype=np.float64,
         )
+        unknown = np.isnan(self.amount_min) & np.isnan(self.amount_max)
+        self.amount_lo = np.nan_to_num(self.amount_min, nan=-np.inf)
+        self.amount_hi = np.nan_to_num(self.amount_max, nan=np.inf)
+        self.amount_inside_credit = np.where(unknown, AMOUNT_UNKNOWN_CREDIT, 1.0).astype(np.float32)
+        self.amount_outside_credit = np.where(
+            unknown, AMOUNT_UNKNOWN_CREDIT, AMOUNT_OUTSIDE_CREDIT
+        ).astype(np.float32)
         kinds = [p.deadline.kind for p in ps]
         self.always_open = np.array(
             [k in ("rolling", "annual", "unknown") for k in kinds], dtype=bool
@@ -305,50 +311,50 @@ class MatchingEngine:
     def score_parts(self, profile: Profile, text: np.ndarray, ok: np.ndarray) -> dict[str, Any]:
         """Each part of the score (0..1, see match_weights) for every programme."""
         parts: dict[str, Any] = {}
-        best = float(text[ok].max()) if ok.any() else 0.0
-        parts["text"] = text / best if best > 0 else 0.0
-        parts["themes"] = _set_similarity(
-            self.themes, self.n_themes, _mask("themes", profile.themes), len(profile.themes)
-        )
+        best = float(np.max(text, where=ok, initial=0.0))
+        parts["text"] = text * np.float32(1.0 / best) if best > 0 else 0.0
+        if profile.themes:
+            overlap = _popcount(self.themes & _mask("themes", profile.themes))
+            parts["themes"] = overlap * self.theme_norm * np.float32(len(profile.themes) ** -0.5)
         if profile.target_groups:
-            wanted = _mask("target_groups", profile.target_groups)
-            similarity = _set_similarity(
-                self.targets, self.n_targets, wanted, len(profile.target_groups)
-            )
-            for_all = (self.targets & BIT["target_groups"]["alle"]) != 0
-            parts["targets"] = np.where(
-                similarity > 0, similarity, np.where(for_all, ALL_TARGET_CREDIT, 0.0)
-            )
-        costs = _mask("cost_types", profile.cost_types)
-        parts["costs"] = (
-            _popcount(self.costs & costs) / len(profile.cost_types) if profile.cost_types else 0.0
-        )
+            overlap = _popcount(self.targets & _mask("target_groups", profile.target_groups))
+            similarity = overlap * self.target_norm * np.float32(len(profile.target_groups) ** -0.5)
+            parts["targets"] = np.where(overlap > 0, similarity, self.for_all_credit)
+        if profile.cost_types:
+            covered = _popcount(self.costs & _mask("cost_types", profile.cost_types))
+            parts["costs"] = covered * np.float32(1.0 / len(profile.cost_types))
         requested = profile.requested_eur
         if requested:
-            with np.errstate(invalid="ignore"):
-                inside = ~(requested < self.amount_min) & ~(requested > self.amount_max)
-            unknown = np.isnan(self.amount_min) & np.isnan(self.amount_max)
+            inside = (self.amount_lo <= requested) & (requested <= self.amount_hi)
             parts["amount"] = np.where(
-                unknown, AMOUNT_UNKNOWN_CREDIT, np.where(inside, 1.0, AMOUNT_OUTSIDE_CREDIT)
+                inside, self.amount_inside_credit, self.amount_outside_credit
             )
         parts["regional"] = self.regional_specificity
-        parts["applicant"] = 1.0 / np.maximum(self.n_applicants, 1.0)
+        parts["applicant"] = self.applicant_specificity
         if profile.designated_area is True:
-            parts["designated"] = self.designated.astype(np.float32)
+            parts["designated"] = self.designated_f32
         elif profile.designated_area is False:
-            parts["designated"] = -self.designated.astype(np.float32)
+            parts["designated"] = -self.designated_f32
         return parts
 
     def scores(
         self, profile: Profile, text: np.ndarray, ok: np.ndarray, closed: np.ndarray
     ) -> np.ndarray:
         """Weighted score (0..100) of every programme; excluded ones get -inf."""
-        total = np.zeros(len(self.programmes), dtype=np.float64)
+        scale = 100.0 / sum(self.weights.values())
+        total = np.zeros(len(self.programmes), dtype=np.float32)
+        buffer = np.empty_like(total)
         for name, value in self.score_parts(profile, text, ok).items():
-            total += self.weights.get(name, 0.0) * value
-        total *= 100.0 / sum(self.weights.values())
-        total = np.where(closed, total * self.closed_factor, total)
-        return np.where(ok, total, -np.inf)
+            weight = np.float32(self.weights.get(name, 0.0) * scale)
+            if np.isscalar(value):
+                total += weight * value
+            else:
+                np.multiply(value, weight, out=buffer)
+                total += buffer
+        if self.closed_factor != 1.0:
+            total[closed] *= np.float32(self.closed_factor)
+        total[~ok] = -np.inf
+        return total
 
     def rank(
         self, profile: Profile, today: date, include_closed: bool = False, top: int | None = None
