@@ -252,22 +252,10 @@ class MatchingEngine:
         text = profile_text(profile)
         query = self.vectorizer.transform([self._document(text)])
         terms, weights = query.indices, query.data
-        scores = self.gather(terms, weights)
+        # Only the query terms' columns are touched: a column slice of the CSC matrix.
+        scores = np.asarray(self.columns[:, terms] @ weights).ravel().astype(np.float32)
         own_text = f"{profile.title} {profile.description}"  # not the labels of chosen codes
         return scores, terms, weights, self._surface_forms(own_text, words(own_text))
-
-    def gather(self, terms: np.ndarray, weights: np.ndarray) -> np.ndarray:
-        """Dot product of the query with every programme, touching only the query's postings."""
-        n = len(self.programmes)
-        if not len(terms):
-            return np.zeros(n, dtype=np.float32)
-        indptr, indices, data = self.columns.indptr, self.columns.indices, self.columns.data
-        starts, ends = indptr[terms], indptr[terms + 1]
-        rows = np.concatenate([indices[a:b] for a, b in zip(starts, ends, strict=True)])
-        values = np.concatenate(
-            [data[a:b] * w for a, b, w in zip(starts, ends, weights, strict=True)]
-        )
-        return np.bincount(rows, weights=values, minlength=n).astype(np.float32)
 
     def _surface_forms(self, text: str, profile_words: list[str]) -> dict[str, str]:
         """Index term -> the word as the user wrote it (a compound stands for its parts)."""

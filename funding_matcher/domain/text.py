@@ -12,13 +12,13 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, filterfalse
 
 import snowballstemmer
 
-TOKEN_RE = re.compile(r"[^\W\d_]+")  # letters only: hyphens and digits split words
 FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
 MIN_TOKEN = 3
+TOKEN_RE = re.compile(rf"[a-zß-öø-ÿā-ž]{{{MIN_TOKEN},}}")  # Latin letters; hyphens split words
 MIN_PART = 4  # compound parts shorter than this are too ambiguous (Land-, Bau-, Amt)
 LINKING = ("s", "es", "n", "en", "er", "e")  # Fugenelemente: Quartier-s-management
 
@@ -48,9 +48,7 @@ def stem(word: str) -> str:
 
 def words(text: str) -> list[str]:
     """Lower-case words of at least three letters, without stop words; hyphens split."""
-    return [
-        t for t in TOKEN_RE.findall(text.lower()) if len(t) >= MIN_TOKEN and t not in STOP_WORDS
-    ]
+    return list(filterfalse(STOP_WORDS.__contains__, TOKEN_RE.findall(text.lower())))
 
 
 class GermanAnalyzer:
