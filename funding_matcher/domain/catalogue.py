@@ -13,7 +13,15 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from funding_matcher.domain import taxonomy
 from funding_matcher.domain.deadlines import Deadline
@@ -24,13 +32,17 @@ FILE_SUFFIX = ".yaml"
 EARLIEST_PLAUSIBLE = date(2000, 1, 1)
 
 
-def _codes(vocabulary: str, values: list[str]) -> list[str]:
-    unknown = taxonomy.unknown_codes(vocabulary, values)
-    if unknown:
-        raise ValueError(
-            f"unbekannte Codes: {', '.join(unknown)} ({taxonomy.allowed_hint(vocabulary)})"
-        )
-    return values
+# Field -> vocabulary whose codes it holds (a list, or one code for level and funding_type).
+CODE_FIELDS = {
+    "level": "levels",
+    "funding_type": "funding_types",
+    "applicant_types": "applicant_types",
+    "states": "states",
+    "area_types": "area_types",
+    "themes": "themes",
+    "target_groups": "target_groups",
+    "cost_types": "cost_types",
+}
 
 
 class Programme(BaseModel):
@@ -78,45 +90,15 @@ class Programme(BaseModel):
             raise ValueError("nur Kleinbuchstaben, Ziffern und Bindestriche erlaubt")
         return value
 
-    @field_validator("level")
+    @field_validator(*CODE_FIELDS)
     @classmethod
-    def _level(cls, value: str) -> str:
-        return _codes("levels", [value])[0]
-
-    @field_validator("funding_type")
-    @classmethod
-    def _funding_type(cls, value: str) -> str:
-        return _codes("funding_types", [value])[0]
-
-    @field_validator("applicant_types")
-    @classmethod
-    def _applicants(cls, value: list[str]) -> list[str]:
-        return _codes("applicant_types", value)
-
-    @field_validator("states")
-    @classmethod
-    def _states(cls, value: str | list[str]) -> str | list[str]:
-        return value if value == "all" else _codes("states", list(value))
-
-    @field_validator("area_types")
-    @classmethod
-    def _areas(cls, value: list[str]) -> list[str]:
-        return _codes("area_types", value)
-
-    @field_validator("themes")
-    @classmethod
-    def _themes(cls, value: list[str]) -> list[str]:
-        return _codes("themes", value)
-
-    @field_validator("target_groups")
-    @classmethod
-    def _targets(cls, value: list[str]) -> list[str]:
-        return _codes("target_groups", value)
-
-    @field_validator("cost_types")
-    @classmethod
-    def _costs(cls, value: list[str]) -> list[str]:
-        return _codes("cost_types", value)
+    def _known_codes(cls, value: Any, info: ValidationInfo) -> Any:
+        vocabulary = CODE_FIELDS[info.field_name]
+        if value == "all" and info.field_name == "states":
+            return value
+        if isinstance(value, list):
+            return taxonomy.check_codes(vocabulary, value)
+        return taxonomy.check_code(vocabulary, value)
 
     @field_validator("source_url")
     @classmethod

@@ -10,7 +10,14 @@ import json
 from datetime import date
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
 
 from funding_matcher.domain import taxonomy
 from funding_matcher.domain.errors import FieldProblem, InvalidData, problems_from_pydantic
@@ -20,21 +27,15 @@ FORMAT_VERSION = "v1"
 Text300 = Annotated[str, Field(max_length=300)]
 
 
-def _check_code(vocabulary: str, value: str) -> str:
-    if value not in taxonomy.VOCABULARIES[vocabulary]:
-        raise ValueError(f"unbekannter Code „{value}“ ({taxonomy.allowed_hint(vocabulary)})")
-    return value
-
-
-def _check_codes(vocabulary: str, values: list[str]) -> list[str]:
-    unknown = taxonomy.unknown_codes(vocabulary, values)
-    if unknown:
-        raise ValueError(
-            f"unbekannte Codes: {', '.join(unknown)} ({taxonomy.allowed_hint(vocabulary)})"
-        )
-    if len(set(values)) != len(values):
-        raise ValueError("enthält Codes doppelt")
-    return values
+# Field -> vocabulary of taxonomy.yaml whose codes it holds.
+CODE_FIELDS = {
+    "applicant_type": "applicant_types",
+    "state": "states",
+    "area_type": "area_types",
+    "themes": "themes",
+    "target_groups": "target_groups",
+    "cost_types": "cost_types",
+}
 
 
 class Profile(BaseModel):
@@ -59,35 +60,15 @@ class Profile(BaseModel):
     duration_months: int | None = Field(default=None, ge=1, le=120)
     partners: list[str] = Field(default_factory=list)
 
-    @field_validator("applicant_type")
+    @field_validator(*CODE_FIELDS)
     @classmethod
-    def _applicant_type(cls, value: str) -> str:
-        return _check_code("applicant_types", value)
-
-    @field_validator("state")
-    @classmethod
-    def _state(cls, value: str) -> str:
-        return _check_code("states", value)
-
-    @field_validator("area_type")
-    @classmethod
-    def _area_type(cls, value: str | None) -> str | None:
-        return None if value is None else _check_code("area_types", value)
-
-    @field_validator("themes")
-    @classmethod
-    def _themes(cls, value: list[str]) -> list[str]:
-        return _check_codes("themes", value)
-
-    @field_validator("target_groups")
-    @classmethod
-    def _target_groups(cls, value: list[str]) -> list[str]:
-        return _check_codes("target_groups", value)
-
-    @field_validator("cost_types")
-    @classmethod
-    def _cost_types(cls, value: list[str]) -> list[str]:
-        return _check_codes("cost_types", value)
+    def _known_codes(cls, value: Any, info: ValidationInfo) -> Any:
+        vocabulary = CODE_FIELDS[info.field_name]
+        if value is None:
+            return None
+        if isinstance(value, list):
+            return taxonomy.check_codes(vocabulary, value)
+        return taxonomy.check_code(vocabulary, value)
 
     # -- derived facts used by the matcher and the drafts --------------------------------------
 

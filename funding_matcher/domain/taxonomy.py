@@ -141,3 +141,20 @@ def unknown_codes(vocabulary: str, codes: Iterable[str]) -> list[str]:
 def allowed_hint(vocabulary: str) -> str:
     """A short German list of the allowed codes, for error messages."""
     return "erlaubt: " + ", ".join(VOCABULARIES[vocabulary])
+
+
+def check_code(vocabulary: str, value: str) -> str:
+    """The code if the vocabulary knows it; else ValueError listing the allowed codes."""
+    if value not in VOCABULARIES[vocabulary]:
+        raise ValueError(f"unbekannter Code „{value}“ ({allowed_hint(vocabulary)})")
+    return value
+
+
+def check_codes(vocabulary: str, values: list[str]) -> list[str]:
+    """The codes if all are known and none repeats; else ValueError naming the offenders."""
+    unknown = unknown_codes(vocabulary, values)
+    if unknown:
+        raise ValueError(f"unbekannte Codes: {', '.join(unknown)} ({allowed_hint(vocabulary)})")
+    if len(set(values)) != len(values):
+        raise ValueError("enthält Codes doppelt")
+    return values
