@@ -189,6 +189,13 @@ def catalogue_programmes() -> list[Programme]:
     return [Programme.model_validate(row.record) for row in rows]
 
 
+def count_matchable_programmes() -> int:
+    """How many stored programmes count in matching (reviewed, not drafts)."""
+    return db.session.scalar(
+        select(func.count(ProgrammeRow.id)).where(ProgrammeRow.status != "draft")
+    )
+
+
 def catalogue_version() -> tuple[int, str | None]:
     """A cheap fingerprint of the stored catalogue, to know when the matcher must refit."""
     count, latest = db.session.execute(

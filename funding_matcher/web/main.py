@@ -17,9 +17,8 @@ def index():
         if not operations.has_any_user():
             return redirect(url_for("auth.setup"))
         return render_template("main/welcome.html")
-    programmes = operations.catalogue_programmes()
     return render_template(
         "main/index.html",
         membership=current_membership(),
-        programme_count=len([p for p in programmes if p.counts_in_matching]),
+        programme_count=operations.count_matchable_programmes(),
     )

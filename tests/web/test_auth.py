@@ -89,3 +89,19 @@ def test_secret_key_is_generated_once_and_kept(database_url, instance_dir):
     assert first == second
     assert len(first) >= 32
     assert (instance_dir / "secret_key").stat().st_mode & 0o077 == 0
+
+
+def test_start_page_counts_reviewed_programmes_only(client, login, make_org, make_user):
+    from funding_matcher.domain.catalogue import Programme
+    from funding_matcher.extensions import db
+    from tests.conftest import programme_data
+
+    operations.sync_catalogue(
+        [
+            Programme.model_validate(programme_data()),
+            Programme.model_validate(programme_data(slug="entwurf", status="draft")),
+        ]
+    )
+    db.session.commit()
+    login(make_user(make_org()))
+    assert "1 geprüfte Programme im Katalog." in client.get("/").get_data(as_text=True)
