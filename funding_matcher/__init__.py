@@ -68,14 +68,18 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from funding_matcher.web import api, auth, main, projects
+    from funding_matcher.web import api, auth, catalogue, main, matches, projects, wizard
 
     app.register_blueprint(main.bp)
     app.register_blueprint(auth.bp)
     app.register_blueprint(projects.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(wizard.bp)
+    app.register_blueprint(matches.bp)
+    app.register_blueprint(catalogue.bp)
     app.jinja_env.globals["nav_items"] = [
         ("projects.index", "Projekte"),
+        ("catalogue.index", "Förderprogramme"),
     ]
 
 

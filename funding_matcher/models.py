@@ -117,6 +117,9 @@ class ProjectProfile(db.Model):
     title: Mapped[str] = mapped_column(String(300))
     data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     wizard_step: Mapped[int] = mapped_column(default=1)
+    # Raw input of wizard steps that did not validate yet, by step number: kept so that a
+    # reload, a closed browser or a failed validation loses nothing.
+    pending: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(

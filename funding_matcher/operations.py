@@ -215,8 +215,63 @@ def save_profile(
         organisation_id=organisation.id,
         title=profile.title,
         data=profile.to_dict(),
+        pending={},
+        wizard_step=4,
         created_by_id=user.id if user else None,
     )
     db.session.add(row)
     db.session.flush()
     return row
+
+
+DRAFT_TITLE = "Neues Projekt (Entwurf)"
+
+
+def create_draft_profile(organisation: Organisation, user: User | None = None) -> ProjectProfile:
+    """An empty project profile that the wizard fills step by step."""
+    row = ProjectProfile(
+        organisation_id=organisation.id,
+        title=DRAFT_TITLE,
+        data={},
+        pending={},
+        wizard_step=1,
+        created_by_id=user.id if user else None,
+    )
+    db.session.add(row)
+    db.session.flush()
+    return row
+
+
+def save_wizard_step(row: ProjectProfile, step: int, values: dict) -> None:
+    """Store one valid wizard step and forget its pending raw input."""
+    from funding_matcher.domain.wizard import merge_step
+
+    row.data = merge_step(dict(row.data), step, values)
+    row.title = row.data.get("title") or DRAFT_TITLE
+    row.pending = {k: v for k, v in (row.pending or {}).items() if k != str(step)}
+    row.wizard_step = max(row.wizard_step, step + 1)
+    db.session.flush()
+
+
+def save_pending_input(row: ProjectProfile, step: int, raw: dict) -> None:
+    """Keep a step's input that did not validate, so that nothing typed is lost."""
+    row.pending = {**(row.pending or {}), str(step): raw}
+    db.session.flush()
+
+
+def duplicate_profile(row: ProjectProfile, user: User | None = None) -> ProjectProfile:
+    """A copy of a project profile in the same organisation."""
+    data = dict(row.data)
+    if data.get("title"):
+        data["title"] = f"{data['title']} (Kopie)"[:300]
+    copy = ProjectProfile(
+        organisation_id=row.organisation_id,
+        title=data.get("title") or DRAFT_TITLE,
+        data=data,
+        pending=dict(row.pending or {}),
+        wizard_step=row.wizard_step,
+        created_by_id=user.id if user else None,
+    )
+    db.session.add(copy)
+    db.session.flush()
+    return copy

@@ -257,6 +257,15 @@ class MatchingEngine:
         own_text = f"{profile.title} {profile.description}"  # not the labels of chosen codes
         return scores, terms, weights, self._surface_forms(own_text, words(own_text))
 
+    def search(self, text: str) -> list[tuple[Programme, float]]:
+        """Programmes whose text shares terms with ``text``, most similar first."""
+        if not self.programmes:
+            return []
+        query = self.vectorizer.transform([self._document(text)])
+        scores = np.asarray(self.columns[:, query.indices] @ query.data).ravel()
+        order = np.argsort(-scores, kind="stable")
+        return [(self.programmes[i], float(scores[i])) for i in order if scores[i] > 0]
+
     def _surface_forms(self, text: str, profile_words: list[str]) -> dict[str, str]:
         """Index term -> the word as the user wrote it (a compound stands for its parts)."""
         written = {w.lower(): w for w in WRITTEN_RE.findall(text)}

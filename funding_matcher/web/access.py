@@ -31,14 +31,16 @@ def current_membership() -> Membership | None:
     """The signed-in user's membership in the organisation they work in now."""
     if not current_user.is_authenticated:
         return None
-    if "membership" in g:
-        return g.membership
+    key = (current_user.id, session.get(SESSION_KEY))
+    cached = g.get("membership_cache")
+    if cached is not None and cached[0] == key:
+        return cached[1]
     memberships = operations.memberships(current_user)
     chosen = next((m for m in memberships if m.organisation_id == session.get(SESSION_KEY)), None)
     if chosen is None and memberships:
         chosen = memberships[0]
         session[SESSION_KEY] = chosen.organisation_id
-    g.membership = chosen
+    g.membership_cache = ((current_user.id, session.get(SESSION_KEY)), chosen)
     return chosen
 
 
@@ -52,7 +54,7 @@ def switch_organisation(organisation_id: int) -> bool:
     if operations.membership_of(current_user, organisation_id) is None:
         return False
     session[SESSION_KEY] = organisation_id
-    g.pop("membership", None)
+    g.pop("membership_cache", None)
     return True
 
 

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from funding_matcher import operations
 from funding_matcher.domain.errors import InvalidData
 from funding_matcher.domain.profile import Profile
+from funding_matcher.domain.wizard import is_complete
 from funding_matcher.extensions import db
 from funding_matcher.models import ProjectProfile, Role
 from funding_matcher.web.access import current_organisation, member_required, owned_or_404
@@ -36,7 +37,7 @@ def show(project_id: int):
     return render_template(
         "projects/show.html",
         project=row,
-        profile=Profile.from_dict(row.data),
+        complete=is_complete(row.data),
         confirm_form=ConfirmForm(),
     )
 
@@ -45,7 +46,11 @@ def show(project_id: int):
 @member_required()
 def export(project_id: int):
     row = owned_or_404(ProjectProfile, project_id)
-    body = Profile.from_dict(row.data).to_json()
+    try:
+        body = Profile.from_dict(row.data).to_json()
+    except InvalidData:
+        flash("Das Profil ist noch unvollständig und kann erst danach exportiert werden.", "error")
+        return redirect(url_for("projects.show", project_id=row.id)), 303
     return Response(
         body,
         mimetype="application/json",

@@ -1,0 +1,69 @@
+"""Catalogue browser: full-text search with facets, and one page per programme."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, render_template, request
+
+from funding_matcher import operations
+from funding_matcher.domain import taxonomy
+from funding_matcher.domain.catalogue_search import (
+    CatalogueFilter,
+    facet_counts,
+    filter_programmes,
+)
+from funding_matcher.domain.deadlines import next_deadline
+from funding_matcher.engine_cache import matching_engine
+from funding_matcher.web.matches import today
+
+bp = Blueprint("catalogue", __name__, url_prefix="/programme")
+
+FACETS = {
+    "level": ("Ebene", taxonomy.LEVELS),
+    "theme": ("Thema", taxonomy.THEMES),
+    "applicant": ("Antragsberechtigt", taxonomy.APPLICANT_TYPES),
+    "state": ("Bundesland", {"all": "bundesweit", **taxonomy.STATES}),
+}
+
+
+def _choice(name: str) -> str:
+    value = request.args.get(name, "")
+    return value if value in FACETS[name][1] else ""
+
+
+@bp.route("/")
+def index():
+    query = request.args.get("q", "").strip()[:300]
+    chosen = CatalogueFilter(
+        level=_choice("level"),
+        theme=_choice("theme"),
+        applicant=_choice("applicant"),
+        state="" if _choice("state") == "all" else _choice("state"),
+        open_only=request.args.get("offen") == "1",
+    )
+    if query:
+        programmes = [p for p, _ in matching_engine().search(query)]
+    else:
+        programmes = [p for p in operations.catalogue_programmes() if p.counts_in_matching]
+        programmes.sort(key=lambda p: p.title.casefold())
+    shown = filter_programmes(programmes, chosen, today())
+    return render_template(
+        "catalogue/index.html",
+        programmes=shown,
+        query=query,
+        chosen=chosen,
+        facets=FACETS,
+        counts=facet_counts(shown),
+        args=request.args,
+        today=today(),
+        next_deadline=next_deadline,
+    )
+
+
+@bp.route("/<slug>")
+def show(slug: str):
+    programme = next((p for p in operations.catalogue_programmes() if p.slug == slug), None)
+    if programme is None:
+        abort(404)
+    return render_template(
+        "catalogue/show.html", p=programme, next=next_deadline(programme.deadline, today())
+    )

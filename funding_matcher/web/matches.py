@@ -1,0 +1,46 @@
+"""Ranked programmes for a project profile, with reasons, hints and exclusions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask import Blueprint, current_app, flash, redirect, render_template, url_for
+
+from funding_matcher.domain.errors import InvalidData
+from funding_matcher.domain.profile import Profile
+from funding_matcher.domain.wizard import step_for_missing
+from funding_matcher.engine_cache import matching_engine
+from funding_matcher.models import ProjectProfile
+from funding_matcher.web.access import member_required, owned_or_404
+
+bp = Blueprint("matches", __name__, url_prefix="/projekte")
+
+
+def today() -> date:
+    """The day used for deadlines: the clock, unless configured (tests, demos)."""
+    configured = current_app.config.get("TODAY")
+    return date.fromisoformat(configured) if configured else date.today()
+
+
+@bp.route("/<int:project_id>/treffer")
+@member_required()
+def show(project_id: int):
+    row = owned_or_404(ProjectProfile, project_id)
+    try:
+        profile = Profile.from_dict(row.data)
+    except InvalidData:
+        flash(
+            "Das Profil ist noch unvollständig. Bitte ergänzen Sie die markierten Angaben.", "error"
+        )
+        return redirect(url_for("wizard.review", project_id=row.id))
+    ranking = matching_engine().rank(profile, today(), include_closed=True)
+    open_matches = [m for m in ranking.matches if not m.currently_closed]
+    closed_matches = [m for m in ranking.matches if m.currently_closed]
+    return render_template(
+        "matches/show.html",
+        project=row,
+        matches=open_matches,
+        closed=closed_matches,
+        excluded=ranking.excluded,
+        step_for_missing=step_for_missing,
+    )

@@ -1,0 +1,164 @@
+"""The profile wizard: each step is saved at once; invalid input is kept, never lost."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from werkzeug.datastructures import MultiDict
+
+from funding_matcher import operations
+from funding_matcher.domain.errors import InvalidData
+from funding_matcher.domain.wizard import STEP_FIELDS, complete_profile, step_for_field
+from funding_matcher.extensions import db
+from funding_matcher.models import ProjectProfile, Role
+from funding_matcher.web.access import current_organisation, member_required, owned_or_404
+from funding_matcher.web.projects_forms import ConfirmForm
+from funding_matcher.web.wizard_forms import REVIEW_STEP, STEPS
+
+bp = Blueprint("wizard", __name__, url_prefix="/projekte")
+
+
+def form_values(step: int, data: dict[str, Any]) -> dict[str, Any]:
+    """Stored profile data -> the step form's field values."""
+    values = {name: data.get(name) for name in STEP_FIELDS[step]}
+    if step == 1:
+        flag = data.get("designated_area")
+        values["designated_area"] = "" if flag is None else ("ja" if flag else "nein")
+    if step == 2:
+        values["partners"] = "\n".join(data.get("partners", []))
+    if step == 3 and data.get("start_date"):
+        values["start_date"] = date.fromisoformat(data["start_date"])
+    return values
+
+
+def profile_values(step: int, form: Any) -> dict[str, Any]:
+    """A valid step form -> profile data (interchange format v1 types)."""
+    values = {name: form[name].data for name in STEP_FIELDS[step]}
+    for key, value in values.items():
+        if isinstance(value, str):
+            values[key] = value.strip()
+        elif isinstance(value, Decimal):
+            values[key] = float(value)
+        elif isinstance(value, date):
+            values[key] = value.isoformat()
+    if step == 1:
+        values["designated_area"] = {"ja": True, "nein": False}.get(values["designated_area"])
+    if step == 2:
+        values["partners"] = [p.strip() for p in values["partners"].splitlines() if p.strip()]
+    return values
+
+
+def _raw_input() -> dict[str, list[str]]:
+    return {k: v for k, v in request.form.to_dict(flat=False).items() if k != "csrf_token"}
+
+
+def _render_step(row: ProjectProfile | None, step: int, form: Any, status: int = 200):
+    title, _ = STEPS[step]
+    return render_template(
+        "wizard/step.html",
+        project=row,
+        step=step,
+        step_title=title,
+        steps=STEPS,
+        review_step=REVIEW_STEP,
+        form=form,
+    ), status
+
+
+@bp.route("/neu", methods=["GET", "POST"])
+@member_required(Role.editor)
+def new():
+    """Step 1 of a new project; the project is created on the first save."""
+    form = STEPS[1][1]()
+    if request.method == "POST":
+        row = operations.create_draft_profile(current_organisation(), current_user)
+        if form.validate_on_submit():
+            operations.save_wizard_step(row, 1, profile_values(1, form))
+            db.session.commit()
+            return redirect(url_for("wizard.step", project_id=row.id, step=2))
+        operations.save_pending_input(row, 1, _raw_input())
+        db.session.commit()
+        # The draft exists now: show its step 1 with the kept input and the messages.
+        return redirect(url_for("wizard.step", project_id=row.id, step=1), 303)
+    return _render_step(None, 1, form)
+
+
+@bp.route("/<int:project_id>/schritt/<int:step>", methods=["GET", "POST"])
+@member_required(Role.editor)
+def step(project_id: int, step: int):
+    row = owned_or_404(ProjectProfile, project_id, Role.editor)
+    if step not in STEPS:
+        abort(404)
+    form_class = STEPS[step][1]
+    if request.method == "POST":
+        form = form_class()
+        if form.validate_on_submit():
+            operations.save_wizard_step(row, step, profile_values(step, form))
+            db.session.commit()
+            if request.form.get("go") == "back" and step > 1:
+                return redirect(url_for("wizard.step", project_id=row.id, step=step - 1))
+            if step + 1 in STEPS:
+                return redirect(url_for("wizard.step", project_id=row.id, step=step + 1))
+            return redirect(url_for("wizard.review", project_id=row.id))
+        operations.save_pending_input(row, step, _raw_input())
+        db.session.commit()
+        return _render_step(row, step, form, 422)
+    pending = (row.pending or {}).get(str(step))
+    if pending:
+        form = form_class(
+            formdata=MultiDict([(k, v) for k, values in pending.items() for v in values])
+        )
+        form.validate()  # show the messages again next to the kept input
+    else:
+        form = form_class(formdata=None, data=form_values(step, row.data))
+    return _render_step(row, step, form)
+
+
+@bp.route("/<int:project_id>/pruefen", methods=["GET", "POST"])
+@member_required(Role.editor)
+def review(project_id: int):
+    row = owned_or_404(ProjectProfile, project_id, Role.editor)
+    problems: list[tuple[int, str]] = []
+    try:
+        complete_profile(row.data)
+    except InvalidData as exc:
+        problems = [(step_for_field(p.field), str(p)) for p in exc.problems]
+    for step_key in sorted(row.pending or {}):
+        problems.append(
+            (int(step_key), "Eingaben dieses Schritts sind noch nicht gültig gespeichert.")
+        )
+    form = ConfirmForm()
+    if request.method == "POST" and form.validate_on_submit():
+        if not problems:
+            row.wizard_step = REVIEW_STEP + 1
+            db.session.commit()
+            flash("Das Projektprofil ist vollständig.", "success")
+            return redirect(url_for("matches.show", project_id=row.id))
+        flash("Bitte ergänzen Sie zuerst die markierten Angaben.", "error")
+    status = 422 if request.method == "POST" and problems else 200
+    return render_template(
+        "wizard/review.html",
+        project=row,
+        data=row.data,
+        problems=problems,
+        steps=STEPS,
+        review_step=REVIEW_STEP,
+        step=REVIEW_STEP,
+        form=form,
+    ), status
+
+
+@bp.route("/<int:project_id>/duplizieren", methods=["POST"])
+@member_required(Role.editor)
+def duplicate(project_id: int):
+    row = owned_or_404(ProjectProfile, project_id, Role.editor)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    copy = operations.duplicate_profile(row, current_user)
+    db.session.commit()
+    flash(f"Projekt „{copy.title}“ angelegt.", "success")
+    return redirect(url_for("projects.show", project_id=copy.id))

@@ -1,0 +1,115 @@
+"""The profile wizard: one form per step, validated on the server, field by field."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import (
+    DateField,
+    DecimalField,
+    IntegerField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from funding_matcher.domain import taxonomy
+from funding_matcher.web.forms import choices
+
+YES_NO_UNKNOWN = {"": "keine Angabe", "ja": "ja", "nein": "nein"}
+
+
+class CheckboxesField(SelectMultipleField):
+    """A list of checkboxes (accessible alternative to a multi-select)."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+class CarrierStep(FlaskForm):
+    """Schritt 1: Träger und Ort."""
+
+    applicant_type = SelectField(
+        "Art des Antragstellers",
+        choices=choices({"": "Bitte wählen", **taxonomy.APPLICANT_TYPES}),
+        validators=[DataRequired("Bitte die Art des Antragstellers wählen.")],
+    )
+    organisation = StringField("Name des Trägers", validators=[Optional(), Length(max=300)])
+    state = SelectField(
+        "Bundesland",
+        choices=choices({"": "Bitte wählen", **taxonomy.STATES}),
+        validators=[DataRequired("Bitte das Bundesland wählen.")],
+    )
+    municipality = StringField("Kommune", validators=[Optional(), Length(max=200)])
+    area_type = SelectField(
+        "Gebietstyp",
+        choices=choices({"": "keine Angabe", **taxonomy.AREA_TYPES}),
+        validators=[Optional()],
+    )
+    designated_area = SelectField(
+        "Liegt das Quartier in einem Fördergebiet der Städtebauförderung?",
+        choices=choices(YES_NO_UNKNOWN),
+        validators=[Optional()],
+    )
+
+
+class ProjectStep(FlaskForm):
+    """Schritt 2: Vorhaben."""
+
+    title = StringField(
+        "Titel des Vorhabens",
+        validators=[DataRequired("Bitte einen Titel angeben."), Length(3, 300)],
+    )
+    description = TextAreaField(
+        "Beschreibung",
+        description="Ausgangslage im Quartier, Ziele, Maßnahmen, Partner (mindestens 20 Zeichen).",
+        validators=[
+            DataRequired("Bitte das Vorhaben beschreiben."),
+            Length(20, 50000, "Die Beschreibung braucht mindestens 20 Zeichen."),
+        ],
+    )
+    themes = CheckboxesField("Themen", choices=choices(taxonomy.THEMES), validators=[Optional()])
+    target_groups = CheckboxesField(
+        "Zielgruppen", choices=choices(taxonomy.TARGET_GROUPS), validators=[Optional()]
+    )
+    partners = TextAreaField(
+        "Partner", description="Eine Organisation pro Zeile.", validators=[Optional()]
+    )
+
+
+class FinanceStep(FlaskForm):
+    """Schritt 3: Finanzen und Zeitraum."""
+
+    budget_total_eur = DecimalField(
+        "Gesamtkosten in Euro",
+        places=2,
+        validators=[Optional(), NumberRange(min=0, message="Bitte einen Betrag ab 0 angeben.")],
+    )
+    own_funds_eur = DecimalField(
+        "Eigenmittel in Euro",
+        places=2,
+        validators=[Optional(), NumberRange(min=0, message="Bitte einen Betrag ab 0 angeben.")],
+    )
+    cost_types = CheckboxesField(
+        "Kostenarten", choices=choices(taxonomy.COST_TYPES), validators=[Optional()]
+    )
+    start_date = DateField("Geplanter Beginn", validators=[Optional()])
+    duration_months = IntegerField(
+        "Laufzeit in Monaten",
+        validators=[Optional(), NumberRange(1, 120, "Bitte 1 bis 120 Monate angeben.")],
+    )
+
+    def validate_own_funds_eur(self, field: DecimalField) -> None:
+        budget = self.budget_total_eur.data
+        if field.data is not None and budget is not None and field.data > budget:
+            raise ValidationError("Die Eigenmittel sind höher als die Gesamtkosten.")
+
+
+STEPS = {
+    1: ("Träger und Ort", CarrierStep),
+    2: ("Vorhaben", ProjectStep),
+    3: ("Finanzen und Zeitraum", FinanceStep),
+}
+REVIEW_STEP = 4
