@@ -7,9 +7,16 @@ PG_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
+AXE := .cache/npm/node_modules/axe-core/axe.min.js
+
 .PHONY: install run test lint pytest pytest-pg clean
 
-install: $(STAMP)
+install: $(STAMP) $(AXE)
+
+# axe-core for the accessibility checks of the browser tests, served from disk (no CDN).
+$(AXE):
+	npm install --silent --no-audit --no-fund --prefix .cache/npm axe-core@4 || \
+		echo "axe-core not installed: the accessibility checks will be skipped"
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,4 +47,4 @@ pytest-pg: install
 test: lint pytest pytest-pg
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache .cache

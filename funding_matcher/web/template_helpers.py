@@ -21,6 +21,11 @@ def format_eur(value: float | None) -> str:
     return f"{value:,.0f} €".replace(",", ".")
 
 
+def format_percent(value: float | None) -> str:
+    """90.0 -> '90 %'."""
+    return "unbekannt" if value is None else f"{value:g} %".replace(".", ",")
+
+
 def format_date(value: date | str | None) -> str:
     if value is None:
         return "unbekannt"
@@ -32,6 +37,7 @@ def format_date(value: date | str | None) -> str:
 def register(app: Flask) -> None:
     app.jinja_env.filters["eur"] = format_eur
     app.jinja_env.filters["de_date"] = format_date
+    app.jinja_env.filters["percent"] = format_percent
     app.jinja_env.globals["label"] = taxonomy.label
     app.jinja_env.globals["labels"] = taxonomy.labels
     app.jinja_env.globals["Role"] = Role

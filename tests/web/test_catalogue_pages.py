@@ -87,6 +87,6 @@ def test_programme_page_shows_fields_source_and_date(client, catalogue):
     assert "Stand: 01.11.2026" in page
     assert "https://example.org/testprogramm" in page
     assert "bitte prüfen Sie vor einem Antrag die aktuelle Förderrichtlinie" in page
-    assert "80.0 %" in page or "80 %" in page
+    assert "<dd>80 %</dd>" in page
     assert "nächste: 30.09.2027" in page
     assert client.get("/programme/gibt-es-nicht").status_code == 404

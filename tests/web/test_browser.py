@@ -1,0 +1,162 @@
+"""The main user journey in a real browser (Debian's Chromium via Playwright), plus axe-core.
+
+Sign-in, the wizard with one invalid step (message shown, input kept), the results, a programme
+page; axe-core checks the wizard, results and catalogue pages for serious or critical problems.
+Set FM_SCREENSHOTS=1 to refresh the screenshots in docs/screenshots/.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from funding_matcher import operations
+from funding_matcher.domain.catalogue import load_catalogue
+from funding_matcher.extensions import db
+from funding_matcher.models import Role
+from funding_matcher.paths import PROJECT_ROOT
+from tests.conftest import PASSWORD
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+AXE = PROJECT_ROOT / ".cache" / "npm" / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = PROJECT_ROOT / "docs" / "screenshots"
+SERIOUS = ("serious", "critical")
+
+
+def _require(condition: bool, reason: str) -> None:
+    """Skip locally when a browser part is missing; in CI a missing part is a failure."""
+    if not condition:
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+
+
+@pytest.fixture
+def live_server(app) -> Iterator[str]:
+    from waitress.server import create_server
+
+    app.config["TODAY"] = "2026-11-24"
+    operations.sync_catalogue(load_catalogue(PROJECT_ROOT / "programs").programmes)
+    db.session.commit()
+    server = create_server(app, host="127.0.0.1", port=0, threads=4)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.effective_port}"
+    server.close()
+    thread.join(timeout=5)
+
+
+@pytest.fixture
+def page(tmp_path: Path):
+    _require(Path(CHROMIUM).exists(), "Debian chromium is not installed")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        context = browser.new_context(locale="de-DE", viewport={"width": 1200, "height": 900})
+        yield context.new_page()
+        context.close()
+        browser.close()
+
+
+def check_accessibility(page) -> None:
+    _require(AXE.exists(), "axe-core is not installed (make install)")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    serious = [
+        f"{v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes']]}"
+        for v in result["violations"]
+        if v["impact"] in SERIOUS
+    ]
+    assert serious == [], f"{page.url}: {serious}"
+
+
+def screenshot(page, name: str, tmp_path: Path) -> None:
+    folder = SCREENSHOTS if os.environ.get("FM_SCREENSHOTS") else tmp_path
+    folder.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(folder / f"{name}.png"), full_page=False)
+
+
+def test_journey_from_login_to_programme_page(live_server, page, make_org, make_user, tmp_path):
+    user = make_user(
+        make_org("Caritasverband Hagen", "verband"), Role.owner, email="projekt@caritas-hagen.de"
+    )
+
+    page.goto(f"{live_server}/anmelden")
+    page.get_by_label("E-Mail-Adresse").fill(user.email)
+    page.get_by_label("Passwort").fill(PASSWORD)
+    page.get_by_role("button", name="Anmelden").click()
+    page.get_by_role("link", name="Projekte", exact=True).click()
+    page.get_by_role("link", name="Neues Projekt anlegen").click()
+
+    # Step 1
+    page.get_by_label("Art des Antragstellers").select_option("freier_traeger")
+    page.get_by_label("Name des Trägers").fill("Caritasverband Hagen e. V.")
+    page.get_by_label("Bundesland").select_option("NW")
+    page.get_by_label("Kommune").fill("Hagen")
+    page.get_by_label("Gebietstyp").select_option("urban")
+    screenshot(page, "wizard", tmp_path)
+    check_accessibility(page)
+    page.get_by_role("button", name="Speichern und weiter").click()
+
+    # Step 2, first with a description that is too short
+    page.get_by_label("Titel des Vorhabens").fill("Generationenbrücke Wehringhausen")
+    page.get_by_label("Beschreibung").fill("Zu kurz")
+    page.get_by_label("Soziale und kulturelle Teilhabe, Partizipation, Begegnung").check()
+    page.get_by_label("Ältere Menschen").check()
+    page.get_by_role("button", name="Speichern und weiter").click()
+    assert page.get_by_text("Die Beschreibung braucht mindestens 20 Zeichen.").first.is_visible()
+    assert page.get_by_label("Titel des Vorhabens").input_value() == (
+        "Generationenbrücke Wehringhausen"
+    )
+    assert page.get_by_label("Ältere Menschen").is_checked()
+    check_accessibility(page)
+    page.get_by_label("Beschreibung").fill(
+        "Kita-Kinder und Bewohnerinnen eines Seniorenzentrums treffen sich regelmäßig zum "
+        "Kochen, Vorlesen und Gärtnern. Eine Fachkraft koordiniert, Ehrenamtliche helfen."
+    )
+    page.get_by_role("button", name="Speichern und weiter").click()
+
+    # Step 3 and review
+    page.get_by_label("Gesamtkosten in Euro").fill("120000")
+    page.get_by_label("Eigenmittel in Euro").fill("12000")
+    page.get_by_label("Personalkosten").check()
+    page.get_by_label("Sachkosten und Honorare").check()
+    page.get_by_label("Laufzeit in Monaten").fill("36")
+    page.get_by_role("button", name="Speichern und weiter").click()
+    page.get_by_role("button", name="Fertigstellen und passende Programme anzeigen").click()
+
+    # Results
+    page.get_by_role("heading", name="Passende Förderprogramme").wait_for()
+    assert page.locator(".result").count() > 3
+    assert page.get_by_text("Antragsberechtigt: Freier gemeinnütziger Träger").first.is_visible()
+    screenshot(page, "results", tmp_path)
+    check_accessibility(page)
+
+    # A programme page
+    page.locator(".result h3 a").first.click()
+    assert page.get_by_text("Stand:").first.is_visible()
+    assert page.get_by_text("aktuelle Förderrichtlinie").first.is_visible()
+    screenshot(page, "programme", tmp_path)
+
+    # The catalogue browser
+    page.goto(f"{live_server}/programme/?q=Quartiersmanagement")
+    assert "Programm(e) gefunden" in page.content()
+    screenshot(page, "catalogue", tmp_path)
+    check_accessibility(page)
