@@ -68,7 +68,16 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from funding_matcher.web import api, auth, catalogue, main, matches, projects, wizard
+    from funding_matcher.web import (
+        api,
+        auth,
+        catalogue,
+        main,
+        matches,
+        organisation,
+        projects,
+        wizard,
+    )
 
     app.register_blueprint(main.bp)
     app.register_blueprint(auth.bp)
@@ -77,9 +86,11 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(wizard.bp)
     app.register_blueprint(matches.bp)
     app.register_blueprint(catalogue.bp)
+    app.register_blueprint(organisation.bp)
     app.jinja_env.globals["nav_items"] = [
         ("projects.index", "Projekte"),
         ("catalogue.index", "Förderprogramme"),
+        ("organisation.index", "Organisation"),
     ]
 
 

@@ -15,6 +15,7 @@ class Defaults:
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     MAX_CONTENT_LENGTH = 10 * 1024 * 1024  # uploads (PDF, JSON) are capped at 10 MiB
     WTF_CSRF_ENABLED = True
+    WTF_I18N_ENABLED = False  # use WTForms' built-in German messages (GermanForm), no Babel
     WTF_CSRF_TIME_LIMIT = None  # a long wizard session must not lose its form to an expired token
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"

@@ -275,3 +275,43 @@ def duplicate_profile(row: ProjectProfile, user: User | None = None) -> ProjectP
     db.session.add(copy)
     db.session.flush()
     return copy
+
+
+def organisation_members(organisation: Organisation) -> list[Membership]:
+    return list(
+        db.session.scalars(
+            select(Membership)
+            .join(User)
+            .where(Membership.organisation_id == organisation.id)
+            .order_by(User.email)
+        )
+    )
+
+
+def change_role(membership: Membership, role: Role) -> None:
+    """Set a member's role; an organisation never loses its last owner."""
+    if membership.role is Role.owner and role is not Role.owner:
+        _keep_an_owner(membership)
+    membership.role = role
+    db.session.flush()
+
+
+def remove_member(membership: Membership) -> None:
+    """Take a user out of an organisation (their account stays)."""
+    if membership.role is Role.owner:
+        _keep_an_owner(membership)
+    db.session.delete(membership)
+    db.session.flush()
+
+
+def _keep_an_owner(membership: Membership) -> None:
+    owners = db.session.scalar(
+        select(func.count(Membership.id)).where(
+            Membership.organisation_id == membership.organisation_id,
+            Membership.role == Role.owner,
+        )
+    )
+    if owners <= 1:
+        raise InvalidData(
+            [FieldProblem("role", "Die Organisation braucht mindestens eine verwaltende Person.")]
+        )

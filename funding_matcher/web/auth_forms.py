@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 from wtforms import EmailField, HiddenField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length
 
 from funding_matcher.domain.accounts import MIN_PASSWORD_LENGTH
 from funding_matcher.models import ORGANISATION_KINDS
-from funding_matcher.web.forms import choices
+from funding_matcher.web.forms import GermanForm, choices
 
 
-class LoginForm(FlaskForm):
+class LoginForm(GermanForm):
     email = EmailField("E-Mail-Adresse", validators=[DataRequired("Bitte E-Mail-Adresse angeben.")])
     password = PasswordField("Passwort", validators=[DataRequired("Bitte Passwort angeben.")])
 
 
-class SetupForm(FlaskForm):
+class SetupForm(GermanForm):
     organisation = StringField(
         "Name der Organisation",
         validators=[DataRequired("Bitte den Namen der Organisation angeben."), Length(2, 200)],
@@ -41,5 +40,5 @@ class SetupForm(FlaskForm):
     )
 
 
-class SwitchOrganisationForm(FlaskForm):
+class SwitchOrganisationForm(GermanForm):
     organisation_id = HiddenField(validators=[DataRequired()])

@@ -10,6 +10,13 @@ from wtforms.fields.choices import SelectChoice
 from funding_matcher.domain.errors import InvalidData
 
 
+class GermanForm(FlaskForm):
+    """Base form: WTForms' own messages (invalid choice, not a number ...) in German."""
+
+    class Meta:
+        locales = ("de_DE", "de")
+
+
 def apply_problems(
     form: FlaskForm, error: InvalidData, aliases: dict[str, str] | None = None
 ) -> None:

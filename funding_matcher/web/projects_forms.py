@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
 
+from funding_matcher.web.forms import GermanForm
 
-class ProfileImportForm(FlaskForm):
+
+class ProfileImportForm(GermanForm):
     file = FileField(
         "Profil-Datei (JSON, Format v1)",
         validators=[
@@ -16,5 +17,5 @@ class ProfileImportForm(FlaskForm):
     )
 
 
-class ConfirmForm(FlaskForm):
+class ConfirmForm(GermanForm):
     """An empty form: only the CSRF token, for buttons that change something."""

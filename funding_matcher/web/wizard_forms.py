@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 from wtforms import (
     DateField,
     DecimalField,
@@ -16,7 +15,7 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional, Vali
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from funding_matcher.domain import taxonomy
-from funding_matcher.web.forms import choices
+from funding_matcher.web.forms import GermanForm, choices
 
 YES_NO_UNKNOWN = {"": "keine Angabe", "ja": "ja", "nein": "nein"}
 
@@ -27,8 +26,14 @@ class CheckboxesField(SelectMultipleField):
     widget = ListWidget(prefix_label=False)
     option_widget = CheckboxInput()
 
+    def pre_validate(self, form: object) -> None:
+        allowed = {choice.value for choice in self.choices}
+        unknown = [value for value in self.data or [] if value not in allowed]
+        if unknown:
+            raise ValidationError(f"Keine gültige Auswahl: {', '.join(unknown)}.")
 
-class CarrierStep(FlaskForm):
+
+class CarrierStep(GermanForm):
     """Schritt 1: Träger und Ort."""
 
     applicant_type = SelectField(
@@ -55,7 +60,7 @@ class CarrierStep(FlaskForm):
     )
 
 
-class ProjectStep(FlaskForm):
+class ProjectStep(GermanForm):
     """Schritt 2: Vorhaben."""
 
     title = StringField(
@@ -79,7 +84,7 @@ class ProjectStep(FlaskForm):
     )
 
 
-class FinanceStep(FlaskForm):
+class FinanceStep(GermanForm):
     """Schritt 3: Finanzen und Zeitraum."""
 
     budget_total_eur = DecimalField(

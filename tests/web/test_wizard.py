@@ -178,3 +178,16 @@ def test_wizard_routes_are_scoped_and_need_editor(client, login, make_org, make_
     login(make_user(owner_org, Role.viewer))
     assert client.get(f"/projekte/{project.id}/schritt/1").status_code == 403
     assert client.post("/projekte/neu", data=STEP1).status_code == 403
+
+
+def test_forged_choices_get_german_messages_not_errors(client, editor):
+    response = client.post("/projekte/neu", data={**STEP1, "applicant_type": "konzern"})
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Keine gültige Auswahl." in page
+    project = only_project()
+    response = client.post(
+        f"/projekte/{project.id}/schritt/2",
+        data={**STEP2, "themes": ["teilhabe", "quartiersarbeit"]},
+    )
+    assert response.status_code == 422
+    assert "Auswahl" in response.get_data(as_text=True)
