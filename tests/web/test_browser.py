@@ -160,3 +160,8 @@ def test_journey_from_login_to_programme_page(live_server, page, make_org, make_
     assert "Programm(e) gefunden" in page.content()
     screenshot(page, "catalogue", tmp_path)
     check_accessibility(page)
+
+    # The organisation page, reached from the navigation
+    page.get_by_role("link", name="Organisation", exact=True).click()
+    assert page.get_by_role("heading", name="Caritasverband Hagen").is_visible()
+    check_accessibility(page)
