@@ -261,18 +261,13 @@ def save_pending_input(row: ProjectProfile, step: int, raw: dict) -> None:
 
 def duplicate_profile(row: ProjectProfile, user: User | None = None) -> ProjectProfile:
     """A copy of a project profile in the same organisation."""
-    data = dict(row.data)
-    if data.get("title"):
-        data["title"] = f"{data['title']} (Kopie)"[:300]
-    copy = ProjectProfile(
-        organisation_id=row.organisation_id,
-        title=data.get("title") or DRAFT_TITLE,
-        data=data,
-        pending=dict(row.pending or {}),
-        wizard_step=row.wizard_step,
-        created_by_id=user.id if user else None,
-    )
-    db.session.add(copy)
+    copy = create_draft_profile(row.organisation, user)
+    copy.data = dict(row.data)
+    if copy.data.get("title"):
+        copy.data["title"] = f"{copy.data['title']} (Kopie)"[:300]
+    copy.title = copy.data.get("title") or DRAFT_TITLE
+    copy.pending = dict(row.pending or {})
+    copy.wizard_step = row.wizard_step
     db.session.flush()
     return copy
 

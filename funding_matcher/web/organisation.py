@@ -58,34 +58,35 @@ def add_member():
     return redirect(url_for("organisation.index"))
 
 
+def _owner_action(change, done: str):
+    """Run a membership change; a broken rule (last owner) becomes a message, not an error."""
+    try:
+        change()
+    except InvalidData as exc:
+        db.session.rollback()
+        flash(exc.problems[0].message, "error")
+    else:
+        db.session.commit()
+        flash(done, "success")
+    return redirect(url_for("organisation.index"))
+
+
 @bp.route("/mitglieder/<int:membership_id>/rolle", methods=["POST"])
 @member_required(Role.owner)
 def change_role(membership_id: int):
     membership = owned_or_404(Membership, membership_id, Role.owner)
     form = RoleForm()
-    if form.validate_on_submit():
-        try:
-            operations.change_role(membership, Role(form.role.data))
-        except InvalidData as exc:
-            db.session.rollback()
-            flash(str(exc.problems[0].message), "error")
-        else:
-            db.session.commit()
-            flash("Rolle geändert.", "success")
-    return redirect(url_for("organisation.index"))
+    if not form.validate_on_submit():
+        return redirect(url_for("organisation.index"))
+    return _owner_action(
+        lambda: operations.change_role(membership, Role(form.role.data)), "Rolle geändert."
+    )
 
 
 @bp.route("/mitglieder/<int:membership_id>/entfernen", methods=["POST"])
 @member_required(Role.owner)
 def remove(membership_id: int):
     membership = owned_or_404(Membership, membership_id, Role.owner)
-    if ConfirmForm().validate_on_submit():
-        try:
-            operations.remove_member(membership)
-        except InvalidData as exc:
-            db.session.rollback()
-            flash(str(exc.problems[0].message), "error")
-        else:
-            db.session.commit()
-            flash("Mitglied entfernt.", "success")
-    return redirect(url_for("organisation.index"))
+    if not ConfirmForm().validate_on_submit():
+        return redirect(url_for("organisation.index"))
+    return _owner_action(lambda: operations.remove_member(membership), "Mitglied entfernt.")
