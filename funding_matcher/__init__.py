@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -104,7 +103,3 @@ def register_template_helpers(app: Flask) -> None:
     from funding_matcher.web import template_helpers
 
     template_helpers.register(app)
-
-
-def env_flag(name: str) -> bool:
-    return os.environ.get(name, "").lower() in {"1", "true", "yes"}

@@ -13,9 +13,10 @@ from funding_matcher.domain.accounts import (
     normalise_email,
     verify_password,
 )
-from funding_matcher.domain.catalogue import Programme
+from funding_matcher.domain.catalogue import SLUG_RE, Programme
 from funding_matcher.domain.errors import FieldProblem, InvalidData
 from funding_matcher.domain.profile import Profile
+from funding_matcher.domain.wizard import merge_step
 from funding_matcher.extensions import db
 from funding_matcher.models import (
     ORGANISATION_KINDS,
@@ -108,6 +109,14 @@ def memberships(user: User) -> list[Membership]:
             .order_by(Organisation.name)
         )
     )
+
+
+def find_programme(slug: str) -> Programme | None:
+    """One stored programme (any status), or None; text that is no slug is never queried."""
+    if not SLUG_RE.match(slug):
+        return None
+    row = db.session.scalar(select(ProgrammeRow).where(ProgrammeRow.slug == slug))
+    return Programme.model_validate(row.record) if row else None
 
 
 def find_organisation(name: str) -> Organisation | None:
@@ -207,16 +216,18 @@ def catalogue_version() -> tuple[int, str | None]:
 # -- project profiles -------------------------------------------------------------------------
 
 
-def save_profile(
-    organisation: Organisation, profile: Profile, user: User | None = None
+DRAFT_TITLE = "Neues Projekt (Entwurf)"
+
+
+def _new_profile_row(
+    organisation: Organisation, data: dict, wizard_step: int, user: User | None
 ) -> ProjectProfile:
-    """Store a validated profile for the organisation."""
     row = ProjectProfile(
         organisation_id=organisation.id,
-        title=profile.title,
-        data=profile.to_dict(),
+        title=data.get("title") or DRAFT_TITLE,
+        data=data,
         pending={},
-        wizard_step=4,
+        wizard_step=wizard_step,
         created_by_id=user.id if user else None,
     )
     db.session.add(row)
@@ -224,28 +235,20 @@ def save_profile(
     return row
 
 
-DRAFT_TITLE = "Neues Projekt (Entwurf)"
+def save_profile(
+    organisation: Organisation, profile: Profile, user: User | None = None
+) -> ProjectProfile:
+    """Store a validated profile for the organisation (ready for review and results)."""
+    return _new_profile_row(organisation, profile.to_dict(), 4, user)
 
 
 def create_draft_profile(organisation: Organisation, user: User | None = None) -> ProjectProfile:
     """An empty project profile that the wizard fills step by step."""
-    row = ProjectProfile(
-        organisation_id=organisation.id,
-        title=DRAFT_TITLE,
-        data={},
-        pending={},
-        wizard_step=1,
-        created_by_id=user.id if user else None,
-    )
-    db.session.add(row)
-    db.session.flush()
-    return row
+    return _new_profile_row(organisation, {}, 1, user)
 
 
 def save_wizard_step(row: ProjectProfile, step: int, values: dict) -> None:
     """Store one valid wizard step and forget its pending raw input."""
-    from funding_matcher.domain.wizard import merge_step
-
     row.data = merge_step(dict(row.data), step, values)
     row.title = row.data.get("title") or DRAFT_TITLE
     row.pending = {k: v for k, v in (row.pending or {}).items() if k != str(step)}
@@ -261,13 +264,11 @@ def save_pending_input(row: ProjectProfile, step: int, raw: dict) -> None:
 
 def duplicate_profile(row: ProjectProfile, user: User | None = None) -> ProjectProfile:
     """A copy of a project profile in the same organisation."""
-    copy = create_draft_profile(row.organisation, user)
-    copy.data = dict(row.data)
-    if copy.data.get("title"):
-        copy.data["title"] = f"{copy.data['title']} (Kopie)"[:300]
-    copy.title = copy.data.get("title") or DRAFT_TITLE
+    data = dict(row.data)
+    if data.get("title"):
+        data["title"] = f"{data['title']} (Kopie)"[:300]
+    copy = _new_profile_row(row.organisation, data, row.wizard_step, user)
     copy.pending = dict(row.pending or {})
-    copy.wizard_step = row.wizard_step
     db.session.flush()
     return copy
 

@@ -299,6 +299,16 @@ CSV_CATEGORIES = {
     "funding_type": "Foerderart",
 }
 CSV_REQUIRED = ("title", "description", "url", "id_url")
+JSON_LIST_COLUMNS = (*CSV_CATEGORIES, "funding_organisation")
+
+
+def _json_list(cell: str | None) -> list[str] | None:
+    """A JSON-encoded list cell as strings; None when the cell is not a JSON list."""
+    try:
+        values = json.loads(cell or "[]")
+    except json.JSONDecodeError:
+        return None
+    return [str(v) for v in values] if isinstance(values, list) else None
 
 
 def _csv_sources(path: Path, result: FdbImport) -> Iterator[_Source]:
@@ -314,28 +324,17 @@ def _csv_sources(path: Path, result: FdbImport) -> Iterator[_Source]:
         return
     for row in reader:
         where = f"{path.name} Zeile {reader.line_num}"
-        categories, bad = {}, False
-        for column, kind in CSV_CATEGORIES.items():
-            try:
-                values = json.loads(row.get(column) or "[]")
-            except json.JSONDecodeError:
-                values = None
-            if not isinstance(values, list):
-                result.problems.append(f"{where}: Spalte {column} ist keine JSON-Liste")
-                bad = True
-                break
-            categories[kind] = [str(v) for v in values]
+        lists = {column: _json_list(row.get(column)) for column in JSON_LIST_COLUMNS}
+        bad = [column for column, values in lists.items() if values is None]
         if bad:
+            result.problems.append(f"{where}: Spalte {bad[0]} ist keine JSON-Liste")
             continue
+        categories = {kind: lists[column] for column, kind in CSV_CATEGORIES.items()}
         body = row.get("description") or ""
         summary, procedure, requirements = _texts(body, row.get("short_description"))
         if row.get("procedure"):
             procedure = html_text(row["procedure"])
-        organisations = (
-            json.loads(row.get("funding_organisation") or "[]")
-            if (row.get("funding_organisation") or "").startswith("[")
-            else []
-        )
+        organisations = lists["funding_organisation"]
         url = row["url"]
         yield _Source(
             where=where,

@@ -61,23 +61,15 @@ class GermanAnalyzer:
         self._word_terms = _WordTerms(self)
 
     @classmethod
-    def from_corpus(cls, texts: Iterable[str], decompound: bool = True) -> GermanAnalyzer:
-        """Learn which stems stand on their own in the corpus (the parts compounds split into)."""
-        return cls.from_token_lists((words(text) for text in texts), decompound)
-
-    @classmethod
     def from_token_lists(
         cls, token_lists: Iterable[list[str]], decompound: bool = True
     ) -> GermanAnalyzer:
-        """Like from_corpus, for texts already split by ``words``."""
+        """Learn which stems stand on their own in the corpus (the parts compounds split into)."""
         document_frequency = Counter(chain.from_iterable(set(tokens) for tokens in token_lists))
         stems: Counter[str] = Counter()
         for word, count in document_frequency.items():
             stems[stem(word)] += count
         return cls((s for s, n in stems.items() if n >= 2), decompound)
-
-    def __call__(self, text: str) -> list[str]:
-        return self.terms(words(text))
 
     def terms(self, tokens: list[str]) -> list[str]:
         """Index terms of words already split by ``words``."""

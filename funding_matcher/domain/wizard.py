@@ -45,14 +45,10 @@ def merge_step(data: dict[str, Any], step: int, values: dict[str, Any]) -> dict[
     return merged
 
 
-def complete_profile(data: dict[str, Any]) -> Profile:
-    """The finished profile, or InvalidData naming every field still missing or wrong."""
-    return Profile.from_dict(data)
-
-
 def is_complete(data: dict[str, Any]) -> bool:
+    """Whether the stored data is a valid profile (interchange format v1)."""
     try:
-        complete_profile(data)
+        Profile.from_dict(data)
     except InvalidData:
         return False
     return True

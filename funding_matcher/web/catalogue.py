@@ -43,8 +43,8 @@ def index():
     if query:
         programmes = [p for p, _ in matching_engine().search(query)]
     else:
-        programmes = [p for p in operations.catalogue_programmes() if p.counts_in_matching]
-        programmes.sort(key=lambda p: p.title.casefold())
+        # The engine holds the reviewed programmes already validated; no need to re-read them.
+        programmes = sorted(matching_engine().programmes, key=lambda p: p.title.casefold())
     shown = filter_programmes(programmes, chosen, today())
     return render_template(
         "catalogue/index.html",
@@ -61,7 +61,7 @@ def index():
 
 @bp.route("/<slug>")
 def show(slug: str):
-    programme = next((p for p in operations.catalogue_programmes() if p.slug == slug), None)
+    programme = operations.find_programme(slug)
     if programme is None:
         abort(404)
     return render_template(

@@ -12,7 +12,8 @@ from werkzeug.datastructures import MultiDict
 
 from funding_matcher import operations
 from funding_matcher.domain.errors import InvalidData
-from funding_matcher.domain.wizard import STEP_FIELDS, complete_profile, step_for_field
+from funding_matcher.domain.profile import Profile
+from funding_matcher.domain.wizard import STEP_FIELDS, step_for_field
 from funding_matcher.extensions import db
 from funding_matcher.models import ProjectProfile, Role
 from funding_matcher.web.access import current_organisation, member_required, owned_or_404
@@ -124,7 +125,7 @@ def review(project_id: int):
     row = owned_or_404(ProjectProfile, project_id, Role.editor)
     problems: list[tuple[int, str]] = []
     try:
-        complete_profile(row.data)
+        Profile.from_dict(row.data)
     except InvalidData as exc:
         problems = [(step_for_field(p.field), str(p)) for p in exc.problems]
     for step_key in sorted(row.pending or {}):

@@ -146,12 +146,14 @@ def test_bad_csv_rows_get_a_message_with_the_line_and_are_skipped(tmp_path):
         csv_row(id_url="b", funding_location="kein json"),
         csv_row(id_url="c", funding_body=json.dumps(["kommune"])),
         csv_row(id_url="d", description="", short_description=""),
+        csv_row(id_url="e", funding_organisation="[kaputt"),
     ]
     result = import_fdb(csv_file(tmp_path, rows), TODAY)
     assert [p.slug for p in result.programmes] == ["fdb-land-nordrhein-westfalen-quartiersfonds"]
     assert any("Zeile 3" in p and "funding_location" in p for p in result.problems)
     assert any("Zeile 4" in p and "Ebene" in p for p in result.problems)
     assert any("Zeile 5" in p and "summary" in p for p in result.problems)
+    assert any("Zeile 6" in p and "funding_organisation" in p for p in result.problems)
 
 
 def test_csv_without_required_columns(tmp_path):
