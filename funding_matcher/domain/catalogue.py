@@ -45,6 +45,43 @@ CODE_FIELDS = {
 }
 
 
+FinancingType = Literal["anteil", "fehlbedarf", "festbetrag", "voll"]
+
+# Keys every reviewed (non-draft) record must spell out, null meaning "unknown, see notes".
+TERMS_KEYS = (
+    "successor",
+    "access_via",
+    "financing_type",
+    "own_contribution_min_percent",
+    "overhead_max_percent",
+    "volunteer_work",
+    "guideline_valid_until",
+)
+
+
+class VolunteerWork(BaseModel):
+    """Volunteer hours accepted as notional expense (fiktive Ausgabe) and own contribution."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    rate_eur_per_hour: float = Field(gt=0, le=1000)
+    max_percent: float | None = Field(default=None, ge=0, le=100)
+
+
+class AccessRoute(BaseModel):
+    """Applicants who receive the money through an intermediary (Weiterleitung)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    applicant_types: list[str] = Field(min_length=1)
+    via: str = Field(min_length=3)
+
+    @field_validator("applicant_types")
+    @classmethod
+    def _known(cls, value: list[str]) -> list[str]:
+        return taxonomy.check_codes("applicant_types", value)
+
+
 class Programme(BaseModel):
     """One funding programme as recorded in the catalogue."""
 
@@ -57,9 +94,11 @@ class Programme(BaseModel):
     level: str
     eu_fund: str | None = None
     status: Literal["active", "paused", "closed", "draft"]
+    successor: str | None = None
     summary: str = Field(min_length=20)
     description: str = Field(min_length=20)
     applicant_types: list[str] = Field(default_factory=list)
+    access_via: list[AccessRoute] = Field(default_factory=list)
     states: Literal["all"] | list[str]
     area_types: list[str] = Field(default_factory=lambda: ["urban", "rural"])
     themes: list[str] = Field(default_factory=list)
@@ -70,7 +109,12 @@ class Programme(BaseModel):
     amount_min_eur: float | None = Field(default=None, ge=0)
     amount_max_eur: float | None = Field(default=None, ge=0)
     own_contribution: str | None = None
+    financing_type: FinancingType | None = None
+    own_contribution_min_percent: float | None = Field(default=None, ge=0, le=100)
+    overhead_max_percent: float | None = Field(default=None, ge=0, le=100)
+    volunteer_work: VolunteerWork | None = None
     requires_designated_area: bool | None = None
+    guideline_valid_until: date | None = None
     deadline: Deadline
     procedure: str | None = None
     outline_sections: list[str] = Field(default_factory=list)
@@ -107,6 +151,13 @@ class Programme(BaseModel):
             raise ValueError("muss eine https-Adresse sein")
         return value
 
+    @field_validator("successor")
+    @classmethod
+    def _successor_slug(cls, value: str | None) -> str | None:
+        if value is not None and not SLUG_RE.match(value):
+            raise ValueError(f"kein gültiger Slug: {value}")
+        return value
+
     @field_validator("combinable_with", "not_combinable_with")
     @classmethod
     def _slugs(cls, value: list[str]) -> list[str]:
@@ -128,6 +179,17 @@ class Programme(BaseModel):
             and self.amount_min_eur > self.amount_max_eur
         ):
             raise ValueError("amount_min_eur ist größer als amount_max_eur")
+        if self.successor is not None and self.status != "closed":
+            raise ValueError("successor: nur bei status closed (beendetes Programm)")
+        if self.successor == self.slug:
+            raise ValueError("successor: ein Programm kann nicht sein eigener Nachfolger sein")
+        for i, route in enumerate(self.access_via):
+            direct = sorted(set(route.applicant_types) & set(self.applicant_types))
+            if direct:
+                raise ValueError(
+                    f"access_via[{i}]: {', '.join(direct)} steht schon in applicant_types "
+                    "(dort nur direkte Antragsteller)"
+                )
         if not self.checked_on >= EARLIEST_PLAUSIBLE:
             raise ValueError("checked_on liegt vor dem Jahr 2000")
         for d in self.deadline.dates + [w.closes for w in self.deadline.windows]:
@@ -220,6 +282,17 @@ def parse_programme(text: str, path: Path) -> tuple[Programme | None, list[Catal
                 )
             )
         return None, problems
+    if programme.status != "draft":
+        missing = [key for key in TERMS_KEYS if key not in data]
+        if missing:
+            return None, [
+                CatalogueProblem(
+                    path,
+                    lines.get("status", 1),
+                    f"Feld fehlt: {', '.join(missing)} (bei geprüften Einträgen Pflicht; "
+                    "unbekannt = null mit Erklärung in notes)",
+                )
+            ]
     if programme.slug != path.stem:
         return None, [
             CatalogueProblem(
@@ -252,11 +325,12 @@ def load_catalogue(directory: Path) -> CatalogueLoad:
 
 
 def _cross_check(programmes: list[Programme], directory: Path) -> list[CatalogueProblem]:
-    """Combinability references must name programmes that exist."""
+    """Combinability and successor references must name programmes that exist."""
     known = {p.slug for p in programmes}
     problems = []
     for programme in programmes:
-        for slug in programme.combinable_with + programme.not_combinable_with:
+        successor = [programme.successor] if programme.successor else []
+        for slug in programme.combinable_with + programme.not_combinable_with + successor:
             if slug not in known:
                 problems.append(
                     CatalogueProblem(
