@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -166,10 +167,10 @@ class MatchingEngine:
                 analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, dtype=np.float32
             )
         else:
-            analyzer = self.analyzer.terms if text_mode != "words" else list
-            self.vectorizer = TfidfVectorizer(
-                analyzer=analyzer, sublinear_tf=True, dtype=np.float32
-            )
+            # Documents arrive as lists of index terms (see ``_query``), so each word of a
+            # query is analysed once and its terms serve both the score and the reasons.
+            self.vectorizer = TfidfVectorizer(analyzer=list, sublinear_tf=True, dtype=np.float32)
+            docs = [self._index_terms(tokens, self._word_terms(tokens)) for tokens in docs]
         matrix = (
             self.vectorizer.fit_transform(docs)
             if self.programmes
@@ -240,6 +241,25 @@ class MatchingEngine:
             return " ".join(words(text)).translate(FOLD)
         return words(text)
 
+    def _word_terms(self, tokens: list[str]) -> dict[str, tuple[str, ...]]:
+        """Each distinct word -> its index terms (the word itself in mode "words")."""
+        if self.text_mode == "words":
+            return {w: (w,) for w in tokens}
+        return {w: self.analyzer.word_terms(w) for w in set(tokens)}
+
+    @staticmethod
+    def _index_terms(tokens: list[str], word_terms: dict[str, tuple[str, ...]]) -> list[str]:
+        return list(chain.from_iterable(map(word_terms.__getitem__, tokens)))
+
+    def _query(self, text: str) -> tuple[sparse.csr_matrix, list[str], dict]:
+        """The TF-IDF vector of a text, its words and each word's index terms."""
+        tokens = self._document(text)
+        if self.text_mode == "char":
+            return self.vectorizer.transform([tokens]), words(text), {}
+        word_terms = self._word_terms(tokens)
+        query = self.vectorizer.transform([self._index_terms(tokens, word_terms)])
+        return query, tokens, word_terms
+
     @staticmethod
     def _last_date(p: Programme) -> int:
         dates = p.deadline.dates + [w.closes for w in p.deadline.windows]
@@ -249,32 +269,34 @@ class MatchingEngine:
 
     def text_scores(self, profile: Profile) -> tuple[np.ndarray, np.ndarray, np.ndarray, dict]:
         """Cosine similarity of the profile to every programme, the query terms and weights."""
-        text = profile_text(profile)
-        query = self.vectorizer.transform([self._document(text)])
+        own_text = f"{profile.title} {profile.description}"  # not the labels of chosen codes
+        query, tokens, word_terms = self._query(profile_text(profile))
         terms, weights = query.indices, query.data
         # Only the query terms' columns are touched: a column slice of the CSC matrix.
         scores = np.asarray(self.columns[:, terms] @ weights).ravel().astype(np.float32)
-        own_text = f"{profile.title} {profile.description}"  # not the labels of chosen codes
-        return scores, terms, weights, self._surface_forms(own_text, words(own_text))
+        return scores, terms, weights, self._surface_forms(own_text, word_terms)
 
     def search(self, text: str) -> list[tuple[Programme, float]]:
         """Programmes whose text shares terms with ``text``, most similar first."""
         if not self.programmes:
             return []
-        query = self.vectorizer.transform([self._document(text)])
+        query, _, _ = self._query(text)
         scores = np.asarray(self.columns[:, query.indices] @ query.data).ravel()
         order = np.argsort(-scores, kind="stable")
         return [(self.programmes[i], float(scores[i])) for i in order if scores[i] > 0]
 
-    def _surface_forms(self, text: str, profile_words: list[str]) -> dict[str, str]:
+    def _surface_forms(self, text: str, word_terms: dict[str, tuple[str, ...]]) -> dict[str, str]:
         """Index term -> the word as the user wrote it (a compound stands for its parts)."""
         written = {w.lower(): w for w in WRITTEN_RE.findall(text)}
         surface: dict[str, str] = {}
-        for word in profile_words:
+        for word in words(text):
             shown = written.get(word, word)
-            surface.setdefault(stem(word), shown)
+            terms = word_terms.get(word)
+            if terms is None or self.text_mode != "stem+compounds":
+                terms = (stem(word), *self.analyzer.parts(word))
+            surface.setdefault(terms[0], shown)
             surface.setdefault(word, shown)
-            for part in self.analyzer.parts(word):
+            for part in terms[1:]:
                 surface.setdefault(part, shown)
         return surface
 

@@ -4,23 +4,32 @@ German glues nouns together (Quartiersentwicklung, Stadtteilmanagement), so a pl
 vocabulary misses that a "Quartierskonzept" and "Quartiersmanagement" share a subject. The
 analyzer stems every word (Snowball, German) and splits long words into parts it has seen on
 their own in the catalogue, keeping the whole word as well.
+
+Everything here is safe to call from many threads at once and costs bounded work per word:
+each thread has its own stemmer (a Snowball stemmer keeps state while it works), a run of more
+than ``MAX_WORD`` letters is not a word and is dropped, and the only cache is the catalogue's own
+vocabulary, computed once when the analyzer is built and never changed afterwards.
 """
 
 from __future__ import annotations
 
 import re
+import threading
 from collections import Counter
 from collections.abc import Iterable
-from functools import lru_cache
-from itertools import chain, filterfalse
+from itertools import chain, filterfalse, product
 
-import snowballstemmer
+import Stemmer
 
 FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
 MIN_TOKEN = 3
+MAX_WORD = 64  # longer than any German word in use; a longer letter run is noise or an attack
 TOKEN_RE = re.compile(rf"[a-zß-öø-ÿā-ž]{{{MIN_TOKEN},}}")  # Latin letters; hyphens split words
 MIN_PART = 4  # compound parts shorter than this are too ambiguous (Land-, Bau-, Amt)
 LINKING = ("s", "es", "n", "en", "er", "e")  # Fugenelemente: Quartier-s-management
+# Snowball's German stemmer reads "ae", "oe", "ue" as umlauts, so a stem may be shorter at the
+# start than the word it came from: "muesli" -> "musl".
+UMLAUT_SPELLINGS = {"a": ("a", "ae"), "o": ("o", "oe"), "u": ("u", "ue")}
 
 STOP_WORDS = frozenset(
     """
@@ -37,56 +46,95 @@ STOP_WORDS = frozenset(
     """.split()  # noqa: SIM905 (a word list reads best as text)
 )
 
-_stemmer = snowballstemmer.stemmer("german")
+_per_thread = threading.local()
 
 
-@lru_cache(maxsize=200_000)
+def _stemmer() -> Stemmer.Stemmer:
+    """This thread's Snowball stemmer (the C implementation; one instance per thread)."""
+    stemmer = getattr(_per_thread, "stemmer", None)
+    if stemmer is None:
+        stemmer = _per_thread.stemmer = Stemmer.Stemmer("german", 0)  # 0: no internal cache
+    return stemmer
+
+
 def stem(word: str) -> str:
     """Snowball stem of a lower-case word, umlauts folded (Förderung -> forder)."""
-    return _stemmer.stemWord(word).translate(FOLD)
+    return _stemmer().stemWord(word).translate(FOLD)
 
 
 def words(text: str) -> list[str]:
-    """Lower-case words of at least three letters, without stop words; hyphens split."""
-    return list(filterfalse(STOP_WORDS.__contains__, TOKEN_RE.findall(text.lower())))
+    """Lower-case words of three to ``MAX_WORD`` letters, without stop words; hyphens split."""
+    return [
+        w
+        for w in filterfalse(STOP_WORDS.__contains__, TOKEN_RE.findall(text.lower()))
+        if len(w) <= MAX_WORD
+    ]
+
+
+def _spellings(prefix: str) -> set[str]:
+    """The first MIN_PART letters of every word whose stem could start with ``prefix``."""
+    options = [UMLAUT_SPELLINGS.get(letter, (letter,)) for letter in prefix]
+    return {"".join(choice)[:MIN_PART] for choice in product(*options)}
 
 
 class GermanAnalyzer:
-    """Turns text into index terms: stems plus the stems of known compound parts."""
+    """Turns words into index terms: stems plus the stems of known compound parts.
 
-    def __init__(self, known_stems: Iterable[str] = (), decompound: bool = True):
+    Immutable once built: the terms of the catalogue's own words are computed up front, any
+    other word is analysed afresh per call (a handful of stemmer calls, bounded by MAX_WORD).
+    """
+
+    def __init__(
+        self, known_stems: Iterable[str] = (), decompound: bool = True, vocabulary=()
+    ) -> None:
         self.known = frozenset(s for s in known_stems if len(s) >= MIN_PART)
+        # A compound part can only stem to a known stem if it starts like one: checking the
+        # first letters first spares the stemmer almost every cut of a long word.
+        self.known_starts = frozenset(
+            chain.from_iterable(_spellings(s[:MIN_PART]) for s in self.known)
+        )
         self.decompound = decompound
-        self._split_cache: dict[str, tuple[str, ...]] = {}
-        self._word_terms = _WordTerms(self)
+        self._vocabulary = {word: self._analyse(word) for word in set(vocabulary)}
 
     @classmethod
     def from_token_lists(
         cls, token_lists: Iterable[list[str]], decompound: bool = True
     ) -> GermanAnalyzer:
         """Learn which stems stand on their own in the corpus (the parts compounds split into)."""
+        token_lists = list(token_lists)
         document_frequency = Counter(chain.from_iterable(set(tokens) for tokens in token_lists))
         stems: Counter[str] = Counter()
         for word, count in document_frequency.items():
             stems[stem(word)] += count
-        return cls((s for s, n in stems.items() if n >= 2), decompound)
+        return cls((s for s, n in stems.items() if n >= 2), decompound, document_frequency)
+
+    def word_terms(self, word: str) -> tuple[str, ...]:
+        """Index terms of one word: its stem, then the stems of its compound parts."""
+        known = self._vocabulary.get(word)
+        return known if known is not None else self._analyse(word)
 
     def terms(self, tokens: list[str]) -> list[str]:
         """Index terms of words already split by ``words``."""
-        return list(chain.from_iterable(map(self._word_terms.__getitem__, tokens)))
+        return list(chain.from_iterable(map(self.word_terms, tokens)))
 
     def parts(self, word: str) -> tuple[str, ...]:
         """Stems of the parts of a compound, e.g. stadtteilbüro -> (stadtteil, buro)."""
-        cached = self._split_cache.get(word)
-        if cached is None:
-            cached = self._split(word.translate(FOLD))
-            self._split_cache[word] = cached
-        return cached
+        return self._split(word.translate(FOLD))
+
+    def _analyse(self, word: str) -> tuple[str, ...]:
+        terms: tuple[str, ...] = (stem(word),)
+        if self.decompound and len(word) >= 2 * MIN_PART:
+            terms += self.parts(word)
+        return terms
 
     def _split(self, word: str) -> tuple[str, ...]:
+        if word[:MIN_PART] not in self.known_starts:
+            return ()
         # Longest head first: "quartiersmanagement" -> quartier + management.
         for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):
             head, tail = word[:cut], word[cut:]
+            if tail[:MIN_PART] not in self.known_starts:
+                continue
             tail_stem = stem(tail)
             if tail_stem not in self.known:
                 continue
@@ -94,18 +142,3 @@ class GermanAnalyzer:
                 if len(candidate) >= MIN_PART and stem(candidate) in self.known:
                     return (stem(candidate), tail_stem)
         return ()
-
-
-class _WordTerms(dict):
-    """word -> its index terms (stem, then compound parts), computed once per word."""
-
-    def __init__(self, analyzer: GermanAnalyzer):
-        super().__init__()
-        self.analyzer = analyzer
-
-    def __missing__(self, word: str) -> tuple[str, ...]:
-        terms: tuple[str, ...] = (stem(word),)
-        if self.analyzer.decompound and len(word) >= 2 * MIN_PART:
-            terms += self.analyzer.parts(word)
-        self[word] = terms
-        return terms
