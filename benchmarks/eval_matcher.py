@@ -16,9 +16,9 @@ import math
 from datetime import date
 from pathlib import Path
 
-from funding_matcher.domain.catalogue import load_catalogue
-from funding_matcher.domain.match_weights import CLOSED_FACTOR, WEIGHTS
-from funding_matcher.domain.matching import TEXT_MODES, MatchingEngine
+from funding_matcher.domain.catalogue.files import load_catalogue
+from funding_matcher.domain.matching.engine import TEXT_MODES, MatchingEngine
+from funding_matcher.domain.matching.weights import CLOSED_FACTOR, WEIGHTS
 from funding_matcher.domain.profile import Profile
 from funding_matcher.paths import PROJECT_ROOT
 

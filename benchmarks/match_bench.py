@@ -21,8 +21,9 @@ from datetime import date
 import numpy as np
 
 from funding_matcher.domain import taxonomy
-from funding_matcher.domain.catalogue import Programme, load_catalogue
-from funding_matcher.domain.matching import MatchingEngine, profile_text, programme_text
+from funding_matcher.domain.catalogue.files import load_catalogue
+from funding_matcher.domain.catalogue.records import Programme
+from funding_matcher.domain.matching.engine import MatchingEngine, profile_text, programme_text
 from funding_matcher.domain.profile import Profile
 from funding_matcher.paths import PROJECT_ROOT
 
@@ -87,7 +88,7 @@ def floor_rank(engine: MatchingEngine, profile: Profile, k: int = 10) -> float:
     The query vector is built before the clock starts; only the column slice of the CSC
     matrix, the dot product and the top-k selection are timed.
     """
-    query = engine.vectorizer.transform([engine._document(profile_text(profile))])
+    query, _, _ = engine._query(profile_text(profile))
     start = time.perf_counter()
     scores = np.asarray(engine.columns[:, query.indices] @ query.data).ravel()
     k = min(k, len(scores))

@@ -34,6 +34,8 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
+from funding_matcher.operations.accounts import add_member, create_organisation, create_user
+from funding_matcher.operations.projects import save_profile
 from funding_matcher.paths import PROJECT_ROOT
 
 BIN = Path(sys.executable).parent
@@ -59,7 +61,7 @@ def profiles(rng: random.Random) -> list[dict[str, Any]]:
     """The development profiles, plus long ones of new compounds glued from catalogue words."""
     cases = json.loads(DEV_CASES.read_text(encoding="utf-8")) if DEV_CASES.exists() else []
     out = [c["profile"] for c in cases]
-    from funding_matcher.domain.catalogue import load_catalogue
+    from funding_matcher.domain.catalogue.files import load_catalogue
 
     vocabulary = sorted(
         {
@@ -91,17 +93,17 @@ def prepare(env: dict[str, str], saved: list[dict[str, Any]]) -> tuple[str, list
     subprocess.run([BIN / "funding-matcher", "db", "upgrade"], env=env, check=True)
     subprocess.run([BIN / "funding-matcher", "catalogue", "load"], env=env, check=True)
     os.environ.update(env)
-    from funding_matcher import create_app, operations
+    from funding_matcher import create_app
     from funding_matcher.domain.profile import Profile
     from funding_matcher.extensions import db
     from funding_matcher.models import Role
 
     app = create_app()
     with app.app_context():
-        organisation = operations.create_organisation("Benchmark-Stadt", "kommune")
-        user = operations.create_user("last@example.org", PASSWORD)
-        operations.add_member(user, organisation, Role.editor)
-        ids = [operations.save_profile(organisation, Profile.from_dict(p), user).id for p in saved]
+        organisation = create_organisation("Benchmark-Stadt", "kommune")
+        user = create_user("last@example.org", PASSWORD)
+        add_member(user, organisation, Role.editor)
+        ids = [save_profile(organisation, Profile.from_dict(p), user).id for p in saved]
         db.session.commit()
     return "last@example.org", ids
 

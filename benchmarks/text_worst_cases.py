@@ -22,10 +22,11 @@ from typing import Any
 
 from flask_migrate import upgrade
 
-from funding_matcher import create_app, operations
-from funding_matcher.domain.catalogue import load_catalogue
-from funding_matcher.domain.matching import programme_text
+from funding_matcher import create_app
+from funding_matcher.domain.catalogue.files import load_catalogue
+from funding_matcher.domain.matching.engine import programme_text
 from funding_matcher.extensions import db
+from funding_matcher.operations.catalogue import sync_catalogue
 from funding_matcher.paths import PROJECT_ROOT
 
 MAX_DESCRIPTION = 50_000
@@ -109,7 +110,7 @@ def main() -> None:
     print(f"{'case':32} {'median ms':>10} {'p99 ms':>10} {'max ms':>10}")
     with app.app_context():
         upgrade()
-        operations.sync_catalogue(programmes)
+        sync_catalogue(programmes)
         db.session.commit()
         client = app.test_client()
         client.post("/api/v1/match", json=_profile("Aufwärmen: Engine anlernen und einmal ranken."))

@@ -15,9 +15,10 @@ from flask import Flask
 from flask.testing import FlaskClient, FlaskCliRunner
 from flask_migrate import upgrade
 
-from funding_matcher import create_app, operations
+from funding_matcher import create_app
 from funding_matcher.extensions import db
 from funding_matcher.models import Organisation, Role, User
+from funding_matcher.operations.accounts import add_member, create_organisation, create_user
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 PASSWORD = "richtig-langes-passwort"
@@ -113,7 +114,7 @@ def cli(app: Flask, database_url: str, monkeypatch: pytest.MonkeyPatch) -> Calla
 @pytest.fixture
 def make_org(app: Flask) -> Callable[..., Organisation]:
     def make(name: str = "Stadt Musterstadt", kind: str = "kommune") -> Organisation:
-        organisation = operations.create_organisation(name, kind)
+        organisation = create_organisation(name, kind)
         db.session.commit()
         return organisation
 
@@ -127,9 +128,9 @@ def make_user(app: Flask) -> Callable[..., User]:
     def make(
         organisation: Organisation | None = None, role: Role = Role.editor, email: str | None = None
     ) -> User:
-        user = operations.create_user(email or f"person{next(counter)}@example.org", PASSWORD)
+        user = create_user(email or f"person{next(counter)}@example.org", PASSWORD)
         if organisation is not None:
-            operations.add_member(user, organisation, role)
+            add_member(user, organisation, role)
         db.session.commit()
         return user
 

@@ -13,9 +13,9 @@ from typing import Any, Protocol, TypeVar
 from flask import abort, g, session
 from flask_login import current_user, login_required
 
-from funding_matcher import operations
 from funding_matcher.extensions import db
 from funding_matcher.models import Membership, Organisation, Role
+from funding_matcher.operations.accounts import membership_of, memberships
 
 SESSION_KEY = "organisation_id"
 
@@ -35,10 +35,10 @@ def current_membership() -> Membership | None:
     cached = g.get("membership_cache")
     if cached is not None and cached[0] == key:
         return cached[1]
-    memberships = operations.memberships(current_user)
-    chosen = next((m for m in memberships if m.organisation_id == session.get(SESSION_KEY)), None)
-    if chosen is None and memberships:
-        chosen = memberships[0]
+    own = memberships(current_user)
+    chosen = next((m for m in own if m.organisation_id == session.get(SESSION_KEY)), None)
+    if chosen is None and own:
+        chosen = own[0]
         session[SESSION_KEY] = chosen.organisation_id
     g.membership_cache = ((current_user.id, session.get(SESSION_KEY)), chosen)
     return chosen
@@ -51,7 +51,7 @@ def current_organisation() -> Organisation | None:
 
 def switch_organisation(organisation_id: int) -> bool:
     """Work in another organisation; only one the user belongs to."""
-    if operations.membership_of(current_user, organisation_id) is None:
+    if membership_of(current_user, organisation_id) is None:
         return False
     session[SESSION_KEY] = organisation_id
     g.pop("membership_cache", None)

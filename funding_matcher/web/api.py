@@ -7,10 +7,11 @@ from datetime import date
 from flask import Blueprint, jsonify, request
 
 from funding_matcher.domain.errors import FieldProblem, InvalidData
+from funding_matcher.domain.matching.output import ranking_to_json
 from funding_matcher.domain.profile import Profile
-from funding_matcher.engine_cache import matching_engine
 from funding_matcher.extensions import csrf
-from funding_matcher.match_output import ranking_to_json
+from funding_matcher.web.engine_cache import matching_engine
+from funding_matcher.web.matches import today as current_day
 from funding_matcher.web.openapi import openapi_document
 
 bp = Blueprint("api", __name__, url_prefix="/api")
@@ -31,10 +32,10 @@ def _options() -> tuple[int, date, bool]:
         problems.append(FieldProblem("top", f"ganze Zahl von 1 bis {MAX_TOP} angeben"))
     today_text = request.args.get("today")
     try:
-        today = date.fromisoformat(today_text) if today_text else date.today()
+        today = date.fromisoformat(today_text) if today_text else current_day()
     except ValueError:
         problems.append(FieldProblem("today", "Datum im Format JJJJ-MM-TT angeben"))
-        today = date.today()
+        today = current_day()
     flag = request.args.get("include_closed", "false").lower()
     if flag not in ("true", "false", "1", "0"):
         problems.append(FieldProblem("include_closed", "true oder false angeben"))

@@ -7,10 +7,10 @@ from urllib.parse import urlsplit
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
-from funding_matcher import operations
 from funding_matcher.domain.errors import InvalidData
 from funding_matcher.extensions import db, login_manager
 from funding_matcher.models import User
+from funding_matcher.operations.accounts import authenticate, has_any_user, setup_first_owner
 from funding_matcher.web.access import switch_organisation
 from funding_matcher.web.auth_forms import LoginForm, SetupForm, SwitchOrganisationForm
 from funding_matcher.web.forms import apply_problems
@@ -32,13 +32,13 @@ def _safe_next(target: str | None) -> str:
 
 @bp.route("/anmelden", methods=["GET", "POST"])
 def login():
-    if not operations.has_any_user():
+    if not has_any_user():
         return redirect(url_for("auth.setup"))
     if current_user.is_authenticated:
         return redirect(url_for("main.index"))
     form = LoginForm()
     if form.validate_on_submit():
-        user = operations.authenticate(form.email.data, form.password.data)
+        user = authenticate(form.email.data, form.password.data)
         if user is None:
             form.password.errors.append("E-Mail-Adresse oder Passwort ist falsch.")
         else:
@@ -60,12 +60,12 @@ def logout():
 @bp.route("/einrichten", methods=["GET", "POST"])
 def setup():
     """On an empty database: create the first organisation and its owner."""
-    if operations.has_any_user():
+    if has_any_user():
         return redirect(url_for("auth.login"))
     form = SetupForm()
     if form.validate_on_submit():
         try:
-            user = operations.setup_first_owner(
+            user = setup_first_owner(
                 form.organisation.data,
                 form.kind.data,
                 form.email.data,

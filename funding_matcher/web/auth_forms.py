@@ -5,7 +5,7 @@ from __future__ import annotations
 from wtforms import EmailField, HiddenField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length
 
-from funding_matcher.domain.accounts import MIN_PASSWORD_LENGTH
+from funding_matcher.domain.accounts.passwords import MIN_PASSWORD_LENGTH
 from funding_matcher.models import ORGANISATION_KINDS
 from funding_matcher.web.forms import GermanForm, choices
 

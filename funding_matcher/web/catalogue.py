@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, render_template, request
 
-from funding_matcher import operations
 from funding_matcher.domain import taxonomy
-from funding_matcher.domain.catalogue_search import (
+from funding_matcher.domain.catalogue.deadlines import next_deadline
+from funding_matcher.domain.catalogue.search import (
     CatalogueFilter,
     facet_counts,
     filter_programmes,
 )
-from funding_matcher.domain.deadlines import next_deadline
-from funding_matcher.engine_cache import matching_engine
+from funding_matcher.operations.catalogue import find_programme
+from funding_matcher.web.engine_cache import matching_engine
 from funding_matcher.web.matches import today
 
 bp = Blueprint("catalogue", __name__, url_prefix="/programme")
@@ -61,7 +61,7 @@ def index():
 
 @bp.route("/<slug>")
 def show(slug: str):
-    programme = operations.find_programme(slug)
+    programme = find_programme(slug)
     if programme is None:
         abort(404)
     return render_template(

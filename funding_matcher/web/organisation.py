@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, url_for
 
-from funding_matcher import operations
 from funding_matcher.domain.errors import InvalidData
 from funding_matcher.extensions import db
 from funding_matcher.models import Membership, Role
+from funding_matcher.operations import accounts as account_ops
 from funding_matcher.web.access import current_organisation, member_required, owned_or_404
 from funding_matcher.web.forms import apply_problems
 from funding_matcher.web.organisation_forms import AddMemberForm, RoleForm
@@ -18,7 +18,7 @@ bp = Blueprint("organisation", __name__, url_prefix="/organisation")
 
 def _page(form: AddMemberForm, status: int = 200):
     organisation = current_organisation()
-    members = operations.organisation_members(organisation)
+    members = account_ops.organisation_members(organisation)
     role_forms = {m.id: RoleForm(formdata=None, role=m.role.value) for m in members}
     return render_template(
         "organisation/index.html",
@@ -42,13 +42,13 @@ def add_member():
     form = AddMemberForm()
     if not form.validate_on_submit():
         return _page(form, 422)
-    user = operations.find_user(form.email.data)
+    user = account_ops.find_user(form.email.data)
     try:
         if user is None:
-            user = operations.create_user(
+            user = account_ops.create_user(
                 form.email.data, form.password.data or "", form.name.data or ""
             )
-        operations.add_member(user, current_organisation(), Role(form.role.data))
+        account_ops.add_member(user, current_organisation(), Role(form.role.data))
     except InvalidData as exc:
         db.session.rollback()
         apply_problems(form, exc)
@@ -79,7 +79,7 @@ def change_role(membership_id: int):
     if not form.validate_on_submit():
         return redirect(url_for("organisation.index"))
     return _owner_action(
-        lambda: operations.change_role(membership, Role(form.role.data)), "Rolle geändert."
+        lambda: account_ops.change_role(membership, Role(form.role.data)), "Rolle geändert."
     )
 
 
@@ -89,4 +89,4 @@ def remove(membership_id: int):
     membership = owned_or_404(Membership, membership_id, Role.owner)
     if not ConfirmForm().validate_on_submit():
         return redirect(url_for("organisation.index"))
-    return _owner_action(lambda: operations.remove_member(membership), "Mitglied entfernt.")
+    return _owner_action(lambda: account_ops.remove_member(membership), "Mitglied entfernt.")

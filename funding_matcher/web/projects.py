@@ -6,12 +6,12 @@ from flask import Blueprint, Response, flash, redirect, render_template, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
-from funding_matcher import operations
 from funding_matcher.domain.errors import InvalidData
 from funding_matcher.domain.profile import Profile
 from funding_matcher.domain.wizard import is_complete
 from funding_matcher.extensions import db
 from funding_matcher.models import ProjectProfile, Role
+from funding_matcher.operations.projects import save_profile
 from funding_matcher.web.access import current_organisation, member_required, owned_or_404
 from funding_matcher.web.projects_forms import ConfirmForm, ProfileImportForm
 
@@ -72,7 +72,7 @@ def import_profile():
         for problem in exc.problems:
             flash(f"Import nicht möglich – {problem}", "error")
         return redirect(url_for("projects.index")), 303
-    row = operations.save_profile(current_organisation(), profile, current_user)
+    row = save_profile(current_organisation(), profile, current_user)
     db.session.commit()
     flash(f"Projekt „{row.title}“ importiert.", "success")
     return redirect(url_for("projects.show", project_id=row.id))

@@ -7,9 +7,9 @@ from datetime import date
 from flask import Flask
 from flask_login import current_user
 
-from funding_matcher import operations
 from funding_matcher.domain import taxonomy
 from funding_matcher.models import Role
+from funding_matcher.operations.accounts import memberships
 from funding_matcher.web.access import current_membership
 from funding_matcher.web.auth_forms import SwitchOrganisationForm
 
@@ -48,6 +48,6 @@ def register(app: Flask) -> None:
             return {"current_membership": None, "all_memberships": []}
         return {
             "current_membership": current_membership(),
-            "all_memberships": operations.memberships(current_user),
+            "all_memberships": memberships(current_user),
             "switch_form": SwitchOrganisationForm(formdata=None),
         }

@@ -10,12 +10,17 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user
 from werkzeug.datastructures import MultiDict
 
-from funding_matcher import operations
 from funding_matcher.domain.errors import InvalidData
 from funding_matcher.domain.profile import Profile
 from funding_matcher.domain.wizard import STEP_FIELDS, step_for_field
 from funding_matcher.extensions import db
 from funding_matcher.models import ProjectProfile, Role
+from funding_matcher.operations.projects import (
+    create_draft_profile,
+    duplicate_profile,
+    save_pending_input,
+    save_wizard_step,
+)
 from funding_matcher.web.access import current_organisation, member_required, owned_or_404
 from funding_matcher.web.projects_forms import ConfirmForm
 from funding_matcher.web.wizard_forms import REVIEW_STEP, STEPS
@@ -76,12 +81,12 @@ def new():
     """Step 1 of a new project; the project is created on the first save."""
     form = STEPS[1][1]()
     if request.method == "POST":
-        row = operations.create_draft_profile(current_organisation(), current_user)
+        row = create_draft_profile(current_organisation(), current_user)
         if form.validate_on_submit():
-            operations.save_wizard_step(row, 1, profile_values(1, form))
+            save_wizard_step(row, 1, profile_values(1, form))
             db.session.commit()
             return redirect(url_for("wizard.step", project_id=row.id, step=2))
-        operations.save_pending_input(row, 1, _raw_input())
+        save_pending_input(row, 1, _raw_input())
         db.session.commit()
         # The draft exists now: show its step 1 with the kept input and the messages.
         return redirect(url_for("wizard.step", project_id=row.id, step=1), 303)
@@ -98,14 +103,14 @@ def step(project_id: int, step: int):
     if request.method == "POST":
         form = form_class()
         if form.validate_on_submit():
-            operations.save_wizard_step(row, step, profile_values(step, form))
+            save_wizard_step(row, step, profile_values(step, form))
             db.session.commit()
             if request.form.get("go") == "back" and step > 1:
                 return redirect(url_for("wizard.step", project_id=row.id, step=step - 1))
             if step + 1 in STEPS:
                 return redirect(url_for("wizard.step", project_id=row.id, step=step + 1))
             return redirect(url_for("wizard.review", project_id=row.id))
-        operations.save_pending_input(row, step, _raw_input())
+        save_pending_input(row, step, _raw_input())
         db.session.commit()
         return _render_step(row, step, form, 422)
     pending = (row.pending or {}).get(str(step))
@@ -159,7 +164,7 @@ def duplicate(project_id: int):
     row = owned_or_404(ProjectProfile, project_id, Role.editor)
     if not ConfirmForm().validate_on_submit():
         abort(400)
-    copy = operations.duplicate_profile(row, current_user)
+    copy = duplicate_profile(row, current_user)
     db.session.commit()
     flash(f"Projekt „{copy.title}“ angelegt.", "success")
     return redirect(url_for("projects.show", project_id=copy.id))

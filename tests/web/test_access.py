@@ -5,17 +5,18 @@ import json
 
 import pytest
 
-from funding_matcher import operations
 from funding_matcher.domain.profile import Profile
 from funding_matcher.extensions import db
 from funding_matcher.models import ProjectProfile, Role
+from funding_matcher.operations.accounts import add_member
+from funding_matcher.operations.projects import save_profile
 from tests.conftest import profile_data
 
 
 @pytest.fixture
 def two_orgs(make_org, make_user):
     a, b = make_org("Stadt A"), make_org("Verband B", "verband")
-    project_b = operations.save_profile(b, Profile.from_dict(profile_data(title="Projekt B")))
+    project_b = save_profile(b, Profile.from_dict(profile_data(title="Projekt B")))
     db.session.commit()
     return {
         "a": a,
@@ -66,7 +67,7 @@ def test_editor_can_delete(client, login, two_orgs):
 
 def test_consultant_switches_between_organisations(client, login, make_user, two_orgs):
     consultant = make_user(two_orgs["a"], Role.editor)
-    operations.add_member(consultant, two_orgs["b"], Role.viewer)
+    add_member(consultant, two_orgs["b"], Role.viewer)
     db.session.commit()
     login(consultant)
     project = two_orgs["project_b"]

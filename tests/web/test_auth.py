@@ -1,5 +1,7 @@
-from funding_matcher import create_app, operations
+from funding_matcher import create_app
 from funding_matcher.models import Role
+from funding_matcher.operations.accounts import find_user, has_any_user, memberships
+from funding_matcher.operations.catalogue import sync_catalogue
 from tests.conftest import PASSWORD
 
 
@@ -26,9 +28,9 @@ def test_first_setup_creates_organisation_and_owner_and_signs_in(client):
     page = response.get_data(as_text=True)
     assert "Stadt Hagen" in page
     assert "Verwalten" in page
-    user = operations.find_user("petra.muster@hagen.de")
+    user = find_user("petra.muster@hagen.de")
     assert user.password_hash.startswith("$argon2")
-    assert operations.memberships(user)[0].role is Role.owner
+    assert memberships(user)[0].role is Role.owner
     # once an account exists, the setup page is closed
     assert client.get("/einrichten").status_code == 302
 
@@ -48,7 +50,7 @@ def test_setup_keeps_input_and_names_the_field_on_error(client):
     assert response.status_code == 200
     assert 'value="Caritas Hagen"' in page
     assert "mindestens 10 Zeichen" in page
-    assert not operations.has_any_user()
+    assert not has_any_user()
 
 
 def test_login_with_wrong_password_is_refused_with_a_message(client, make_org, make_user):
@@ -92,11 +94,11 @@ def test_secret_key_is_generated_once_and_kept(database_url, instance_dir):
 
 
 def test_start_page_counts_reviewed_programmes_only(client, login, make_org, make_user):
-    from funding_matcher.domain.catalogue import Programme
+    from funding_matcher.domain.catalogue.records import Programme
     from funding_matcher.extensions import db
     from tests.conftest import programme_data
 
-    operations.sync_catalogue(
+    sync_catalogue(
         [
             Programme.model_validate(programme_data()),
             Programme.model_validate(programme_data(slug="entwurf", status="draft")),

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from funding_matcher import operations
-from funding_matcher.domain.catalogue import load_catalogue
+from funding_matcher.domain.catalogue.files import load_catalogue
 from funding_matcher.extensions import db
 from funding_matcher.models import Role
+from funding_matcher.operations.catalogue import sync_catalogue
 from funding_matcher.paths import PROJECT_ROOT
 from tests.conftest import PASSWORD
 
@@ -43,7 +43,7 @@ def live_server(app) -> Iterator[str]:
     from waitress.server import create_server
 
     app.config["TODAY"] = "2026-11-24"
-    operations.sync_catalogue(load_catalogue(PROJECT_ROOT / "programs").programmes)
+    sync_catalogue(load_catalogue(PROJECT_ROOT / "programs").programmes)
     db.session.commit()
     server = create_server(app, host="127.0.0.1", port=0, threads=4)
     thread = threading.Thread(target=server.run, daemon=True)

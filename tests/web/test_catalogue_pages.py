@@ -1,8 +1,8 @@
 import pytest
 
-from funding_matcher import operations
-from funding_matcher.domain.catalogue import load_catalogue
+from funding_matcher.domain.catalogue.files import load_catalogue
 from funding_matcher.extensions import db
+from funding_matcher.operations.catalogue import sync_catalogue
 
 
 @pytest.fixture
@@ -28,7 +28,7 @@ def catalogue(app, write_programme, catalogue_dir):
         deadline={"kind": "fixed", "dates": ["2025-01-31"]},
     )
     write_programme(slug="entwurf", title="Importierter Entwurf", status="draft")
-    operations.sync_catalogue(load_catalogue(catalogue_dir).programmes)
+    sync_catalogue(load_catalogue(catalogue_dir).programmes)
     db.session.commit()
 
 

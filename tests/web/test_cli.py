@@ -4,9 +4,9 @@ import json
 
 from sqlalchemy import select
 
-from funding_matcher import operations
 from funding_matcher.extensions import db
 from funding_matcher.models import ProgrammeRow, Role
+from funding_matcher.operations.accounts import find_user, memberships
 
 
 def test_validate_reports_each_broken_file_and_exits_1(cli, write_programme, catalogue_dir):
@@ -87,8 +87,8 @@ def test_org_and_user_commands(cli):
     result = cli(["user", "add-to-org", "petra@hagen.de", "Stadt Hagen", "--role", "owner"])
     assert result.exit_code == 0
     db.session.expire_all()
-    user = operations.find_user("petra@hagen.de")
-    assert operations.memberships(user)[0].role is Role.owner
+    user = find_user("petra@hagen.de")
+    assert memberships(user)[0].role is Role.owner
     assert cli(["user", "add-to-org", "niemand@hagen.de", "Stadt Hagen"]).exit_code == 2
 
 

@@ -2,9 +2,9 @@ import json
 
 import pytest
 
-from funding_matcher import operations
-from funding_matcher.domain.catalogue import load_catalogue
+from funding_matcher.domain.catalogue.files import load_catalogue
 from funding_matcher.extensions import db
+from funding_matcher.operations.catalogue import sync_catalogue
 from tests.conftest import profile_data
 
 
@@ -75,7 +75,7 @@ def test_malformed_profile_file_exits_2_naming_the_field(cli, catalogue, tmp_pat
 
 @pytest.fixture
 def stored_catalogue(app, catalogue):
-    operations.sync_catalogue(load_catalogue(catalogue).programmes)
+    sync_catalogue(load_catalogue(catalogue).programmes)
     db.session.commit()
 
 
@@ -92,7 +92,7 @@ def test_api_refits_when_the_catalogue_changes(
 ):
     before = client.post("/api/v1/match?today=2026-11-24", json=profile_data()).get_json()
     write_programme(slug="neu-im-katalog")
-    operations.sync_catalogue(load_catalogue(catalogue).programmes)
+    sync_catalogue(load_catalogue(catalogue).programmes)
     db.session.commit()
     after = client.post("/api/v1/match?today=2026-11-24", json=profile_data()).get_json()
     assert "neu-im-katalog" not in [r["program"] for r in before["results"]]

@@ -1,8 +1,8 @@
 import pytest
 
-from funding_matcher import operations
 from funding_matcher.extensions import db
 from funding_matcher.models import Membership, Role
+from funding_matcher.operations.accounts import membership_of
 
 
 @pytest.fixture
@@ -43,7 +43,7 @@ def test_adding_a_new_account_without_password_names_the_field(client, login, or
 def test_last_owner_cannot_be_demoted_or_removed(client, login, org, make_user):
     owner = make_user(org, Role.owner)
     login(owner)
-    membership = operations.membership_of(owner, org.id)
+    membership = membership_of(owner, org.id)
     page = client.post(
         f"/organisation/mitglieder/{membership.id}/rolle",
         data={"role": "viewer"},
@@ -59,7 +59,7 @@ def test_editors_see_members_but_change_nothing(client, login, org, make_user):
     other = make_user(org, Role.viewer)
     login(make_user(org, Role.editor))
     assert other.email in client.get("/organisation/").get_data(as_text=True)
-    membership = operations.membership_of(other, org.id)
+    membership = membership_of(other, org.id)
     assert (
         client.post(
             f"/organisation/mitglieder/{membership.id}/rolle", data={"role": "owner"}
@@ -72,5 +72,5 @@ def test_editors_see_members_but_change_nothing(client, login, org, make_user):
 def test_memberships_of_other_organisations_answer_404(client, login, org, make_org, make_user):
     stranger = make_user(make_org("Andere"), Role.owner)
     login(make_user(org, Role.owner))
-    membership = operations.membership_of(stranger, stranger.memberships[0].organisation_id)
+    membership = membership_of(stranger, stranger.memberships[0].organisation_id)
     assert client.post(f"/organisation/mitglieder/{membership.id}/entfernen").status_code == 404

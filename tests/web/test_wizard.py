@@ -2,10 +2,11 @@
 
 import pytest
 
-from funding_matcher import operations
-from funding_matcher.domain.catalogue import load_catalogue
+from funding_matcher.domain.catalogue.files import load_catalogue
 from funding_matcher.extensions import db
 from funding_matcher.models import ProjectProfile, Role
+from funding_matcher.operations.catalogue import sync_catalogue
+from funding_matcher.operations.projects import create_draft_profile
 
 STEP1 = {
     "applicant_type": "verein",
@@ -43,7 +44,7 @@ def catalogue(app, write_programme, catalogue_dir):
     write_programme(slug="nachbarschaft", description="Nachbarschaftstreff, Sprachcafé, Ehrenamt.")
     write_programme(slug="nur-kommunen", applicant_types=["kommune"])
     write_programme(slug="vorbei", deadline={"kind": "fixed", "dates": ["2025-01-31"]})
-    operations.sync_catalogue(load_catalogue(catalogue_dir).programmes)
+    sync_catalogue(load_catalogue(catalogue_dir).programmes)
     db.session.commit()
 
 
@@ -163,7 +164,7 @@ def test_duplicate(client, editor):
 
 def test_wizard_routes_are_scoped_and_need_editor(client, login, make_org, make_user):
     owner_org = make_org("Eigentümer")
-    project = operations.create_draft_profile(owner_org)
+    project = create_draft_profile(owner_org)
     db.session.commit()
     login(make_user(make_org("Fremd")))
     for path in (

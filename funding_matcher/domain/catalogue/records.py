@@ -1,34 +1,24 @@
-"""Programme records: load, validate and export. The only code that knows ``programs/`` files."""
+"""Programme records: the fields of a catalogue entry and the rules they obey."""
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
-    ValidationError,
     ValidationInfo,
     field_validator,
     model_validator,
 )
 
 from funding_matcher.domain import taxonomy
-from funding_matcher.domain.deadlines import Deadline
-from funding_matcher.domain.errors import problems_from_pydantic
+from funding_matcher.domain.catalogue.deadlines import Deadline
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-FILE_SUFFIX = ".yaml"
 EARLIEST_PLAUSIBLE = date(2000, 1, 1)
 
 
@@ -220,166 +210,3 @@ class Programme(BaseModel):
     def to_dict(self) -> dict[str, Any]:
         """Every field as plain JSON-ready data."""
         return self.model_dump(mode="json")
-
-
-@dataclass(frozen=True)
-class CatalogueProblem:
-    """A problem with one catalogue file, with the line where it can be found."""
-
-    path: Path
-    line: int | None
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else str(self.path)
-        return f"{where}: {self.message}"
-
-
-@dataclass
-class CatalogueLoad:
-    """The outcome of reading a catalogue directory: the valid records and every problem."""
-
-    programmes: list[Programme] = field(default_factory=list)
-    problems: list[CatalogueProblem] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
-
-def _key_lines(node: yaml.Node) -> dict[str, int]:
-    """Top-level key -> 1-based line number, from the composed YAML node."""
-    lines: dict[str, int] = {}
-    if isinstance(node, yaml.MappingNode):
-        for key_node, _ in node.value:
-            if isinstance(key_node, yaml.ScalarNode):
-                lines[str(key_node.value)] = key_node.start_mark.line + 1
-    return lines
-
-
-def parse_programme(text: str, path: Path) -> tuple[Programme | None, list[CatalogueProblem]]:
-    """Parse one record; returns the programme or the problems, each with its line."""
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else None
-        reason = getattr(exc, "problem", None) or str(exc)
-        return None, [CatalogueProblem(path, line, f"YAML-Syntaxfehler: {reason}")]
-    if not isinstance(data, dict):
-        return None, [CatalogueProblem(path, 1, "Die Datei muss ein YAML-Mapping (Felder) sein.")]
-    lines = _key_lines(node)
-    try:
-        programme = Programme.model_validate(data)
-    except ValidationError as exc:
-        problems = []
-        for problem in problems_from_pydantic(exc):
-            top = problem.field.split(".", 1)[0]
-            problems.append(
-                CatalogueProblem(
-                    path, lines.get(top, 1), f"{problem.field or 'Datei'}: {problem.message}"
-                )
-            )
-        return None, problems
-    if programme.status != "draft":
-        missing = [key for key in TERMS_KEYS if key not in data]
-        if missing:
-            return None, [
-                CatalogueProblem(
-                    path,
-                    lines.get("status", 1),
-                    f"Feld fehlt: {', '.join(missing)} (bei geprüften Einträgen Pflicht; "
-                    "unbekannt = null mit Erklärung in notes)",
-                )
-            ]
-    if programme.slug != path.stem:
-        return None, [
-            CatalogueProblem(
-                path,
-                lines.get("slug", 1),
-                f"slug „{programme.slug}“ passt nicht zum Dateinamen „{path.name}“",
-            )
-        ]
-    return programme, []
-
-
-def load_catalogue(directory: Path) -> CatalogueLoad:
-    """Read every ``*.yaml`` record in ``directory``; broken files are reported, not loaded."""
-    result = CatalogueLoad()
-    if not directory.is_dir():
-        result.problems.append(CatalogueProblem(directory, None, "Verzeichnis nicht gefunden"))
-        return result
-    for path in sorted(directory.glob(f"*{FILE_SUFFIX}")):
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            result.problems.append(CatalogueProblem(path, None, f"nicht lesbar: {exc}"))
-            continue
-        programme, problems = parse_programme(text, path)
-        result.problems.extend(problems)
-        if programme is not None:
-            result.programmes.append(programme)
-    result.problems.extend(_cross_check(result.programmes, directory))
-    return result
-
-
-def _cross_check(programmes: list[Programme], directory: Path) -> list[CatalogueProblem]:
-    """Combinability and successor references must name programmes that exist."""
-    known = {p.slug for p in programmes}
-    problems = []
-    for programme in programmes:
-        successor = [programme.successor] if programme.successor else []
-        for slug in programme.combinable_with + programme.not_combinable_with + successor:
-            if slug not in known:
-                problems.append(
-                    CatalogueProblem(
-                        directory / f"{programme.slug}{FILE_SUFFIX}",
-                        None,
-                        f"verweist auf unbekanntes Programm „{slug}“",
-                    )
-                )
-    return problems
-
-
-def stale(programmes: Iterable[Programme], today: date, older_than_days: int) -> list[Programme]:
-    """Records whose facts were last checked more than ``older_than_days`` ago, oldest first."""
-    due = [p for p in programmes if (today - p.checked_on).days > older_than_days]
-    return sorted(due, key=lambda p: (p.checked_on, p.slug))
-
-
-def dump_programme(programme: Programme) -> str:
-    """A record as YAML text in field order, for writing ``programs/<slug>.yaml``."""
-    return yaml.safe_dump(
-        programme.model_dump(mode="json", exclude_none=False),
-        allow_unicode=True,
-        sort_keys=False,
-        width=100,
-    )
-
-
-def export_json(programmes: Iterable[Programme]) -> str:
-    """A JSON list of objects with ``slug`` and every field."""
-    return json.dumps([p.to_dict() for p in programmes], ensure_ascii=False, indent=2)
-
-
-CSV_LIST_SEPARATOR = "; "
-
-
-def export_csv(programmes: Iterable[Programme]) -> str:
-    """One row per programme; lists joined with '; ', the deadline as JSON."""
-    columns = list(Programme.model_fields)
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
-    for programme in programmes:
-        row = programme.to_dict()
-        for key, value in row.items():
-            if isinstance(value, list):
-                row[key] = CSV_LIST_SEPARATOR.join(str(v) for v in value)
-            elif isinstance(value, dict):
-                row[key] = json.dumps(value, ensure_ascii=False)
-            elif value is None:
-                row[key] = ""
-        writer.writerow(row)
-    return buffer.getvalue()

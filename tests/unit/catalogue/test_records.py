@@ -5,13 +5,10 @@ from datetime import date
 
 import pytest
 
-from funding_matcher.domain.catalogue import (
-    Programme,
-    export_csv,
-    export_json,
-    load_catalogue,
-    stale,
-)
+from funding_matcher.domain.catalogue.export import export_csv, export_json
+from funding_matcher.domain.catalogue.files import load_catalogue
+from funding_matcher.domain.catalogue.records import Programme
+from funding_matcher.domain.catalogue.review import stale
 from funding_matcher.paths import PROJECT_ROOT
 from tests.conftest import SHARED, programme_data
 

@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from funding_matcher.domain.fdb_import import import_fdb, slug_for
+from funding_matcher.domain.catalogue.fdb.importer import import_fdb
+from funding_matcher.domain.catalogue.fdb.records import slug_for
 from tests.conftest import SHARED
 
 EXPORT = SHARED / "data" / "foerderdatenbank" / "export-xml"

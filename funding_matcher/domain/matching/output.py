@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from funding_matcher.domain.matching import Ranking
+from funding_matcher.domain.matching.engine import Ranking
 
 
 def ranking_to_json(ranking: Ranking, top: int | None = None) -> dict[str, Any]:

@@ -12,69 +12,31 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from itertools import chain
-from typing import Any
 
 import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from funding_matcher.domain import taxonomy
-from funding_matcher.domain.catalogue import Programme
-from funding_matcher.domain.deadlines import next_deadline
-from funding_matcher.domain.match_explain import (
+from funding_matcher.domain.catalogue.deadlines import next_deadline
+from funding_matcher.domain.catalogue.records import Programme
+from funding_matcher.domain.matching.explain import (
     exclusion_reasons,
     match_reasons,
     missing_data,
 )
-from funding_matcher.domain.match_weights import (
-    ALL_TARGET_CREDIT,
-    AMOUNT_OUTSIDE_CREDIT,
-    AMOUNT_UNKNOWN_CREDIT,
-    CLOSED_FACTOR,
-    MAX_AMOUNT_FACTOR,
-    MIN_AMOUNT_FACTOR,
-    WEIGHTS,
-)
+from funding_matcher.domain.matching.features import ProgrammeArrays
+from funding_matcher.domain.matching.rules import eligible
+from funding_matcher.domain.matching.scoring import score_parts, total_scores
+from funding_matcher.domain.matching.text import FOLD, GermanAnalyzer, stem, words
+from funding_matcher.domain.matching.weights import CLOSED_FACTOR, WEIGHTS
 from funding_matcher.domain.profile import Profile
-from funding_matcher.domain.text import FOLD, GermanAnalyzer, stem, words
 
 WRITTEN_RE = re.compile(r"[^\W\d_]+")
 
-BIT = {
-    vocabulary: {
-        code: np.uint32(1 << i) for i, code in enumerate(taxonomy.VOCABULARIES[vocabulary])
-    }
-    for vocabulary in (
-        "applicant_types",
-        "states",
-        "area_types",
-        "themes",
-        "target_groups",
-        "cost_types",
-    )
-}
-ALL_BITS = np.uint32(0xFFFFFFFF)
-NO_DATE = np.iinfo(np.int64).min
 # How text is indexed: plain words, Snowball stems, stems plus compound parts, char 3-5-grams.
 TEXT_MODES = ("words", "stem", "stem+compounds", "char")
 DEFAULT_TEXT_MODE = "stem+compounds"
-
-
-def _mask(vocabulary: str, codes: list[str] | str) -> np.uint32:
-    if codes == "all":
-        return ALL_BITS
-    value = np.uint32(0)
-    for code in codes:
-        value |= BIT[vocabulary].get(code, np.uint32(0))
-    return value
-
-
-def _popcount(values: np.ndarray) -> np.ndarray:
-    return np.bitwise_count(values).astype(np.float32)
-
-
-def _inverse_sqrt(sizes: list[int]) -> np.ndarray:
-    return 1.0 / np.sqrt(np.maximum(np.array(sizes, dtype=np.float32), 1.0))
 
 
 def programme_text(p: Programme) -> str:
@@ -179,61 +141,7 @@ class MatchingEngine:
         self.term_names = self.vectorizer.get_feature_names_out() if self.programmes else []
         self.rows = matrix.tocsr()
         self.columns = matrix.tocsc()
-        self._arrays()
-
-    def _arrays(self) -> None:
-        ps = self.programmes
-        self.applicants = np.array(
-            [_mask("applicant_types", p.applicant_types) for p in ps], dtype=np.uint32
-        )
-        self.states = np.array([_mask("states", p.states) for p in ps], dtype=np.uint32)
-        self.areas = np.array([_mask("area_types", p.area_types) for p in ps], dtype=np.uint32)
-        self.themes = np.array([_mask("themes", p.themes) for p in ps], dtype=np.uint32)
-        self.targets = np.array(
-            [_mask("target_groups", p.target_groups) for p in ps], dtype=np.uint32
-        )
-        self.costs = np.array([_mask("cost_types", p.cost_types) for p in ps], dtype=np.uint32)
-        # Set sizes enter the cosine similarity of codes: overlap / sqrt(|programme| |profile|).
-        # It favours programmes that name few, specific codes over ones that list nearly all.
-        self.theme_norm = _inverse_sqrt([len(p.themes) for p in ps])
-        self.target_norm = _inverse_sqrt([len(p.target_groups) for p in ps])
-        self.for_all_credit = np.where(
-            (self.targets & BIT["target_groups"]["alle"]) != 0, ALL_TARGET_CREDIT, 0.0
-        ).astype(np.float32)
-        self.applicant_specificity = np.array(
-            [1.0 / max(len(p.applicant_types), 1) for p in ps], dtype=np.float32
-        )
-        # 1 for a programme of one Land, 1/n for one shared by n Länder, 0 for all of Germany.
-        self.regional_specificity = np.array(
-            [0.0 if p.serves_all_states else 1.0 / len(p.states) for p in ps], dtype=np.float32
-        )
-        self.designated = np.array([p.requires_designated_area is True for p in ps], dtype=bool)
-        self.designated_f32 = self.designated.astype(np.float32)
-        self.only_investive = np.array([p.purely_investive for p in ps], dtype=bool)
-        self.non_investive = np.array([p.purely_non_investive for p in ps], dtype=bool)
-        self.status_closed = np.array([p.status in ("closed", "paused") for p in ps], dtype=bool)
-        nan = float("nan")
-        self.amount_min = np.array(
-            [p.amount_min_eur if p.amount_min_eur is not None else nan for p in ps],
-            dtype=np.float64,
-        )
-        self.amount_max = np.array(
-            [p.amount_max_eur if p.amount_max_eur is not None else nan for p in ps],
-            dtype=np.float64,
-        )
-        unknown = np.isnan(self.amount_min) & np.isnan(self.amount_max)
-        self.amount_lo = np.nan_to_num(self.amount_min, nan=-np.inf)
-        self.amount_hi = np.nan_to_num(self.amount_max, nan=np.inf)
-        self.amount_inside_credit = np.where(unknown, AMOUNT_UNKNOWN_CREDIT, 1.0).astype(np.float32)
-        self.amount_outside_credit = np.where(
-            unknown, AMOUNT_UNKNOWN_CREDIT, AMOUNT_OUTSIDE_CREDIT
-        ).astype(np.float32)
-        kinds = [p.deadline.kind for p in ps]
-        self.always_open = np.array(
-            [k in ("rolling", "annual", "unknown") for k in kinds], dtype=bool
-        )
-        self.deadline_closed = np.array([k == "closed" for k in kinds], dtype=bool)
-        self.last_date = np.array([self._last_date(p) for p in ps], dtype=np.int64)
+        self.arrays = ProgrammeArrays(self.programmes)
 
     def _document(self, text: str) -> list[str] | str:
         """What the vectorizer reads: word tokens, or folded text for character n-grams."""
@@ -259,11 +167,6 @@ class MatchingEngine:
         word_terms = self._word_terms(tokens)
         query = self.vectorizer.transform([self._index_terms(tokens, word_terms)])
         return query, tokens, word_terms
-
-    @staticmethod
-    def _last_date(p: Programme) -> int:
-        dates = p.deadline.dates + [w.closes for w in p.deadline.windows]
-        return max(dates).toordinal() if dates else NO_DATE
 
     # -- ranking ----------------------------------------------------------------------------------
 
@@ -304,76 +207,14 @@ class MatchingEngine:
         self, profile: Profile, today: date, include_closed: bool
     ) -> tuple[np.ndarray, np.ndarray]:
         """Boolean masks: passes every hard rule; is closed now (status or deadline)."""
-        ok = (self.applicants & _mask("applicant_types", [profile.applicant_type])) != 0
-        ok &= (self.states & _mask("states", [profile.state])) != 0
-        if profile.area_type:
-            ok &= (self.areas & _mask("area_types", [profile.area_type])) != 0
-        requested = profile.requested_eur
-        if requested:
-            with np.errstate(invalid="ignore"):
-                ok &= ~(requested > self.amount_max * MAX_AMOUNT_FACTOR)
-                ok &= ~(requested < self.amount_min * MIN_AMOUNT_FACTOR)
-        costs = set(profile.cost_types)
-        if costs == {"investiv"}:
-            ok &= ~self.non_investive
-        elif costs and "investiv" not in costs:
-            ok &= ~self.only_investive
-        closed = (
-            self.status_closed
-            | self.deadline_closed
-            | (~self.always_open & (self.last_date < today.toordinal()))
-        )
-        if not include_closed:
-            ok &= ~closed
-        return ok, closed
-
-    def score_parts(self, profile: Profile, text: np.ndarray, ok: np.ndarray) -> dict[str, Any]:
-        """Each part of the score (0..1, see match_weights) for every programme."""
-        parts: dict[str, Any] = {}
-        best = float(np.max(text, where=ok, initial=0.0))
-        parts["text"] = text * np.float32(1.0 / best) if best > 0 else 0.0
-        if profile.themes:
-            overlap = _popcount(self.themes & _mask("themes", profile.themes))
-            parts["themes"] = overlap * self.theme_norm * np.float32(len(profile.themes) ** -0.5)
-        if profile.target_groups:
-            overlap = _popcount(self.targets & _mask("target_groups", profile.target_groups))
-            similarity = overlap * self.target_norm * np.float32(len(profile.target_groups) ** -0.5)
-            parts["targets"] = np.where(overlap > 0, similarity, self.for_all_credit)
-        if profile.cost_types:
-            covered = _popcount(self.costs & _mask("cost_types", profile.cost_types))
-            parts["costs"] = covered * np.float32(1.0 / len(profile.cost_types))
-        requested = profile.requested_eur
-        if requested:
-            inside = (self.amount_lo <= requested) & (requested <= self.amount_hi)
-            parts["amount"] = np.where(
-                inside, self.amount_inside_credit, self.amount_outside_credit
-            )
-        parts["regional"] = self.regional_specificity
-        parts["applicant"] = self.applicant_specificity
-        if profile.designated_area is True:
-            parts["designated"] = self.designated_f32
-        elif profile.designated_area is False:
-            parts["designated"] = -self.designated_f32
-        return parts
+        return eligible(self.arrays, profile, today, include_closed)
 
     def scores(
         self, profile: Profile, text: np.ndarray, ok: np.ndarray, closed: np.ndarray
     ) -> np.ndarray:
         """Weighted score (0..100) of every programme; excluded ones get -inf."""
-        scale = 100.0 / sum(self.weights.values())
-        total = np.zeros(len(self.programmes), dtype=np.float32)
-        buffer = np.empty_like(total)
-        for name, value in self.score_parts(profile, text, ok).items():
-            weight = np.float32(self.weights.get(name, 0.0) * scale)
-            if np.isscalar(value):
-                total += weight * value
-            else:
-                np.multiply(value, weight, out=buffer)
-                total += buffer
-        if self.closed_factor != 1.0:
-            total[closed] *= np.float32(self.closed_factor)
-        total[~ok] = -np.inf
-        return total
+        parts = score_parts(self.arrays, profile, text, ok)
+        return total_scores(parts, self.weights, self.closed_factor, ok, closed)
 
     def rank(
         self, profile: Profile, today: date, include_closed: bool = False, top: int | None = None

@@ -12,10 +12,10 @@ from multiprocessing import get_context
 
 import pytest
 
-from funding_matcher.domain.catalogue import load_catalogue
-from funding_matcher.domain.matching import MatchingEngine, programme_text
+from funding_matcher.domain.catalogue.files import load_catalogue
+from funding_matcher.domain.matching.engine import MatchingEngine, programme_text
+from funding_matcher.domain.matching.text import MAX_WORD, words
 from funding_matcher.domain.profile import Profile
-from funding_matcher.domain.text import MAX_WORD, words
 from funding_matcher.paths import PROJECT_ROOT
 
 TODAY = date(2026, 11, 24)

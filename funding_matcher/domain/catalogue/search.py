@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from funding_matcher.domain.catalogue import Programme
-from funding_matcher.domain.deadlines import is_open_or_upcoming
+from funding_matcher.domain.catalogue.deadlines import is_open_or_upcoming
+from funding_matcher.domain.catalogue.records import Programme
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from funding_matcher.domain.catalogue import Programme
-from funding_matcher.domain.matching import MatchingEngine
+from funding_matcher.domain.catalogue.records import Programme
+from funding_matcher.domain.matching.engine import MatchingEngine
 from funding_matcher.domain.profile import Profile
 from tests.conftest import profile_data, programme_data
 

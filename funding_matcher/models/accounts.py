@@ -1,20 +1,16 @@
-"""ORM rows. Domain objects live in funding_matcher.domain; operations.py converts."""
+"""Organisations, users and their memberships with a role."""
 
 from __future__ import annotations
 
 import enum
-from datetime import UTC, date, datetime
-from typing import Any
+from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import JSON, Date, DateTime, Enum, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import DateTime, Enum, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from funding_matcher.extensions import db
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
+from funding_matcher.models.base import utcnow
 
 
 class Role(enum.StrEnum):
@@ -86,44 +82,3 @@ class Membership(db.Model):
 
     user: Mapped[User] = relationship(back_populates="memberships")
     organisation: Mapped[Organisation] = relationship(back_populates="memberships")
-
-
-class ProgrammeRow(db.Model):
-    """A catalogue record synced from programs/ (``record`` holds every field)."""
-
-    __tablename__ = "programmes"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    slug: Mapped[str] = mapped_column(String(120), unique=True)
-    title: Mapped[str] = mapped_column(Text)
-    level: Mapped[str] = mapped_column(String(20))
-    status: Mapped[str] = mapped_column(String(20))
-    checked_on: Mapped[date] = mapped_column(Date)
-    record: Mapped[dict[str, Any]] = mapped_column(JSON)
-    updated_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), default=utcnow, onupdate=utcnow
-    )
-
-
-class ProjectProfile(db.Model):
-    """A Quartier project profile of one organisation (``data`` is interchange format v1)."""
-
-    __tablename__ = "project_profiles"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    organisation_id: Mapped[int] = mapped_column(
-        ForeignKey("organisations.id", ondelete="CASCADE"), index=True
-    )
-    title: Mapped[str] = mapped_column(String(300))
-    data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    wizard_step: Mapped[int] = mapped_column(default=1)
-    # Raw input of wizard steps that did not validate yet, by step number: kept so that a
-    # reload, a closed browser or a failed validation loses nothing.
-    pending: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), default=utcnow, onupdate=utcnow
-    )
-
-    organisation: Mapped[Organisation] = relationship()

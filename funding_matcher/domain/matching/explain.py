@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from funding_matcher.domain import taxonomy
-from funding_matcher.domain.catalogue import Programme
-from funding_matcher.domain.deadlines import format_date, next_deadline
-from funding_matcher.domain.match_weights import (
+from funding_matcher.domain.catalogue.deadlines import format_date, next_deadline
+from funding_matcher.domain.catalogue.records import Programme
+from funding_matcher.domain.matching.weights import (
     MAX_AMOUNT_FACTOR,
     MIN_AMOUNT_FACTOR,
     TERMS_IN_REASON,

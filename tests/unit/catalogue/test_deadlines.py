@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 from pydantic import ValidationError
 
-from funding_matcher.domain.deadlines import (
+from funding_matcher.domain.catalogue.deadlines import (
     Deadline,
     is_open_now,
     is_open_or_upcoming,

@@ -1,0 +1,148 @@
+"""``funding-matcher programs``: validate, list, show, export the catalogue files, import drafts."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from funding_matcher import paths
+from funding_matcher.cli.common import dir_option, load_records, parse_today
+from funding_matcher.domain import taxonomy
+from funding_matcher.domain.catalogue.deadlines import format_date, next_deadline
+from funding_matcher.domain.catalogue.export import export_csv, export_json
+from funding_matcher.domain.catalogue.files import load_catalogue
+from funding_matcher.domain.catalogue.review import stale
+
+
+@click.group()
+def programs() -> None:
+    """Den Programmkatalog (programs/) prüfen, anzeigen und exportieren."""
+
+
+@programs.command("validate")
+@dir_option
+def programs_validate(directory: Path | None) -> None:
+    """Jede Programmdatei prüfen; meldet Datei, Zeile und Problem, Exit 1 bei Fehlern."""
+    result = load_records(directory)
+    bad_files = {p.path for p in result.problems}
+    click.echo(
+        f"{len(result.programmes)} Programme gültig, {len(bad_files)} Datei(en) mit Fehlern."
+    )
+    sys.exit(1 if result.problems else 0)
+
+
+@programs.command("list")
+@dir_option
+def programs_list(directory: Path | None) -> None:
+    """Alle Programme mit Ebene, Status und Prüfdatum auflisten."""
+    for p in load_records(directory).programmes:
+        click.echo(f"{p.slug:<45} {p.level:<9} {p.status:<7} {p.checked_on}  {p.short_title}")
+
+
+@programs.command("show")
+@click.argument("slug")
+@dir_option
+@click.option("--today", default=None, help="Stichtag JJJJ-MM-TT für die nächste Frist")
+def programs_show(slug: str, directory: Path | None, today: str | None) -> None:
+    """Ein Programm mit allen Angaben zeigen."""
+    found = {p.slug: p for p in load_records(directory).programmes}
+    programme = found.get(slug)
+    if programme is None:
+        click.echo(f"Kein Programm mit dem Slug „{slug}“.", err=True)
+        sys.exit(1)
+    nxt = next_deadline(programme.deadline, parse_today(today))
+    rate = programme.funding_rate_max_percent
+    click.echo(f"{programme.title}\n{'=' * min(len(programme.title), 100)}")
+    for label_text, value in [
+        ("Fördergeber", programme.funder),
+        ("Ebene", taxonomy.label("levels", programme.level)),
+        ("Status", taxonomy.label("statuses", programme.status)),
+        ("Förderart", taxonomy.label("funding_types", programme.funding_type)),
+        ("Förderquote bis", f"{rate:g} %" if rate is not None else "unbekannt"),
+        (
+            "Antragsberechtigt",
+            ", ".join(taxonomy.labels("applicant_types", programme.applicant_types)),
+        ),
+        ("Länder", "bundesweit" if programme.serves_all_states else ", ".join(programme.states)),
+        ("Themen", ", ".join(taxonomy.labels("themes", programme.themes))),
+        ("Frist", programme.deadline.label + (f", nächste: {format_date(nxt)}" if nxt else "")),
+        ("Quelle", programme.source_url),
+        ("Stand", programme.checked_on.isoformat()),
+    ]:
+        click.echo(f"{label_text + ':':<19} {value}")
+    click.echo(f"\n{programme.summary}\n")
+    if programme.notes:
+        click.echo(f"Hinweise: {programme.notes}")
+    click.echo("Bitte prüfen Sie die aktuelle Förderrichtlinie beim Fördergeber.")
+
+
+@programs.command("export")
+@dir_option
+@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json")
+def programs_export(directory: Path | None, fmt: str) -> None:
+    """Den Katalog als JSON-Liste oder CSV ausgeben."""
+    programmes = load_records(directory).programmes
+    click.echo(export_json(programmes) if fmt == "json" else export_csv(programmes), nl=False)
+    if fmt == "json":
+        click.echo()
+
+
+@programs.command("stale")
+@dir_option
+@click.option(
+    "--older-than",
+    "days",
+    type=click.IntRange(min=0),
+    default=180,
+    show_default=True,
+    help="Tage seit der letzten Prüfung",
+)
+@click.option("--today", default=None, help="Stichtag JJJJ-MM-TT")
+def programs_stale(directory: Path | None, days: int, today: str | None) -> None:
+    """Programme, deren Angaben länger als N Tage nicht geprüft wurden."""
+    due = stale(load_records(directory).programmes, parse_today(today), days)
+    for p in due:
+        click.echo(f"{p.checked_on}  {p.slug}  {p.source_url}")
+    click.echo(f"{len(due)} Programm(e) zur erneuten Prüfung fällig.", err=True)
+
+
+@programs.command("import-fdb")
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Zielverzeichnis (Standard: programs/)",
+)
+@click.option("--today", default=None, help="Importdatum JJJJ-MM-TT (checked_on)")
+def programs_import_fdb(path: Path, out_dir: Path | None, today: str | None) -> None:
+    """Förderdatenbank-Export (XML-Ordner oder CorrelAid-CSV) als Entwürfe übernehmen."""
+    from funding_matcher.domain.catalogue.fdb.importer import import_fdb
+    from funding_matcher.domain.catalogue.files import dump_programme
+
+    target = out_dir or paths.catalogue_dir()
+    target.mkdir(parents=True, exist_ok=True)
+    result = import_fdb(path, parse_today(today))
+    existing = {p.slug: p for p in load_catalogue(target).programmes}
+    written = 0
+    for programme in result.programmes:
+        current = existing.get(programme.slug)
+        if current is not None and current.status != "draft":
+            click.echo(
+                f"ÜBERSPRUNGEN {programme.slug}: bereits geprüfter Eintrag "
+                f"(status {current.status}) wird nicht überschrieben",
+                err=True,
+            )
+            continue
+        (target / f"{programme.slug}.yaml").write_text(dump_programme(programme), "utf-8")
+        written += 1
+        click.echo(f"Entwurf {programme.slug}: {programme.title}")
+        for value in result.unmapped.get(programme.slug, []):
+            click.echo(f"  nicht zugeordnet – {value}")
+    for problem in result.problems:
+        click.echo(f"FEHLER {problem}", err=True)
+    click.echo(f"{written} Entwürfe geschrieben nach {target}, {len(result.problems)} Problem(e).")
+    sys.exit(1 if result.problems else 0)

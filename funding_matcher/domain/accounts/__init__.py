@@ -1,0 +1,1 @@
+"""Account rules: passwords, e-mail addresses and (later) API tokens."""

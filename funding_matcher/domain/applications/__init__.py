@@ -1,0 +1,1 @@
+"""Applications: outline drafting, attachment checklist, status pipeline."""

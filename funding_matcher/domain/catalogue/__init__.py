@@ -1,0 +1,1 @@
+"""The programme catalogue: records, files, deadlines, search, review, Förderdatenbank import."""

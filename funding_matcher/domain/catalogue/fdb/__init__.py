@@ -1,0 +1,1 @@
+"""Import of the federal funding database (Förderdatenbank) export as draft records."""

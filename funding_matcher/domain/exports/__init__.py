@@ -1,0 +1,1 @@
+"""Exports of an application: DOCX, PDF, Markdown and XLSX as bytes."""

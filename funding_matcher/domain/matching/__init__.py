@@ -1,0 +1,1 @@
+"""The matcher: text analysis, catalogue arrays, hard rules, scoring, reasons, ranking."""

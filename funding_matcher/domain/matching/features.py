@@ -1,0 +1,113 @@
+"""The catalogue as arrays: code sets as bit masks and the numbers the rules and scores need.
+
+Built once per fitted engine; the rules and the scores then work on whole columns at once.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from funding_matcher.domain import taxonomy
+from funding_matcher.domain.catalogue.records import Programme
+from funding_matcher.domain.matching.weights import (
+    ALL_TARGET_CREDIT,
+    AMOUNT_OUTSIDE_CREDIT,
+    AMOUNT_UNKNOWN_CREDIT,
+)
+
+BIT = {
+    vocabulary: {
+        code: np.uint32(1 << i) for i, code in enumerate(taxonomy.VOCABULARIES[vocabulary])
+    }
+    for vocabulary in (
+        "applicant_types",
+        "states",
+        "area_types",
+        "themes",
+        "target_groups",
+        "cost_types",
+    )
+}
+ALL_BITS = np.uint32(0xFFFFFFFF)
+NO_DATE = np.iinfo(np.int64).min
+
+
+def mask(vocabulary: str, codes: list[str] | str) -> np.uint32:
+    """The bit mask of a list of codes (``all`` sets every bit)."""
+    if codes == "all":
+        return ALL_BITS
+    value = np.uint32(0)
+    for code in codes:
+        value |= BIT[vocabulary].get(code, np.uint32(0))
+    return value
+
+
+def popcount(values: np.ndarray) -> np.ndarray:
+    """How many codes two masks share, as float32."""
+    return np.bitwise_count(values).astype(np.float32)
+
+
+def _inverse_sqrt(sizes: list[int]) -> np.ndarray:
+    return 1.0 / np.sqrt(np.maximum(np.array(sizes, dtype=np.float32), 1.0))
+
+
+def _last_date(p: Programme) -> int:
+    dates = p.deadline.dates + [w.closes for w in p.deadline.windows]
+    return max(dates).toordinal() if dates else NO_DATE
+
+
+class ProgrammeArrays:
+    """One entry per programme, in the engine's order."""
+
+    def __init__(self, ps: list[Programme]) -> None:
+        self.applicants = np.array(
+            [mask("applicant_types", p.applicant_types) for p in ps], dtype=np.uint32
+        )
+        self.states = np.array([mask("states", p.states) for p in ps], dtype=np.uint32)
+        self.areas = np.array([mask("area_types", p.area_types) for p in ps], dtype=np.uint32)
+        self.themes = np.array([mask("themes", p.themes) for p in ps], dtype=np.uint32)
+        self.targets = np.array(
+            [mask("target_groups", p.target_groups) for p in ps], dtype=np.uint32
+        )
+        self.costs = np.array([mask("cost_types", p.cost_types) for p in ps], dtype=np.uint32)
+        # Set sizes enter the cosine similarity of codes: overlap / sqrt(|programme| |profile|).
+        # It favours programmes that name few, specific codes over ones that list nearly all.
+        self.theme_norm = _inverse_sqrt([len(p.themes) for p in ps])
+        self.target_norm = _inverse_sqrt([len(p.target_groups) for p in ps])
+        self.for_all_credit = np.where(
+            (self.targets & BIT["target_groups"]["alle"]) != 0, ALL_TARGET_CREDIT, 0.0
+        ).astype(np.float32)
+        self.applicant_specificity = np.array(
+            [1.0 / max(len(p.applicant_types), 1) for p in ps], dtype=np.float32
+        )
+        # 1 for a programme of one Land, 1/n for one shared by n Länder, 0 for all of Germany.
+        self.regional_specificity = np.array(
+            [0.0 if p.serves_all_states else 1.0 / len(p.states) for p in ps], dtype=np.float32
+        )
+        self.designated = np.array([p.requires_designated_area is True for p in ps], dtype=bool)
+        self.designated_f32 = self.designated.astype(np.float32)
+        self.only_investive = np.array([p.purely_investive for p in ps], dtype=bool)
+        self.non_investive = np.array([p.purely_non_investive for p in ps], dtype=bool)
+        self.status_closed = np.array([p.status in ("closed", "paused") for p in ps], dtype=bool)
+        nan = float("nan")
+        self.amount_min = np.array(
+            [p.amount_min_eur if p.amount_min_eur is not None else nan for p in ps],
+            dtype=np.float64,
+        )
+        self.amount_max = np.array(
+            [p.amount_max_eur if p.amount_max_eur is not None else nan for p in ps],
+            dtype=np.float64,
+        )
+        unknown = np.isnan(self.amount_min) & np.isnan(self.amount_max)
+        self.amount_lo = np.nan_to_num(self.amount_min, nan=-np.inf)
+        self.amount_hi = np.nan_to_num(self.amount_max, nan=np.inf)
+        self.amount_inside_credit = np.where(unknown, AMOUNT_UNKNOWN_CREDIT, 1.0).astype(np.float32)
+        self.amount_outside_credit = np.where(
+            unknown, AMOUNT_UNKNOWN_CREDIT, AMOUNT_OUTSIDE_CREDIT
+        ).astype(np.float32)
+        kinds = [p.deadline.kind for p in ps]
+        self.always_open = np.array(
+            [k in ("rolling", "annual", "unknown") for k in kinds], dtype=bool
+        )
+        self.deadline_closed = np.array([k == "closed" for k in kinds], dtype=bool)
+        self.last_date = np.array([_last_date(p) for p in ps], dtype=np.int64)

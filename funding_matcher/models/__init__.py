@@ -1,0 +1,21 @@
+"""ORM rows by area; domain objects live in funding_matcher.domain, operations/ converts."""
+
+from funding_matcher.models.accounts import (
+    ORGANISATION_KINDS,
+    Membership,
+    Organisation,
+    Role,
+    User,
+)
+from funding_matcher.models.catalogue import ProgrammeRow
+from funding_matcher.models.projects import ProjectProfile
+
+__all__ = [
+    "ORGANISATION_KINDS",
+    "Membership",
+    "Organisation",
+    "ProgrammeRow",
+    "ProjectProfile",
+    "Role",
+    "User",
+]

@@ -1,0 +1,163 @@
+"""Organisations, accounts and memberships as rows. Flushes, never commits."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from funding_matcher.domain.accounts.passwords import (
+    check_password,
+    hash_password,
+    normalise_email,
+    verify_password,
+)
+from funding_matcher.domain.errors import FieldProblem, InvalidData
+from funding_matcher.extensions import db
+from funding_matcher.models import ORGANISATION_KINDS, Membership, Organisation, Role, User
+
+
+def create_organisation(name: str, kind: str = "sonstige") -> Organisation:
+    """A new organisation; its name must be unique."""
+    name = name.strip()
+    if len(name) < 2:
+        raise InvalidData([FieldProblem("name", "Bitte einen Namen angeben (mind. 2 Zeichen).")])
+    if kind not in ORGANISATION_KINDS:
+        raise InvalidData(
+            [
+                FieldProblem(
+                    "kind", f"unbekannte Art „{kind}“ (erlaubt: {', '.join(ORGANISATION_KINDS)})"
+                )
+            ]
+        )
+    if db.session.scalar(select(Organisation).where(func.lower(Organisation.name) == name.lower())):
+        raise InvalidData(
+            [FieldProblem("name", "Eine Organisation mit diesem Namen gibt es schon.")]
+        )
+    organisation = Organisation(name=name, kind=kind)
+    db.session.add(organisation)
+    db.session.flush()
+    return organisation
+
+
+def create_user(email: str, password: str, name: str = "") -> User:
+    """A new account with an argon2-hashed password."""
+    email = normalise_email(email)
+    check_password(password)
+    if find_user(email):
+        raise InvalidData(
+            [FieldProblem("email", "Für diese E-Mail-Adresse gibt es schon ein Konto.")]
+        )
+    user = User(email=email, name=name.strip(), password_hash=hash_password(password))
+    db.session.add(user)
+    db.session.flush()
+    return user
+
+
+def find_user(email: str) -> User | None:
+    return db.session.scalar(select(User).where(User.email == email.strip().lower()))
+
+
+def authenticate(email: str, password: str) -> User | None:
+    """The user with this email and password, or None (same answer for either mistake)."""
+    user = find_user(email)
+    if user is None or not verify_password(user.password_hash, password):
+        return None
+    return user
+
+
+def add_member(user: User, organisation: Organisation, role: Role) -> Membership:
+    """Give the user a role in the organisation (updates an existing membership)."""
+    membership = membership_of(user, organisation.id)
+    if membership is None:
+        membership = Membership(user=user, organisation=organisation, role=role)
+        db.session.add(membership)
+    else:
+        membership.role = role
+    db.session.flush()
+    return membership
+
+
+def membership_of(user: User, organisation_id: int) -> Membership | None:
+    return db.session.scalar(
+        select(Membership).where(
+            Membership.user_id == user.id, Membership.organisation_id == organisation_id
+        )
+    )
+
+
+def memberships(user: User) -> list[Membership]:
+    return list(
+        db.session.scalars(
+            select(Membership)
+            .join(Organisation)
+            .where(Membership.user_id == user.id)
+            .order_by(Organisation.name)
+        )
+    )
+
+
+def find_organisation(name: str) -> Organisation | None:
+    return db.session.scalar(select(Organisation).where(Organisation.name == name.strip()))
+
+
+def has_any_user() -> bool:
+    return db.session.scalar(select(func.count(User.id))) > 0
+
+
+def setup_first_owner(
+    organisation_name: str, kind: str, email: str, password: str, name: str = ""
+) -> User:
+    """First start: the first organisation and its owner, in one go."""
+    problems: list[FieldProblem] = []
+    organisation = user = None
+    try:
+        organisation = create_organisation(organisation_name, kind)
+    except InvalidData as exc:
+        problems.extend(exc.problems)
+    try:
+        user = create_user(email, password, name)
+    except InvalidData as exc:
+        problems.extend(exc.problems)
+    if problems or organisation is None or user is None:
+        raise InvalidData(problems)
+    add_member(user, organisation, Role.owner)
+    return user
+
+
+def organisation_members(organisation: Organisation) -> list[Membership]:
+    return list(
+        db.session.scalars(
+            select(Membership)
+            .join(User)
+            .where(Membership.organisation_id == organisation.id)
+            .order_by(User.email)
+        )
+    )
+
+
+def change_role(membership: Membership, role: Role) -> None:
+    """Set a member's role; an organisation never loses its last owner."""
+    if membership.role is Role.owner and role is not Role.owner:
+        _keep_an_owner(membership)
+    membership.role = role
+    db.session.flush()
+
+
+def remove_member(membership: Membership) -> None:
+    """Take a user out of an organisation (their account stays)."""
+    if membership.role is Role.owner:
+        _keep_an_owner(membership)
+    db.session.delete(membership)
+    db.session.flush()
+
+
+def _keep_an_owner(membership: Membership) -> None:
+    owners = db.session.scalar(
+        select(func.count(Membership.id)).where(
+            Membership.organisation_id == membership.organisation_id,
+            Membership.role == Role.owner,
+        )
+    )
+    if owners <= 1:
+        raise InvalidData(
+            [FieldProblem("role", "Die Organisation braucht mindestens eine verwaltende Person.")]
+        )

@@ -1,0 +1,64 @@
+"""Project profiles as rows: saved, drafted step by step, duplicated. Flushes, never commits."""
+
+from __future__ import annotations
+
+from funding_matcher.domain.profile import Profile
+from funding_matcher.domain.wizard import merge_step
+from funding_matcher.extensions import db
+from funding_matcher.models import Organisation, ProjectProfile, User
+
+DRAFT_TITLE = "Neues Projekt (Entwurf)"
+
+
+def _new_profile_row(
+    organisation: Organisation, data: dict, wizard_step: int, user: User | None
+) -> ProjectProfile:
+    row = ProjectProfile(
+        organisation_id=organisation.id,
+        title=data.get("title") or DRAFT_TITLE,
+        data=data,
+        pending={},
+        wizard_step=wizard_step,
+        created_by_id=user.id if user else None,
+    )
+    db.session.add(row)
+    db.session.flush()
+    return row
+
+
+def save_profile(
+    organisation: Organisation, profile: Profile, user: User | None = None
+) -> ProjectProfile:
+    """Store a validated profile for the organisation (ready for review and results)."""
+    return _new_profile_row(organisation, profile.to_dict(), 4, user)
+
+
+def create_draft_profile(organisation: Organisation, user: User | None = None) -> ProjectProfile:
+    """An empty project profile that the wizard fills step by step."""
+    return _new_profile_row(organisation, {}, 1, user)
+
+
+def save_wizard_step(row: ProjectProfile, step: int, values: dict) -> None:
+    """Store one valid wizard step and forget its pending raw input."""
+    row.data = merge_step(dict(row.data), step, values)
+    row.title = row.data.get("title") or DRAFT_TITLE
+    row.pending = {k: v for k, v in (row.pending or {}).items() if k != str(step)}
+    row.wizard_step = max(row.wizard_step, step + 1)
+    db.session.flush()
+
+
+def save_pending_input(row: ProjectProfile, step: int, raw: dict) -> None:
+    """Keep a step's input that did not validate, so that nothing typed is lost."""
+    row.pending = {**(row.pending or {}), str(step): raw}
+    db.session.flush()
+
+
+def duplicate_profile(row: ProjectProfile, user: User | None = None) -> ProjectProfile:
+    """A copy of a project profile in the same organisation."""
+    data = dict(row.data)
+    if data.get("title"):
+        data["title"] = f"{data['title']} (Kopie)"[:300]
+    copy = _new_profile_row(row.organisation, data, row.wizard_step, user)
+    copy.pending = dict(row.pending or {})
+    db.session.flush()
+    return copy
