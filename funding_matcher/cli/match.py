@@ -58,7 +58,11 @@ def format_ranking_text(ranking: Ranking) -> str:
         deadline = format_date(m.next_deadline) if m.next_deadline else "–"
         lines.append(f"{i:>2}  {m.score:>6.1f}  {m.programme.slug:<45} {deadline}")
         lines.extend(f"{'':>12}· {reason}" for reason in m.reasons)
-        lines.extend(f"{'':>12}! {hint}" for hint in m.missing)
+        lines.extend(f"{'':>12}! {hint}" for hint in m.warnings + m.missing)
+    if ranking.indirect:
+        lines.append("\nÜber Dritte erreichbar (Weiterleitung):")
+        for m in ranking.indirect:
+            lines.append(f"    {m.score:>6.1f}  {m.programme.slug:<45} {m.reasons[0]}")
     lines.append(f"\n{len(ranking.excluded)} Programme ausgeschlossen, z. B.:")
     for e in ranking.excluded[:5]:
         lines.append(f"  {e.programme.slug}: {e.reasons[0] if e.reasons else ''}")

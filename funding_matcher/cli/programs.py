@@ -13,7 +13,11 @@ from funding_matcher.domain import taxonomy
 from funding_matcher.domain.catalogue.deadlines import format_date, next_deadline
 from funding_matcher.domain.catalogue.export import export_csv, export_json
 from funding_matcher.domain.catalogue.files import load_catalogue
-from funding_matcher.domain.catalogue.review import stale
+from funding_matcher.domain.catalogue.review import (
+    EXPIRING_WITHIN_DAYS,
+    STALE_AFTER_DAYS,
+    review_due,
+)
 
 
 @click.group()
@@ -95,16 +99,27 @@ def programs_export(directory: Path | None, fmt: str) -> None:
     "--older-than",
     "days",
     type=click.IntRange(min=0),
-    default=180,
+    default=STALE_AFTER_DAYS,
     show_default=True,
     help="Tage seit der letzten Prüfung",
 )
+@click.option(
+    "--expiring-within",
+    "expiring",
+    type=click.IntRange(min=0),
+    default=EXPIRING_WITHIN_DAYS,
+    show_default=True,
+    help="Richtlinien, die in so vielen Tagen auslaufen",
+)
 @click.option("--today", default=None, help="Stichtag JJJJ-MM-TT")
-def programs_stale(directory: Path | None, days: int, today: str | None) -> None:
-    """Programme, deren Angaben länger als N Tage nicht geprüft wurden."""
-    due = stale(load_records(directory).programmes, parse_today(today), days)
-    for p in due:
+def programs_stale(directory: Path | None, days: int, expiring: int, today: str | None) -> None:
+    """Prüfbedarf: alte Prüfung, vergangene Frist ohne neue Runde, auslaufende Richtlinie."""
+    due = review_due(load_records(directory).programmes, parse_today(today), days, expiring)
+    for item in due:
+        p = item.programme
         click.echo(f"{p.checked_on}  {p.slug}  {p.source_url}")
+        for reason in item.reasons:
+            click.echo(f"    - {reason}")
     click.echo(f"{len(due)} Programm(e) zur erneuten Prüfung fällig.", err=True)
 
 

@@ -6,8 +6,9 @@ A profile describes a neighbourhood project that looks for funding. ``Profile.fr
 
 from __future__ import annotations
 
+import calendar
 import json
-from datetime import date
+from datetime import date, timedelta
 from typing import Annotated, Any
 
 from pydantic import (
@@ -78,6 +79,16 @@ class Profile(BaseModel):
         if self.budget_total_eur is None:
             return None
         return max(self.budget_total_eur - (self.own_funds_eur or 0.0), 0.0)
+
+    @property
+    def project_end(self) -> date | None:
+        """The project's last day: start plus duration in months, where both are known."""
+        if self.start_date is None or self.duration_months is None:
+            return None
+        months = self.start_date.month - 1 + self.duration_months
+        year, month = self.start_date.year + months // 12, months % 12 + 1
+        day = min(self.start_date.day, calendar.monthrange(year, month)[1])
+        return date(year, month, day) - timedelta(days=1)
 
     @property
     def extra_fields(self) -> dict[str, Any]:

@@ -101,6 +101,14 @@ FUNDING_TYPES: dict[str, str] = {
     "sonstiges": "Sonstige Förderart",
 }
 
+# Finanzierungsart of a Zuwendung (VV Nr. 2 zu § 44 LHO); the budget computes the grant by it.
+FINANCING_TYPES: dict[str, str] = {
+    "anteil": "Anteilfinanzierung",
+    "fehlbedarf": "Fehlbedarfsfinanzierung",
+    "festbetrag": "Festbetragsfinanzierung",
+    "voll": "Vollfinanzierung",
+}
+
 STATUSES: dict[str, str] = {
     "active": "aktiv",
     "paused": "ausgesetzt",
@@ -118,6 +126,7 @@ VOCABULARIES: dict[str, Mapping[str, str]] = {
     "states": STATES,
     "levels": LEVELS,
     "funding_types": FUNDING_TYPES,
+    "financing_types": FINANCING_TYPES,
     "statuses": STATUSES,
 }
 

@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, render_template, request
+from flask_login import login_required
 
 from funding_matcher.domain import taxonomy
 from funding_matcher.domain.catalogue.deadlines import next_deadline
+from funding_matcher.domain.catalogue.review import (
+    EXPIRING_WITHIN_DAYS,
+    STALE_AFTER_DAYS,
+    review_due,
+)
+from funding_matcher.domain.catalogue.rounds import ROUND_LABELS, guideline_expired, round_state
 from funding_matcher.domain.catalogue.search import (
     CatalogueFilter,
     facet_counts,
@@ -59,11 +66,29 @@ def index():
     )
 
 
+@bp.route("/pruefbedarf")
+@login_required
+def review():
+    """Curator list: records to re-check (old check, past deadline, expiring guideline)."""
+    items = review_due(matching_engine().programmes, today())
+    return render_template(
+        "catalogue/review.html",
+        items=items,
+        stale_days=STALE_AFTER_DAYS,
+        expiring_days=EXPIRING_WITHIN_DAYS,
+    )
+
+
 @bp.route("/<slug>")
 def show(slug: str):
     programme = find_programme(slug)
     if programme is None:
         abort(404)
+    day = today()
     return render_template(
-        "catalogue/show.html", p=programme, next=next_deadline(programme.deadline, today())
+        "catalogue/show.html",
+        p=programme,
+        next=next_deadline(programme.deadline, day),
+        round_label=ROUND_LABELS[round_state(programme, day)],
+        expired=guideline_expired(programme, day),
     )

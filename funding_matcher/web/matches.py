@@ -35,13 +35,16 @@ def show(project_id: int):
         )
         return redirect(url_for("wizard.review", project_id=row.id))
     ranking = matching_engine().rank(profile, today(), include_closed=True)
-    open_matches = [m for m in ranking.matches if not m.currently_closed]
-    closed_matches = [m for m in ranking.matches if m.currently_closed]
+    by_round: dict[str, list] = {"open": [], "next": [], "ended": []}
+    for match in ranking.matches:
+        by_round[match.round].append(match)
     return render_template(
         "matches/show.html",
         project=row,
-        matches=open_matches,
-        closed=closed_matches,
+        matches=by_round["open"],
+        next_round=by_round["next"],
+        ended=by_round["ended"],
+        indirect=[m for m in ranking.indirect if m.round != "ended"],
         excluded=ranking.excluded,
         step_for_missing=step_for_missing,
     )

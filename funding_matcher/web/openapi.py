@@ -37,6 +37,19 @@ def openapi_document() -> dict[str, Any]:
             "missing": {"type": "array", "items": {"type": "string"}},
             "next_deadline": {"type": ["string", "null"], "format": "date"},
             "currently_closed": {"type": "boolean"},
+            "round": {
+                "enum": ["open", "next", "ended"],
+                "description": "open: Antrag möglich; next: zwischen zwei Runden; ended: beendet",
+            },
+            "access": {
+                "type": "object",
+                "properties": {
+                    "direct": {"type": "boolean"},
+                    "via": {"type": ["string", "null"], "description": "intermediary"},
+                },
+            },
+            "warnings": {"type": "array", "items": {"type": "string"}},
+            "successor": {"type": ["string", "null"], "description": "slug of the successor"},
             "source_url": {"type": "string"},
             "checked_on": {"type": "string", "format": "date"},
         },
@@ -112,6 +125,12 @@ def openapi_document() -> dict[str, Any]:
                                         "required": ["results", "excluded"],
                                         "properties": {
                                             "results": {"type": "array", "items": result},
+                                            "indirect": {
+                                                "type": "array",
+                                                "items": result,
+                                                "description": "reachable only through an "
+                                                "intermediary (Weiterleitung)",
+                                            },
                                             "excluded": {"type": "array", "items": excluded},
                                         },
                                     }

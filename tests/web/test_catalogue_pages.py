@@ -90,3 +90,57 @@ def test_programme_page_shows_fields_source_and_date(client, catalogue):
     assert "<dd>80 %</dd>" in page
     assert "nächste: 30.09.2027" in page
     assert client.get("/programme/gibt-es-nicht").status_code == 404
+
+
+def test_programme_page_shows_round_successor_access_and_financing_terms(
+    client, app, write_programme, catalogue_dir
+):
+    app.config["TODAY"] = "2026-11-24"
+    write_programme(slug="neu", title="Neues Programm")
+    write_programme(
+        slug="alt",
+        title="Altes Programm",
+        status="closed",
+        successor="neu",
+        deadline={"kind": "closed"},
+        financing_type="fehlbedarf",
+        volunteer_work={"rate_eur_per_hour": 15, "max_percent": 20},
+        guideline_valid_until="2025-12-31",
+        applicant_types=["kommune"],
+        access_via=[{"applicant_types": ["verein"], "via": "den Quartiersfonds"}],
+    )
+    sync_catalogue(load_catalogue(catalogue_dir).programmes)
+    db.session.commit()
+    page = client.get("/programme/alt").get_data(as_text=True)
+    assert "geschlossen – beendet oder ohne neue Runde" in page
+    assert 'Nachfolgeprogramm: <a href="/programme/neu">neu</a>' in page
+    assert "Gemeinnütziger Verein oder Initiative: über den Quartiersfonds" in page
+    assert "Fehlbedarfsfinanzierung" in page
+    assert "anrechenbar mit 15 € je Stunde, höchstens 20 % der förderfähigen Ausgaben" in page
+    assert "31.12.2025 (abgelaufen)" in page
+    current = client.get("/programme/neu").get_data(as_text=True)
+    assert "aktiv – Antrag möglich" in current
+
+
+def test_review_page_lists_what_a_curator_must_check(
+    client, app, write_programme, catalogue_dir, make_org, make_user, login
+):
+    app.config["TODAY"] = "2026-11-24"
+    write_programme(slug="alt-geprueft", title="Lange nicht geprüft", checked_on="2025-01-10")
+    write_programme(
+        slug="frist-vorbei",
+        title="Frist vorbei",
+        deadline={"kind": "fixed", "dates": ["2026-03-31"]},
+    )
+    write_programme(slug="laeuft-aus", title="Läuft aus", guideline_valid_until="2026-12-31")
+    write_programme(slug="in-ordnung", title="Alles in Ordnung")
+    sync_catalogue(load_catalogue(catalogue_dir).programmes)
+    db.session.commit()
+    assert client.get("/programme/pruefbedarf").status_code == 302  # sign-in first
+    login(make_user(make_org()))
+    page = client.get("/programme/pruefbedarf").get_data(as_text=True)
+    assert "3 Einträge mit Prüfbedarf" in page
+    assert "zuletzt geprüft am 10.01.2025 (vor 683 Tagen)" in page
+    assert "letzte Frist am 31.03.2026 vorbei, keine neue Runde erfasst" in page
+    assert "Richtlinie läuft am 31.12.2026 aus" in page
+    assert "Alles in Ordnung" not in page

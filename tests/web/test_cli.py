@@ -42,12 +42,16 @@ def test_list_show_and_export(cli, write_programme):
     assert rows[0]["funder"] == "Land Musterland"
 
 
-def test_stale_lists_old_records(cli, write_programme):
+def test_stale_lists_old_records_past_rounds_and_expiring_guidelines(cli, write_programme):
     write_programme(slug="alt", checked_on="2025-01-10")
     write_programme(slug="frisch", checked_on="2026-11-20")
+    write_programme(slug="runde-vorbei", deadline={"kind": "fixed", "dates": ["2026-03-31"]})
+    write_programme(slug="richtlinie-endet", guideline_valid_until="2027-01-15")
     result = cli(["programs", "stale", "--older-than", "90", "--today", "2026-11-24"])
     assert "alt" in result.output
     assert "frisch" not in result.output
+    assert "letzte Frist am 31.03.2026 vorbei, keine neue Runde erfasst" in result.output
+    assert "Richtlinie läuft am 15.01.2027 aus" in result.output
 
 
 def test_catalogue_load_is_idempotent_and_reports_changes(cli, write_programme, catalogue_dir):

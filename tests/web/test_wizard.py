@@ -44,6 +44,20 @@ def catalogue(app, write_programme, catalogue_dir):
     write_programme(slug="nachbarschaft", description="Nachbarschaftstreff, Sprachcafé, Ehrenamt.")
     write_programme(slug="nur-kommunen", applicant_types=["kommune"])
     write_programme(slug="vorbei", deadline={"kind": "fixed", "dates": ["2025-01-31"]})
+    write_programme(
+        slug="beendet",
+        title="Beendetes Altprogramm",
+        short_title="Altprogramm",
+        status="closed",
+        successor="nachbarschaft",
+        deadline={"kind": "closed"},
+    )
+    write_programme(
+        slug="fonds",
+        title="Quartiersfonds der Kommune",
+        applicant_types=["kommune"],
+        access_via=[{"applicant_types": ["verein"], "via": "den Verfügungsfonds der Kommune"}],
+    )
     sync_catalogue(load_catalogue(catalogue_dir).programmes)
     db.session.commit()
 
@@ -70,8 +84,15 @@ def test_full_wizard_to_results(client, editor, catalogue, app):
     assert "Offene Programme (1)" in page
     assert "Testprogramm für Nachbarschaften" in page
     assert "Antragsberechtigt: Gemeinnütziger Verein oder Initiative" in page
-    assert "Zurzeit geschlossen: für die nächste Runde vormerken (1)" in page
-    assert "Ausgeschlossene Programme (1)" in page
+    assert "Zwischen zwei Runden: für die nächste Runde vormerken (1)" in page
+    next_round = page.split('id="naechste-runde"')[1].split("<h2")[0]
+    assert "Beendetes Altprogramm" not in next_round
+    indirect = page.split('id="ueber-dritte"')[1].split("<h2")[0]
+    assert "Quartiersfonds der Kommune" in indirect
+    assert "Zugang über den Verfügungsfonds der Kommune" in indirect
+    assert "Beendet oder ausgeschlossen (2)" in page
+    assert "Altprogramm</a>: Programm beendet" in page
+    assert "zum Nachfolgeprogramm" in page
     assert "Nicht antragsberechtigt" in page
     assert only_project().data == {
         "applicant_type": "verein",

@@ -63,7 +63,8 @@ class Deadline(BaseModel):
     model_config = ConfigDict(extra="forbid")
     kind: DeadlineKind
     dates: list[date] = Field(default_factory=list)
-    annual: AnnualDay | None = None
+    # One recurring day, or several (e.g. 31 March and 30 September every year).
+    annual: AnnualDay | list[AnnualDay] | None = None
     windows: list[Window] = Field(default_factory=list)
     note: str | None = None
 
@@ -71,8 +72,8 @@ class Deadline(BaseModel):
     def _consistent(self) -> Deadline:
         if self.kind == "fixed" and not self.dates:
             raise ValueError("kind fixed braucht mindestens ein Datum in dates")
-        if self.kind == "annual" and self.annual is None:
-            raise ValueError("kind annual braucht annual: {month, day}")
+        if self.kind == "annual" and not self.annual_days:
+            raise ValueError("kind annual braucht annual: {month, day} oder eine Liste davon")
         if self.kind == "windows" and not self.windows:
             raise ValueError("kind windows braucht mindestens ein Fenster in windows")
         return self
@@ -81,14 +82,21 @@ class Deadline(BaseModel):
     def label(self) -> str:
         return KIND_LABELS[self.kind]
 
+    @property
+    def annual_days(self) -> list[AnnualDay]:
+        """The recurring days of kind annual as a list (one or several)."""
+        if self.annual is None:
+            return []
+        return self.annual if isinstance(self.annual, list) else [self.annual]
+
 
 def next_deadline(deadline: Deadline, today: date) -> date | None:
     """The next known submission date on or after today, or None (rolling, closed, unknown)."""
     if deadline.kind == "fixed":
         upcoming = [d for d in deadline.dates if d >= today]
         return min(upcoming) if upcoming else None
-    if deadline.kind == "annual" and deadline.annual:
-        return deadline.annual.on_or_after(today)
+    if deadline.kind == "annual" and deadline.annual_days:
+        return min(day.on_or_after(today) for day in deadline.annual_days)
     if deadline.kind == "windows":
         upcoming = [w.closes for w in deadline.windows if w.closes >= today]
         return min(upcoming) if upcoming else None

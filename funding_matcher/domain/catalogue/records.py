@@ -160,9 +160,15 @@ class Programme(BaseModel):
     def _plausible(self) -> Programme:
         if self.status != "draft":
             # Imported drafts may lack codes a curator adds before the record counts.
-            for name in ("applicant_types", "themes"):
-                if not getattr(self, name):
-                    raise ValueError(f"{name}: mindestens ein Code nötig (außer bei status draft)")
+            if not self.themes:
+                raise ValueError("themes: mindestens ein Code nötig (außer bei status draft)")
+            if not self.applicant_types and not self.access_via:
+                # A programme whose direct recipients are outside the taxonomy (national
+                # associations, a Land's service agency) names only who gets the money through them.
+                raise ValueError(
+                    "applicant_types: mindestens ein Code nötig, oder access_via "
+                    "(außer bei status draft)"
+                )
         if (
             self.amount_min_eur is not None
             and self.amount_max_eur is not None
@@ -188,6 +194,15 @@ class Programme(BaseModel):
         return self
 
     # -- derived facts --------------------------------------------------------------------------
+
+    @property
+    def indirect_applicant_types(self) -> list[str]:
+        """Applicant types that receive the money only through an intermediary."""
+        return [code for route in self.access_via for code in route.applicant_types]
+
+    def route_for(self, applicant_type: str) -> AccessRoute | None:
+        """The intermediary through which this applicant type gets the money, if indirect."""
+        return next((r for r in self.access_via if applicant_type in r.applicant_types), None)
 
     @property
     def serves_all_states(self) -> bool:

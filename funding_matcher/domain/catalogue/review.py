@@ -1,14 +1,74 @@
-"""Curator review: which records are due for re-checking."""
+"""Curator review (Prüfbedarf): which records are due for re-checking, and why."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
 
+from funding_matcher.domain.catalogue.deadlines import format_date
 from funding_matcher.domain.catalogue.records import Programme
+from funding_matcher.domain.catalogue.rounds import round_state
+
+STALE_AFTER_DAYS = 180
+EXPIRING_WITHIN_DAYS = 90
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """One record a curator should look at, with every reason in German."""
+
+    programme: Programme
+    reasons: tuple[str, ...]
 
 
 def stale(programmes: Iterable[Programme], today: date, older_than_days: int) -> list[Programme]:
     """Records whose facts were last checked more than ``older_than_days`` ago, oldest first."""
     due = [p for p in programmes if (today - p.checked_on).days > older_than_days]
     return sorted(due, key=lambda p: (p.checked_on, p.slug))
+
+
+def review_reasons(
+    programme: Programme,
+    today: date,
+    older_than_days: int = STALE_AFTER_DAYS,
+    expiring_within_days: int = EXPIRING_WITHIN_DAYS,
+) -> list[str]:
+    """Why a record needs a curator now; empty when it does not."""
+    reasons = []
+    age = (today - programme.checked_on).days
+    if age > older_than_days:
+        reasons.append(f"zuletzt geprüft am {format_date(programme.checked_on)} (vor {age} Tagen)")
+    if programme.status == "active" and round_state(programme, today) == "next":
+        past = programme.deadline.dates + [w.closes for w in programme.deadline.windows]
+        reasons.append(
+            f"letzte Frist am {format_date(max(past))} vorbei, keine neue Runde erfasst"
+            if past
+            else "keine offene Frist erfasst"
+        )
+    if programme.status == "active" and programme.deadline.kind == "closed":
+        reasons.append("aktiv, aber keine offene und keine angekündigte Runde: Status prüfen")
+    until = programme.guideline_valid_until
+    if until is not None and programme.status != "closed":
+        if until < today:
+            reasons.append(f"Richtlinie am {format_date(until)} ausgelaufen")
+        elif until <= today + timedelta(days=expiring_within_days):
+            reasons.append(f"Richtlinie läuft am {format_date(until)} aus")
+    return reasons
+
+
+def review_due(
+    programmes: Iterable[Programme],
+    today: date,
+    older_than_days: int = STALE_AFTER_DAYS,
+    expiring_within_days: int = EXPIRING_WITHIN_DAYS,
+) -> list[ReviewItem]:
+    """Every non-draft record with a reason to be checked, oldest check first."""
+    items = []
+    for programme in programmes:
+        if programme.status == "draft":
+            continue
+        reasons = review_reasons(programme, today, older_than_days, expiring_within_days)
+        if reasons:
+            items.append(ReviewItem(programme, tuple(reasons)))
+    return sorted(items, key=lambda item: (item.programme.checked_on, item.programme.slug))

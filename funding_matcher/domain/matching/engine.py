@@ -19,14 +19,16 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from funding_matcher.domain import taxonomy
 from funding_matcher.domain.catalogue.deadlines import next_deadline
-from funding_matcher.domain.catalogue.records import Programme
+from funding_matcher.domain.catalogue.records import AccessRoute, Programme
+from funding_matcher.domain.catalogue.rounds import Round, round_state
 from funding_matcher.domain.matching.explain import (
     exclusion_reasons,
     match_reasons,
+    match_warnings,
     missing_data,
 )
 from funding_matcher.domain.matching.features import ProgrammeArrays
-from funding_matcher.domain.matching.rules import eligible
+from funding_matcher.domain.matching.rules import Eligibility, eligible
 from funding_matcher.domain.matching.scoring import score_parts, total_scores
 from funding_matcher.domain.matching.text import FOLD, GermanAnalyzer, stem, words
 from funding_matcher.domain.matching.weights import CLOSED_FACTOR, WEIGHTS
@@ -74,6 +76,9 @@ class Match:
     missing: list[str]
     next_deadline: date | None
     currently_closed: bool
+    round: Round = "open"
+    access_via: AccessRoute | None = None  # set when the money comes through an intermediary
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -84,13 +89,18 @@ class Exclusion:
 
 @dataclass
 class Ranking:
-    """Matches, best first; exclusions with their reasons are worked out when asked for."""
+    """Matches, best first; exclusions with their reasons are worked out when asked for.
+
+    ``matches`` are programmes the applicant can apply to itself; ``indirect`` the ones it
+    reaches only through an intermediary (Weiterleitung), listed after them.
+    """
 
     matches: list[Match]
     _engine: MatchingEngine = field(repr=False)
     _profile: Profile = field(repr=False)
     _today: date = field(repr=False)
     _excluded_rows: np.ndarray = field(repr=False)
+    indirect: list[Match] = field(default_factory=list)
 
     @cached_property
     def excluded(self) -> list[Exclusion]:
@@ -101,6 +111,17 @@ class Ranking:
                 Exclusion(programme, exclusion_reasons(programme, self._profile, self._today))
             )
         return out
+
+
+def _best(total: np.ndarray, chosen: np.ndarray, top: int | None) -> np.ndarray:
+    """Rows of the chosen programmes, highest score first, at most ``top``."""
+    rows = np.flatnonzero(chosen)
+    k = len(rows) if top is None else min(top, len(rows))
+    if k == 0:
+        return np.array([], dtype=np.int64)
+    if k < len(rows):
+        rows = rows[np.argpartition(-total[rows], k - 1)[:k]]
+    return rows[np.argsort(-total[rows], kind="stable")]
 
 
 class MatchingEngine:
@@ -203,18 +224,16 @@ class MatchingEngine:
                 surface.setdefault(part, shown)
         return surface
 
-    def eligible(
-        self, profile: Profile, today: date, include_closed: bool
-    ) -> tuple[np.ndarray, np.ndarray]:
-        """Boolean masks: passes every hard rule; is closed now (status or deadline)."""
+    def eligible(self, profile: Profile, today: date, include_closed: bool) -> Eligibility:
+        """Boolean masks: passes every hard rule; closed now; reachable only through others."""
         return eligible(self.arrays, profile, today, include_closed)
 
-    def scores(
-        self, profile: Profile, text: np.ndarray, ok: np.ndarray, closed: np.ndarray
-    ) -> np.ndarray:
+    def scores(self, profile: Profile, text: np.ndarray, rules: Eligibility) -> np.ndarray:
         """Weighted score (0..100) of every programme; excluded ones get -inf."""
-        parts = score_parts(self.arrays, profile, text, ok)
-        return total_scores(parts, self.weights, self.closed_factor, ok, closed)
+        parts = score_parts(self.arrays, profile, text, rules.ok)
+        return total_scores(
+            parts, self.weights, self.closed_factor, rules.ok, rules.closed, rules.indirect
+        )
 
     def rank(
         self, profile: Profile, today: date, include_closed: bool = False, top: int | None = None
@@ -223,34 +242,43 @@ class MatchingEngine:
         if not self.programmes:
             return Ranking([], self, profile, today, np.array([], dtype=np.int64))
         text, terms, weights, surface = self.text_scores(profile)
-        ok, closed = self.eligible(profile, today, include_closed)
-        total = self.scores(profile, text, ok, closed)
-        n_ok = int(ok.sum())
-        k = n_ok if top is None else min(top, n_ok)
-        if k == 0:
-            order = np.array([], dtype=np.int64)
-        elif k < n_ok:
-            candidates = np.argpartition(-total, k - 1)[:k]
-            order = candidates[np.argsort(-total[candidates], kind="stable")]
-        else:
-            order = np.argsort(-total, kind="stable")[:k]
-        matches = []
-        for row in order:
-            programme = self.programmes[row]
-            matched_terms = self._matched_terms(row, terms, weights, surface)
-            matches.append(
-                Match(
-                    programme=programme,
-                    score=round(float(total[row]), 1),
-                    reasons=match_reasons(
-                        programme, profile, today, matched_terms, bool(closed[row])
-                    ),
-                    missing=missing_data(programme, profile),
-                    next_deadline=next_deadline(programme.deadline, today),
-                    currently_closed=bool(closed[row]),
-                )
-            )
-        return Ranking(matches, self, profile, today, np.flatnonzero(~ok))
+        rules = self.eligible(profile, today, include_closed)
+        total = self.scores(profile, text, rules)
+        matches, indirect = (
+            [
+                self._match(row, profile, today, total, rules, terms, weights, surface)
+                for row in _best(total, rules.ok & chosen, top)
+            ]
+            for chosen in (~rules.indirect, rules.indirect)
+        )
+        return Ranking(matches, self, profile, today, np.flatnonzero(~rules.ok), indirect)
+
+    def _match(
+        self,
+        row: int,
+        profile: Profile,
+        today: date,
+        total: np.ndarray,
+        rules: Eligibility,
+        terms: np.ndarray,
+        weights: np.ndarray,
+        surface: dict[str, str],
+    ) -> Match:
+        programme = self.programmes[row]
+        matched_terms = self._matched_terms(row, terms, weights, surface)
+        closed = bool(rules.closed[row])
+        route = programme.route_for(profile.applicant_type) if rules.indirect[row] else None
+        return Match(
+            programme=programme,
+            score=round(float(total[row]), 1),
+            reasons=match_reasons(programme, profile, today, matched_terms, closed, route),
+            missing=missing_data(programme, profile),
+            next_deadline=next_deadline(programme.deadline, today),
+            currently_closed=closed,
+            round=round_state(programme, today),
+            access_via=route,
+            warnings=match_warnings(programme, profile, today),
+        )
 
     def _matched_terms(
         self, row: int, terms: np.ndarray, weights: np.ndarray, surface: dict[str, str]

@@ -6,7 +6,8 @@ from datetime import date
 
 from funding_matcher.domain import taxonomy
 from funding_matcher.domain.catalogue.deadlines import format_date, next_deadline
-from funding_matcher.domain.catalogue.records import Programme
+from funding_matcher.domain.catalogue.records import AccessRoute, Programme
+from funding_matcher.domain.catalogue.rounds import guideline_note
 from funding_matcher.domain.matching.weights import (
     MAX_AMOUNT_FACTOR,
     MIN_AMOUNT_FACTOR,
@@ -31,10 +32,19 @@ def _past_deadlines(programme: Programme) -> list[date]:
     return programme.deadline.dates + [w.closes for w in programme.deadline.windows]
 
 
+def successor_hint(programme: Programme) -> str:
+    """' – Nachfolger: <slug>' for an ended programme that was replaced, else ''."""
+    return f" – Nachfolgeprogramm: {programme.successor}" if programme.successor else ""
+
+
 def deadline_reason(programme: Programme, today: date, closed: bool) -> str:
     """One line on when to apply."""
-    if programme.status in ("closed", "paused"):
-        return "Zurzeit geschlossen – für die nächste Runde vormerken"
+    if programme.status == "closed":
+        return "Programm beendet" + successor_hint(programme)
+    if programme.deadline.kind == "closed":
+        return "Keine offene und keine angekündigte Antragsrunde"
+    if programme.status == "paused":
+        return "Zurzeit ausgesetzt – für die nächste Runde vormerken"
     nxt = next_deadline(programme.deadline, today)
     if nxt:
         return f"Nächste Frist: {format_date(nxt)}"
@@ -49,10 +59,20 @@ def deadline_reason(programme: Programme, today: date, closed: bool) -> str:
 
 
 def match_reasons(
-    programme: Programme, profile: Profile, today: date, matched_terms: list[str], closed: bool
+    programme: Programme,
+    profile: Profile,
+    today: date,
+    matched_terms: list[str],
+    closed: bool,
+    route: AccessRoute | None = None,
 ) -> list[str]:
     """Two to five short reasons why the programme fits the profile."""
-    reasons = [f"Antragsberechtigt: {short_label('applicant_types', profile.applicant_type)}"]
+    applicant = short_label("applicant_types", profile.applicant_type)
+    reasons = [
+        f"Zugang über {route.via} (als {applicant} nicht selbst antragsberechtigt)"
+        if route
+        else f"Antragsberechtigt: {applicant}"
+    ]
     themes = [t for t in profile.themes if t in programme.themes]
     if themes:
         reasons.append("Themen: " + ", ".join(short_label("themes", t) for t in themes[:3]))
@@ -77,14 +97,32 @@ def match_reasons(
     return reasons[:MAX_REASONS]
 
 
+def match_warnings(programme: Programme, profile: Profile, today: date) -> list[str]:
+    """What the user must know before relying on this programme (guideline, successor)."""
+    warnings = []
+    note = guideline_note(programme, today, profile.project_end)
+    if note:
+        warnings.append(note)
+    if programme.successor:
+        warnings.append(f"Dieses Programm ist beendet; Nachfolgeprogramm: {programme.successor}")
+    return warnings
+
+
 def exclusion_reasons(programme: Programme, profile: Profile, today: date) -> list[str]:
     """Every hard rule the programme fails for this profile, in German."""
     reasons = []
-    if profile.applicant_type not in programme.applicant_types:
+    applicant = profile.applicant_type
+    if applicant not in programme.applicant_types and programme.route_for(applicant) is None:
         allowed = ", ".join(short_label("applicant_types", a) for a in programme.applicant_types)
+        via = "; ".join(
+            f"{', '.join(short_label('applicant_types', a) for a in r.applicant_types)} "
+            f"über {r.via}"
+            for r in programme.access_via
+        )
+        listed = "; ".join(part for part in (allowed, via) if part)
         reasons.append(
-            f"Nicht antragsberechtigt: {short_label('applicant_types', profile.applicant_type)}"
-            f" (antragsberechtigt: {allowed})"
+            f"Nicht antragsberechtigt: {short_label('applicant_types', applicant)}"
+            f" (antragsberechtigt: {listed})"
         )
     if not programme.serves_all_states and profile.state not in programme.states:
         served = ", ".join(taxonomy.label("states", s) for s in programme.states)
@@ -118,7 +156,9 @@ def exclusion_reasons(programme: Programme, profile: Profile, today: date) -> li
         reasons.append("Fördert keine Investitionen – Ihr Projekt hat nur investive Kosten")
     elif costs and "investiv" not in costs and programme.purely_investive:
         reasons.append("Fördert nur Investitionen – Ihr Projekt hat keine investiven Kosten")
-    if programme.status in ("closed", "paused"):
+    if programme.status == "closed":
+        reasons.append("Programm beendet" + successor_hint(programme))
+    elif programme.status == "paused":
         reasons.append(f"Programm {taxonomy.label('statuses', programme.status)}")
     elif programme.deadline.kind == "closed":
         reasons.append("Keine offene Antragsrunde")

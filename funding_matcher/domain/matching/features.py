@@ -63,6 +63,10 @@ class ProgrammeArrays:
         self.applicants = np.array(
             [mask("applicant_types", p.applicant_types) for p in ps], dtype=np.uint32
         )
+        # Applicant types that get the money through an intermediary (Weiterleitung).
+        self.indirect_applicants = np.array(
+            [mask("applicant_types", p.indirect_applicant_types) for p in ps], dtype=np.uint32
+        )
         self.states = np.array([mask("states", p.states) for p in ps], dtype=np.uint32)
         self.areas = np.array([mask("area_types", p.area_types) for p in ps], dtype=np.uint32)
         self.themes = np.array([mask("themes", p.themes) for p in ps], dtype=np.uint32)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import NamedTuple
 
 import numpy as np
 
@@ -11,11 +12,22 @@ from funding_matcher.domain.matching.weights import MAX_AMOUNT_FACTOR, MIN_AMOUN
 from funding_matcher.domain.profile import Profile
 
 
+class Eligibility(NamedTuple):
+    """Boolean masks over the catalogue for one profile."""
+
+    ok: np.ndarray  # passes every hard rule
+    closed: np.ndarray  # no round open now (status, or the last date has passed)
+    indirect: np.ndarray  # the applicant gets the money only through an intermediary
+
+
 def eligible(
     arrays: ProgrammeArrays, profile: Profile, today: date, include_closed: bool
-) -> tuple[np.ndarray, np.ndarray]:
-    """Boolean masks: passes every hard rule; is closed now (status or deadline)."""
-    ok = (arrays.applicants & mask("applicant_types", [profile.applicant_type])) != 0
+) -> Eligibility:
+    """Which programmes pass the hard rules, which are closed now, which only via others."""
+    applicant = mask("applicant_types", [profile.applicant_type])
+    direct = (arrays.applicants & applicant) != 0
+    indirect = ~direct & ((arrays.indirect_applicants & applicant) != 0)
+    ok = direct | indirect
     ok &= (arrays.states & mask("states", [profile.state])) != 0
     if profile.area_type:
         ok &= (arrays.areas & mask("area_types", [profile.area_type])) != 0
@@ -36,4 +48,4 @@ def eligible(
     )
     if not include_closed:
         ok &= ~closed
-    return ok, closed
+    return Eligibility(ok, closed, indirect)

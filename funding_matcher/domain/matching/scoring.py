@@ -7,6 +7,7 @@ from typing import Any
 import numpy as np
 
 from funding_matcher.domain.matching.features import ProgrammeArrays, mask, popcount
+from funding_matcher.domain.matching.weights import INDIRECT_FACTOR
 from funding_matcher.domain.profile import Profile
 
 
@@ -48,6 +49,7 @@ def total_scores(
     closed_factor: float,
     ok: np.ndarray,
     closed: np.ndarray,
+    indirect: np.ndarray,
 ) -> np.ndarray:
     """Weighted score (0..100) of every programme; excluded ones get -inf."""
     scale = 100.0 / sum(weights.values())
@@ -62,5 +64,6 @@ def total_scores(
             total += buffer
     if closed_factor != 1.0:
         total[closed] *= np.float32(closed_factor)
+    total[indirect] *= np.float32(INDIRECT_FACTOR)
     total[~ok] = -np.inf
     return total

@@ -40,6 +40,11 @@ MIN_AMOUNT_FACTOR = 0.5
 # asks to see them anyway (include_closed): they stay visible but below comparable open ones.
 CLOSED_FACTOR = 1.0
 
+# Score multiplier for programmes the applicant reaches only through an intermediary (a Verein
+# through a Kommune's Verfügungsfonds): still a match, but below equally fitting programmes it
+# can apply to itself, because the money depends on a third party's decision and budget.
+INDIRECT_FACTOR = 0.5
+
 # Amount fit when the programme publishes no minimum or maximum, and when the requested sum is
 # outside its range (but not so far outside that a hard rule excludes it): programmes often fund
 # a part of a larger project.

@@ -19,6 +19,14 @@ def test_annual_deadline_rolls_over_to_next_year():
     assert next_deadline(d, date(2027, 9, 30)) == date(2027, 9, 30)
 
 
+def test_several_annual_days_give_the_nearest_next():
+    # Deutsches Kinderhilfswerk: 31 March and 30 September every year.
+    d = Deadline(kind="annual", annual=[{"month": 3, "day": 31}, {"month": 9, "day": 30}])
+    assert next_deadline(d, TODAY) == date(2027, 3, 31)
+    assert next_deadline(d, date(2027, 4, 1)) == date(2027, 9, 30)
+    assert next_deadline(d, date(2027, 10, 1)) == date(2028, 3, 31)
+
+
 def test_fixed_dates_pick_the_next_and_expire():
     d = Deadline(kind="fixed", dates=["2026-03-31", "2027-03-31"])
     assert next_deadline(d, TODAY) == date(2027, 3, 31)
@@ -52,6 +60,7 @@ def test_leap_day_falls_back_in_ordinary_years():
     [
         {"kind": "fixed"},
         {"kind": "annual"},
+        {"kind": "annual", "annual": []},
         {"kind": "annual", "annual": {"month": 2, "day": 30}},
         {"kind": "windows", "windows": [{"opens": "2027-05-01", "closes": "2027-04-01"}]},
         {"kind": "sometimes"},

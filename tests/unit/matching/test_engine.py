@@ -33,7 +33,7 @@ def excluded(ranking) -> dict[str, list[str]]:
         ({"applicant_types": ["kommune"]}, {}, "Nicht antragsberechtigt: Gemeinnütziger Verein"),
         ({"states": ["BY", "BW"]}, {}, "Nur für Bayern, Baden-Württemberg"),
         ({"area_types": ["rural"]}, {}, "Nur für Ländlicher Raum"),
-        ({"status": "closed"}, {}, "Programm geschlossen"),
+        ({"status": "closed"}, {}, "Programm beendet"),
         ({"status": "paused"}, {}, "Programm ausgesetzt"),
         (
             {"deadline": {"kind": "fixed", "dates": ["2025-10-15"]}},
@@ -176,3 +176,65 @@ def test_empty_catalogue_ranks_nothing():
     ranking = MatchingEngine([]).rank(Profile.from_dict(profile_data()), TODAY)
     assert ranking.matches == []
     assert ranking.excluded == []
+
+
+FONDS = {"applicant_types": ["verein"], "via": "Verfügungsfonds der Kommune im Fördergebiet"}
+
+
+def test_indirect_access_is_a_match_below_an_equally_fitting_direct_one():
+    via_kommune = programme(slug="ueber-kommune", applicant_types=["kommune"], access_via=[FONDS])
+    direct = programme(slug="direkt")
+    ranking = rank([via_kommune, direct])
+    # Programmes reached through an intermediary are listed after the ones applied for directly.
+    assert [m.programme.slug for m in ranking.matches] == ["direkt"]
+    assert [m.programme.slug for m in ranking.indirect] == ["ueber-kommune"]
+    indirect = ranking.indirect[0]
+    assert indirect.reasons[0].startswith("Zugang über Verfügungsfonds der Kommune")
+    assert not any(r.startswith("Antragsberechtigt") for r in indirect.reasons)
+    assert indirect.access_via is not None
+    assert ranking.matches[0].access_via is None
+    assert indirect.score < ranking.matches[0].score
+    assert "ueber-kommune" not in excluded(ranking)
+
+
+def test_direct_applicants_of_an_intermediary_programme_apply_themselves():
+    via_kommune = programme(slug="ueber-kommune", applicant_types=["kommune"], access_via=[FONDS])
+    match = rank([via_kommune], applicant_type="kommune").matches[0]
+    assert match.reasons[0] == "Antragsberechtigt: Kommune"
+    assert match.access_via is None
+
+
+def test_exclusion_names_direct_applicants_and_access_routes():
+    via_kommune = programme(slug="ueber-kommune", applicant_types=["kommune"], access_via=[FONDS])
+    reasons = excluded(rank([via_kommune], applicant_type="unternehmen"))["ueber-kommune"]
+    assert reasons[0] == (
+        "Nicht antragsberechtigt: Unternehmen (antragsberechtigt: Kommune; "
+        "Gemeinnütziger Verein oder Initiative über Verfügungsfonds der Kommune im Fördergebiet)"
+    )
+
+
+def test_ended_programme_points_to_its_successor_and_is_no_next_round():
+    ended = programme(slug="alt", status="closed", successor="neu", deadline={"kind": "closed"})
+    between = programme(slug="zwischen", deadline={"kind": "fixed", "dates": ["2025-10-15"]})
+    ranking = rank([ended, between, programme(slug="neu")], include_closed=True)
+    by_slug = {m.programme.slug: m for m in ranking.matches}
+    assert by_slug["alt"].round == "ended"
+    assert "Programm beendet – Nachfolgeprogramm: neu" in by_slug["alt"].reasons
+    assert any("Nachfolgeprogramm: neu" in w for w in by_slug["alt"].warnings)
+    assert by_slug["zwischen"].round == "next"
+    assert by_slug["neu"].round == "open"
+    reasons = excluded(rank([ended, programme(slug="neu")]))["alt"]
+    assert "Programm beendet – Nachfolgeprogramm: neu" in reasons
+
+
+def test_guideline_expiring_before_the_project_ends_is_a_warning():
+    short_lived = programme(guideline_valid_until="2027-12-31")
+    match = rank([short_lived], start_date="2027-04-01", duration_months=36).matches[0]
+    assert match.warnings == [
+        "Die Förderrichtlinie gilt nur bis 31.12.2027, Ihr Projekt läuft bis 31.03.2030: "
+        "Verlängerung oder Nachfolgeprogramm prüfen."
+    ]
+    within = rank([short_lived], start_date="2027-01-01", duration_months=12)
+    assert within.matches[0].warnings == []
+    expired = programme(guideline_valid_until="2026-06-30")
+    assert "ausgelaufen" in rank([expired]).matches[0].warnings[0]

@@ -1,0 +1,58 @@
+"""Where a programme stands on a given day: open, between two rounds, or ended.
+
+- ``open``: applications possible now or a date ahead (rolling, annual, upcoming fixed dates or
+  windows); also when nobody knows the date (kind unknown) but the programme runs.
+- ``next``: the programme runs but its last round is over, or the funder paused it; the user can
+  prepare for the next round.
+- ``ended``: the programme is closed, or no round is open and none announced (deadline kind
+  closed); it never appears as a "next round", at most with a pointer to its successor.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from funding_matcher.domain.catalogue.deadlines import format_date, is_open_or_upcoming
+from funding_matcher.domain.catalogue.records import Programme
+
+Round = Literal["open", "next", "ended"]
+
+ROUND_LABELS: dict[Round, str] = {
+    "open": "Antrag möglich",
+    "next": "zwischen zwei Runden",
+    "ended": "beendet oder ohne neue Runde",
+}
+
+
+def round_state(programme: Programme, today: date) -> Round:
+    """The programme's round on ``today``."""
+    if programme.status == "closed" or programme.deadline.kind == "closed":
+        return "ended"
+    if programme.status == "paused" or is_open_or_upcoming(programme.deadline, today) is False:
+        return "next"
+    return "open"
+
+
+def guideline_expired(programme: Programme, today: date) -> bool:
+    """The guideline's own validity ended before ``today``."""
+    until = programme.guideline_valid_until
+    return until is not None and until < today
+
+
+def guideline_note(programme: Programme, today: date, project_end: date | None) -> str | None:
+    """A warning when the guideline expires before the project ends (or has expired)."""
+    until = programme.guideline_valid_until
+    if until is None:
+        return None
+    if until < today:
+        return (
+            f"Die Förderrichtlinie ist am {format_date(until)} ausgelaufen: "
+            "Verlängerung oder Nachfolgeprogramm beim Fördergeber erfragen."
+        )
+    if project_end is not None and until < project_end:
+        return (
+            f"Die Förderrichtlinie gilt nur bis {format_date(until)}, Ihr Projekt läuft bis "
+            f"{format_date(project_end)}: Verlängerung oder Nachfolgeprogramm prüfen."
+        )
+    return None
