@@ -68,13 +68,16 @@ def register_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from funding_matcher.web import (
+        account,
         api,
+        applications,
         auth,
         catalogue,
         main,
         matches,
         organisation,
         projects,
+        sections,
         wizard,
     )
 
@@ -86,8 +89,12 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(matches.bp)
     app.register_blueprint(catalogue.bp)
     app.register_blueprint(organisation.bp)
+    app.register_blueprint(applications.bp)
+    app.register_blueprint(sections.bp)
+    app.register_blueprint(account.bp)
     app.jinja_env.globals["nav_items"] = [
         ("projects.index", "Projekte"),
+        ("applications.index", "Anträge"),
         ("catalogue.index", "Förderprogramme"),
         ("organisation.index", "Organisation"),
     ]

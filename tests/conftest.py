@@ -223,3 +223,29 @@ def profile_data(**overrides: Any) -> dict[str, Any]:
     }
     data.update(overrides)
     return data
+
+
+@pytest.fixture
+def make_application(
+    app: Flask, write_programme: Callable[..., Path], catalogue_dir: Path
+) -> Callable[..., Any]:
+    """An application of ``organisation`` for a programme written to the test catalogue."""
+    from funding_matcher.domain.catalogue.files import load_catalogue
+    from funding_matcher.domain.profile import Profile
+    from funding_matcher.operations.applications import create_application
+    from funding_matcher.operations.catalogue import find_programme, sync_catalogue
+    from funding_matcher.operations.projects import save_profile
+
+    def make(organisation: Organisation, user: User | None = None, **programme: Any) -> Any:
+        programme.setdefault(
+            "outline_sections", ["Ausgangslage im Quartier", "Zielgruppen", "Verstetigung"]
+        )
+        slug = programme.setdefault("slug", "testprogramm")
+        write_programme(**programme)
+        sync_catalogue(load_catalogue(catalogue_dir).programmes)
+        project = save_profile(organisation, Profile.from_dict(profile_data()), user)
+        application = create_application(project, find_programme(slug), user)
+        db.session.commit()
+        return application
+
+    return make

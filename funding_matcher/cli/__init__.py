@@ -6,7 +6,7 @@ import click
 from flask.cli import FlaskGroup
 
 from funding_matcher import create_app
-from funding_matcher.cli import accounts, catalogue, match, programs, server
+from funding_matcher.cli import accounts, catalogue, match, programs, server, tokens
 
 
 def _create_app(*_args: object) -> object:
@@ -31,3 +31,4 @@ main.add_command(server.serve)
 main.add_command(accounts.org_group)
 main.add_command(accounts.user_group)
 main.add_command(match.match)
+main.add_command(tokens.token_group)

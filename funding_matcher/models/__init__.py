@@ -2,16 +2,30 @@
 
 from funding_matcher.models.accounts import (
     ORGANISATION_KINDS,
+    ApiToken,
     Membership,
     Organisation,
     Role,
     User,
+)
+from funding_matcher.models.applications import (
+    Application,
+    ApplicationSection,
+    ChecklistItem,
+    SectionVersion,
+    StatusLogEntry,
 )
 from funding_matcher.models.catalogue import ProgrammeRow
 from funding_matcher.models.projects import ProjectProfile
 
 __all__ = [
     "ORGANISATION_KINDS",
+    "ApiToken",
+    "Application",
+    "ApplicationSection",
+    "ChecklistItem",
+    "SectionVersion",
+    "StatusLogEntry",
     "Membership",
     "Organisation",
     "ProgrammeRow",

@@ -18,9 +18,12 @@ from funding_matcher.domain.catalogue.search import (
     facet_counts,
     filter_programmes,
 )
+from funding_matcher.models import Role
 from funding_matcher.operations.catalogue import find_programme
+from funding_matcher.web.access import current_membership
+from funding_matcher.web.applications import new_application_form
+from funding_matcher.web.day import today
 from funding_matcher.web.engine_cache import matching_engine
-from funding_matcher.web.matches import today
 
 bp = Blueprint("catalogue", __name__, url_prefix="/programme")
 
@@ -91,4 +94,14 @@ def show(slug: str):
         next=next_deadline(programme.deadline, day),
         round_label=ROUND_LABELS[round_state(programme, day)],
         expired=guideline_expired(programme, day),
+        new_form=_new_application_form(programme.slug),
     )
+
+
+def _new_application_form(slug: str):
+    """'Antrag vorbereiten' for editors of an organisation with a complete project."""
+    membership = current_membership()
+    if membership is None or not membership.role.at_least(Role.editor):
+        return None
+    form = new_application_form(slug)
+    return form if form.project_id.choices else None

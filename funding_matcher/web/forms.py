@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
+from decimal import Decimal, InvalidOperation
 
 from flask_wtf import FlaskForm
+from wtforms import DecimalField
 from wtforms.fields.choices import SelectChoice
 
 from funding_matcher.domain.errors import InvalidData
@@ -34,3 +37,35 @@ def apply_problems(
 def choices(mapping: Mapping[str, str]) -> list[SelectChoice]:
     """Select options from a code -> label mapping."""
     return [SelectChoice(code, text) for code, text in mapping.items()]
+
+
+GERMAN_AMOUNT = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d{1,2})?$|^-?\d+(,\d{1,2})?$")
+
+
+MONEY_CEILING = Decimal("1e12")
+
+
+class MoneyField(DecimalField):
+    """An amount in euros: German (1.234,56) or plain (1234.56) notation, finite, cents."""
+
+    def process_formdata(self, valuelist: list) -> None:
+        if not valuelist or not str(valuelist[0]).strip():
+            self.data = None
+            return
+        raw = str(valuelist[0]).strip().replace(" ", "").replace("€", "")
+        text = raw.replace(".", "").replace(",", ".") if GERMAN_AMOUNT.match(raw) else raw
+        try:
+            value = Decimal(text)
+        except (InvalidOperation, ValueError):
+            value = None
+        if value is None or not value.is_finite():
+            self.data = None
+            raise ValueError("Bitte einen Betrag in Euro angeben, z. B. 12.500,00.")
+        if abs(value) >= MONEY_CEILING:
+            self.data = None
+            raise ValueError("Der Betrag ist zu groß (höchstens 1.000.000.000 €).")
+        if value != value.quantize(Decimal("0.01")):
+            self.data = None
+            raise ValueError("Höchstens zwei Nachkommastellen (Cent).")
+        # -0 is 0
+        self.data = value + Decimal(0)

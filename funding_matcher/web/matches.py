@@ -2,25 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date
+from flask import Blueprint, flash, redirect, render_template, url_for
 
-from flask import Blueprint, current_app, flash, redirect, render_template, url_for
-
-from funding_matcher import clock
 from funding_matcher.domain.errors import InvalidData
 from funding_matcher.domain.profile import Profile
 from funding_matcher.domain.wizard import step_for_missing
 from funding_matcher.models import ProjectProfile
 from funding_matcher.web.access import member_required, owned_or_404
+from funding_matcher.web.applications_forms import NewApplicationForm
+from funding_matcher.web.day import today
 from funding_matcher.web.engine_cache import matching_engine
 
 bp = Blueprint("matches", __name__, url_prefix="/projekte")
-
-
-def today() -> date:
-    """The day used for deadlines: the clock, unless configured (tests, demos)."""
-    configured = current_app.config.get("TODAY")
-    return date.fromisoformat(configured) if configured else clock.today()
 
 
 @bp.route("/<int:project_id>/treffer")
@@ -47,4 +40,5 @@ def show(project_id: int):
         indirect=[m for m in ranking.indirect if m.round != "ended"],
         excluded=ranking.excluded,
         step_for_missing=step_for_missing,
+        new_form=NewApplicationForm(formdata=None),
     )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
+from decimal import ROUND_HALF_UP, Decimal
+from zoneinfo import ZoneInfo
 
 from flask import Flask
 from flask_login import current_user
@@ -12,6 +14,8 @@ from funding_matcher.models import Role
 from funding_matcher.operations.accounts import memberships
 from funding_matcher.web.access import current_membership
 from funding_matcher.web.auth_forms import SwitchOrganisationForm
+
+BERLIN = ZoneInfo("Europe/Berlin")
 
 
 def format_eur(value: float | None) -> str:
@@ -26,6 +30,24 @@ def format_percent(value: float | None) -> str:
     return "unbekannt" if value is None else f"{value:g} %".replace(".", ",")
 
 
+def format_eur_cents(value: Decimal | float | None) -> str:
+    """Decimal('12345.6') -> '12.345,60 €'; None -> '–'."""
+    if value is None:
+        return "–"
+    amount = Decimal(str(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    text = f"{amount:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
+    return f"{text} €"
+
+
+def format_datetime(value: datetime | None) -> str:
+    """A moment in German local time, e.g. 29.11.2026, 14:05 Uhr."""
+    if value is None:
+        return "–"
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(BERLIN).strftime("%d.%m.%Y, %H:%M Uhr")
+
+
 def format_date(value: date | str | None) -> str:
     if value is None:
         return "unbekannt"
@@ -38,6 +60,8 @@ def register(app: Flask) -> None:
     app.jinja_env.filters["eur"] = format_eur
     app.jinja_env.filters["de_date"] = format_date
     app.jinja_env.filters["percent"] = format_percent
+    app.jinja_env.filters["eur_cents"] = format_eur_cents
+    app.jinja_env.filters["de_datetime"] = format_datetime
     app.jinja_env.globals["label"] = taxonomy.label
     app.jinja_env.globals["labels"] = taxonomy.labels
     app.jinja_env.globals["Role"] = Role

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from wtforms import (
     DateField,
-    DecimalField,
     IntegerField,
     SelectField,
     SelectMultipleField,
@@ -15,7 +14,7 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional, Vali
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from funding_matcher.domain import taxonomy
-from funding_matcher.web.forms import GermanForm, choices
+from funding_matcher.web.forms import GermanForm, MoneyField, choices
 
 YES_NO_UNKNOWN = {"": "keine Angabe", "ja": "ja", "nein": "nein"}
 
@@ -87,12 +86,12 @@ class ProjectStep(GermanForm):
 class FinanceStep(GermanForm):
     """Schritt 3: Finanzen und Zeitraum."""
 
-    budget_total_eur = DecimalField(
+    budget_total_eur = MoneyField(
         "Gesamtkosten in Euro",
         places=2,
         validators=[Optional(), NumberRange(min=0, message="Bitte einen Betrag ab 0 angeben.")],
     )
-    own_funds_eur = DecimalField(
+    own_funds_eur = MoneyField(
         "Eigenmittel in Euro",
         places=2,
         validators=[Optional(), NumberRange(min=0, message="Bitte einen Betrag ab 0 angeben.")],
@@ -106,7 +105,7 @@ class FinanceStep(GermanForm):
         validators=[Optional(), NumberRange(1, 120, "Bitte 1 bis 120 Monate angeben.")],
     )
 
-    def validate_own_funds_eur(self, field: DecimalField) -> None:
+    def validate_own_funds_eur(self, field: MoneyField) -> None:
         budget = self.budget_total_eur.data
         if field.data is not None and budget is not None and field.data > budget:
             raise ValidationError("Die Eigenmittel sind höher als die Gesamtkosten.")

@@ -165,3 +165,66 @@ def test_journey_from_login_to_programme_page(live_server, page, make_org, make_
     page.get_by_role("link", name="Organisation", exact=True).click()
     assert page.get_by_role("heading", name="Caritasverband Hagen").is_visible()
     check_accessibility(page)
+
+
+def test_from_results_to_a_drafted_application(live_server, page, make_org, make_user, tmp_path):
+    from funding_matcher.domain.profile import Profile
+    from funding_matcher.operations.projects import save_profile
+    from tests.conftest import profile_data
+
+    organisation = make_org("Nachbarschaftsverein Lirich", "verein")
+    user = make_user(organisation, Role.editor, email="antrag@lirich.de")
+    project = save_profile(
+        organisation,
+        Profile.from_dict(
+            profile_data(title="Nachbarschaftstreff Lirich", target_groups=["aeltere"])
+        ),
+        user,
+    )
+    db.session.commit()
+
+    page.goto(f"{live_server}/anmelden")
+    page.get_by_label("E-Mail-Adresse").fill(user.email)
+    page.get_by_label("Passwort").fill(PASSWORD)
+    page.get_by_role("button", name="Anmelden").click()
+    page.goto(f"{live_server}/projekte/{project.id}/treffer")
+    first = page.locator(".result").first
+    title = first.locator("h3 a").inner_text()
+    first.get_by_role("button", name="Antrag vorbereiten").click()
+
+    # The outline follows the programme and is marked as drafted from the profile.
+    page.get_by_role("heading", name=title).wait_for()
+    assert page.locator("ol.sections li").count() >= 3
+    screenshot(page, "application", tmp_path)
+    check_accessibility(page)
+
+    page.locator("ol.sections li a").first.click()
+    editor = page.get_by_label("Text des Abschnitts")
+    assert editor.input_value()  # prefilled from the profile
+    check_accessibility(page)
+    editor.fill("Unser Treff liegt mitten in Lirich. Das schreiben wir selbst.")
+    page.get_by_text("Automatisch gespeichert (Version 2).").wait_for()
+    assert "61 Zeichen" in page.locator("#char-count").inner_text()
+    screenshot(page, "section", tmp_path)
+    page.reload()
+    assert page.get_by_label("Text des Abschnitts").input_value() == (
+        "Unser Treff liegt mitten in Lirich. Das schreiben wir selbst."
+    )
+
+    # A second tab with the same section: the first saves, the second gets the conflict page.
+    url = page.url
+    other = page.context.new_page()
+    other.goto(url)
+    page.get_by_label("Text des Abschnitts").fill("Fassung aus Tab eins.")
+    page.get_by_text("Automatisch gespeichert (Version 3).").wait_for()
+    other.evaluate("document.getElementById('text').value = 'Fassung aus Tab zwei.'")
+    other.get_by_role("button", name="Speichern").click()
+    other.get_by_role("heading", name="Konflikt beim Speichern", exact=False).wait_for()
+    assert other.get_by_text("Fassung aus Tab eins.").is_visible()
+    assert other.get_by_text("Fassung aus Tab zwei.").first.is_visible()
+    check_accessibility(other)
+    page.reload()
+    assert page.get_by_label("Text des Abschnitts").input_value() == "Fassung aus Tab eins."
+
+    page.goto(f"{live_server}/konto/")
+    check_accessibility(page)

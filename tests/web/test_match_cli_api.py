@@ -125,5 +125,19 @@ def test_api_malformed_json_and_options(client, stored_catalogue):
 def test_openapi_document_describes_match(client):
     doc = client.get("/api/openapi.json").get_json()
     operation = doc["paths"]["/api/v1/match"]["post"]
-    assert set(operation["responses"]) == {"200", "400"}
+    assert {"200", "400", "413"} <= set(operation["responses"])
+    assert operation["security"] == []
     assert "NW" in doc["components"]["schemas"]["Profile"]["properties"]["state"]["enum"]
+
+
+def test_openapi_document_describes_every_api_route(app, client):
+    doc = client.get("/api/openapi.json").get_json()
+    for rule in app.url_map.iter_rules():
+        if not rule.rule.startswith("/api/v1/"):
+            continue
+        path = rule.rule.replace("<int:", "{").replace("<", "{").replace(">", "}")
+        assert path in doc["paths"], path
+        for method in rule.methods - {"HEAD", "OPTIONS"}:
+            operation = doc["paths"][path][method.lower()]
+            if operation["security"]:
+                assert {"401"} <= set(operation["responses"]), (path, method)

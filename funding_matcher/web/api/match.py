@@ -1,28 +1,21 @@
-"""JSON API: matching without login (it stores nothing), and its OpenAPI description."""
+"""Matching without a token (it stores nothing), and the OpenAPI description."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from flask import Blueprint, jsonify, request
+from flask import jsonify, request
 
 from funding_matcher.domain.errors import FieldProblem, InvalidData
 from funding_matcher.domain.matching.output import ranking_to_json
 from funding_matcher.domain.profile import Profile
-from funding_matcher.extensions import csrf
+from funding_matcher.web.api import bp
+from funding_matcher.web.api.body import problem_response
+from funding_matcher.web.api.openapi import openapi_document
+from funding_matcher.web.day import today as current_day
 from funding_matcher.web.engine_cache import matching_engine
-from funding_matcher.web.matches import today as current_day
-from funding_matcher.web.openapi import openapi_document
-
-bp = Blueprint("api", __name__, url_prefix="/api")
-csrf.exempt(bp)
 
 MAX_TOP = 200
-
-
-def _bad_request(problems: list[FieldProblem]):
-    error = InvalidData(problems)
-    return jsonify(error="Ungültige Anfrage", fields=error.as_dict()), 400
 
 
 def _options() -> tuple[int, date, bool]:
@@ -49,14 +42,14 @@ def match():
     """Rank the catalogue for a profile v1 given as the JSON body."""
     data = request.get_json(silent=True)
     if data is None:
-        return _bad_request(
+        return problem_response(
             [FieldProblem("", "Der Anfragetext muss JSON sein (Content-Type: application/json).")]
         )
     try:
         top, today, include_closed = _options()
         profile = Profile.from_dict(data)
     except InvalidData as exc:
-        return _bad_request(exc.problems)
+        return problem_response(exc.problems)
     ranking = matching_engine().rank(profile, today, include_closed=include_closed, top=top)
     return jsonify(ranking_to_json(ranking))
 

@@ -1,0 +1,161 @@
+"""The attachment checklist of an application: the programme's requirements and usual documents.
+
+Which documents are usual depends on who applies (a Verein proves its Gemeinnützigkeit, a
+Kommune its council decision and budget) and on the project (partners, investments,
+De-minimis). Requirements the record names are added as they are, unless a usual document
+already covers them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from funding_matcher.domain.applications.outline import slugify
+from funding_matcher.domain.catalogue.records import Programme
+from funding_matcher.domain.profile import Profile
+
+NONPROFITS = ("verein", "freier_traeger")
+PUBLIC = ("kommune", "kommunales_unternehmen")
+
+
+@dataclass(frozen=True)
+class ChecklistEntry:
+    """One document or proof the application needs (required) or may add (optional)."""
+
+    key: str
+    title: str
+    required: bool
+    note: str = ""
+    words: tuple[str, ...] = ()  # what a programme requirement covered by this entry mentions
+
+
+def _usual(programme: Programme, profile: Profile) -> list[ChecklistEntry]:
+    kind = profile.applicant_type
+    entries = [
+        ChecklistEntry(
+            "projektbeschreibung",
+            "Projektbeschreibung (Vorhabenbeschreibung)",
+            True,
+            words=("projektbeschreibung", "vorhabenbeschreibung", "konzept"),
+        ),
+        ChecklistEntry(
+            "finanzplan",
+            "Kosten- und Finanzierungsplan",
+            True,
+            words=("finanzierungsplan", "kostenplan", "finanzplan"),
+        ),
+        ChecklistEntry(
+            "nicht-begonnen",
+            "Erklärung: Vorhaben noch nicht begonnen",
+            True,
+            "Kein Vertrag vor dem Bescheid, außer mit Zustimmung zum vorzeitigen Maßnahmebeginn.",
+            ("maßnahmenbeginn", "maßnahmebeginn", "nicht begonnen", "vorzeitig"),
+        ),
+    ]
+    if kind in NONPROFITS:
+        entries += [
+            ChecklistEntry("satzung", "Satzung (aktuelle Fassung)", True, words=("satzung",)),
+            ChecklistEntry(
+                "registerauszug",
+                "Vereins- oder Handelsregisterauszug mit dem aktuellen Vorstand",
+                True,
+                words=("registerauszug", "vereinsregister", "handelsregister"),
+            ),
+            ChecklistEntry(
+                "freistellungsbescheid",
+                "Freistellungsbescheid des Finanzamts (nicht älter als fünf Jahre)",
+                True,
+                "Oder Feststellungsbescheid nach § 60a AO (nicht älter als drei Kalenderjahre).",
+                ("gemeinnützig", "freistellung"),
+            ),
+            ChecklistEntry(
+                "jahresabschluss",
+                "Letzter Jahresabschluss oder Finanzbericht",
+                False,
+                words=("jahresabschluss", "finanzbericht"),
+            ),
+        ]
+    if kind in PUBLIC:
+        entries += [
+            ChecklistEntry(
+                "ratsbeschluss",
+                "Ratsbeschluss (oder Beschluss des zuständigen Ausschusses)",
+                kind == "kommune",
+                words=("ratsbeschluss", "beschluss", "gemeinderat", "stadtrat"),
+            ),
+            ChecklistEntry(
+                "haushaltsmittel",
+                "Bestätigung der Haushaltsmittel für den Eigenanteil",
+                True,
+                "Produkt und Sachkonto nennen, je Haushaltsjahr.",
+                ("haushaltsmittel", "eigenanteil", "kofinanzierung"),
+            ),
+        ]
+    elif kind not in NONPROFITS and kind != "privatperson":
+        entries.append(
+            ChecklistEntry(
+                "vorstandsbeschluss",
+                "Beschluss des Vorstands oder der Geschäftsführung",
+                False,
+                words=("vorstandsbeschluss",),
+            )
+        )
+    entries.append(
+        ChecklistEntry(
+            "kooperationsvereinbarungen",
+            "Kooperationsvereinbarungen oder Absichtserklärungen der Partner",
+            bool(profile.partners),
+            words=("kooperation", "partner", "absichtserklärung"),
+        )
+    )
+    entries.append(
+        ChecklistEntry(
+            "angebote",
+            "Angebote oder Kostenschätzungen für Investitionen",
+            "investiv" in profile.cost_types,
+            "Üblich: zwei Angebote zum Antrag, ab 10.000 € netto drei Angebote vor der Vergabe.",
+            ("angebot", "kostenvoranschlag", "kostenschätzung"),
+        )
+    )
+    if programme.de_minimis:
+        entries.append(
+            ChecklistEntry(
+                "de-minimis",
+                "De-minimis-Erklärung (Beihilfen der letzten drei Jahre)",
+                True,
+                words=("de-minimis", "de minimis"),
+            )
+        )
+    if programme.requires_designated_area:
+        entries.append(
+            ChecklistEntry(
+                "projektgebiet",
+                "Karte und Abgrenzung des Projektgebiets (Fördergebiet)",
+                True,
+                words=("fördergebiet", "gebietskulisse", "projektgebiet"),
+            )
+        )
+    return entries
+
+
+def build_checklist(programme: Programme, profile: Profile) -> list[ChecklistEntry]:
+    """Usual documents for this applicant and project, then the programme's own requirements."""
+    entries = _usual(programme, profile)
+    keys = {e.key for e in entries}
+    for requirement in programme.requirements:
+        text = requirement.lower()
+        covered = next((e for e in entries if any(w in text for w in e.words)), None)
+        if covered is not None:
+            if not covered.required or requirement not in covered.note:
+                index = entries.index(covered)
+                note = f"{covered.note} Laut Programm: {requirement}".strip()
+                entries[index] = ChecklistEntry(
+                    covered.key, covered.title, True, note, covered.words
+                )
+            continue
+        key = f"programm-{slugify(requirement)}"[:60]
+        while key in keys:
+            key += "-x"
+        keys.add(key)
+        entries.append(ChecklistEntry(key, requirement, True, "Voraussetzung laut Programm"))
+    return entries

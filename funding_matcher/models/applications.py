@@ -1,0 +1,168 @@
+"""Applications: one project profile x one programme, with sections, checklist and status log."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from funding_matcher.extensions import db
+from funding_matcher.models.accounts import Organisation, User
+from funding_matcher.models.base import utcnow
+from funding_matcher.models.projects import ProjectProfile
+
+Money = Numeric(14, 2)
+
+
+class Application(db.Model):
+    """An application of an organisation for one programme with one project."""
+
+    __tablename__ = "applications"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisations.id", ondelete="CASCADE"), index=True
+    )
+    project_id: Mapped[int] = mapped_column(
+        ForeignKey("project_profiles.id", ondelete="CASCADE"), index=True
+    )
+    programme_slug: Mapped[str] = mapped_column(String(120), index=True)
+    # The programme's title when the application was made: the catalogue may drop the record.
+    programme_title: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20), default="idee")
+    requested_eur: Mapped[Decimal | None] = mapped_column(Money)
+    approved_eur: Mapped[Decimal | None] = mapped_column(Money)
+    submitted_on: Mapped[date | None] = mapped_column(Date)
+    decided_on: Mapped[date | None] = mapped_column(Date)
+    # The budget (format v1 of the budget contract) and input that did not validate yet.
+    budget: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    budget_pending: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, onupdate=utcnow
+    )
+
+    organisation: Mapped[Organisation] = relationship()
+    project: Mapped[ProjectProfile] = relationship()
+    sections: Mapped[list[ApplicationSection]] = relationship(
+        back_populates="application",
+        cascade="all, delete-orphan",
+        order_by="ApplicationSection.position",
+    )
+    checklist: Mapped[list[ChecklistItem]] = relationship(
+        back_populates="application",
+        cascade="all, delete-orphan",
+        order_by="ChecklistItem.position",
+    )
+    status_log: Mapped[list[StatusLogEntry]] = relationship(
+        back_populates="application",
+        cascade="all, delete-orphan",
+        order_by="StatusLogEntry.id",
+    )
+
+
+class ApplicationSection(db.Model):
+    """One outline section; ``version`` rises with every save (optimistic locking)."""
+
+    __tablename__ = "application_sections"
+    __table_args__ = (UniqueConstraint("application_id", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("applications.id", ondelete="CASCADE"), index=True
+    )
+    key: Mapped[str] = mapped_column(String(80))
+    title: Mapped[str] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text, default="")
+    guidance: Mapped[str] = mapped_column(Text, default="")
+    limit_chars: Mapped[int | None] = mapped_column(Integer)
+    limit_pages: Mapped[int | None] = mapped_column(Integer)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    # True while the text is still the suggestion drafted from the profile.
+    prefilled: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, onupdate=utcnow
+    )
+
+    application: Mapped[Application] = relationship(back_populates="sections")
+    versions: Mapped[list[SectionVersion]] = relationship(
+        back_populates="section", cascade="all, delete-orphan", order_by="SectionVersion.version"
+    )
+    updated_by: Mapped[User | None] = relationship()
+
+
+class SectionVersion(db.Model):
+    """Every saved text of a section, for the history and restore."""
+
+    __tablename__ = "section_versions"
+    __table_args__ = (UniqueConstraint("section_id", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    section_id: Mapped[int] = mapped_column(
+        ForeignKey("application_sections.id", ondelete="CASCADE"), index=True
+    )
+    version: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    saved_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    saved_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    note: Mapped[str] = mapped_column(String(200), default="")
+
+    section: Mapped[ApplicationSection] = relationship(back_populates="versions")
+    saved_by: Mapped[User | None] = relationship()
+
+
+class ChecklistItem(db.Model):
+    """A document the application needs (required) or may include."""
+
+    __tablename__ = "checklist_items"
+    __table_args__ = (UniqueConstraint("application_id", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("applications.id", ondelete="CASCADE"), index=True
+    )
+    key: Mapped[str] = mapped_column(String(80))
+    title: Mapped[str] = mapped_column(Text)
+    required: Mapped[bool] = mapped_column(Boolean, default=True)
+    done: Mapped[bool] = mapped_column(Boolean, default=False)
+    note: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer)
+
+    application: Mapped[Application] = relationship(back_populates="checklist")
+
+
+class StatusLogEntry(db.Model):
+    """Who changed the status when, to what, with which date and amount."""
+
+    __tablename__ = "application_status_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("applications.id", ondelete="CASCADE"), index=True
+    )
+    from_status: Mapped[str] = mapped_column(String(20))
+    to_status: Mapped[str] = mapped_column(String(20))
+    on: Mapped[date] = mapped_column(Date)
+    amount_eur: Mapped[Decimal | None] = mapped_column(Money)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    application: Mapped[Application] = relationship(back_populates="status_log")
+    user: Mapped[User | None] = relationship()

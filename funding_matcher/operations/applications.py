@@ -1,0 +1,221 @@
+"""Applications as rows: created from a profile and a programme, sections saved with versions,
+checklist ticked, status changed with a log. Flushes, never commits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import select, update
+
+from funding_matcher.domain.applications.checklist import build_checklist
+from funding_matcher.domain.applications.outline import draft_outline
+from funding_matcher.domain.applications.status import check_status_change
+from funding_matcher.domain.catalogue.records import Programme
+from funding_matcher.domain.errors import FieldProblem, InvalidData
+from funding_matcher.domain.profile import Profile
+from funding_matcher.extensions import db
+from funding_matcher.models import (
+    Application,
+    ApplicationSection,
+    ChecklistItem,
+    Organisation,
+    ProjectProfile,
+    SectionVersion,
+    StatusLogEntry,
+    User,
+)
+from funding_matcher.models.base import utcnow
+
+MAX_SECTION_CHARS = 200_000
+
+
+@dataclass
+class SectionConflict(Exception):
+    """A save based on an older version than the stored one; nothing was written."""
+
+    section: ApplicationSection
+
+
+def organisation_applications(organisation: Organisation) -> list[Application]:
+    """The organisation's applications, most recently changed first."""
+    return list(
+        db.session.scalars(
+            select(Application)
+            .where(Application.organisation_id == organisation.id)
+            .order_by(Application.updated_at.desc(), Application.id.desc())
+        )
+    )
+
+
+def find_application(project: ProjectProfile, slug: str) -> Application | None:
+    """The application of this project for this programme, if there is one."""
+    return db.session.scalar(
+        select(Application).where(
+            Application.project_id == project.id, Application.programme_slug == slug
+        )
+    )
+
+
+def create_application(
+    project: ProjectProfile, programme: Programme, user: User | None
+) -> Application:
+    """A new application (status idee) with the drafted outline and the checklist."""
+    try:
+        profile = Profile.from_dict(project.data)
+    except InvalidData:
+        raise InvalidData(
+            [FieldProblem("project_id", "Das Projektprofil ist noch nicht vollständig.")]
+        ) from None
+    if programme.status == "draft":
+        raise InvalidData([FieldProblem("programme", "Ein ungeprüfter Entwurf hat keinen Antrag.")])
+    application = Application(
+        organisation_id=project.organisation_id,
+        project_id=project.id,
+        programme_slug=programme.slug,
+        programme_title=programme.title,
+        status="idee",
+        requested_eur=_cents(profile.requested_eur),
+        created_by_id=user.id if user else None,
+    )
+    db.session.add(application)
+    organisation = project.organisation.name if project.organisation else None
+    for position, draft in enumerate(draft_outline(profile, programme, organisation)):
+        section = ApplicationSection(
+            key=draft.key,
+            title=draft.title,
+            position=position,
+            text=draft.text,
+            guidance=draft.guidance,
+            limit_chars=draft.limit_chars,
+            limit_pages=draft.limit_pages,
+            version=1,
+            prefilled=draft.prefilled,
+            updated_by_id=user.id if user else None,
+        )
+        section.versions.append(
+            SectionVersion(
+                version=1,
+                text=draft.text,
+                saved_by_id=user.id if user else None,
+                note="Vorschlag aus dem Projektprofil" if draft.prefilled else "leer angelegt",
+            )
+        )
+        application.sections.append(section)
+    for position, entry in enumerate(build_checklist(programme, profile)):
+        application.checklist.append(
+            ChecklistItem(
+                key=entry.key,
+                title=entry.title,
+                required=entry.required,
+                note=entry.note,
+                position=position,
+            )
+        )
+    db.session.flush()
+    return application
+
+
+def section_by_key(application: Application, key: str) -> ApplicationSection | None:
+    return next((s for s in application.sections if s.key == key), None)
+
+
+def save_section(
+    section: ApplicationSection, text: str, base_version: int, user: User | None, note: str = ""
+) -> ApplicationSection:
+    """Store a new text based on ``base_version``; a stale version raises SectionConflict."""
+    if len(text) > MAX_SECTION_CHARS:
+        raise InvalidData(
+            [FieldProblem("text", f"höchstens {MAX_SECTION_CHARS:,} Zeichen".replace(",", "."))]
+        )
+    if base_version == section.version and text == section.text and not section.prefilled:
+        return section
+    # Optimistic locking in one statement: the row changes only if nobody saved in between,
+    # whichever database and however many server threads.
+    changed = db.session.execute(
+        update(ApplicationSection)
+        .where(ApplicationSection.id == section.id, ApplicationSection.version == base_version)
+        .values(
+            version=base_version + 1,
+            text=text,
+            prefilled=False,
+            updated_by_id=user.id if user else None,
+            updated_at=utcnow(),
+        )
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    db.session.refresh(section)
+    if changed != 1:
+        raise SectionConflict(section)
+    db.session.add(
+        SectionVersion(
+            section_id=section.id,
+            version=section.version,
+            text=text,
+            saved_by_id=user.id if user else None,
+            note=note,
+        )
+    )
+    section.application.updated_at = utcnow()
+    db.session.flush()
+    db.session.refresh(section, ["versions"])
+    return section
+
+
+def restore_section(section: ApplicationSection, version: int, user: User | None) -> None:
+    """Make an earlier text the current one again (as a new version; nothing is lost)."""
+    old = next((v for v in section.versions if v.version == version), None)
+    if old is None:
+        raise InvalidData([FieldProblem("version", f"Version {version} gibt es nicht.")])
+    save_section(
+        section, old.text, section.version, user, note=f"wiederhergestellt aus Version {version}"
+    )
+
+
+def set_checklist_done(item: ChecklistItem, done: bool) -> None:
+    item.done = done
+    db.session.flush()
+
+
+def missing_required(application: Application) -> list[str]:
+    """Titles of required checklist items not ticked off yet."""
+    return [i.title for i in application.checklist if i.required and not i.done]
+
+
+def change_status(
+    application: Application,
+    new: str,
+    on: date | None,
+    amount_eur: Decimal | None,
+    user: User | None,
+    today: date,
+) -> None:
+    """Move the application to a new status (validated) and log who did it when."""
+    change = check_status_change(
+        application.status, new, on, amount_eur, missing_required(application), today
+    )
+    db.session.add(
+        StatusLogEntry(
+            application_id=application.id,
+            from_status=application.status,
+            to_status=change.status,
+            on=change.on,
+            amount_eur=change.amount_eur,
+            user_id=user.id if user else None,
+        )
+    )
+    if change.status == "eingereicht":
+        application.submitted_on = change.on
+        if change.amount_eur is not None:
+            application.requested_eur = change.amount_eur
+    elif change.status in ("bewilligt", "abgelehnt"):
+        application.decided_on = change.on
+        if change.status == "bewilligt":
+            application.approved_eur = change.amount_eur
+    application.status = change.status
+    db.session.flush()
+
+
+def _cents(value: float | None) -> Decimal | None:
+    return None if value is None else Decimal(str(value)).quantize(Decimal("0.01"))

@@ -1,0 +1,73 @@
+"""API tokens as rows: created for a member, found by hash, revoked. Flushes, never commits."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+
+from funding_matcher.domain.accounts.tokens import SHOWN_CHARS, new_token, token_hash, well_formed
+from funding_matcher.domain.errors import FieldProblem, InvalidData
+from funding_matcher.extensions import db
+from funding_matcher.models import ApiToken, Membership, Organisation, User
+from funding_matcher.operations.accounts import membership_of
+
+MAX_LABEL = 100
+
+
+def create_api_token(
+    user: User, organisation: Organisation, label: str = ""
+) -> tuple[ApiToken, str]:
+    """A new token for the user in one of their organisations; returns the row and the token."""
+    if membership_of(user, organisation.id) is None:
+        raise InvalidData(
+            [
+                FieldProblem(
+                    "organisation", f"{user.email} ist nicht Mitglied von {organisation.name}."
+                )
+            ]
+        )
+    label = label.strip()
+    if len(label) > MAX_LABEL:
+        raise InvalidData([FieldProblem("label", f"höchstens {MAX_LABEL} Zeichen")])
+    token = new_token()
+    row = ApiToken(
+        user_id=user.id,
+        organisation_id=organisation.id,
+        label=label,
+        token_hash=token_hash(token),
+        prefix=token[:SHOWN_CHARS],
+    )
+    db.session.add(row)
+    db.session.flush()
+    return row, token
+
+
+def token_membership(token: str) -> tuple[ApiToken, Membership] | None:
+    """The live token and its user's membership, or None (unknown, revoked, no longer member)."""
+    if not well_formed(token):
+        return None
+    row = db.session.scalar(select(ApiToken).where(ApiToken.token_hash == token_hash(token)))
+    if row is None or row.revoked_at is not None:
+        return None
+    membership = membership_of(row.user, row.organisation_id)
+    if membership is None:
+        return None
+    row.last_used_at = datetime.now(UTC)
+    return row, membership
+
+
+def user_tokens(user: User) -> list[ApiToken]:
+    """The user's tokens, newest first, revoked ones included."""
+    return list(
+        db.session.scalars(
+            select(ApiToken).where(ApiToken.user_id == user.id).order_by(ApiToken.id.desc())
+        )
+    )
+
+
+def revoke_api_token(row: ApiToken) -> None:
+    """End a token now; it answers 401 from then on."""
+    if row.revoked_at is None:
+        row.revoked_at = datetime.now(UTC)
+    db.session.flush()

@@ -1,0 +1,68 @@
+"""The signed-in person's account: API tokens (and, later, reminder settings)."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_login import current_user, login_required
+
+from funding_matcher.domain.errors import InvalidData
+from funding_matcher.extensions import db
+from funding_matcher.models import ApiToken
+from funding_matcher.operations.tokens import create_api_token, revoke_api_token, user_tokens
+from funding_matcher.web.access import current_organisation
+from funding_matcher.web.applications_forms import TokenForm
+from funding_matcher.web.forms import apply_problems
+from funding_matcher.web.projects_forms import ConfirmForm
+
+bp = Blueprint("account", __name__, url_prefix="/konto")
+
+
+def _page(form: TokenForm, new_token: str | None = None, code: int = 200):
+    return render_template(
+        "account/index.html",
+        tokens=user_tokens(current_user),
+        form=form,
+        new_token=new_token,
+        confirm_form=ConfirmForm(),
+        organisation=current_organisation(),
+    ), code
+
+
+@bp.route("/")
+@login_required
+def index():
+    return _page(TokenForm(formdata=None))
+
+
+@bp.route("/tokens", methods=["POST"])
+@login_required
+def create_token():
+    form = TokenForm()
+    organisation = current_organisation()
+    if organisation is None:
+        abort(403)
+    if not form.validate_on_submit():
+        return _page(form, code=422)
+    try:
+        _, token = create_api_token(current_user, organisation, form.label.data or "")
+    except InvalidData as exc:
+        db.session.rollback()
+        apply_problems(form, exc)
+        return _page(form, code=422)
+    db.session.commit()
+    # The token is shown exactly once, on this response; only its hash is stored.
+    return _page(TokenForm(formdata=None), new_token=token, code=201)
+
+
+@bp.route("/tokens/<int:token_id>/widerrufen", methods=["POST"])
+@login_required
+def revoke_token(token_id: int):
+    row = db.session.get(ApiToken, token_id)
+    if row is None or row.user_id != current_user.id:
+        abort(404)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    revoke_api_token(row)
+    db.session.commit()
+    flash(f"Token „{row.label or row.prefix}“ widerrufen.", "success")
+    return redirect(url_for("account.index")), 303

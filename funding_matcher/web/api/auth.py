@@ -1,0 +1,67 @@
+"""Bearer tokens for the API: who is calling, in which organisation, with which role."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
+
+from flask import g, jsonify, request
+
+from funding_matcher.extensions import db
+from funding_matcher.models import Membership, Role, User
+from funding_matcher.operations.tokens import token_membership
+
+T = TypeVar("T")
+
+
+def _unauthorised():
+    response = jsonify(
+        error="Nicht angemeldet",
+        message="Gültiges API-Token nötig: Authorization: Bearer <token>.",
+    )
+    response.status_code = 401
+    response.headers["WWW-Authenticate"] = 'Bearer realm="funding-matcher"'
+    return response
+
+
+def api_member() -> Membership:
+    """The calling token's membership (set by ``token_required``)."""
+    return g.api_membership
+
+
+def api_user() -> User:
+    return g.api_membership.user
+
+
+def token_required(role: Role = Role.viewer) -> Callable:
+    """View decorator: a live token whose user has at least ``role`` (401 / 403 otherwise)."""
+
+    def decorator(view: Callable) -> Callable:
+        @wraps(view)
+        def wrapped(*args: Any, **kwargs: Any) -> Any:
+            scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+            found = token_membership(token.strip()) if scheme.lower() == "bearer" else None
+            if found is None:
+                return _unauthorised()
+            _, membership = found
+            db.session.commit()  # remember last_used_at even if the view fails
+            if not membership.role.at_least(role):
+                return jsonify(
+                    error="Keine Berechtigung",
+                    message=f"Ihre Rolle „{membership.role.label}“ erlaubt diese Aktion nicht.",
+                ), 403
+            g.api_membership = membership
+            return view(*args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def owned_or_none(model: type[T], object_id: int) -> T | None:
+    """The object if it belongs to the token's organisation; None answers 404 in the view."""
+    obj = db.session.get(model, object_id)
+    if obj is None or obj.organisation_id != api_member().organisation_id:
+        return None
+    return obj

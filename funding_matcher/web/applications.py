@@ -1,0 +1,167 @@
+"""Applications of the current organisation: start, overview, checklist, status pipeline."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from funding_matcher.domain.applications.status import STATUSES, TRANSITIONS
+from funding_matcher.domain.errors import InvalidData
+from funding_matcher.domain.wizard import is_complete
+from funding_matcher.extensions import db
+from funding_matcher.models import Application, ChecklistItem, ProjectProfile, Role
+from funding_matcher.operations.applications import (
+    change_status,
+    create_application,
+    find_application,
+    missing_required,
+    organisation_applications,
+    set_checklist_done,
+)
+from funding_matcher.operations.catalogue import find_programme
+from funding_matcher.web.access import current_organisation, member_required, owned_or_404
+from funding_matcher.web.api.serialize import application_deadline
+from funding_matcher.web.applications_forms import (
+    ChecklistForm,
+    NewApplicationForm,
+    StatusForm,
+)
+from funding_matcher.web.day import today
+from funding_matcher.web.forms import apply_problems
+from funding_matcher.web.projects_forms import ConfirmForm
+
+bp = Blueprint("applications", __name__, url_prefix="/antraege")
+
+
+def complete_projects() -> list[ProjectProfile]:
+    """The organisation's projects whose profile is complete (they can be matched)."""
+    organisation = current_organisation()
+    rows = db.session.scalars(
+        db.select(ProjectProfile)
+        .where(ProjectProfile.organisation_id == organisation.id)
+        .order_by(ProjectProfile.title)
+    )
+    return [row for row in rows if is_complete(row.data)]
+
+
+def new_application_form(programme_slug: str) -> NewApplicationForm:
+    """The "Antrag vorbereiten" form for a programme, listing the complete projects."""
+    form = NewApplicationForm(programme=programme_slug)
+    form.project_id.choices = [(p.id, p.title) for p in complete_projects()]
+    return form
+
+
+@bp.route("/")
+@member_required()
+def index():
+    rows = organisation_applications(current_organisation())
+    day = today()
+    deadlines = {a.id: application_deadline(a, day) for a in rows}
+    return render_template(
+        "applications/index.html", applications=rows, deadlines=deadlines, statuses=STATUSES
+    )
+
+
+@bp.route("/neu", methods=["POST"])
+@member_required(Role.editor)
+def create():
+    form = new_application_form(request.form.get("programme", ""))
+    programme = find_programme(form.programme.data or "")
+    if not form.validate_on_submit() or programme is None:
+        flash("Bitte ein vollständiges Projekt und ein Programm wählen.", "error")
+        return redirect(request.referrer or url_for("applications.index")), 303
+    project = owned_or_404(ProjectProfile, form.project_id.data, Role.editor)
+    existing = find_application(project, programme.slug)
+    if existing is not None:
+        flash("Für dieses Projekt und Programm gibt es schon einen Antrag.", "info")
+        return redirect(url_for("applications.show", application_id=existing.id)), 303
+    try:
+        application = create_application(project, programme, current_user)
+    except InvalidData as exc:
+        db.session.rollback()
+        for problem in exc.problems:
+            flash(problem.message, "error")
+        return redirect(url_for("projects.show", project_id=project.id)), 303
+    db.session.commit()
+    flash(
+        "Antrag angelegt. Die Abschnitte folgen der Gliederung des Programms; vorausgefüllte "
+        "Texte stammen aus Ihrem Projektprofil und sind als Vorschlag markiert.",
+        "success",
+    )
+    return redirect(url_for("applications.show", application_id=application.id)), 303
+
+
+@bp.route("/<int:application_id>")
+@member_required()
+def show(application_id: int):
+    application = owned_or_404(Application, application_id)
+    return _render_show(application, StatusForm(formdata=None))
+
+
+def _render_show(application: Application, status_form: StatusForm, code: int = 200):
+    status_form.status.choices = [(s, STATUSES[s]) for s in TRANSITIONS[application.status]]
+    programme = find_programme(application.programme_slug)
+    return render_template(
+        "applications/show.html",
+        application=application,
+        programme=programme,
+        deadline=application_deadline(application, today()),
+        statuses=STATUSES,
+        status_form=status_form,
+        checklist_form=ChecklistForm(formdata=None),
+        confirm_form=ConfirmForm(),
+        missing=missing_required(application),
+    ), code
+
+
+@bp.route("/<int:application_id>/checkliste/<int:item_id>", methods=["POST"])
+@member_required(Role.editor)
+def checklist(application_id: int, item_id: int):
+    application = owned_or_404(Application, application_id, Role.editor)
+    item = db.session.get(ChecklistItem, item_id)
+    if item is None or item.application_id != application.id:
+        abort(404)
+    form = ChecklistForm()
+    if form.validate_on_submit():
+        set_checklist_done(item, bool(form.done.data))
+        db.session.commit()
+    return redirect(url_for("applications.show", application_id=application.id) + "#checkliste")
+
+
+@bp.route("/<int:application_id>/status", methods=["POST"])
+@member_required(Role.editor)
+def status(application_id: int):
+    application = owned_or_404(Application, application_id, Role.editor)
+    form = StatusForm()
+    form.status.choices = [(s, STATUSES[s]) for s in TRANSITIONS[application.status]]
+    if form.validate_on_submit():
+        try:
+            change_status(
+                application,
+                form.status.data,
+                form.date.data,
+                form.amount_eur.data,
+                current_user,
+                today(),
+            )
+        except InvalidData as exc:
+            db.session.rollback()
+            apply_problems(form, exc, {"date": "date", "amount_eur": "amount_eur"})
+        else:
+            db.session.commit()
+            flash(f"Status geändert: {STATUSES[application.status]}.", "success")
+            return redirect(url_for("applications.show", application_id=application.id)), 303
+    return _render_show(application, form, 422)
+
+
+@bp.route("/<int:application_id>/loeschen", methods=["POST"])
+@member_required(Role.editor)
+def delete(application_id: int):
+    application = owned_or_404(Application, application_id, Role.editor)
+    if not ConfirmForm().validate_on_submit():
+        flash("Die Aktion konnte nicht bestätigt werden. Bitte erneut versuchen.", "error")
+        return redirect(url_for("applications.show", application_id=application.id))
+    db.session.delete(application)
+    db.session.commit()
+    flash(f"Antrag für „{application.programme_title}“ gelöscht.", "success")
+    return redirect(url_for("applications.index"))

@@ -1,0 +1,126 @@
+"""Editing an application's outline sections: versions, autosave, conflicts, history."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, jsonify, redirect, render_template, url_for
+from flask_login import current_user
+
+from funding_matcher.domain.errors import InvalidData
+from funding_matcher.extensions import db
+from funding_matcher.models import Application, ApplicationSection, Role
+from funding_matcher.operations.applications import (
+    SectionConflict,
+    restore_section,
+    save_section,
+    section_by_key,
+)
+from funding_matcher.web.access import member_required, owned_or_404
+from funding_matcher.web.applications_forms import SectionForm
+from funding_matcher.web.forms import apply_problems
+from funding_matcher.web.projects_forms import ConfirmForm
+
+bp = Blueprint("sections", __name__, url_prefix="/antraege/<int:application_id>/abschnitte")
+
+
+def _section(application_id: int, key: str, role: Role = Role.viewer):
+    application = owned_or_404(Application, application_id, role)
+    section = section_by_key(application, key)
+    if section is None:
+        abort(404)
+    return application, section
+
+
+def _editor(application: Application, section: ApplicationSection, form: SectionForm, code=200):
+    return render_template(
+        "applications/section.html", application=application, section=section, form=form
+    ), code
+
+
+def _conflict_page(application: Application, section: ApplicationSection, mine: str):
+    return render_template(
+        "applications/conflict.html",
+        application=application,
+        section=section,
+        mine=mine,
+        form=SectionForm(formdata=None, text=mine, version=section.version),
+    ), 409
+
+
+@bp.route("/<key>", methods=["GET", "POST"])
+@member_required()
+def edit(application_id: int, key: str):
+    application, section = _section(application_id, key)
+    form = SectionForm()
+    if form.is_submitted():
+        owned_or_404(Application, application_id, Role.editor)
+        if form.validate():
+            try:
+                save_section(section, form.text.data or "", form.version.data, current_user)
+            except SectionConflict as conflict:
+                db.session.rollback()
+                return _conflict_page(application, conflict.section, form.text.data or "")
+            except InvalidData as exc:
+                db.session.rollback()
+                apply_problems(form, exc)
+                return _editor(application, section, form, 422)
+            db.session.commit()
+            flash(f"„{section.title}“ gespeichert (Version {section.version}).", "success")
+            return redirect(url_for("sections.edit", application_id=application.id, key=key)), 303
+        return _editor(application, section, form, 422)
+    form = SectionForm(formdata=None, text=section.text, version=section.version)
+    return _editor(application, section, form)
+
+
+@bp.route("/<key>/autosave", methods=["POST"])
+@member_required(Role.editor)
+def autosave(application_id: int, key: str):
+    """The editor's script saves here while typing; same rules as the form, JSON answers."""
+    application, section = _section(application_id, key, Role.editor)
+    form = SectionForm()
+    if not form.validate():
+        return jsonify(error="Ungültige Eingabe", fields=form.errors), 400
+    try:
+        save_section(section, form.text.data or "", form.version.data, current_user)
+    except SectionConflict as conflict:
+        db.session.rollback()
+        return jsonify(
+            error="Der Abschnitt wurde inzwischen anderswo geändert.",
+            conflict_url=url_for("sections.edit", application_id=application.id, key=key),
+            current={"version": conflict.section.version},
+        ), 409
+    except InvalidData as exc:
+        db.session.rollback()
+        return jsonify(error="Ungültige Eingabe", fields=exc.as_dict()), 400
+    db.session.commit()
+    return jsonify(version=section.version, chars=len(section.text))
+
+
+@bp.route("/<key>/verlauf")
+@member_required()
+def history(application_id: int, key: str):
+    application, section = _section(application_id, key)
+    return render_template(
+        "applications/history.html",
+        application=application,
+        section=section,
+        confirm_form=ConfirmForm(),
+    )
+
+
+@bp.route("/<key>/verlauf/<int:version>/wiederherstellen", methods=["POST"])
+@member_required(Role.editor)
+def restore(application_id: int, key: str, version: int):
+    application, section = _section(application_id, key, Role.editor)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    try:
+        restore_section(section, version, current_user)
+    except InvalidData:
+        abort(404)
+    except SectionConflict:
+        db.session.rollback()
+        flash("Der Abschnitt wurde gerade anderswo geändert. Bitte erneut versuchen.", "error")
+        return redirect(url_for("sections.history", application_id=application.id, key=key)), 303
+    db.session.commit()
+    flash(f"Version {version} wiederhergestellt (als Version {section.version}).", "success")
+    return redirect(url_for("sections.edit", application_id=application.id, key=key)), 303
