@@ -15,7 +15,17 @@ from funding_matcher.models.applications import (
     SectionVersion,
     StatusLogEntry,
 )
+from funding_matcher.models.budget import DeMinimisAid
 from funding_matcher.models.catalogue import ProgrammeRow
+from funding_matcher.models.planning import (
+    BodyMeeting,
+    Milestone,
+    PlanningSettings,
+    ProgrammeChange,
+    ReminderSettings,
+    SentReminder,
+    WatchedProgramme,
+)
 from funding_matcher.models.projects import ProjectProfile
 
 __all__ = [
@@ -23,7 +33,15 @@ __all__ = [
     "ApiToken",
     "Application",
     "ApplicationSection",
+    "BodyMeeting",
     "ChecklistItem",
+    "DeMinimisAid",
+    "Milestone",
+    "PlanningSettings",
+    "ProgrammeChange",
+    "ReminderSettings",
+    "SentReminder",
+    "WatchedProgramme",
     "SectionVersion",
     "StatusLogEntry",
     "Membership",

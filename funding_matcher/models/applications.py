@@ -48,6 +48,10 @@ class Application(db.Model):
     approved_eur: Mapped[Decimal | None] = mapped_column(Money)
     submitted_on: Mapped[date | None] = mapped_column(Date)
     decided_on: Mapped[date | None] = mapped_column(Date)
+    # The project period of the Bewilligung, for the award dates (Verwendungsnachweis ...).
+    project_start: Mapped[date | None] = mapped_column(Date)
+    project_end: Mapped[date | None] = mapped_column(Date)
+    eu_funded: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     # The budget (format v1 of the budget contract) and input that did not validate yet.
     budget: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     budget_pending: Mapped[dict[str, Any] | None] = mapped_column(JSON)

@@ -28,6 +28,8 @@ class ProjectProfile(db.Model):
     # Raw input of wizard steps that did not validate yet, by step number: kept so that a
     # reload, a closed browser or a failed validation loses nothing.
     pending: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # The slugs of the last reminder run's top ten, to tell the team about new matches.
+    known_top: Mapped[list[str] | None] = mapped_column(JSON)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(
