@@ -72,6 +72,7 @@ def register_blueprints(app: Flask) -> None:
         api,
         applications,
         auth,
+        budget,
         catalogue,
         main,
         matches,
@@ -92,6 +93,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(applications.bp)
     app.register_blueprint(sections.bp)
     app.register_blueprint(account.bp)
+    app.register_blueprint(budget.bp)
     app.jinja_env.globals["nav_items"] = [
         ("projects.index", "Projekte"),
         ("applications.index", "Anträge"),

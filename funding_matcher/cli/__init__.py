@@ -6,7 +6,7 @@ import click
 from flask.cli import FlaskGroup
 
 from funding_matcher import create_app
-from funding_matcher.cli import accounts, catalogue, match, programs, server, tokens
+from funding_matcher.cli import accounts, budget, catalogue, match, programs, server, tokens
 
 
 def _create_app(*_args: object) -> object:
@@ -32,3 +32,4 @@ main.add_command(accounts.org_group)
 main.add_command(accounts.user_group)
 main.add_command(match.match)
 main.add_command(tokens.token_group)
+main.add_command(budget.budget_group)

@@ -1,0 +1,3 @@
+"""api-v1 budget of an application: PUT and GET."""
+
+from __future__ import annotations
