@@ -74,9 +74,11 @@ def register_blueprints(app: Flask) -> None:
         auth,
         budget,
         catalogue,
+        feed,
         main,
         matches,
         organisation,
+        planning,
         projects,
         sections,
         wizard,
@@ -94,9 +96,12 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(sections.bp)
     app.register_blueprint(account.bp)
     app.register_blueprint(budget.bp)
+    app.register_blueprint(planning.bp)
+    app.register_blueprint(feed.bp)
     app.jinja_env.globals["nav_items"] = [
         ("projects.index", "Projekte"),
         ("applications.index", "Anträge"),
+        ("planning.calendar", "Kalender"),
         ("catalogue.index", "Förderprogramme"),
         ("organisation.index", "Organisation"),
     ]

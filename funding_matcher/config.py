@@ -22,6 +22,17 @@ class Defaults:
     REMEMBER_COOKIE_HTTPONLY = True
     JSON_SORT_KEYS = False
     TEMPLATES_AUTO_RELOAD = False
+    # Calendar feed UIDs end in this domain; keep it stable so clients do not duplicate events.
+    CALENDAR_UID_DOMAIN = "foerdermittel-matcher.invalid"
+    # Links in reminder e-mails point here (the address users open the app at).
+    BASE_URL = "http://127.0.0.1:5000"
+    # SMTP for reminders (FUNDING_MATCHER_MAIL_SERVER, _PORT, _USERNAME, _PASSWORD, _USE_TLS, _FROM)
+    MAIL_SERVER = None
+    MAIL_PORT = 25
+    MAIL_USERNAME = None
+    MAIL_PASSWORD = None
+    MAIL_USE_TLS = False
+    MAIL_FROM = None
 
 
 def sqlite_url(instance_path: Path) -> str:

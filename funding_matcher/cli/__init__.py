@@ -6,7 +6,17 @@ import click
 from flask.cli import FlaskGroup
 
 from funding_matcher import create_app
-from funding_matcher.cli import accounts, budget, catalogue, match, programs, server, tokens
+from funding_matcher.cli import (
+    accounts,
+    budget,
+    catalogue,
+    match,
+    plan,
+    programs,
+    reminders,
+    server,
+    tokens,
+)
 
 
 def _create_app(*_args: object) -> object:
@@ -33,3 +43,5 @@ main.add_command(accounts.user_group)
 main.add_command(match.match)
 main.add_command(tokens.token_group)
 main.add_command(budget.budget_group)
+main.add_command(plan.plan_group)
+main.add_command(reminders.reminders_group)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     JSON,
@@ -24,6 +24,9 @@ from funding_matcher.extensions import db
 from funding_matcher.models.accounts import Organisation, User
 from funding_matcher.models.base import utcnow
 from funding_matcher.models.projects import ProjectProfile
+
+if TYPE_CHECKING:
+    from funding_matcher.models.planning import Milestone
 
 Money = Numeric(14, 2)
 
@@ -48,6 +51,8 @@ class Application(db.Model):
     approved_eur: Mapped[Decimal | None] = mapped_column(Money)
     submitted_on: Mapped[date | None] = mapped_column(Date)
     decided_on: Mapped[date | None] = mapped_column(Date)
+    # The submission deadline the team works towards; None = the programme's next deadline.
+    deadline: Mapped[date | None] = mapped_column(Date)
     # The project period of the Bewilligung, for the award dates (Verwendungsnachweis ...).
     project_start: Mapped[date | None] = mapped_column(Date)
     project_end: Mapped[date | None] = mapped_column(Date)
@@ -77,6 +82,11 @@ class Application(db.Model):
         back_populates="application",
         cascade="all, delete-orphan",
         order_by="StatusLogEntry.id",
+    )
+    milestones: Mapped[list[Milestone]] = relationship(
+        back_populates="application",
+        cascade="all, delete-orphan",
+        order_by="(Milestone.phase.desc(), Milestone.position)",
     )
 
 

@@ -50,7 +50,7 @@ class Milestone(db.Model):
         DateTime(timezone=True), default=utcnow, onupdate=utcnow
     )
 
-    application: Mapped[Application] = relationship(backref="milestones")
+    application: Mapped[Application] = relationship(back_populates="milestones")
     owner: Mapped[User | None] = relationship()
 
 
@@ -69,16 +69,13 @@ class BodyMeeting(db.Model):
 
 
 class PlanningSettings(db.Model):
-    """An organisation's lead times (Ladungsfrist, internal lead, council buffer, offsets)."""
+    """An organisation's lead times: only those it changed from the defaults of planning.md."""
 
     __tablename__ = "planning_settings"
 
     organisation_id: Mapped[int] = mapped_column(
         ForeignKey("organisations.id", ondelete="CASCADE"), primary_key=True
     )
-    ladungsfrist_days: Mapped[int | None] = mapped_column(Integer)
-    internal_lead_days: Mapped[int | None] = mapped_column(Integer)
-    council_buffer_days: Mapped[int | None] = mapped_column(Integer)
     offsets: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
 

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 
 from sqlalchemy import func, select
 
+from funding_matcher import clock
+from funding_matcher.domain.catalogue.changes import describe_change
 from funding_matcher.domain.catalogue.records import SLUG_RE, Programme
 from funding_matcher.extensions import db
-from funding_matcher.models import ProgrammeRow
+from funding_matcher.models import ProgrammeChange, ProgrammeRow
 
 
 def find_programme(slug: str) -> Programme | None:
@@ -28,8 +31,13 @@ class CatalogueSync:
     unchanged: int = 0
 
 
-def sync_catalogue(programmes: Iterable[Programme]) -> CatalogueSync:
-    """Make the programmes table equal to the given records: add, update, remove."""
+def sync_catalogue(programmes: Iterable[Programme], today: date | None = None) -> CatalogueSync:
+    """Make the programmes table equal to the given records: add, update, remove.
+
+    A changed deadline or status (and a removal) is recorded as a ProgrammeChange, so that the
+    organisations watching the programme see it on their dashboard and in their reminders.
+    """
+    today = today or clock.today()
     result = CatalogueSync()
     rows = {row.slug: row for row in db.session.scalars(select(ProgrammeRow))}
     seen = set()
@@ -41,12 +49,16 @@ def sync_catalogue(programmes: Iterable[Programme]) -> CatalogueSync:
             db.session.add(_programme_row(ProgrammeRow(slug=programme.slug), programme, record))
             result.added.append(programme.slug)
         elif row.record != record:
+            summary = describe_change(row.record, programme, today)
+            if summary:
+                db.session.add(ProgrammeChange(programme_slug=programme.slug, summary=summary))
             _programme_row(row, programme, record)
             result.updated.append(programme.slug)
         else:
             result.unchanged += 1
     for slug, row in rows.items():
         if slug not in seen:
+            db.session.add(ProgrammeChange(programme_slug=slug, summary="aus dem Katalog entfernt"))
             db.session.delete(row)
             result.removed.append(slug)
     db.session.flush()

@@ -1,4 +1,4 @@
-"""The signed-in person's account: API tokens (and, later, reminder settings)."""
+"""The signed-in person's account: API tokens, calendar feed, reminder settings."""
 
 from __future__ import annotations
 
@@ -8,16 +8,25 @@ from flask_login import current_user, login_required
 from funding_matcher.domain.errors import InvalidData
 from funding_matcher.extensions import db
 from funding_matcher.models import ApiToken
+from funding_matcher.operations.reminders import reminder_settings, set_reminder_settings
 from funding_matcher.operations.tokens import create_api_token, revoke_api_token, user_tokens
 from funding_matcher.web.access import current_organisation
 from funding_matcher.web.applications_forms import TokenForm
+from funding_matcher.web.feed import feed_url
 from funding_matcher.web.forms import apply_problems
+from funding_matcher.web.planning_forms import ReminderForm
 from funding_matcher.web.projects_forms import ConfirmForm
 
 bp = Blueprint("account", __name__, url_prefix="/konto")
 
 
-def _page(form: TokenForm, new_token: str | None = None, code: int = 200):
+def _page(
+    form: TokenForm,
+    new_token: str | None = None,
+    code: int = 200,
+    reminder_form: ReminderForm | None = None,
+):
+    settings = reminder_settings(current_user)
     return render_template(
         "account/index.html",
         tokens=user_tokens(current_user),
@@ -25,6 +34,13 @@ def _page(form: TokenForm, new_token: str | None = None, code: int = 200):
         new_token=new_token,
         confirm_form=ConfirmForm(),
         organisation=current_organisation(),
+        feed_url=feed_url(current_user),
+        reminder_form=reminder_form
+        or ReminderForm(
+            formdata=None,
+            enabled=settings.enabled,
+            offsets=", ".join(str(d) for d in settings.offsets),
+        ),
     ), code
 
 
@@ -66,3 +82,35 @@ def revoke_token(token_id: int):
     db.session.commit()
     flash(f"Token „{row.label or row.prefix}“ widerrufen.", "success")
     return redirect(url_for("account.index")), 303
+
+
+@bp.route("/kalender/neu", methods=["POST"])
+@login_required
+def regenerate_feed():
+    """A new feed URL; the old one answers 404 from now on."""
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    current_user.calendar_version += 1
+    db.session.commit()
+    flash("Neue Kalender-Adresse erzeugt; die alte funktioniert nicht mehr.", "success")
+    return redirect(url_for("account.index") + "#kalender"), 303
+
+
+@bp.route("/erinnerungen", methods=["POST"])
+@login_required
+def save_reminders():
+    form = ReminderForm()
+    if form.validate_on_submit():
+        text = (form.offsets.data or "").replace(";", ",")
+        raw = [part.strip() for part in text.split(",") if part.strip()]
+        values = [int(part) if part.isascii() and part.isdigit() else part for part in raw]
+        try:
+            set_reminder_settings(current_user, bool(form.enabled.data), values)
+        except InvalidData as exc:
+            db.session.rollback()
+            form.offsets.errors = [p.message for p in exc.problems]
+        else:
+            db.session.commit()
+            flash("Einstellungen für Erinnerungen gespeichert.", "success")
+            return redirect(url_for("account.index") + "#erinnerungen"), 303
+    return _page(TokenForm(formdata=None), code=422, reminder_form=form)

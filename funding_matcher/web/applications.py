@@ -69,7 +69,7 @@ def create():
     programme = find_programme(form.programme.data or "")
     if not form.validate_on_submit() or programme is None:
         flash("Bitte ein vollständiges Projekt und ein Programm wählen.", "error")
-        return redirect(request.referrer or url_for("applications.index")), 303
+        return redirect(url_for("applications.index")), 303
     project = owned_or_404(ProjectProfile, form.project_id.data, Role.editor)
     existing = find_application(project, programme.slug)
     if existing is not None:

@@ -23,7 +23,7 @@ def load_user(user_id: str) -> User | None:
     return db.session.get(User, int(user_id)) if user_id.isdigit() else None
 
 
-def _safe_next(target: str | None) -> str:
+def safe_next(target: str | None) -> str:
     """Only redirect inside this site after sign-in."""
     if target and not urlsplit(target).netloc and target.startswith("/") and "//" not in target:
         return target
@@ -44,7 +44,7 @@ def login():
         else:
             login_user(user)
             flash("Sie sind angemeldet.", "success")
-            return redirect(_safe_next(request.args.get("next")))
+            return redirect(safe_next(request.args.get("next")))
     status = 401 if form.password.errors else 200
     return render_template("auth/login.html", form=form), status
 
@@ -92,4 +92,4 @@ def switch():
     if not switch_organisation(int(form.organisation_id.data)):
         abort(404)
     flash("Organisation gewechselt.", "info")
-    return redirect(_safe_next(request.form.get("next")))
+    return redirect(safe_next(request.form.get("next")))

@@ -20,10 +20,12 @@ from funding_matcher.domain.catalogue.search import (
 )
 from funding_matcher.models import Role
 from funding_matcher.operations.catalogue import find_programme
+from funding_matcher.operations.planning import is_watched
 from funding_matcher.web.access import current_membership
 from funding_matcher.web.applications import new_application_form
 from funding_matcher.web.day import today
 from funding_matcher.web.engine_cache import matching_engine
+from funding_matcher.web.projects_forms import ConfirmForm
 
 bp = Blueprint("catalogue", __name__, url_prefix="/programme")
 
@@ -95,7 +97,16 @@ def show(slug: str):
         round_label=ROUND_LABELS[round_state(programme, day)],
         expired=guideline_expired(programme, day),
         new_form=_new_application_form(programme.slug),
+        **_watch_context(programme.slug),
     )
+
+
+def _watch_context(slug: str) -> dict:
+    """The watch button for editors: its form and whether the programme is watched already."""
+    membership = current_membership()
+    if membership is None or not membership.role.at_least(Role.editor):
+        return {"watch_form": None, "watching": False}
+    return {"watch_form": ConfirmForm(), "watching": is_watched(membership.organisation, slug)}
 
 
 def _new_application_form(slug: str):

@@ -1,15 +1,25 @@
-"""Start page."""
+"""Start page: the organisation's dashboard (Übersicht)."""
 
 from __future__ import annotations
+
+from decimal import Decimal
 
 from flask import Blueprint, redirect, render_template, url_for
 from flask_login import current_user
 
+from funding_matcher.domain.applications.status import STATUSES
+from funding_matcher.extensions import db
 from funding_matcher.operations.accounts import has_any_user
-from funding_matcher.operations.catalogue import count_matchable_programmes
+from funding_matcher.operations.calendar import applications_by_status, organisation_dates
+from funding_matcher.operations.catalogue import count_matchable_programmes, find_programme
+from funding_matcher.operations.planning import changes_for, watched
 from funding_matcher.web.access import current_membership
+from funding_matcher.web.day import today
+from funding_matcher.web.projects_forms import ConfirmForm
 
 bp = Blueprint("main", __name__)
+
+UPCOMING = 8
 
 
 @bp.route("/")
@@ -18,8 +28,40 @@ def index():
         if not has_any_user():
             return redirect(url_for("auth.setup"))
         return render_template("main/welcome.html")
-    return render_template(
-        "main/index.html",
-        membership=current_membership(),
-        programme_count=count_matchable_programmes(),
-    )
+    membership = current_membership()
+    context = {"membership": membership, "programme_count": count_matchable_programmes()}
+    if membership is not None:
+        context.update(_dashboard(membership.organisation))
+        db.session.commit()  # plans recomputed on the way
+    return render_template("main/index.html", **context)
+
+
+def _dashboard(organisation) -> dict:
+    day = today()
+    dates = organisation_dates(organisation, day)
+    groups = applications_by_status(organisation)
+    decided = len(groups.get("bewilligt", [])) + len(groups.get("abgelehnt", []))
+    watch_rows = watched(organisation)
+    return {
+        "upcoming": [d for d in dates if d.day >= day][:UPCOMING],
+        "at_risk": [d for d in dates if d.at_risk and d.kind == "milestone"],
+        "status_rows": [
+            (
+                code,
+                label,
+                len(groups.get(code, [])),
+                sum((a.requested_eur or Decimal(0) for a in groups.get(code, [])), Decimal(0)),
+                sum((a.approved_eur or Decimal(0) for a in groups.get(code, [])), Decimal(0)),
+            )
+            for code, label in STATUSES.items()
+        ],
+        "success_rate": (len(groups.get("bewilligt", [])) / decided * 100) if decided else None,
+        "watched": [(row, find_programme(row.programme_slug)) for row in watch_rows],
+        "changes": [
+            change
+            for row in watch_rows
+            for change in changes_for([row.programme_slug], since=row.created_at)
+        ][:10],
+        "has_applications": bool(groups),
+        "confirm_form": ConfirmForm(),
+    }

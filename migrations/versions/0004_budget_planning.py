@@ -57,9 +57,6 @@ def upgrade():
 
     op.create_table('planning_settings',
     sa.Column('organisation_id', sa.Integer(), nullable=False),
-    sa.Column('ladungsfrist_days', sa.Integer(), nullable=True),
-    sa.Column('internal_lead_days', sa.Integer(), nullable=True),
-    sa.Column('council_buffer_days', sa.Integer(), nullable=True),
     sa.Column('offsets', sa.JSON(), nullable=False),
     sa.ForeignKeyConstraint(['organisation_id'], ['organisations.id'], name=op.f('fk_planning_settings_organisation_id_organisations'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('organisation_id', name=op.f('pk_planning_settings'))
@@ -119,6 +116,7 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_milestones_application_id'), ['application_id'], unique=False)
 
     with op.batch_alter_table('applications', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('deadline', sa.Date(), nullable=True))
         batch_op.add_column(sa.Column('project_start', sa.Date(), nullable=True))
         batch_op.add_column(sa.Column('project_end', sa.Date(), nullable=True))
         batch_op.add_column(sa.Column('eu_funded', sa.Boolean(), server_default='0', nullable=False))
@@ -144,6 +142,7 @@ def downgrade():
         batch_op.drop_column('eu_funded')
         batch_op.drop_column('project_end')
         batch_op.drop_column('project_start')
+        batch_op.drop_column('deadline')
 
     with op.batch_alter_table('milestones', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_milestones_application_id'))

@@ -106,4 +106,4 @@ def test_start_page_counts_reviewed_programmes_only(client, login, make_org, mak
     )
     db.session.commit()
     login(make_user(make_org()))
-    assert "1 geprüfte Programme im Katalog." in client.get("/").get_data(as_text=True)
+    assert "Förderprogramme durchsuchen (1)" in client.get("/").get_data(as_text=True)

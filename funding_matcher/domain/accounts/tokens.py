@@ -8,8 +8,10 @@ differs.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import re
 import secrets
+from collections.abc import Callable
 
 PREFIX = "fm_"
 TOKEN_RE = re.compile(r"^fm_[A-Za-z0-9_-]{43}$")
@@ -29,3 +31,25 @@ def token_hash(token: str) -> str:
 def well_formed(token: str) -> bool:
     """Whether a string has the shape of one of our tokens (cheap refusal of garbage)."""
     return bool(TOKEN_RE.match(token))
+
+
+def calendar_token(key: str, user_id: int, version: int) -> str:
+    """The secret part of a user's calendar feed URL, derived and never stored.
+
+    Raising ``version`` revokes every earlier URL.
+    """
+    digest = hmac.new(key.encode(), f"calendar:{user_id}:{version}".encode(), hashlib.sha256)
+    return f"{user_id}-{digest.hexdigest()[:40]}"
+
+
+def calendar_user_id(token: str, key: str, version_of: Callable[[int], int | None]) -> int | None:
+    """The user a feed token belongs to, if it is the current one; else None."""
+    head, _, _ = token.partition("-")
+    if not head.isascii() or not head.isdigit() or len(head) > 12:
+        return None
+    user_id = int(head)
+    version = version_of(user_id)
+    if version is None:
+        return None
+    expected = calendar_token(key, user_id, version)
+    return user_id if hmac.compare_digest(expected, token) else None

@@ -1,1 +1,90 @@
-"""Exports of an application: DOCX, PDF, Markdown and XLSX as bytes."""
+"""Exports of an application: DOCX, PDF, Markdown and XLSX, built in the domain as bytes.
+
+The web layer builds one ``ApplicationDocument`` from its rows and the checked budget and sends
+what these functions return (``MEDIA_TYPES`` and ``export_filename`` for the response)::
+
+    doc = ApplicationDocument(title=..., programme_title=..., ..., budget=check_budget(data, rec))
+    export_docx(doc)                      # bytes; template=<.docx bytes> for a letterhead
+    export_pdf(doc)                       # bytes
+    export_xlsx(doc)                      # bytes, the plan with live formulas
+    export_markdown(doc)                  # str, for pasting into web forms
+    export(doc, "pdf")                    # the same by format name, always bytes
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from funding_matcher.domain.errors import FieldProblem, InvalidData
+
+from .document import (
+    ApplicationDocument,
+    ChecklistItem,
+    OpenCheck,
+    Section,
+    open_checks,
+)
+from .docx import export_docx
+from .markdown import export_markdown
+from .pdf import export_pdf
+from .xlsx import export_xlsx
+
+MEDIA_TYPES: dict[str, str] = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "md": "text/markdown; charset=utf-8",
+}
+FORMATS: tuple[str, ...] = tuple(MEDIA_TYPES)
+
+_UMLAUTS = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
+)
+
+
+def export(doc: ApplicationDocument, fmt: str, template: bytes | None = None) -> bytes:
+    """The export in format ``fmt`` (docx, pdf, xlsx, md) as bytes; Markdown as UTF-8.
+
+    ``template`` is used by DOCX only. InvalidData (field ``format``) for an unknown format.
+    """
+    if fmt == "docx":
+        return export_docx(doc, template)
+    if fmt == "pdf":
+        return export_pdf(doc)
+    if fmt == "xlsx":
+        return export_xlsx(doc)
+    if fmt == "md":
+        return export_markdown(doc).encode("utf-8")
+    allowed = ", ".join(FORMATS)
+    raise InvalidData(
+        [FieldProblem("format", f"unbekanntes Exportformat „{fmt}“ (erlaubt: {allowed})")]
+    )
+
+
+def export_filename(doc: ApplicationDocument, fmt: str) -> str:
+    """A safe ASCII download name: ``antrag-quartierszentrum-gruene-mitte.pdf``."""
+    ascii_title = (
+        unicodedata.normalize("NFKD", doc.title.translate(_UMLAUTS))
+        .encode("ascii", "ignore")
+        .decode("ascii")
+    )
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")[:60].rstrip("-")
+    return f"antrag-{slug or 'entwurf'}.{fmt}"
+
+
+__all__ = [
+    "FORMATS",
+    "MEDIA_TYPES",
+    "ApplicationDocument",
+    "ChecklistItem",
+    "OpenCheck",
+    "Section",
+    "export",
+    "export_docx",
+    "export_filename",
+    "export_markdown",
+    "export_pdf",
+    "export_xlsx",
+    "open_checks",
+]

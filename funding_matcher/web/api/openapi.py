@@ -356,6 +356,23 @@ def openapi_document() -> dict[str, Any]:
                     ],
                 )
             },
+            "/api/v1/me/calendar": {
+                "get": _operation(
+                    "Geheime Adresse des persönlichen Kalender-Abos (ICS)",
+                    "myCalendar",
+                    {
+                        "200": _json(
+                            {
+                                "type": "object",
+                                "required": ["ics_url"],
+                                "properties": {"ics_url": {"type": "string", "format": "uri"}},
+                            },
+                            "Adresse des Abos",
+                        )
+                    },
+                    ("401",),
+                )
+            },
             "/api/v1/applications/{application_id}/status": {
                 "post": _operation(
                     "Status ändern (mit Datum und Betrag)",

@@ -1,0 +1,81 @@
+"""Markdown export: the outline and the plan as plain text for pasting into funders' web forms.
+
+Headings with #, the plan as GitHub-style tables, the attachments as a task list. Section texts
+stay as the user wrote them (a web form takes them verbatim); only table cells are escaped.
+"""
+
+from __future__ import annotations
+
+from .blocks import (
+    Block,
+    BulletList,
+    Checklist,
+    Heading,
+    Paragraph,
+    Row,
+    Table,
+    TitlePage,
+)
+from .content import build_blocks
+from .document import ApplicationDocument
+
+
+def export_markdown(doc: ApplicationDocument) -> str:
+    """The application as Markdown text (UTF-8 when encoded), ending in one newline."""
+    parts = [_block(block) for block in build_blocks(doc)]
+    return "\n\n".join(part for part in parts if part).rstrip() + "\n"
+
+
+def _block(block: Block) -> str:
+    if isinstance(block, TitlePage):
+        return _title(block)
+    if isinstance(block, Heading):
+        return f"{'#' * (block.level + 1)} {_one_line(block.text)}"
+    if isinstance(block, Paragraph):
+        if block.tone == "note":
+            return f"_{block.text}_"
+        if block.tone == "warning":
+            return f"**{block.text}**"
+        return block.text
+    if isinstance(block, BulletList):
+        return "\n".join(
+            f"- **{item.lead}** {item.text}" if item.lead else f"- {item.text}"
+            for item in block.items
+        )
+    if isinstance(block, Checklist):
+        return "\n".join(
+            f"- [{'x' if task.done else ' '}] {task.text} "
+            f"({'Pflicht' if task.required else 'optional'})"
+            + (f" – {_one_line(task.note)}" if task.note else "")
+            for task in block.tasks
+        )
+    return _table(block)
+
+
+def _title(page: TitlePage) -> str:
+    facts = "\n".join(f"- **{label}:** {value}" for label, value in page.facts)
+    head = f"# {_one_line(page.title)}\n\n**{page.mark}** – {page.kicker}"
+    return f"{head}\n\n{facts}\n\n_{page.remark}_"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _cell(text: str) -> str:
+    return _one_line(text).replace("|", "\\|")
+
+
+def _table(table: Table) -> str:
+    head = "| " + " | ".join(_cell(c.title) for c in table.columns) + " |"
+    rule = "| " + " | ".join("---:" if c.align == "right" else "---" for c in table.columns) + " |"
+    return "\n".join([head, rule, *(_row(row) for row in table.rows)])
+
+
+def _row(row: Row) -> str:
+    cells = [_cell(text) for text in row.cells]
+    if row.kind == "group":
+        cells[0] = f"**{cells[0]}**"
+    elif row.kind in ("subtotal", "total"):
+        cells = [f"**{text}**" if text else "" for text in cells]
+    return "| " + " | ".join(cells) + " |"

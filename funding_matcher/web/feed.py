@@ -1,0 +1,60 @@
+"""The personal calendar feed (ICS): all dates of the user's organisations, by secret URL."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from flask import Blueprint, Response, abort, current_app, url_for
+
+from funding_matcher.domain.accounts.tokens import calendar_token, calendar_user_id
+from funding_matcher.domain.planning import CalendarEvent, build_calendar, event_uid
+from funding_matcher.extensions import db
+from funding_matcher.models import User
+from funding_matcher.operations.calendar import organisation_dates
+from funding_matcher.web.day import today
+
+bp = Blueprint("feed", __name__)
+
+
+def feed_url(user: User) -> str:
+    """The user's current feed URL (a new one after every regeneration)."""
+    token = calendar_token(current_app.config["SECRET_KEY"], user.id, user.calendar_version)
+    return url_for("feed.ics", token=token, _external=True)
+
+
+def _version(user_id: int) -> int | None:
+    user = db.session.get(User, user_id)
+    return user.calendar_version if user else None
+
+
+@bp.route("/kalender/<token>.ics")
+def ics(token: str):
+    user_id = calendar_user_id(token[:80], current_app.config["SECRET_KEY"], _version)
+    if user_id is None:
+        abort(404)
+    user = db.session.get(User, user_id)
+    domain = current_app.config["CALENDAR_UID_DOMAIN"]
+    events = []
+    for membership in user.memberships:
+        organisation = membership.organisation
+        for item in organisation_dates(organisation, today()):
+            events.append(
+                CalendarEvent(
+                    uid=event_uid(item.key, organisation.id, domain),
+                    day=item.day,
+                    title=item.title,
+                    description=f"{item.context} ({organisation.name})",
+                    url=url_for("main.index", _external=True).rstrip("/") + item.path,
+                    sequence=item.sequence,
+                )
+            )
+    db.session.commit()
+    body = build_calendar(events, name="Fördermittel-Fristen", dtstamp=datetime.now(UTC))
+    return Response(
+        body,
+        mimetype="text/calendar",
+        headers={
+            "Content-Disposition": 'inline; filename="foerdermittel-fristen.ics"',
+            "Cache-Control": "private, max-age=300",
+        },
+    )

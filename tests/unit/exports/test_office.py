@@ -1,0 +1,284 @@
+"""The exports opened by the real programs: LibreOffice recalculates the XLSX and converts the
+DOCX to PDF, pdftotext reads it. What a user would look for must be there, to the cent."""
+
+from __future__ import annotations
+
+import copy
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from openpyxl.workbook.workbook import Workbook
+
+from funding_matcher.domain.budget import BudgetReport, check_budget, de_minimis_declaration
+from funding_matcher.domain.budget.money import format_eur
+from funding_matcher.domain.exports import export_docx, export_xlsx
+
+from .conftest import (
+    DEV_NAMES,
+    H1,
+    Office,
+    build_document,
+    dev_budget,
+    dev_expected,
+    letterhead,
+    needs_pdftotext,
+    needs_soffice,
+    pdf_text,
+)
+
+pytestmark = needs_soffice
+
+
+def _variant(name: str, **changes: Any) -> dict[str, Any]:
+    data = copy.deepcopy(dev_budget(name))
+    for key, value in changes.items():
+        if isinstance(value, dict) and isinstance(data.get(key), dict):
+            data[key].update(value)
+        else:
+            data[key] = value
+    return data
+
+
+# Budgets beyond the worked examples: every financing type, caps, unknown terms, lines whose
+# exact amount ends in half a cent (where float arithmetic and half-up rounding part ways).
+EXTRA: dict[str, dict[str, Any]] = {
+    "rounding": _variant(
+        "d1-anteil-ok",
+        terms={"funding_rate_max_percent": 66.67, "overhead_max_percent": 10},
+        costs=[
+            {
+                "category": "personal",
+                "label": "Halbe Cent",
+                "monthly_eur": 1000.01,
+                "share": 0.5,
+                "months": 1,
+            },
+            {
+                "category": "personal",
+                "label": "Teilzeit",
+                "monthly_eur": 4321.99,
+                "share": 0.3333,
+                "months": 7,
+            },
+            {
+                "category": "sach",
+                "label": "Kleinteile",
+                "unit_price_net_eur": 1.01,
+                "quantity": 0.5,
+            },
+            {"category": "reise", "label": "Fahrten", "unit_price_net_eur": 0.33, "quantity": 1.5},
+            {"category": "honorar", "label": "Workshop", "amount_eur": 100.2},
+            {"category": "verwaltung", "label": "Verwaltung", "percent": 2.5},
+        ],
+    ),
+    "festbetrag": _variant(
+        "d3-fehlbedarf", terms={"financing_type": "festbetrag", "fixed_amount_eur": 5000}
+    ),
+    "voll-capped": _variant(
+        "d3-fehlbedarf",
+        terms={"financing_type": "voll", "amount_max_eur": 15000},
+        financing={"income_eur": 1000},
+    ),
+    "anteil-capped": _variant("d1-anteil-ok", terms={"amount_max_eur": 150000}),
+    "unknown-terms": _variant(
+        "d3-fehlbedarf",
+        terms={"financing_type": None, "funding_rate_max_percent": None, "amount_max_eur": 12345},
+    ),
+    "mixed": _variant(
+        "d5-volunteer",
+        costs=[
+            *dev_budget("d5-volunteer")["costs"],
+            {"category": "sach", "label": "Bewirtung", "amount_eur": 450, "eligible": False},
+        ],
+        financing={
+            "other_public": [
+                {"programme": "nrw-2000x1000-engagement", "amount_eur": 1000, "status": "bewilligt"}
+            ],
+            "requested_eur": 5000,
+        },
+    ),
+    "one-year": _variant("d3-fehlbedarf", period={"start": "2027-02-01", "end": "2027-11-30"}),
+    "only-volunteer": _variant("d5-volunteer", costs=[]),
+}
+CASES = [*DEV_NAMES, *EXTRA]
+
+
+def _report(name: str) -> BudgetReport:
+    return check_budget(EXTRA[name] if name in EXTRA else dev_budget(name))
+
+
+@pytest.fixture(scope="session")
+def recalculated(office: Office, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Every case exported and saved again by LibreOffice (which recalculates every formula)."""
+    folder = tmp_path_factory.mktemp("xlsx")
+    files = []
+    for name in CASES:
+        path = folder / f"{name}.xlsx"
+        path.write_bytes(export_xlsx(build_document(budget=_report(name))))
+        files.append(path)
+    results = office.convert(files, "xlsx", folder / "recalculated")
+    return dict(zip(CASES, results, strict=True))
+
+
+def value(wb: Workbook, name: str) -> Any:
+    [(sheet, cell)] = list(wb.defined_names[name].destinations)
+    return wb[sheet][cell.replace("$", "")].value
+
+
+def cent(number: Any) -> Decimal:
+    """A recalculated amount as exact cents; fails if it is not a whole number of cents."""
+    assert isinstance(number, int | float), number
+    exact = Decimal(repr(number))
+    rounded = exact.quantize(Decimal("0.01"))
+    assert abs(exact - rounded) < Decimal("0.000001"), number
+    return rounded
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_recalculated_workbook_shows_the_apps_figures_to_the_cent(
+    recalculated: dict[str, Path], name: str
+) -> None:
+    report = _report(name)
+    f = report.figures
+    wb = openpyxl.load_workbook(recalculated[name], data_only=True)
+    assert cent(value(wb, "Zuwendung")) == f.grant
+    assert cent(value(wb, "Hoechstmoegliche_Zuwendung")) == f.grant_max
+    assert cent(value(wb, "Gesamtausgaben")) == f.total
+    assert cent(value(wb, "Nicht_zuwendungsfaehig")) == f.ineligible
+    assert cent(value(wb, "Zuwendungsfaehig")) == f.eligible
+    assert cent(value(wb, "Ehrenamt_Wert")) == f.volunteer_value
+    assert cent(value(wb, "Foerderquote_effektiv")) == f.rate_effective_percent
+    assert cent(value(wb, "Eigenanteil_Prozent")) == f.own_share_percent
+    assert cent(value(wb, "Differenz")) == f.total - f.other_financing - f.grant
+    plan = wb["Gesamtplan"]
+    amounts = {
+        plan[f"A{row}"].value: cent(plan[f"K{row}"].value)
+        for row in range(4, plan.max_row + 1)
+        if isinstance(plan[f"A{row}"].value, int)
+    }
+    assert amounts == {item.index + 1: item.amount for item in f.lines}
+    if name in DEV_NAMES:
+        assert float(cent(value(wb, "Zuwendung"))) == dev_expected(name)["grant_eur"]
+
+
+@pytest.mark.parametrize("name", [n for n in CASES if n != "one-year"])
+def test_recalculated_years_match_the_apps_split(recalculated: dict[str, Path], name: str) -> None:
+    split = _report(name).years()
+    wb = openpyxl.load_workbook(recalculated[name], data_only=True)
+    summary = wb["Haushaltsjahre"]
+    header = [c.value for c in summary[3]]
+    totals = next(r for r in summary.iter_rows(values_only=True) if r[0] == "Gesamtausgaben")
+    for year in split.years:
+        column = header.index(str(year))
+        assert cent(totals[column]) == split.totals[year], year
+        sheet = wb[f"HJ {year}"]
+        parts = {
+            sheet[f"A{row}"].value: cent(sheet[f"G{row}"].value)
+            for row in range(4, sheet.max_row + 1)
+            if isinstance(sheet[f"A{row}"].value, int)
+        }
+        assert parts == {line.index + 1: line.by_year[year] for line in split.lines}
+    deviations = [cent(r[-1]) for r in summary.iter_rows(min_row=5, values_only=True)]
+    assert set(deviations) == {Decimal("0.00")}
+
+
+def test_one_year_plan_has_no_year_sheets(recalculated: dict[str, Path]) -> None:
+    wb = openpyxl.load_workbook(recalculated["one-year"], data_only=True)
+    assert wb.sheetnames == ["Gesamtplan", "Bedingungen"]
+
+
+def test_changed_inputs_give_what_the_app_computes_for_them(office: Office, tmp_path: Path) -> None:
+    """The workbook is live: edit amounts and terms, let LibreOffice recalculate, compare."""
+    data = dev_budget("d1-anteil-ok")
+    wb = openpyxl.load_workbook(
+        _write(tmp_path / "d1.xlsx", export_xlsx(build_document(budget=check_budget(data))))
+    )
+    plan, terms = wb["Gesamtplan"], wb["Bedingungen"]
+    rows = {plan[f"C{r}"].value: r for r in range(4, plan.max_row + 1)}
+    plan[f"E{rows['Quartierskoordination']}"] = 6000
+    plan[f"K{rows['Miete Ladenlokal']}"] = 30000.5
+    plan[f"D{rows['Miete Ladenlokal']}"] = "nein"
+    plan[f"K{rows['Eigenmittel']}"] = 30000
+    terms["B5"], terms["B6"], terms["B7"] = "anteil", 75, 120000
+    wb.save(tmp_path / "edited.xlsx")
+    [result] = office.convert([tmp_path / "edited.xlsx"], "xlsx", tmp_path / "out")
+
+    data["costs"][0]["monthly_eur"] = 6000
+    data["costs"][1].update(amount_eur=30000.5, eligible=False)
+    data["financing"]["own_funds_eur"] = 30000
+    data["terms"].update(funding_rate_max_percent=75, amount_max_eur=120000)
+    expected = check_budget(data).figures
+    recalc = openpyxl.load_workbook(result, data_only=True)
+    assert cent(value(recalc, "Gesamtausgaben")) == expected.total
+    assert cent(value(recalc, "Zuwendungsfaehig")) == expected.eligible
+    assert cent(value(recalc, "Zuwendung")) == expected.grant == Decimal("120000.00")
+    assert cent(value(recalc, "Eigenanteil_Prozent")) == expected.own_share_percent
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+@pytest.fixture(scope="session")
+def docx_as_pdf(office: Office, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """DOCX exports converted to PDF by LibreOffice, as a user's Word would print them."""
+    folder = tmp_path_factory.mktemp("docx")
+    d4 = check_budget(dev_budget("d4-de-minimis"))
+    declaration = de_minimis_declaration(
+        "Nachbarschaftshilfe Süd e.V.",
+        d4.budget.de_minimis_received,
+        d4.budget.applied_on,
+        "general",
+        d4.figures.grant,
+    )
+    documents = {
+        "d1": export_docx(build_document(budget=check_budget(dev_budget("d1-anteil-ok")))),
+        "d4": export_docx(build_document(budget=d4, de_minimis=declaration)),
+        "ohne-plan": export_docx(build_document(budget=None)),
+        "vorlage": export_docx(build_document(), template=letterhead()),
+    }
+    files = [_write(folder / f"{name}.docx", data) for name, data in documents.items()]
+    return dict(zip(documents, office.convert(files, "pdf", folder / "pdf"), strict=True))
+
+
+@needs_pdftotext
+@pytest.mark.parametrize("name", ["d1", "d4", "vorlage"])
+def test_converted_docx_reads_back_headings_applicant_and_grant(
+    docx_as_pdf: dict[str, Path], name: str
+) -> None:
+    text = pdf_text(docx_as_pdf[name])
+    for heading in [
+        *H1,
+        "Ausgangslage und Bedarf",
+        "Finanzierung",
+        "Ausgaben nach Haushaltsjahren",
+    ]:
+        assert heading in text, heading
+    assert "Nachbarschaftshilfe Süd e.V." in text
+    assert "ENTWURF" in text
+    budget = "d4-de-minimis" if name == "d4" else "d1-anteil-ok"
+    grant = format_eur(check_budget(dev_budget(budget)).figures.grant)
+    assert f"Beantragte Zuwendung {grant}" in text
+
+
+@needs_pdftotext
+def test_converted_docx_shows_the_de_minimis_declaration(docx_as_pdf: dict[str, Path]) -> None:
+    text = pdf_text(docx_as_pdf["d4"])
+    assert "De-minimis-Erklärung (Entwurf)" in text
+    assert "30.06.2025 Stadt VO (EU) 2023/2831 250.000,00 €" in text
+
+
+@needs_pdftotext
+def test_converted_docx_keeps_the_letterhead(docx_as_pdf: dict[str, Path]) -> None:
+    assert "Musterverein e.V. · Briefkopf" in pdf_text(docx_as_pdf["vorlage"])
+
+
+@needs_pdftotext
+def test_converted_docx_without_plan_has_outline_and_note(docx_as_pdf: dict[str, Path]) -> None:
+    text = pdf_text(docx_as_pdf["ohne-plan"])
+    assert "Kurzbeschreibung" in text
+    assert "noch kein Kosten- und Finanzierungsplan erfasst" in text

@@ -1,0 +1,116 @@
+"""PDF: what pdftotext reads, the embedded fonts and the bookmarks (read with pypdf)."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from funding_matcher.domain.budget.money import format_eur
+from funding_matcher.domain.exports import export_pdf, fonts
+
+from .conftest import MakeDocument, needs_pdftotext, pdf_text, program, report_of
+
+
+def write(tmp_path: Path, data: bytes, name: str = "antrag.pdf") -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+@needs_pdftotext
+def test_pdftotext_finds_headings_applicant_grant_and_umlauts(
+    make_document: MakeDocument, tmp_path: Path
+) -> None:
+    report = report_of("d1-anteil-ok")
+    text = pdf_text(write(tmp_path, export_pdf(make_document(budget=report))))
+    for expected in (
+        "ENTWURF",
+        "Quartierszentrum Grüne Mitte",
+        "Nachbarschaftshilfe Süd e.V.",
+        "Vorhabenbeschreibung",
+        "Kosten- und Finanzierungsplan",
+        "Ausgaben nach Haushaltsjahren",
+        "Vor dem Einreichen prüfen",
+        "Zuwendungsfähige Ausgaben",
+        "Höchstförderquote",
+        "„Stiftung Wohlfahrtspflege NRW“",
+        "5.200,00 € × 0,75 × 36 Monate",
+        format_eur(report.figures.grant),
+    ):
+        assert expected in text, expected
+    assert format_eur(report.figures.grant) == "166.406,40 €"
+
+
+@needs_pdftotext
+def test_without_plan_the_pdf_still_has_the_outline_and_a_note(
+    make_document: MakeDocument, tmp_path: Path
+) -> None:
+    text = pdf_text(write(tmp_path, export_pdf(make_document(budget=None))))
+    assert "Ausgangslage und Bedarf" in text
+    assert "noch kein Kosten- und Finanzierungsplan erfasst" in text
+
+
+def test_fonts_are_embedded_and_headings_are_bookmarks(make_document: MakeDocument) -> None:
+    reader = PdfReader(io.BytesIO(export_pdf(make_document())))
+    used = set()
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            if font["/BaseFont"] in used:
+                continue
+            used.add(font["/BaseFont"])
+            descriptor = font["/FontDescriptor"].get_object()
+            assert "/FontFile2" in descriptor, font["/BaseFont"]  # embedded TrueType
+    assert len(used) >= 2  # regular and bold at least
+    titles = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert titles[:2] == ["Vorhabenbeschreibung", "Kosten- und Finanzierungsplan"]
+    assert reader.metadata is not None
+    assert reader.metadata.author == "Nachbarschaftshilfe Süd e.V."
+
+
+@needs_pdftotext
+def test_table_of_contents_gives_the_page_of_each_chapter(
+    make_document: MakeDocument, tmp_path: Path
+) -> None:
+    data = export_pdf(make_document())
+    reader = PdfReader(io.BytesIO(data))
+    pages = {
+        item.title: reader.get_destination_page_number(item) + 1
+        for item in reader.outline
+        if not isinstance(item, list)
+    }
+    path = write(tmp_path, data)
+    done = subprocess.run(
+        [program("pdftotext"), "-layout", "-f", "2", "-l", "2", str(path), "-"],
+        capture_output=True,
+        check=True,
+        timeout=60,
+    )
+    contents = done.stdout.decode("utf-8")
+    assert contents.lstrip().startswith("Entwurf ·") or "Inhalt" in contents
+    for title in ("Vorhabenbeschreibung", "Kosten- und Finanzierungsplan", "Anlagen"):
+        found = re.search(rf"^\s*{re.escape(title)}[ .]+(\d+)\s*$", contents, re.MULTILINE)
+        assert found is not None, title
+        assert int(found.group(1)) == pages[title]
+
+
+def test_font_falls_back_to_the_one_reportlab_ships(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(fonts, "DEJAVU_DIR", tmp_path / "nichts")
+    monkeypatch.delenv(fonts.FONT_DIR_ENV, raising=False)
+    files = fonts.font_files()
+    assert files.family == "Vera"
+    assert all(p.is_file() for p in (files.regular, files.bold, files.italic, files.bold_italic))
+
+
+def test_font_folder_can_be_configured(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    for name in ("DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique", "DejaVuSans-BoldOblique"):
+        (tmp_path / f"{name}.ttf").write_bytes(b"")
+    monkeypatch.setenv(fonts.FONT_DIR_ENV, str(tmp_path))
+    assert fonts.font_files().regular == tmp_path / "DejaVuSans.ttf"
