@@ -17,6 +17,7 @@ from funding_matcher.models.applications import (
 )
 from funding_matcher.models.budget import DeMinimisAid
 from funding_matcher.models.catalogue import ProgrammeRow
+from funding_matcher.models.pdf_import import GuidelineImport, ProgrammeCopy
 from funding_matcher.models.planning import (
     BodyMeeting,
     Milestone,
@@ -36,8 +37,10 @@ __all__ = [
     "BodyMeeting",
     "ChecklistItem",
     "DeMinimisAid",
+    "GuidelineImport",
     "Milestone",
     "PlanningSettings",
+    "ProgrammeCopy",
     "ProgrammeChange",
     "ReminderSettings",
     "SentReminder",

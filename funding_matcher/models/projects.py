@@ -30,6 +30,8 @@ class ProjectProfile(db.Model):
     pending: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     # The slugs of the last reminder run's top ten, to tell the team about new matches.
     known_top: Mapped[list[str] | None] = mapped_column(JSON)
+    # Fields filled from an uploaded project concept, with page and quote, until confirmed.
+    import_sources: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(

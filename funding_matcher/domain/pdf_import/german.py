@@ -1,0 +1,177 @@
+"""German numbers, amounts and dates as guidelines write them, read and written back."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+MONTHS = {
+    "januar": 1,
+    "jänner": 1,
+    "februar": 2,
+    "märz": 3,
+    "maerz": 3,
+    "april": 4,
+    "mai": 5,
+    "juni": 6,
+    "juli": 7,
+    "august": 8,
+    "september": 9,
+    "oktober": 10,
+    "november": 11,
+    "dezember": 12,
+}
+MONTH_NAMES = [
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+]
+_MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
+
+# 50.000 / 50 000 / 1,5 / 200.000,00 / 1.000.000 (thin and no-break spaces are normalised away)
+NUMBER = r"(?<![\d.,])(?:\d{1,3}(?:[.\u2009\u202f ]\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
+_SCALE = r"(?:Mio\.?|Millionen|Million|Mrd\.?|Milliarden|Milliarde|Tsd\.?|Tausend)"
+_CURRENCY = r"(?:Euro|EUR|€)"
+# "50.000 Euro", "1,5 Mio. EUR", "€ 20.000", "20.000,- €"
+AMOUNT = re.compile(
+    rf"(?:{_CURRENCY}\s?(?P<pre>{NUMBER})(?:,-)?(?:\s?(?P<prescale>{_SCALE}))?)"
+    rf"|(?:(?P<num>{NUMBER})(?:,-{{1,2}})?\s?(?:(?P<scale>{_SCALE})\s?)?{_CURRENCY})",
+    re.IGNORECASE,
+)
+PERCENT = re.compile(rf"(?P<num>{NUMBER})\s?(?:%|v\.\s?H\.|vom Hundert|Prozent(?!punkt))")
+_NUMBER_WORDS = {
+    "ein": 1,
+    "eine": 1,
+    "einer": 1,
+    "zwei": 2,
+    "drei": 3,
+    "vier": 4,
+    "fünf": 5,
+    "sechs": 6,
+    "sieben": 7,
+    "acht": 8,
+    "neun": 9,
+    "zehn": 10,
+    "elf": 11,
+    "zwölf": 12,
+    "fünfzehn": 15,
+    "zwanzig": 20,
+    "dreißig": 30,
+}
+SMALL_NUMBER = r"(?:\d{1,3}|" + "|".join(_NUMBER_WORDS) + ")"
+# "31. Dezember 2027", "1. Januar 2025"
+LONG_DATE = re.compile(
+    rf"(?P<day>\d{{1,2}})\.\s?(?P<month>{_MONTH})\s(?P<year>(?:19|20)\d\d)", re.IGNORECASE
+)
+# "31.12.2027", "01.07.26" is not accepted: two-digit years are ambiguous in legal texts
+NUMERIC_DATE = re.compile(
+    r"(?<![\d.])(?P<day>\d{1,2})\.\s?(?P<month>\d{1,2})\.\s?"
+    r"(?P<year>(?:19|20)\d\d)(?![\d])"
+)
+# "15. April", "31.10." (a day that recurs every year)
+DAY_MONTH = re.compile(
+    rf"(?<![\d.])(?P<day>\d{{1,2}})\.\s?(?P<month>{_MONTH})(?!\s(?:19|20)\d\d)", re.IGNORECASE
+)
+NUMERIC_DAY_MONTH = re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.\s?(?P<month>\d{1,2})\.(?!\s?\d)")
+
+
+def parse_number(text: str) -> Decimal | None:
+    """A German-formatted number ("50.000", "1,5", "200 000,00") as Decimal."""
+    cleaned = re.sub(r"[.\u2009\u202f ]", "", text).replace(",", ".")
+    try:
+        return Decimal(cleaned)
+    except InvalidOperation:
+        return None
+
+
+def number_word(text: str) -> int | None:
+    """``zehn`` -> 10, ``12`` -> 12, anything else None."""
+    if text.isdigit():
+        return int(text)
+    return _NUMBER_WORDS.get(text.lower())
+
+
+def amount_value(match: re.Match[str]) -> Decimal | None:
+    """The euro amount of an ``AMOUNT`` match, scale words applied, rounded to cents."""
+    number = parse_number(match.group("num") or match.group("pre") or "")
+    if number is None:
+        return None
+    scale = (match.group("scale") or match.group("prescale") or "").lower()
+    if scale.startswith(("mio", "million")):
+        number *= 1_000_000
+    elif scale.startswith(("mrd", "milliard")):
+        number *= 1_000_000_000
+    elif scale.startswith(("tsd", "tausend")):
+        number *= 1000
+    return number.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def date_value(match: re.Match[str]) -> date | None:
+    """The date of a ``LONG_DATE`` or ``NUMERIC_DATE`` match, None if no such day exists."""
+    month_text = match.group("month")
+    month = int(month_text) if month_text.isdigit() else MONTHS.get(month_text.lower())
+    try:
+        return date(int(match.group("year")), month or 0, int(match.group("day")))
+    except ValueError:
+        return None
+
+
+def find_dates(text: str) -> list[tuple[date, int, int]]:
+    """Every full date in ``text`` with its span, in order of appearance."""
+    found = []
+    for pattern in (LONG_DATE, NUMERIC_DATE):
+        for match in pattern.finditer(text):
+            value = date_value(match)
+            if value is not None:
+                found.append((value, match.start(), match.end()))
+    return sorted(found, key=lambda item: item[1])
+
+
+def month_day(match: re.Match[str]) -> tuple[int, int] | None:
+    """(month, day) of a ``DAY_MONTH`` or ``NUMERIC_DAY_MONTH`` match, if the day exists."""
+    month_text = match.group("month")
+    month = int(month_text) if month_text.isdigit() else MONTHS.get(month_text.lower(), 0)
+    day = int(match.group("day"))
+    try:
+        date(2024, month, day)  # a leap year, so 29 February counts
+    except ValueError:
+        return None
+    return month, day
+
+
+def format_number(value: Decimal | int | float, decimals: int = 0) -> str:
+    """German grouping and decimal comma: 2000 -> "2.000", 31.25 -> "31,3" with decimals=1."""
+    quantum = Decimal(1).scaleb(-decimals)
+    rounded = Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP)
+    text = f"{rounded:,.{decimals}f}"
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+def format_megabytes(size: int) -> str:
+    """Bytes as German megabytes, e.g. 32505856 -> "31 MB", 1572864 -> "1,5 MB"."""
+    megabytes = Decimal(size) / (1024 * 1024)
+    decimals = 0 if megabytes >= 10 or megabytes == megabytes.to_integral_value() else 1
+    return f"{format_number(megabytes, decimals)} MB"
+
+
+def format_seconds(seconds: float) -> str:
+    """5 -> "5 Sekunden", 0.5 -> "0,5 Sekunden", 1 -> "1 Sekunde"."""
+    value = Decimal(str(seconds))
+    decimals = 0 if value == value.to_integral_value() else 1
+    unit = "Sekunde" if value == 1 else "Sekunden"
+    return f"{format_number(value, decimals)} {unit}"
+
+
+def format_date(value: date) -> str:
+    """31. Dezember 2027."""
+    return f"{value.day}. {MONTH_NAMES[value.month - 1]} {value.year}"

@@ -1,0 +1,109 @@
+"""Field proposals for a programme record from a guideline's text (Förderrichtlinie, Merkblatt)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from funding_matcher.domain.pdf_import import rules_dates, rules_money, rules_terms
+from funding_matcher.domain.pdf_import.document import PdfText, read_pdf
+from funding_matcher.domain.pdf_import.german import format_date
+from funding_matcher.domain.pdf_import.results import GUIDELINE_FIELDS, GuidelineImport, Proposal
+from funding_matcher.domain.pdf_import.sandbox import Limits
+from funding_matcher.domain.pdf_import.sections import (
+    Version,
+    current_version,
+    find_headings,
+    find_versions,
+)
+from funding_matcher.domain.pdf_import.sentences import split_sentences
+
+MAX_CANDIDATES = 5
+# For a maximum, candidates scored almost as well as the best are ordered by value: the highest
+# rate or cap in the amount section is the maximum, the others are rates for smaller cases.
+NEAR_BEST = 2.0
+LARGEST_FIRST = ("funding_rate_max_percent", "amount_max_eur")
+PER_PAGE = ("de_minimis",)
+
+
+def import_guideline(
+    source: bytes | str | Path,
+    *,
+    password: str | None = None,
+    limits: Limits | None = None,
+    name: str | None = None,
+) -> GuidelineImport:
+    """Read a guideline PDF safely and propose fields; PdfImportError for a bad file."""
+    return propose_guideline(read_pdf(source, password=password, limits=limits, name=name))
+
+
+def propose_guideline(document: PdfText) -> GuidelineImport:
+    """Proposals for every field the text states, best candidate first, with warnings."""
+    pages = [page.lines for page in document.pages]
+    headings = find_headings(pages)
+    versions = find_versions(headings, pages)
+    current = current_version(versions, pages)
+    sentences = split_sentences(pages, headings, versions, current)
+    candidates = [
+        *rules_money.propose_rates(sentences),
+        *rules_money.propose_amounts(sentences),
+        *rules_money.propose_financing(sentences),
+        *rules_dates.propose_validity(sentences),
+        *rules_dates.propose_deadlines(sentences),
+        *rules_terms.merge_applicants(rules_terms.propose_applicants(sentences)),
+        *rules_terms.propose_de_minimis(sentences),
+        *rules_terms.propose_page_limits(sentences),
+    ]
+    proposals = [p for name in GUIDELINE_FIELDS for p in rank(candidates, name)]
+    warnings = [*document.warnings, *_version_warnings(versions, current)]
+    return GuidelineImport(
+        file=document.file,
+        pages=document.page_count,
+        pages_with_text=document.pages_with_text,
+        seconds=document.seconds,
+        proposals=tuple(proposals),
+        warnings=tuple(warnings),
+    )
+
+
+def rank(candidates: list[Proposal], field_name: str) -> list[Proposal]:
+    """The field's candidates, best first: one per value (its best sentence), at most five."""
+    best: dict[str, Proposal] = {}
+    for proposal in candidates:
+        if proposal.field != field_name:
+            continue
+        # A yes/no field keeps each page that says so; other fields one sentence per value.
+        key = repr((proposal.value, proposal.page) if field_name in PER_PAGE else proposal.value)
+        held = best.get(key)
+        if held is None or (proposal.score, -proposal.page) > (held.score, -held.page):
+            best[key] = proposal
+    ordered = sorted(best.values(), key=lambda p: (-p.score, p.page))
+    if field_name in LARGEST_FIRST and ordered:
+        top = ordered[0].score
+        near = sorted(
+            (p for p in ordered if p.score >= top - NEAR_BEST),
+            key=lambda p: (-p.value, -p.score, p.page),
+        )
+        ordered = near + [p for p in ordered if p.score < top - NEAR_BEST]
+    return ordered[:MAX_CANDIDATES]
+
+
+def _version_warnings(versions: list[Version], current: int) -> list[str]:
+    """One sentence per further set of the rules: where it starts and which set is used."""
+    warnings = []
+    for number, version in enumerate(versions, start=1):
+        stand = f" (Stand {format_date(version.stand)})" if version.stand else ""
+        if number == current:
+            warnings.append(
+                f"Seite {version.page} ff.: weitere, neuere Fassung der Richtlinie erkannt{stand}; "
+                "die Vorschläge stammen aus dieser Fassung."
+            )
+            continue
+        age = "ältere " if version.older else ""
+        other = "älteren" if version.older else "zweiten"
+        used = "der ersten Fassung" if current == 0 else "der neueren Fassung"
+        warnings.append(
+            f"Seite {version.page} ff.: zweite, {age}Fassung der Richtlinie erkannt{stand}; "
+            f"die Vorschläge stammen aus {used}, Werte aus der {other} Fassung stehen mit "
+            "Hinweis dahinter."
+        )
+    return warnings

@@ -1,0 +1,196 @@
+"""Who may apply (taxonomy codes), De-minimis, and the page limit of the outline."""
+
+from __future__ import annotations
+
+import re
+
+from funding_matcher.domain.pdf_import.german import SMALL_NUMBER, number_word
+from funding_matcher.domain.pdf_import.results import Proposal
+from funding_matcher.domain.pdf_import.rules_money import kept, section_bonus
+from funding_matcher.domain.pdf_import.sentences import Sentence, quote
+
+_I = re.IGNORECASE
+# Words for each applicant type of the taxonomy, as guidelines name them.
+APPLICANT_WORDS: dict[str, re.Pattern[str]] = {
+    "kommune": re.compile(
+        r"\b(?:Kommunen|Gemeinden|Städte|Landkreise|Kreise|Gemeindeverbände|Gebietskörperschaften|"
+        r"kommunale[nr]? Gebietskörperschaft\w*|Zweckverbände|Ämter|Kommune)\b",
+        _I,
+    ),
+    "kommunales_unternehmen": re.compile(
+        r"\b(?:kommunale[nr]? Unternehmen|Eigenbetriebe|Stadtwerke|kommunale[nr]? Gesellschaft\w*|"
+        r"Unternehmen mit (?:überwiegend )?kommunaler Beteiligung)\b",
+        _I,
+    ),
+    "freier_traeger": re.compile(
+        r"\b(?:freie[nr]? Träger\w*|Träger der (?:freien )?Wohlfahrtspflege|Wohlfahrtsverbände|"
+        r"Wohlfahrtsverband|gemeinnützige[nr]? Träger\w*|Träger der (?:freien )?Jugendhilfe)\b",
+        _I,
+    ),
+    "verein": re.compile(
+        r"\b(?:Vereine|eingetragene Vereine|Verein|gemeinnützige Organisationen|Initiativen|"
+        r"Verbände|Stiftungen|gemeinnützige Körperschaften)\b",
+        _I,
+    ),
+    "kirchengemeinde": re.compile(
+        r"\b(?:Kirchengemeinden|Kirchen|Religionsgemeinschaften|Glaubensgemeinschaften)\b", _I
+    ),
+    "bildungseinrichtung": re.compile(
+        r"\b(?:Hochschulen|Universitäten|Forschungseinrichtungen|Einrichtungen für Forschung|"
+        r"Schulen|Bildungsträger|Bildungseinrichtungen|Kindertagesstätten|Forschungs- und "
+        r"Wissensverbreitung)\b",
+        _I,
+    ),
+    "wohnungsunternehmen": re.compile(
+        r"\b(?:Wohnungsunternehmen|Wohnungsbaugesellschaft\w*|Wohnungsgenossenschaft\w*|"
+        r"Wohnungsbaugenossenschaft\w*|Vermieter\w*)\b",
+        _I,
+    ),
+    "unternehmen": re.compile(
+        r"\b(?:Unternehmen|KMU|Betriebe|Gewerbetreibende|Freiberufler\w*|freie[nr]? Berufe|"
+        r"Selbständige|Selbstständige|Existenzgründer\w*|Beratungsunternehmen|Contractoren|"
+        r"Unternehmen der gewerblichen Wirtschaft|Handwerk\w*|Gewerbebetriebe|Firmen|"
+        r"juristische Personen des (?:öffentlichen und des )?(?:privaten Rechts|Privatrechts))\b",
+        _I,
+    ),
+    "privatperson": re.compile(
+        r"\b(?:Privatpersonen|private[nr]? Person\w*|natürliche[nr]? (?:und juristische )?Personen|"
+        r"Eigentümer\w*|"
+        r"Hauseigentümer\w*|Mieter\w*|Wohnungseigentümergemeinschaft\w*|WEG|Bürger\w*|"
+        r"Haushalte|Privathaushalte|Erbbauberechtigte)\b",
+        _I,
+    ),
+}
+# "Kommunale Unternehmen" must not also count as "Unternehmen"; the longer name wins.
+_SHADOWS = {
+    "kommunales_unternehmen": "unternehmen",
+    "wohnungsunternehmen": "unternehmen",
+    "freier_traeger": "verein",
+}
+APPLICANT_CUES = re.compile(
+    r"antragsberechtigt|Zuwendungsempfänger|Antragsteller(?:in|innen)? (?:sind|können)|"
+    r"können .{0,40}(?:beantragen|gefördert werden)|gefördert werden können|Förderempfänger|"
+    r"teilnahmeberechtigt|richtet sich an|Antragstellende (?:sind|können)|berechtigt sind",
+    _I,
+)
+EXCLUDED = re.compile(
+    r"^(?:\W*)(?:Nicht|Ausgeschlossen|Ausgenommen|Keine)|nicht antragsberechtigt|"
+    r"ausgeschlossen|nicht gefördert|nicht förderfähig|keine Förderung",
+    _I,
+)
+DE_MINIMIS = re.compile(r"De[- ]?minimis", _I)
+DE_MINIMIS_STRONG = re.compile(
+    r"als De[- ]?minimis|De[- ]?minimis-Beihilfe\w* gewährt|De[- ]?minimis-Verordnung|"
+    r"De[- ]?minimis-Regel|De[- ]?minimis-Erklärung|unterliegt|unterliegen|nach Maßgabe",
+    _I,
+)
+PAGE_LIMIT = re.compile(
+    rf"(?:maximal|höchstens|max\.|nicht mehr als|bis zu|nicht länger als|Umfang von|"
+    rf"(?:maximal|höchstens) jedoch)?\s*(?P<n>{SMALL_NUMBER})\s*(?:DIN[- ]?A\s?4[- ]?)?Seiten\b",
+    _I,
+)
+OUTLINE_WORDS = re.compile(
+    r"Skizze|Projektskizze|Ideenskizze|Konzept|Projektbeschreibung|Vorhabenbeschreibung|"
+    r"Interessenbekundung|Projektantrag|Antrag|Darstellung|Beschreibung",
+    _I,
+)
+
+
+def propose_applicants(sentences: list[Sentence]) -> list[Proposal]:
+    """Candidates for ``applicant_types``: taxonomy codes named where applicants are listed."""
+    found = []
+    for sentence in sentences:
+        text = sentence.text
+        in_section = sentence.kind == "applicants"
+        cue = APPLICANT_CUES.search(text) or APPLICANT_CUES.search(sentence.lead)
+        excluded = any(EXCLUDED.search(part) for part in (text, sentence.heading, sentence.lead))
+        if not (in_section or cue) or excluded:
+            continue
+        codes = _codes(text)
+        if not codes:
+            continue
+        score = 2.0 + (2.0 if cue else 0.0) + section_bonus(sentence, "applicants")
+        first = min(match.start() for match in _matches(text))
+        found.append(_proposal("applicant_types", codes, sentence, first, first, score))
+    return found
+
+
+def merge_applicants(candidates: list[Proposal]) -> list[Proposal]:
+    """One combined candidate from the applicants section, then the single sentences."""
+    strong = [p for p in candidates if p.score >= 5.0 and not p.note]
+    if len(strong) < 2:
+        return candidates
+    codes: list[str] = []
+    for proposal in strong:
+        codes.extend(code for code in proposal.value if code not in codes)
+    first = strong[0]
+    merged = Proposal(
+        "applicant_types",
+        codes,
+        first.page,
+        first.quote,
+        max(p.score for p in strong) + 1.0,
+        f"zusammengefasst aus {len(strong)} Sätzen ab Seite {first.page}",
+    )
+    return [merged, *candidates]
+
+
+def propose_de_minimis(sentences: list[Sentence]) -> list[Proposal]:
+    """Candidates for ``de_minimis``: true where the text invokes the De-minimis rules."""
+    found = []
+    for sentence in sentences:
+        match = DE_MINIMIS.search(sentence.text)
+        if match is None:
+            continue
+        score = 2.0 + (2.0 if DE_MINIMIS_STRONG.search(sentence.text) else 0.0)
+        score += section_bonus(sentence, "amount", 1.0)
+        found.append(_proposal("de_minimis", True, sentence, match.start(), match.end(), score))
+    return found
+
+
+def propose_page_limits(sentences: list[Sentence]) -> list[Proposal]:
+    """Candidates for ``page_limit``: the number of pages an outline or concept may have."""
+    found = []
+    for sentence in sentences:
+        if not OUTLINE_WORDS.search(sentence.text):
+            continue
+        for match in PAGE_LIMIT.finditer(sentence.text):
+            value = number_word(match.group("n"))
+            if value is None or not 0 < value <= 100:
+                continue
+            if re.search(r"Seite\s\d+\s(?:von|/)", sentence.text[match.start() : match.end() + 8]):
+                continue
+            score = 3.0 + (1.0 if re.search(r"Skizze", sentence.text, _I) else 0.0)
+            score += 1.0 if match.group(0).strip()[:1].isalpha() else 0.0  # "maximal zehn Seiten"
+            score += section_bonus(sentence, "procedure", 2.0)
+            if kept(score, sentence, 3.0):
+                found.append(
+                    _proposal("page_limit", value, sentence, match.start(), match.end(), score)
+                )
+    return found
+
+
+def _matches(text: str) -> list[re.Match[str]]:
+    return [m for pattern in APPLICANT_WORDS.values() for m in pattern.finditer(text)]
+
+
+def _codes(text: str) -> list[str]:
+    """Codes named in ``text``, in order of first mention; a longer name shadows a shorter."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for code, pattern in APPLICANT_WORDS.items():
+        spans[code] = [(m.start(), m.end()) for m in pattern.finditer(text)]
+    for longer, shorter in _SHADOWS.items():
+        spans[shorter] = [
+            (s, e)
+            for s, e in spans[shorter]
+            if not any(ls <= s and e <= le for ls, le in spans[longer])
+        ]
+    firsts = {code: min(s for s, _ in found) for code, found in spans.items() if found}
+    return sorted(firsts, key=firsts.__getitem__)
+
+
+def _proposal(
+    name: str, value: object, sentence: Sentence, start: int, end: int, score: float
+) -> Proposal:
+    note = "aus einer nicht mehr geltenden Fassung der Richtlinie" if sentence.outdated else None
+    return Proposal(name, value, sentence.page, quote(sentence.text, start, end), score, note)

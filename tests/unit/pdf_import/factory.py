@@ -1,0 +1,141 @@
+"""Small PDFs made in test code: text pages, a decompression bomb, many pages, encrypted files."""
+
+from __future__ import annotations
+
+import io
+import zlib
+from collections.abc import Sequence
+
+from pypdf import PdfWriter
+from pypdf.generic import (
+    ArrayObject,
+    DecodedStreamObject,
+    DictionaryObject,
+    NameObject,
+    NumberObject,
+    StreamObject,
+)
+
+PAGE_WIDTH, PAGE_HEIGHT = 595, 842
+
+
+def _escape(text: str) -> bytes:
+    raw = text.encode("cp1252")
+    return raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+
+
+def _content(lines: Sequence[str], header: str | None, footer: str | None) -> bytes:
+    ops = [b"BT", b"/F1 11 Tf", b"14 TL"]
+    if header:
+        ops += [b"1 0 0 1 72 810 Tm", b"(" + _escape(header) + b") Tj"]
+    ops.append(b"1 0 0 1 72 760 Tm")
+    for line in lines:
+        ops += [b"(" + _escape(line) + b") Tj", b"T*"]
+    if footer:
+        ops += [b"1 0 0 1 72 30 Tm", b"(" + _escape(footer) + b") Tj"]
+    ops.append(b"ET")
+    return b"\n".join(ops)
+
+
+def _font() -> DictionaryObject:
+    return DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Font"),
+            NameObject("/Subtype"): NameObject("/Type1"),
+            NameObject("/BaseFont"): NameObject("/Helvetica"),
+            NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
+        }
+    )
+
+
+def text_pdf(
+    pages: Sequence[Sequence[str]],
+    *,
+    header: str | None = None,
+    footer: str | None = None,
+    password: str | None = None,
+) -> bytes:
+    """A PDF with one text line per entry; ``footer`` may hold {page} and {pages}."""
+    writer = PdfWriter()
+    font = writer._add_object(_font())
+    for number, lines in enumerate(pages, start=1):
+        page = writer.add_blank_page(PAGE_WIDTH, PAGE_HEIGHT)
+        page[NameObject("/Resources")] = DictionaryObject(
+            {NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})}
+        )
+        stream = DecodedStreamObject()
+        foot = footer.format(page=number, pages=len(pages)) if footer else None
+        stream.set_data(_content(lines, header, foot))
+        page[NameObject("/Contents")] = writer._add_object(stream)
+    if password is not None:
+        writer.encrypt(
+            user_password=password, owner_password=password + "-owner", algorithm="AES-256"
+        )
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def content_pdf(content: bytes, forms: dict[str, bytes] | None = None) -> bytes:
+    """One page with a hand-written content stream, font /F1 (Helvetica) and form XObjects.
+
+    A form's content may paint other forms by name: all forms share one resource dictionary,
+    so "/Loop Do" inside the form /Loop makes a cycle.
+    """
+    writer = PdfWriter()
+    page = writer.add_blank_page(PAGE_WIDTH, PAGE_HEIGHT)
+    font = writer._add_object(_font())
+    resources = DictionaryObject({NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})})
+    if forms:
+        xobjects = DictionaryObject()
+        resources[NameObject("/XObject")] = xobjects
+        for name, form_content in forms.items():
+            form = DecodedStreamObject()
+            form.set_data(form_content)
+            form[NameObject("/Type")] = NameObject("/XObject")
+            form[NameObject("/Subtype")] = NameObject("/Form")
+            form[NameObject("/BBox")] = ArrayObject(
+                [
+                    NumberObject(0),
+                    NumberObject(0),
+                    NumberObject(PAGE_WIDTH),
+                    NumberObject(PAGE_HEIGHT),
+                ]
+            )
+            form[NameObject("/Resources")] = resources
+            xobjects[NameObject("/" + name)] = writer._add_object(form)
+    page[NameObject("/Resources")] = resources
+    stream = DecodedStreamObject()
+    stream.set_data(content)
+    page[NameObject("/Contents")] = writer._add_object(stream)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def bomb_pdf(megabytes: int = 100, layers: int = 3) -> bytes:
+    """One page whose content stream is zeros packed with Flate ``layers`` times."""
+    writer = PdfWriter()
+    page = writer.add_blank_page(PAGE_WIDTH, PAGE_HEIGHT)
+    packer = zlib.compressobj(9)
+    chunk = bytes(1024 * 1024)
+    data = b"".join(packer.compress(chunk) for _ in range(megabytes)) + packer.flush()
+    for _ in range(layers - 1):
+        data = zlib.compress(data, 9)
+    stream = StreamObject()
+    stream._data = data
+    stream[NameObject("/Filter")] = ArrayObject([NameObject("/FlateDecode")] * layers)
+    page[NameObject("/Contents")] = writer._add_object(stream)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def many_pages_pdf(count: int) -> bytes:
+    """``count`` blank pages."""
+    writer = PdfWriter()
+    for _ in range(count):
+        writer.add_blank_page(PAGE_WIDTH, PAGE_HEIGHT)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

@@ -1,0 +1,148 @@
+"""The worker runs apart: limits hold, the parent trusts only checked JSON, no files are left."""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from funding_matcher.domain.pdf_import import Limits, PdfImportError, read_pdf, sandbox
+from funding_matcher.domain.pdf_import.sandbox import WORKER, parse_answer
+from tests.unit.pdf_import.factory import text_pdf
+
+LIMITS = Limits()
+
+
+def answer(payload: object, returncode: int = 0, stderr: bytes = b"") -> PdfImportError:
+    raw = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
+    with pytest.raises(PdfImportError) as caught:
+        parse_answer(returncode, raw, stderr, LIMITS)
+    return caught.value
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        b"not json",
+        ["ok"],
+        {"status": "maybe"},
+        {"status": "error", "code": "rm -rf"},
+        {"status": "ok", "pages": "many"},
+        {"status": "ok", "pages": [{"lines": [[1, 0.5]]}]},
+        {"status": "ok", "pages": [{"lines": [["Text"]]}]},
+        {"status": "ok", "pages": [{"lines": []}] * 501},
+    ],
+)
+def test_unexpected_worker_answers_become_a_german_sentence(payload):
+    error = answer(payload)
+    assert error.code == "crashed"
+    assert "unerwartet abgebrochen" in error.message
+
+
+def test_worker_killed_for_memory_or_cpu_time():
+    assert answer(b"", returncode=-signal.SIGKILL).code == "memory"
+    assert answer(b"", returncode=1, stderr=b"Traceback ... MemoryError").code == "memory"
+    assert answer(b"", returncode=-signal.SIGXCPU).code == "timeout"
+    crashed = answer(b"", returncode=-signal.SIGSEGV, stderr=b"Fatal Python error: Segmentation")
+    assert crashed.code == "crashed"
+    assert f"Status {-signal.SIGSEGV}" in crashed.message
+    assert "Segmentation" not in crashed.message
+    assert crashed.log == "Fatal Python error: Segmentation"  # for the server log
+
+
+def test_worker_values_are_checked_not_trusted():
+    document = parse_answer(
+        0,
+        json.dumps(
+            {
+                "status": "ok",
+                "pages": [
+                    {
+                        "lines": [["Zeile", 1e9], ["Noch eine", 0.5]],
+                        "images": "yes",
+                        "error": "something else",
+                        "detail": "x" * 1000,
+                    }
+                ],
+            }
+        ).encode(),
+        b"",
+        LIMITS,
+    )
+    page = document.pages[0]
+    assert page.lines == [("Zeile", None), ("Noch eine", 0.5)]
+    assert page.has_images is False
+    assert page.error is None
+    assert len(page.detail) == 80
+
+
+def test_password_goes_through_stdin_not_the_command_line(monkeypatch):
+    seen: dict[str, object] = {}
+    real_popen = subprocess.Popen
+
+    class Recording(real_popen):  # type: ignore[misc,valid-type]
+        def __init__(self, args, **kwargs):
+            seen["args"] = args
+            super().__init__(args, **kwargs)
+
+        def communicate(self, input=None, timeout=None):  # noqa: A002 - the stdlib's name
+            seen["stdin"] = input
+            return super().communicate(input, timeout)
+
+    monkeypatch.setattr(sandbox.subprocess, "Popen", Recording)
+    read_pdf(text_pdf([["Geheimer Inhalt"]], password="s3cret"), password="s3cret")
+    assert "s3cret" not in " ".join(map(str, seen["args"]))
+    assert "-I" in seen["args"]
+    assert b'"password": "s3cret"' in seen["stdin"]
+
+
+def test_reading_leaves_no_temporary_files(monkeypatch, tmp_path):
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    read_pdf(text_pdf([["Text einer Seite"]]))
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_worker_may_not_write_files(tmp_path):
+    target = tmp_path / "written.txt"
+    code = (
+        "import os, runpy\n"
+        f"worker = runpy.run_path({str(WORKER)!r}, run_name='probe')\n"
+        "worker['limit_resources'](5, 512)\n"
+        f"fd = os.open({str(target)!r}, os.O_WRONLY | os.O_CREAT)\n"
+        "os.write(fd, b'x' * 10)\n"
+    )
+    result = subprocess.run([sys.executable, "-I", "-c", code], capture_output=True, check=False)
+    # CPython ignores SIGXFSZ, so the write fails with EFBIG instead of killing the process
+    assert result.returncode == 1
+    assert b"File too large" in result.stderr
+    assert target.stat().st_size == 0
+
+
+def test_worker_starts_without_the_web_application():
+    code = (
+        "import runpy, sys\n"
+        f"worker = runpy.run_path({str(WORKER)!r}, run_name='probe')\n"
+        "worker['load_textlayer']()\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('flask', 'funding_matcher')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-I", "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_worker_file_is_next_to_the_package():
+    assert Path(sandbox.__file__).with_name("worker.py") == WORKER
+    assert WORKER.exists()
+
+
+@pytest.mark.parametrize("field", ["seconds", "memory_mb", "max_pages", "max_bytes", "stream_mb"])
+def test_limits_must_be_positive(field):
+    with pytest.raises(ValueError, match=field):
+        Limits(**{field: 0})
