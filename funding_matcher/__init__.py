@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask
+from sqlalchemy import Engine, event
 
 from funding_matcher import paths
 from funding_matcher.config import (
@@ -35,6 +36,7 @@ def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     register_blueprints(app)
     register_error_handlers(app)
     register_template_helpers(app)
+    register_security(app)
     return app
 
 
@@ -47,7 +49,7 @@ def configure(app: Flask, instance_path: Path, overrides: Mapping[str, Any]) -> 
         app.config["SQLALCHEMY_DATABASE_URI"] = app.config.pop("DATABASE_URL")
     app.config.update(overrides)
     if not app.config.get("SQLALCHEMY_DATABASE_URI"):
-        instance_path.mkdir(parents=True, exist_ok=True)
+        instance_path.mkdir(parents=True, exist_ok=True, mode=0o700)
         app.config["SQLALCHEMY_DATABASE_URI"] = sqlite_url(instance_path)
     app.config["SQLALCHEMY_DATABASE_URI"] = normalise_database_url(
         str(app.config["SQLALCHEMY_DATABASE_URI"])
@@ -60,10 +62,29 @@ def configure(app: Flask, instance_path: Path, overrides: Mapping[str, Any]) -> 
 
 def register_extensions(app: Flask) -> None:
     db.init_app(app)
+    with app.app_context():
+        keep_sqlite_file_private(db.engine)
     migrate.init_app(app, db, directory=str(paths.MIGRATIONS_DIR), render_as_batch=True)
     csrf.init_app(app)
     login_manager.init_app(app)
     from funding_matcher import models  # noqa: F401  (tables must be known to Alembic)
+
+
+def keep_sqlite_file_private(engine: Engine) -> None:
+    """The SQLite file holds password hashes: readable by the owner only (0600)."""
+    if engine.url.get_backend_name() != "sqlite" or not engine.url.database:
+        return
+    path = Path(engine.url.database)
+    if str(path) == ":memory:":
+        return
+
+    def restrict(*_args: object) -> None:
+        for candidate in (path, Path(f"{path}-journal"), Path(f"{path}-wal")):
+            if candidate.exists() and candidate.stat().st_mode & 0o077:
+                candidate.chmod(0o600)
+
+    event.listen(engine, "connect", restrict)
+    event.listen(engine, "close", restrict)
 
 
 def register_blueprints(app: Flask) -> None:
@@ -74,10 +95,13 @@ def register_blueprints(app: Flask) -> None:
         auth,
         budget,
         catalogue,
+        exports,
         feed,
+        invitations,
         main,
         matches,
         organisation,
+        pdf_import,
         planning,
         projects,
         sections,
@@ -98,6 +122,9 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(budget.bp)
     app.register_blueprint(planning.bp)
     app.register_blueprint(feed.bp)
+    app.register_blueprint(exports.bp)
+    app.register_blueprint(pdf_import.bp)
+    app.register_blueprint(invitations.bp)
     app.jinja_env.globals["nav_items"] = [
         ("projects.index", "Projekte"),
         ("applications.index", "Anträge"),
@@ -111,6 +138,12 @@ def register_error_handlers(app: Flask) -> None:
     from funding_matcher.web import errors
 
     errors.register(app)
+
+
+def register_security(app: Flask) -> None:
+    from funding_matcher.web import security
+
+    security.register(app)
 
 
 def register_template_helpers(app: Flask) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import secrets
 from pathlib import Path
 
@@ -18,6 +19,10 @@ class Defaults:
     WTF_I18N_ENABLED = False  # use WTForms' built-in German messages (GermanForm), no Babel
     WTF_CSRF_TIME_LIMIT = None  # a long wizard session must not lose its form to an expired token
     SESSION_COOKIE_HTTPONLY = True
+    # Behind a TLS proxy set FUNDING_MATCHER_HTTPS=true: Secure cookies and HSTS.
+    HTTPS = False
+    # Behind one reverse proxy set FUNDING_MATCHER_PROXY_FIX=1 (real client address, scheme).
+    PROXY_FIX = False
     SESSION_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_HTTPONLY = True
     JSON_SORT_KEYS = False
@@ -55,8 +60,10 @@ def load_or_create_secret_key(instance_path: Path) -> str:
         key = path.read_text(encoding="utf-8").strip()
         if key:
             return key
-    instance_path.mkdir(parents=True, exist_ok=True)
+    instance_path.mkdir(parents=True, exist_ok=True, mode=0o700)
     key = secrets.token_hex(32)
-    path.write_text(key, encoding="utf-8")
-    path.chmod(0o600)
+    # Created 0600 from the start: the key is never readable by others, not even briefly.
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        handle.write(key)
     return key

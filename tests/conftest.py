@@ -74,6 +74,8 @@ def app(database_url: str, instance_dir: Path, catalogue_dir: Path) -> Iterator[
             "SQLALCHEMY_DATABASE_URI": database_url,
             "WTF_CSRF_ENABLED": False,
             "CATALOGUE_DIR": str(catalogue_dir),
+            # Tests change the catalogue between requests: ask the database every time.
+            "ENGINE_CHECK_SECONDS": 0,
         }
     )
     with app.app_context():

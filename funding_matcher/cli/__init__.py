@@ -8,9 +8,12 @@ from flask.cli import FlaskGroup
 from funding_matcher import create_app
 from funding_matcher.cli import (
     accounts,
+    backup,
     budget,
     catalogue,
+    draft,
     match,
+    pdf,
     plan,
     programs,
     reminders,
@@ -45,3 +48,7 @@ main.add_command(tokens.token_group)
 main.add_command(budget.budget_group)
 main.add_command(plan.plan_group)
 main.add_command(reminders.reminders_group)
+main.add_command(draft.draft)
+main.add_command(pdf.pdf_group)
+main.add_command(backup.backup)
+main.add_command(backup.restore)

@@ -2,9 +2,100 @@
 
 from __future__ import annotations
 
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
 import click
+
+from funding_matcher import paths
+from funding_matcher.cli.common import dir_option, fail
+from funding_matcher.domain.budget import check_budget, report_text, report_to_json
+from funding_matcher.domain.catalogue.files import FILE_SUFFIX, parse_programme
+from funding_matcher.domain.catalogue.records import SLUG_RE
+from funding_matcher.domain.errors import FieldProblem, InvalidData
 
 
 @click.group("budget")
 def budget_group() -> None:
     """Kosten- und Finanzierungspläne prüfen."""
+
+
+def _read_json(path: Path) -> Any:
+    """The decoded file; exit 2 with a German message when it cannot be read or parsed."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        click.echo(f"FEHLER {path}: nicht lesbar ({exc.strerror})", err=True)
+        sys.exit(2)
+    except UnicodeDecodeError:
+        click.echo(f"FEHLER {path}: die Datei ist kein UTF-8-Text", err=True)
+        sys.exit(2)
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        click.echo(
+            f"FEHLER {path}: kein gültiges JSON in Zeile {exc.lineno}, Spalte {exc.colno} "
+            f"({exc.msg})",
+            err=True,
+        )
+        sys.exit(2)
+    except ValueError as exc:  # integers longer than Python converts (thousands of digits)
+        click.echo(f"FEHLER {path}: {exc}", err=True)
+        sys.exit(2)
+
+
+def _programme_record(slug: str | None, field: str, directory: Path | None) -> dict | None:
+    """The catalogue record of ``slug`` as a plain dict; exit 2 when the slug is unknown."""
+    if slug is None:
+        return None
+    # Only the one record is read: a budget check should not wait for (or report on) the rest.
+    path = (directory or paths.catalogue_dir()) / f"{slug}{FILE_SUFFIX}"
+    programme = None
+    if SLUG_RE.match(slug) and path.is_file():
+        try:
+            programme, problems = parse_programme(path.read_text(encoding="utf-8"), path)
+        except (OSError, UnicodeDecodeError) as exc:
+            problems = [f"{path}: nicht lesbar ({exc})"]
+        for problem in problems:
+            click.echo(f"FEHLER {problem}", err=True)
+    if programme is None:
+        fail(InvalidData([FieldProblem(field, f"unbekanntes Programm „{slug}“ im Katalog")]))
+    return programme.to_dict()
+
+
+@budget_group.command("check")
+@click.argument("budget_file", type=click.Path(path_type=Path))
+@click.option("--programme", "slug", default=None, help="Programm (Slug); ersetzt „programme“")
+@click.option(
+    "--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True
+)
+@click.option("--years", is_flag=True, help="auch die Aufteilung auf Haushaltsjahre ausgeben")
+@dir_option
+def check(
+    budget_file: Path, slug: str | None, fmt: str, years: bool, directory: Path | None
+) -> None:
+    """Einen Kosten- und Finanzierungsplan (JSON, Format v1) rechnen und prüfen.
+
+    Exit-Status: 0 in Ordnung, 1 mindestens ein Fehler im Plan, 2 Eingabe nicht lesbar.
+    """
+    data = _read_json(budget_file)
+    field = "programme"
+    if slug is not None:
+        field = "--programme"
+        if isinstance(data, dict):
+            data = {**data, "programme": slug}
+    elif isinstance(data, dict) and isinstance(data.get("programme"), str):
+        slug = data["programme"]
+    try:
+        report = check_budget(data, _programme_record(slug, field, directory))
+    except InvalidData as exc:
+        fail(exc)
+        return
+    if fmt == "json":
+        out = report_to_json(report, with_years=years)
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+    else:
+        click.echo(report_text(report, with_years=years), nl=False)
+    sys.exit(0 if report.ok else 1)

@@ -18,14 +18,19 @@ from pydantic import (
     ValidationError,
     ValidationInfo,
     field_validator,
+    model_validator,
 )
 
 from funding_matcher.domain import taxonomy
 from funding_matcher.domain.errors import FieldProblem, InvalidData, problems_from_pydantic
+from funding_matcher.domain.json_input import load_json
 
 FORMAT_VERSION = "v1"
 
 Text300 = Annotated[str, Field(max_length=300)]
+MAX_EUR = 1e12
+MAX_EXTRA_FIELDS = 50
+MAX_EXTRA_CHARS = 64_000
 
 
 # Field -> vocabulary of taxonomy.yaml whose codes it holds.
@@ -42,7 +47,7 @@ CODE_FIELDS = {
 class Profile(BaseModel):
     """A Quartier project profile (interchange format v1)."""
 
-    model_config = ConfigDict(extra="allow", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="allow", str_strip_whitespace=True, allow_inf_nan=False)
 
     title: str = Field(min_length=3, max_length=300)
     description: str = Field(min_length=20, max_length=50000)
@@ -55,11 +60,37 @@ class Profile(BaseModel):
     themes: list[str] = Field(default_factory=list)
     target_groups: list[str] = Field(default_factory=list)
     cost_types: list[str] = Field(default_factory=list)
-    budget_total_eur: float | None = Field(default=None, ge=0)
-    own_funds_eur: float | None = Field(default=None, ge=0)
+    budget_total_eur: float | None = Field(default=None, ge=0, le=MAX_EUR)
+    own_funds_eur: float | None = Field(default=None, ge=0, le=MAX_EUR)
     start_date: date | None = None
     duration_months: int | None = Field(default=None, ge=1, le=120)
-    partners: list[str] = Field(default_factory=list)
+    partners: list[Text300] = Field(default_factory=list, max_length=50)
+
+    @field_validator("budget_total_eur", "own_funds_eur")
+    @classmethod
+    def _plain_zero(cls, value: float | None) -> float | None:
+        # -0.0 is a valid JSON number but no amount: store it as 0.
+        return value + 0.0 if value is not None else None
+
+    @field_validator("start_date")
+    @classmethod
+    def _plausible_date(cls, value: date | None) -> date | None:
+        if value is not None and not date(1900, 1, 1) <= value <= date(2199, 12, 31):
+            raise ValueError("Datum zwischen 1900 und 2199 angeben")
+        return value
+
+    @model_validator(mode="after")
+    def _bounded_extras(self) -> Profile:
+        extra = self.model_extra or {}
+        if len(extra) > MAX_EXTRA_FIELDS:
+            raise ValueError(f"höchstens {MAX_EXTRA_FIELDS} zusätzliche Felder erlaubt")
+        if len(json.dumps(extra, ensure_ascii=False, default=str)) > MAX_EXTRA_CHARS:
+            raise ValueError(
+                f"zusätzliche Felder zu groß (höchstens {MAX_EXTRA_CHARS:,} Zeichen)".replace(
+                    ",", "."
+                )
+            )
+        return self
 
     @field_validator(*CODE_FIELDS)
     @classmethod
@@ -119,12 +150,7 @@ class Profile(BaseModel):
     @classmethod
     def from_json(cls, text: str | bytes) -> Profile:
         """Parse profile JSON text; raise InvalidData with a clear message on any problem."""
-        try:
-            data = json.loads(text)
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            where = f" (Zeile {exc.lineno}, Spalte {exc.colno})" if hasattr(exc, "lineno") else ""
-            raise InvalidData([FieldProblem("", f"Kein gültiges JSON{where}.")]) from None
-        return cls.from_dict(data)
+        return cls.from_dict(load_json(text))
 
     def to_dict(self) -> dict[str, Any]:
         """The profile as a format-v1 object: unset optional fields are left out."""

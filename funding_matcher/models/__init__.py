@@ -3,6 +3,8 @@
 from funding_matcher.models.accounts import (
     ORGANISATION_KINDS,
     ApiToken,
+    Invitation,
+    LoginFailure,
     Membership,
     Organisation,
     Role,
@@ -38,6 +40,8 @@ __all__ = [
     "ChecklistItem",
     "DeMinimisAid",
     "GuidelineImport",
+    "Invitation",
+    "LoginFailure",
     "Milestone",
     "PlanningSettings",
     "ProgrammeCopy",

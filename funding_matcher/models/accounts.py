@@ -65,6 +65,12 @@ class User(UserMixin, db.Model):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     # Raised to revoke the personal calendar feed URL (its secret is derived, not stored).
     calendar_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    # Part of every session's identity: raising it (logout, new password) ends all sessions.
+    session_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    def get_id(self) -> str:
+        """Flask-Login's session key: id and session version, e.g. '12.3'."""
+        return f"{self.id}.{self.session_version}"
 
     memberships: Mapped[list[Membership]] = relationship(
         back_populates="user", cascade="all, delete-orphan"
@@ -105,3 +111,35 @@ class ApiToken(db.Model):
 
     user: Mapped[User] = relationship()
     organisation: Mapped[Organisation] = relationship()
+
+
+class Invitation(db.Model):
+    """An invitation to join an organisation; the person accepts it by link or on next login."""
+
+    __tablename__ = "invitations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisations.id", ondelete="CASCADE"), index=True
+    )
+    email: Mapped[str] = mapped_column(String(254), index=True)
+    role: Mapped[Role] = mapped_column(
+        Enum(Role, name="role", native_enum=False, length=10), default=Role.viewer
+    )
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    invited_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    accepted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    organisation: Mapped[Organisation] = relationship()
+
+
+class LoginFailure(db.Model):
+    """A failed sign-in, counted per account and per address to slow down guessing."""
+
+    __tablename__ = "login_failures"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(300), index=True)  # "account:<email>" or "ip:<addr>"
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)

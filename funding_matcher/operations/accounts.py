@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from funding_matcher.domain.accounts.passwords import (
+    DUMMY_HASH,
     check_password,
     hash_password,
     normalise_email,
@@ -41,7 +42,7 @@ def create_organisation(name: str, kind: str = "sonstige") -> Organisation:
 def create_user(email: str, password: str, name: str = "") -> User:
     """A new account with an argon2-hashed password."""
     email = normalise_email(email)
-    check_password(password)
+    check_password(password, email, name)
     if find_user(email):
         raise InvalidData(
             [FieldProblem("email", "Für diese E-Mail-Adresse gibt es schon ein Konto.")]
@@ -59,9 +60,27 @@ def find_user(email: str) -> User | None:
 def authenticate(email: str, password: str) -> User | None:
     """The user with this email and password, or None (same answer for either mistake)."""
     user = find_user(email)
-    if user is None or not verify_password(user.password_hash, password):
+    if user is None:
+        verify_password(DUMMY_HASH, password)  # same time as for a known address
+        return None
+    if not verify_password(user.password_hash, password):
         return None
     return user
+
+
+def end_all_sessions(user: User) -> None:
+    """Every session of this person ends (logout everywhere, new password)."""
+    user.session_version += 1
+    db.session.flush()
+
+
+def change_password(user: User, current: str, new: str) -> None:
+    """Set a new password after checking the current one; ends all other sessions."""
+    if not verify_password(user.password_hash, current):
+        raise InvalidData([FieldProblem("current_password", "Das bisherige Passwort ist falsch.")])
+    check_password(new, user.email, user.name)
+    user.password_hash = hash_password(new)
+    end_all_sessions(user)
 
 
 def add_member(user: User, organisation: Organisation, role: Role) -> Membership:

@@ -6,7 +6,12 @@ from datetime import UTC, datetime
 
 from sqlalchemy import select
 
-from funding_matcher.domain.accounts.tokens import SHOWN_CHARS, new_token, token_hash, well_formed
+from funding_matcher.domain.accounts.tokens import (
+    SHOWN_CHARS,
+    new_token,
+    token_hash,
+    well_formed,
+)
 from funding_matcher.domain.errors import FieldProblem, InvalidData
 from funding_matcher.extensions import db
 from funding_matcher.models import ApiToken, Membership, Organisation, User
@@ -45,9 +50,9 @@ def create_api_token(
 
 def token_membership(token: str) -> tuple[ApiToken, Membership] | None:
     """The live token and its user's membership, or None (unknown, revoked, no longer member)."""
-    if not well_formed(token):
-        return None
-    row = db.session.scalar(select(ApiToken).where(ApiToken.token_hash == token_hash(token)))
+    # Malformed or not, every token is hashed and looked up: the answer takes the same time.
+    digest = token_hash(token if well_formed(token) else f"ungueltig:{token[:100]}")
+    row = db.session.scalar(select(ApiToken).where(ApiToken.token_hash == digest))
     if row is None or row.revoked_at is not None:
         return None
     membership = membership_of(row.user, row.organisation_id)

@@ -8,10 +8,13 @@ from flask_login import current_user, login_required
 from funding_matcher.domain.errors import InvalidData
 from funding_matcher.extensions import db
 from funding_matcher.models import ApiToken
+from funding_matcher.operations.accounts import change_password
 from funding_matcher.operations.reminders import reminder_settings, set_reminder_settings
 from funding_matcher.operations.tokens import create_api_token, revoke_api_token, user_tokens
 from funding_matcher.web.access import current_organisation
 from funding_matcher.web.applications_forms import TokenForm
+from funding_matcher.web.auth import sign_in
+from funding_matcher.web.auth_forms import PasswordChangeForm
 from funding_matcher.web.feed import feed_url
 from funding_matcher.web.forms import apply_problems
 from funding_matcher.web.planning_forms import ReminderForm
@@ -25,6 +28,7 @@ def _page(
     new_token: str | None = None,
     code: int = 200,
     reminder_form: ReminderForm | None = None,
+    password_form: PasswordChangeForm | None = None,
 ):
     settings = reminder_settings(current_user)
     return render_template(
@@ -35,6 +39,7 @@ def _page(
         confirm_form=ConfirmForm(),
         organisation=current_organisation(),
         feed_url=feed_url(current_user),
+        password_form=password_form or PasswordChangeForm(formdata=None),
         reminder_form=reminder_form
         or ReminderForm(
             formdata=None,
@@ -114,3 +119,22 @@ def save_reminders():
             flash("Einstellungen für Erinnerungen gespeichert.", "success")
             return redirect(url_for("account.index") + "#erinnerungen"), 303
     return _page(TokenForm(formdata=None), code=422, reminder_form=form)
+
+
+@bp.route("/passwort", methods=["POST"])
+@login_required
+def change_password_view():
+    """A new password; every other session of this person ends."""
+    form = PasswordChangeForm()
+    if form.validate_on_submit():
+        try:
+            change_password(current_user, form.current_password.data, form.new_password.data)
+        except InvalidData as exc:
+            db.session.rollback()
+            apply_problems(form, exc, {"password": "new_password"})
+        else:
+            db.session.commit()
+            sign_in(current_user._get_current_object())
+            flash("Passwort geändert; alle anderen Sitzungen sind beendet.", "success")
+            return redirect(url_for("account.index")), 303
+    return _page(TokenForm(formdata=None), code=422, password_form=form)

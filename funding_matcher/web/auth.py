@@ -4,13 +4,25 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
+from funding_matcher.domain.accounts.throttle import wait_message
 from funding_matcher.domain.errors import InvalidData
 from funding_matcher.extensions import db, login_manager
 from funding_matcher.models import User
-from funding_matcher.operations.accounts import authenticate, has_any_user, setup_first_owner
+from funding_matcher.operations.accounts import (
+    authenticate,
+    end_all_sessions,
+    has_any_user,
+    setup_first_owner,
+)
+from funding_matcher.operations.throttle import (
+    record_failure,
+    record_success,
+    sign_in_wait,
+    waited,
+)
 from funding_matcher.web.access import switch_organisation
 from funding_matcher.web.auth_forms import LoginForm, SetupForm, SwitchOrganisationForm
 from funding_matcher.web.forms import apply_problems
@@ -19,8 +31,21 @@ bp = Blueprint("auth", __name__)
 
 
 @login_manager.user_loader
-def load_user(user_id: str) -> User | None:
-    return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+def load_user(session_id: str) -> User | None:
+    """The user of a session, if its session version is still current (else signed out)."""
+    user_id, _, version = session_id.partition(".")
+    if not (user_id.isascii() and user_id.isdigit() and version.isascii() and version.isdigit()):
+        return None
+    user = db.session.get(User, int(user_id))
+    if user is None or user.session_version != int(version):
+        return None
+    return user
+
+
+def sign_in(user: User) -> None:
+    """A fresh session for the user (nothing of an earlier session is carried over)."""
+    session.clear()
+    login_user(user)
 
 
 def safe_next(target: str | None) -> str:
@@ -38,11 +63,21 @@ def login():
         return redirect(url_for("main.index"))
     form = LoginForm()
     if form.validate_on_submit():
+        address = request.remote_addr or "unbekannt"
+        wait = sign_in_wait(form.email.data, address)
+        if wait:
+            form.password.errors.append(wait_message(wait))
+            headers = {"Retry-After": str(waited(wait))}
+            return render_template("auth/login.html", form=form), 429, headers
         user = authenticate(form.email.data, form.password.data)
         if user is None:
+            record_failure(form.email.data, address)
+            db.session.commit()
             form.password.errors.append("E-Mail-Adresse oder Passwort ist falsch.")
         else:
-            login_user(user)
+            record_success(user.email)
+            db.session.commit()
+            sign_in(user)
             flash("Sie sind angemeldet.", "success")
             return redirect(safe_next(request.args.get("next")))
     status = 401 if form.password.errors else 200
@@ -52,7 +87,10 @@ def login():
 @bp.route("/abmelden", methods=["POST"])
 @login_required
 def logout():
+    end_all_sessions(current_user)  # a copied session cookie stops working, too
+    db.session.commit()
     logout_user()
+    session.clear()
     flash("Sie sind abgemeldet.", "info")
     return redirect(url_for("auth.login"))
 
@@ -77,7 +115,7 @@ def setup():
             apply_problems(form, exc, {"name": "organisation"})
         else:
             db.session.commit()
-            login_user(user)
+            sign_in(user)
             flash("Willkommen! Ihre Organisation ist eingerichtet.", "success")
             return redirect(url_for("main.index"))
     return render_template("auth/setup.html", form=form)

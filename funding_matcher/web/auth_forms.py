@@ -42,3 +42,18 @@ class SetupForm(GermanForm):
 
 class SwitchOrganisationForm(GermanForm):
     organisation_id = HiddenField(validators=[DataRequired()])
+
+
+class PasswordChangeForm(GermanForm):
+    current_password = PasswordField(
+        "Bisheriges Passwort", validators=[DataRequired("Bitte das bisherige Passwort angeben.")]
+    )
+    new_password = PasswordField(
+        "Neues Passwort",
+        validators=[DataRequired("Bitte ein neues Passwort wählen.")],
+        description="Mindestens 12 Zeichen, nicht die E-Mail-Adresse, kein häufiges Passwort.",
+    )
+    new_password_repeat = PasswordField(
+        "Neues Passwort wiederholen",
+        validators=[EqualTo("new_password", "Die Passwörter stimmen nicht überein.")],
+    )

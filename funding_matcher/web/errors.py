@@ -50,7 +50,10 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):
-        return _render(exc.code or 500)
+        body, status = _render(exc.code or 500)
+        # Keep what the exception says to clients: Allow on 405, WWW-Authenticate, Retry-After.
+        headers = {k: v for k, v in exc.get_headers() if k.lower() != "content-type"}
+        return body, status, headers
 
     @app.errorhandler(Exception)
     def unexpected(exc: Exception):

@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 from flask_wtf import FlaskForm
 from wtforms import DecimalField
 from wtforms.fields.choices import SelectChoice
+from wtforms.widgets import TextInput
 
 from funding_matcher.domain.errors import InvalidData
 
@@ -47,6 +48,22 @@ MONEY_CEILING = Decimal("1e12")
 
 class MoneyField(DecimalField):
     """An amount in euros: German (1.234,56) or plain (1234.56) notation, finite, cents."""
+
+    # A text field: a number input refuses the German decimal comma in most browsers.
+    widget = TextInput()
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        render_kw = dict(kwargs.pop("render_kw", None) or {})
+        render_kw.setdefault("inputmode", "decimal")
+        super().__init__(*args, render_kw=render_kw, **kwargs)
+
+    def _value(self) -> str:
+        if self.raw_data:
+            return self.raw_data[0]
+        if self.data is None:
+            return ""
+        text = f"{self.data:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
+        return text
 
     def process_formdata(self, valuelist: list) -> None:
         if not valuelist or not str(valuelist[0]).strip():

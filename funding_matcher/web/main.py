@@ -12,6 +12,7 @@ from funding_matcher.extensions import db
 from funding_matcher.operations.accounts import has_any_user
 from funding_matcher.operations.calendar import applications_by_status, organisation_dates
 from funding_matcher.operations.catalogue import count_matchable_programmes, find_programme
+from funding_matcher.operations.invitations import open_invitations_for
 from funding_matcher.operations.planning import changes_for, watched
 from funding_matcher.web.access import current_membership
 from funding_matcher.web.day import today
@@ -29,7 +30,12 @@ def index():
             return redirect(url_for("auth.setup"))
         return render_template("main/welcome.html")
     membership = current_membership()
-    context = {"membership": membership, "programme_count": count_matchable_programmes()}
+    context = {
+        "membership": membership,
+        "programme_count": count_matchable_programmes(),
+        "invitations": open_invitations_for(current_user),
+        "confirm_form": ConfirmForm(),
+    }
     if membership is not None:
         context.update(_dashboard(membership.organisation))
         db.session.commit()  # plans recomputed on the way

@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_login import current_user
 
 from funding_matcher.domain.errors import InvalidData
 from funding_matcher.extensions import db
-from funding_matcher.models import Membership, Role
+from funding_matcher.models import Invitation, Membership, Role
 from funding_matcher.operations import accounts as account_ops
+from funding_matcher.operations.invitations import invite, pending_invitations, withdraw
 from funding_matcher.web.access import current_organisation, member_required, owned_or_404
 from funding_matcher.web.forms import apply_problems
+from funding_matcher.web.invitations import send_invitation
 from funding_matcher.web.organisation_forms import AddMemberForm, RoleForm
 from funding_matcher.web.projects_forms import ConfirmForm
 
 bp = Blueprint("organisation", __name__, url_prefix="/organisation")
 
 
-def _page(form: AddMemberForm, status: int = 200):
+def _page(form: AddMemberForm, status: int = 200, new_link: tuple[str, str] | None = None):
     organisation = current_organisation()
     members = account_ops.organisation_members(organisation)
     role_forms = {m.id: RoleForm(formdata=None, role=m.role.value) for m in members}
@@ -27,6 +30,8 @@ def _page(form: AddMemberForm, status: int = 200):
         form=form,
         role_forms=role_forms,
         confirm_form=ConfirmForm(formdata=None),
+        invitations=pending_invitations(organisation),
+        new_link=new_link,
     ), status
 
 
@@ -42,20 +47,19 @@ def add_member():
     form = AddMemberForm()
     if not form.validate_on_submit():
         return _page(form, 422)
-    user = account_ops.find_user(form.email.data)
     try:
-        if user is None:
-            user = account_ops.create_user(
-                form.email.data, form.password.data or "", form.name.data or ""
-            )
-        account_ops.add_member(user, current_organisation(), Role(form.role.data))
+        invitation, token = invite(
+            current_organisation(), form.email.data, Role(form.role.data), current_user
+        )
     except InvalidData as exc:
         db.session.rollback()
         apply_problems(form, exc)
         return _page(form, 422)
     db.session.commit()
-    flash(f"{user.email} gehört jetzt zur Organisation.", "success")
-    return redirect(url_for("organisation.index"))
+    link = url_for("invitations.show", token=token, _external=True)
+    send_invitation(invitation, link)
+    # The same answer whether or not the address has an account: nothing is revealed.
+    return _page(AddMemberForm(formdata=None), 201, new_link=(invitation.email, link))
 
 
 def _owner_action(change, done: str):
@@ -90,3 +94,15 @@ def remove(membership_id: int):
     if not ConfirmForm().validate_on_submit():
         return redirect(url_for("organisation.index"))
     return _owner_action(lambda: account_ops.remove_member(membership), "Mitglied entfernt.")
+
+
+@bp.route("/einladungen/<int:invitation_id>/zurueckziehen", methods=["POST"])
+@member_required(Role.owner)
+def withdraw_invitation(invitation_id: int):
+    invitation = owned_or_404(Invitation, invitation_id, Role.owner)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    withdraw(invitation)
+    db.session.commit()
+    flash("Einladung zurückgezogen.", "success")
+    return redirect(url_for("organisation.index")), 303

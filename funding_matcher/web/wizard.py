@@ -15,6 +15,7 @@ from funding_matcher.domain.profile import Profile
 from funding_matcher.domain.wizard import STEP_FIELDS, step_for_field
 from funding_matcher.extensions import db
 from funding_matcher.models import ProjectProfile, Role
+from funding_matcher.operations.pdf_import import confirm_imported_fields
 from funding_matcher.operations.projects import (
     create_draft_profile,
     duplicate_profile,
@@ -22,6 +23,7 @@ from funding_matcher.operations.projects import (
     save_wizard_step,
 )
 from funding_matcher.web.access import current_organisation, member_required, owned_or_404
+from funding_matcher.web.pdf_import_forms import ConceptUploadForm
 from funding_matcher.web.projects_forms import ConfirmForm
 from funding_matcher.web.wizard_forms import REVIEW_STEP, STEPS
 
@@ -54,7 +56,8 @@ def profile_values(step: int, form: Any) -> dict[str, Any]:
     if step == 1:
         values["designated_area"] = {"ja": True, "nein": False}.get(values["designated_area"])
     if step == 2:
-        values["partners"] = [p.strip() for p in values["partners"].splitlines() if p.strip()]
+        partners = values["partners"] or ""  # a client may leave the field out
+        values["partners"] = [p.strip() for p in partners.splitlines() if p.strip()]
     return values
 
 
@@ -72,6 +75,9 @@ def _render_step(row: ProjectProfile | None, step: int, form: Any, status: int =
         steps=STEPS,
         review_step=REVIEW_STEP,
         form=form,
+        # A new project may start from a concept PDF; its fields stay marked until saved.
+        concept_form=ConceptUploadForm(formdata=None) if row is None else None,
+        sources=(row.import_sources or {}) if row is not None else {},
     ), status
 
 
@@ -104,6 +110,7 @@ def step(project_id: int, step: int):
         form = form_class()
         if form.validate_on_submit():
             save_wizard_step(row, step, profile_values(step, form))
+            confirm_imported_fields(row, step)
             db.session.commit()
             if request.form.get("go") == "back" and step > 1:
                 return redirect(url_for("wizard.step", project_id=row.id, step=step - 1))

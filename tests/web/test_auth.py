@@ -49,7 +49,7 @@ def test_setup_keeps_input_and_names_the_field_on_error(client):
     page = response.get_data(as_text=True)
     assert response.status_code == 200
     assert 'value="Caritas Hagen"' in page
-    assert "mindestens 10 Zeichen" in page
+    assert "mindestens 12 Zeichen" in page
     assert not has_any_user()
 
 

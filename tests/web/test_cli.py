@@ -87,7 +87,7 @@ def test_org_and_user_commands(cli):
     assert cli(["user", "create", "petra@hagen.de", "--name", "Petra"], env=env).exit_code == 0
     weak = cli(["user", "create", "kurz@hagen.de"], env={"FUNDING_MATCHER_NEW_PASSWORD": "x"})
     assert weak.exit_code == 2
-    assert "mindestens 10 Zeichen" in weak.output
+    assert "mindestens 12 Zeichen" in weak.output
     result = cli(["user", "add-to-org", "petra@hagen.de", "Stadt Hagen", "--role", "owner"])
     assert result.exit_code == 0
     db.session.expire_all()

@@ -213,3 +213,16 @@ def test_forged_choices_get_german_messages_not_errors(client, editor):
     )
     assert response.status_code == 422
     assert "Auswahl" in response.get_data(as_text=True)
+
+
+def test_fields_left_out_of_a_post_are_no_error(client, editor):
+    # A script or an old browser may send only some fields; nothing may answer 500.
+    client.post("/projekte/neu", data={"applicant_type": "verein", "state": "NW"})
+    project = only_project()
+    response = client.post(
+        f"/projekte/{project.id}/schritt/2",
+        data={"title": "Nachbarschaftstreff", "description": "Ein offener Treff im Quartier."},
+    )
+    assert response.status_code == 302
+    assert only_project().data.get("partners", []) == []
+    assert client.post(f"/projekte/{project.id}/schritt/3", data={}).status_code in (302, 422)

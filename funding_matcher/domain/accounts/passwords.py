@@ -5,11 +5,17 @@ from __future__ import annotations
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from email_validator import EmailNotValidError, validate_email
+from zxcvbn import zxcvbn
 
 from funding_matcher.domain.errors import FieldProblem, InvalidData
 
-MIN_PASSWORD_LENGTH = 10
+MIN_PASSWORD_LENGTH = 12
+MAX_PASSWORD_LENGTH = 256  # argon2 hashes anything, but a megabyte password is an attack
+MIN_STRENGTH = 3  # zxcvbn: "safely unguessable" (about 10^8 guesses and more)
+ESTIMATED_CHARS = 64  # zxcvbn's estimate grows slow on very long input; the start suffices
 _hasher = PasswordHasher()
+# Verified when an e-mail address is unknown, so that the answer takes as long as for a known one.
+DUMMY_HASH = _hasher.hash("kein-konto-mit-dieser-adresse")
 
 
 def hash_password(password: str) -> str:
@@ -35,14 +41,27 @@ def normalise_email(email: str) -> str:
         ) from None
 
 
-def check_password(password: str) -> None:
-    """Raise InvalidData when the password is too weak to protect grant applications."""
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise InvalidData(
-            [
-                FieldProblem(
-                    "password",
-                    f"Das Passwort muss mindestens {MIN_PASSWORD_LENGTH} Zeichen lang sein.",
-                )
-            ]
+def check_password(password: str, email: str = "", name: str = "") -> None:
+    """Raise InvalidData when the password is too weak to protect grant applications.
+
+    No composition rules (OWASP ASVS): at least 12 characters, not the e-mail address or a part of
+    it, and not guessable by a strength estimator that knows common passwords and patterns.
+    """
+
+    def problem(message: str) -> InvalidData:
+        return InvalidData([FieldProblem("password", message)])
+
+    if len(password) < MIN_PASSWORD_LENGTH or not password.strip():
+        raise problem(f"Das Passwort muss mindestens {MIN_PASSWORD_LENGTH} Zeichen lang sein.")
+    if len(password) > MAX_PASSWORD_LENGTH:
+        raise problem(f"Das Passwort darf höchstens {MAX_PASSWORD_LENGTH} Zeichen lang sein.")
+    lowered = password.casefold()
+    local = email.split("@", 1)[0].casefold()
+    if email and (email.casefold() in lowered or (len(local) >= 4 and local in lowered)):
+        raise problem("Das Passwort darf Ihre E-Mail-Adresse nicht enthalten.")
+    hints = [part for part in (email, local, name) if part]
+    if zxcvbn(password[:ESTIMATED_CHARS], user_inputs=hints)["score"] < MIN_STRENGTH:
+        raise problem(
+            "Dieses Passwort ist zu leicht zu erraten (häufig verwendet oder ein einfaches "
+            "Muster). Wählen Sie z. B. einen Satz aus mehreren Wörtern."
         )

@@ -8,6 +8,7 @@ foundations' forms), not a funder's text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -21,8 +22,9 @@ class Topic:
     guidance: str
 
 
-# Order matters: the first topic whose words occur in a title wins ("Zielgruppen" before "Ziele",
-# "Eigenanteil" before "Kosten").
+# A title is about the topic whose word starts earliest in it, the longer word winning a tie
+# ("Zielgruppen" over "Ziele"); words count only at the start of a word, so "Regelfinanzierung"
+# is no financing section.
 TOPICS: tuple[Topic, ...] = (
     Topic(
         "zusammenfassung",
@@ -149,4 +151,10 @@ STANDARD_OUTLINE = (
 def topic_of(title: str) -> Topic | None:
     """The topic a section title is about, or None when none is recognised."""
     text = title.lower()
-    return next((t for t in TOPICS if any(word in text for word in t.words)), None)
+    best: tuple[int, int, Topic] | None = None
+    for topic in TOPICS:
+        for word in topic.words:
+            found = re.search(rf"(?<![\w]){re.escape(word)}", text)
+            if found and (best is None or (found.start(), -len(word)) < best[:2]):
+                best = (found.start(), -len(word), topic)
+    return best[2] if best else None

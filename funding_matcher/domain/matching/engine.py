@@ -270,7 +270,9 @@ class MatchingEngine:
         route = programme.route_for(profile.applicant_type) if rules.indirect[row] else None
         return Match(
             programme=programme,
-            score=round(float(total[row]), 1),
+            # A penalty (no designated area) can push a score below 0; the order keeps the raw
+            # value, the number shown never leaves 0..100.
+            score=min(max(round(float(total[row]), 1), 0.0), 100.0),
             reasons=match_reasons(programme, profile, today, matched_terms, closed, route),
             missing=missing_data(programme, profile),
             next_deadline=next_deadline(programme.deadline, today),

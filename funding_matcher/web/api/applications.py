@@ -6,9 +6,10 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from flask import jsonify
+from flask import jsonify, request
 
 from funding_matcher.domain.errors import FieldProblem, InvalidData
+from funding_matcher.domain.exports import FORMATS
 from funding_matcher.extensions import db
 from funding_matcher.models import Application, ProjectProfile, Role
 from funding_matcher.operations.applications import (
@@ -26,6 +27,7 @@ from funding_matcher.web.api.body import json_object, problem_response
 from funding_matcher.web.api.projects import not_found
 from funding_matcher.web.api.serialize import application_json
 from funding_matcher.web.day import today
+from funding_matcher.web.exports import export_response
 
 
 def _int_field(data: dict[str, Any], name: str, problems: list[FieldProblem]) -> int | None:
@@ -184,3 +186,15 @@ def post_status(application_id: int):
         return problem_response(exc.problems, 422)
     db.session.commit()
     return jsonify(application_json(application, today()))
+
+
+@bp.get("/v1/applications/<int:application_id>/export")
+@token_required()
+def export_file(application_id: int):
+    application = owned_or_none(Application, application_id)
+    if application is None:
+        return not_found("Diesen Antrag")
+    fmt = request.args.get("format", "")
+    if fmt not in FORMATS:
+        return problem_response([FieldProblem("format", f"Format angeben: {', '.join(FORMATS)}")])
+    return export_response(application, fmt)

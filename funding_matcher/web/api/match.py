@@ -10,25 +10,33 @@ from funding_matcher.domain.errors import FieldProblem, InvalidData
 from funding_matcher.domain.matching.output import ranking_to_json
 from funding_matcher.domain.profile import Profile
 from funding_matcher.web.api import bp
-from funding_matcher.web.api.body import problem_response
+from funding_matcher.web.api.body import json_object, problem_response
 from funding_matcher.web.api.openapi import openapi_document
 from funding_matcher.web.day import today as current_day
 from funding_matcher.web.engine_cache import matching_engine
 
 MAX_TOP = 200
+EARLIEST, LATEST = date(1900, 1, 1), date(2199, 12, 31)
 
 
 def _options() -> tuple[int, date, bool]:
     problems = []
     top = request.args.get("top", "10")
-    if not top.isdigit() or not 1 <= int(top) <= MAX_TOP:
+    # isdigit alone accepts "²" and other Unicode digits: ASCII digits only.
+    if not (top.isascii() and top.isdigit()) or not 1 <= int(top) <= MAX_TOP:
         problems.append(FieldProblem("top", f"ganze Zahl von 1 bis {MAX_TOP} angeben"))
     today_text = request.args.get("today")
-    try:
-        today = date.fromisoformat(today_text) if today_text else current_day()
-    except ValueError:
-        problems.append(FieldProblem("today", "Datum im Format JJJJ-MM-TT angeben"))
-        today = current_day()
+    today = current_day()
+    if today_text is not None:
+        try:
+            today = date.fromisoformat(today_text) if len(today_text) == 10 else None
+        except ValueError:
+            today = None
+        if today is None or not EARLIEST <= today <= LATEST:
+            problems.append(
+                FieldProblem("today", "Datum im Format JJJJ-MM-TT zwischen 1900 und 2199 angeben")
+            )
+            today = current_day()
     flag = request.args.get("include_closed", "false").lower()
     if flag not in ("true", "false", "1", "0"):
         problems.append(FieldProblem("include_closed", "true oder false angeben"))
@@ -40,14 +48,9 @@ def _options() -> tuple[int, date, bool]:
 @bp.post("/v1/match")
 def match():
     """Rank the catalogue for a profile v1 given as the JSON body."""
-    data = request.get_json(silent=True)
-    if data is None:
-        return problem_response(
-            [FieldProblem("", "Der Anfragetext muss JSON sein (Content-Type: application/json).")]
-        )
     try:
         top, today, include_closed = _options()
-        profile = Profile.from_dict(data)
+        profile = Profile.from_dict(json_object())
     except InvalidData as exc:
         return problem_response(exc.problems)
     ranking = matching_engine().rank(profile, today, include_closed=include_closed, top=top)

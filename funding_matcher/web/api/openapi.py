@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from funding_matcher.domain import taxonomy
 from funding_matcher.domain.applications.status import STATUSES
-from funding_matcher.domain.profile import Profile
+from funding_matcher.domain.exports import FORMATS as EXPORT_FORMATS
+from funding_matcher.domain.exports import MEDIA_TYPES
+from funding_matcher.web.api.schemas import schemas
 
 JSON = "application/json"
+EXPORT_MEDIA_TYPES = sorted(set(MEDIA_TYPES.values()))
 
 
 def _ref(name: str) -> dict[str, str]:
@@ -60,156 +62,6 @@ def _path_id(name: str) -> dict[str, Any]:
     return {"name": name, "in": "path", "required": True, "schema": {"type": "integer"}}
 
 
-def _profile_schema() -> dict[str, Any]:
-    schema = Profile.model_json_schema()
-    props = schema["properties"]
-    props["applicant_type"]["enum"] = list(taxonomy.APPLICANT_TYPES)
-    props["state"]["enum"] = list(taxonomy.STATES)
-    for name, vocabulary in (
-        ("themes", "themes"),
-        ("target_groups", "target_groups"),
-        ("cost_types", "cost_types"),
-    ):
-        props[name]["items"] = {"type": "string", "enum": list(taxonomy.VOCABULARIES[vocabulary])}
-        props[name]["uniqueItems"] = True
-    props["area_type"] = {"anyOf": [{"enum": list(taxonomy.AREA_TYPES)}, {"type": "null"}]}
-    schema["additionalProperties"] = True
-    return schema
-
-
-def _schemas() -> dict[str, Any]:
-    string_list = {"type": "array", "items": {"type": "string"}}
-    match = {
-        "type": "object",
-        "required": ["program", "title", "score", "reasons", "missing", "next_deadline"],
-        "properties": {
-            "program": {"type": "string", "description": "slug of the programme"},
-            "title": {"type": "string"},
-            "score": {"type": "number", "minimum": 0, "maximum": 100},
-            "reasons": string_list,
-            "missing": string_list,
-            "next_deadline": {"type": ["string", "null"], "format": "date"},
-            "currently_closed": {"type": "boolean"},
-            "round": {
-                "enum": ["open", "next", "ended"],
-                "description": "open: Antrag möglich; next: zwischen zwei Runden; ended: beendet",
-            },
-            "access": {
-                "type": "object",
-                "properties": {
-                    "direct": {"type": "boolean"},
-                    "via": {"type": ["string", "null"], "description": "intermediary"},
-                },
-            },
-            "warnings": string_list,
-            "successor": {"type": ["string", "null"], "description": "slug of the successor"},
-            "source_url": {"type": "string"},
-            "checked_on": {"type": "string", "format": "date"},
-        },
-    }
-    section = {
-        "type": "object",
-        "required": ["key", "title", "text", "guidance", "limit", "version"],
-        "properties": {
-            "key": {"type": "string"},
-            "title": {"type": "string"},
-            "text": {"type": "string"},
-            "guidance": {"type": "string"},
-            "limit": {
-                "type": ["object", "null"],
-                "properties": {"chars": {"type": "integer"}, "pages": {"type": "integer"}},
-            },
-            "version": {"type": "integer", "minimum": 1},
-            "prefilled": {"type": "boolean"},
-        },
-    }
-    money = {"type": ["number", "null"], "minimum": 0}
-    return {
-        "Profile": _profile_schema(),
-        "Match": match,
-        "Ranking": {
-            "type": "object",
-            "required": ["results", "excluded"],
-            "properties": {
-                "results": {"type": "array", "items": match},
-                "indirect": {
-                    "type": "array",
-                    "items": match,
-                    "description": "reachable only through an intermediary (Weiterleitung)",
-                },
-                "excluded": {
-                    "type": "array",
-                    "items": {
-                        "type": "object",
-                        "required": ["program", "reasons"],
-                        "properties": {
-                            "program": {"type": "string"},
-                            "title": {"type": "string"},
-                            "reasons": string_list,
-                        },
-                    },
-                },
-            },
-        },
-        "Project": {
-            "type": "object",
-            "required": ["id", "profile"],
-            "properties": {"id": {"type": "integer"}, "profile": _ref("Profile")},
-        },
-        "Section": section,
-        "Application": {
-            "type": "object",
-            "required": ["id", "project_id", "programme", "status", "sections", "checklist"],
-            "properties": {
-                "id": {"type": "integer"},
-                "project_id": {"type": "integer"},
-                "programme": {"type": "string"},
-                "programme_title": {"type": "string"},
-                "status": {"enum": list(STATUSES)},
-                "next_deadline": {"type": ["string", "null"], "format": "date"},
-                "requested_eur": money,
-                "approved_eur": money,
-                "submitted_on": {"type": ["string", "null"], "format": "date"},
-                "decided_on": {"type": ["string", "null"], "format": "date"},
-                "sections": {"type": "array", "items": section},
-                "checklist": {
-                    "type": "array",
-                    "items": {
-                        "type": "object",
-                        "required": ["key", "title", "required", "done"],
-                        "properties": {
-                            "key": {"type": "string"},
-                            "title": {"type": "string"},
-                            "required": {"type": "boolean"},
-                            "done": {"type": "boolean"},
-                            "note": {"type": "string"},
-                        },
-                    },
-                },
-                "milestones": {"type": "array", "items": {"type": "object"}},
-                "status_log": {"type": "array", "items": {"type": "object"}},
-            },
-        },
-        "Error": {
-            "type": "object",
-            "required": ["error", "fields"],
-            "properties": {
-                "error": {"type": "string"},
-                "fields": {
-                    "type": "object",
-                    "additionalProperties": string_list,
-                    "description": "German messages per field path; '_' for the whole request",
-                },
-            },
-        },
-        "Message": {
-            "type": "object",
-            "required": ["error"],
-            "properties": {"error": {"type": "string"}, "message": {"type": "string"}},
-        },
-    }
-
-
 def openapi_document() -> dict[str, Any]:
     """Describe every route of /api: request bodies, answers and errors."""
     application_id = _path_id("application_id")
@@ -222,7 +74,7 @@ def openapi_document() -> dict[str, Any]:
             "/api/v1/match brauchen ein persönliches API-Token (Authorization: Bearer).",
         },
         "components": {
-            "schemas": _schemas(),
+            "schemas": schemas(),
             "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
         },
         "paths": {
@@ -352,6 +204,60 @@ def openapi_document() -> dict[str, Any]:
                             "in": "path",
                             "required": True,
                             "schema": {"type": "string"},
+                        },
+                    ],
+                )
+            },
+            "/api/v1/applications/{application_id}/budget": {
+                "put": _operation(
+                    "Kosten- und Finanzierungsplan speichern und prüfen",
+                    "putBudget",
+                    {"200": _json(_ref("BudgetResult"), "Gespeichert; Ergebnis der Prüfung")},
+                    ("400", "401", "403", "404", "413"),
+                    body=_ref("BudgetInput"),
+                    parameters=[application_id],
+                ),
+                "get": _operation(
+                    "Gespeicherten Kosten- und Finanzierungsplan mit Ergebnis lesen",
+                    "getBudget",
+                    {
+                        "200": _json(
+                            {
+                                "type": "object",
+                                "required": ["budget", "result"],
+                                "properties": {
+                                    "budget": _ref("BudgetInput"),
+                                    "result": _ref("BudgetResult"),
+                                },
+                            },
+                            "Plan und Ergebnis",
+                        )
+                    },
+                    ("401", "404"),
+                    parameters=[application_id],
+                ),
+            },
+            "/api/v1/applications/{application_id}/export": {
+                "get": _operation(
+                    "Antrag als Datei (docx, pdf, md, xlsx)",
+                    "exportApplication",
+                    {
+                        "200": {
+                            "description": "Die Datei mit Content-Type und Dateiname",
+                            "content": {
+                                media: {"schema": {"type": "string", "format": "binary"}}
+                                for media in EXPORT_MEDIA_TYPES
+                            },
+                        }
+                    },
+                    ("400", "401", "404"),
+                    parameters=[
+                        application_id,
+                        {
+                            "name": "format",
+                            "in": "query",
+                            "required": True,
+                            "schema": {"enum": list(EXPORT_FORMATS)},
                         },
                     ],
                 )

@@ -104,6 +104,9 @@ def test_topics_and_keys():
     assert topic_of("Ziele und Indikatoren").key == "ziele"
     assert topic_of("Eigenanteil und Drittmittel").key == "eigenanteil"
     assert topic_of("Anlagen") is None
+    # The word that starts first decides; words count only at the start of a word.
+    assert topic_of("Ausgangslage, Bedarf und Zielgruppe").key == "ausgangslage"
+    assert topic_of("Begründung der Nachrangigkeit (keine Regelfinanzierung möglich)") is None
     assert slugify("Öffentlichkeitsarbeit & Presse") == "oeffentlichkeitsarbeit-presse"
 
 

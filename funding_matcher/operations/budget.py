@@ -1,0 +1,285 @@
+"""Budgets as rows: an application's Kosten- und Finanzierungsplan (stored, pending, checked)
+and the organisation's De-minimis register. Flushes, never commits."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+
+from funding_matcher.domain import budget as kfp
+from funding_matcher.domain.budget.fields import EARLIEST_YEAR, LATEST_YEAR, MAX_EUR
+from funding_matcher.domain.budget.money import format_eur
+from funding_matcher.domain.errors import FieldProblem, InvalidData
+from funding_matcher.domain.profile import Profile
+from funding_matcher.extensions import db
+from funding_matcher.models import Application, DeMinimisAid, Organisation, ProgrammeRow
+from funding_matcher.operations.catalogue import find_programme
+
+MAX_GRANTOR = 300
+MAX_NOTE = 2000
+MAX_REGISTER = 200
+
+
+def programme_record(slug: str | None) -> dict[str, Any] | None:
+    """The stored catalogue record of ``slug`` as a plain dict (None if it left the catalogue)."""
+    if not slug:
+        return None
+    programme = find_programme(slug)
+    return programme.to_dict() if programme is not None else None
+
+
+def programme_choices() -> list[tuple[str, str]]:
+    """(slug, title) of every stored programme, by title: for "andere öffentliche Förderung"."""
+    rows = db.session.execute(
+        select(ProgrammeRow.slug, ProgrammeRow.title).order_by(ProgrammeRow.title)
+    )
+    return [(slug, title) for slug, title in rows]
+
+
+# --- the De-minimis register -------------------------------------------------------------
+
+
+def register_entries(organisation_id: int) -> list[DeMinimisAid]:
+    """The organisation's De-minimis aid, newest first."""
+    return list(
+        db.session.scalars(
+            select(DeMinimisAid)
+            .where(DeMinimisAid.organisation_id == organisation_id)
+            .order_by(DeMinimisAid.granted_on.desc(), DeMinimisAid.id.desc())
+        )
+    )
+
+
+def register_aids(organisation_id: int) -> tuple[kfp.DeMinimisAid, ...]:
+    """The register as domain objects, for the De-minimis check and the Erklärung."""
+    return tuple(
+        kfp.DeMinimisAid(
+            date=row.granted_on,
+            grantor=row.grantor,
+            amount_eur=Decimal(row.amount_eur).quantize(Decimal("0.01")),
+            dawi=bool(row.dawi),
+        )
+        for row in register_entries(organisation_id)
+    )
+
+
+def add_register_aid(
+    organisation: Organisation,
+    granted_on: date | None,
+    grantor: str | None,
+    amount_eur: Decimal | None,
+    dawi: bool = False,
+    note: str | None = None,
+) -> DeMinimisAid:
+    """A new entry of the register; InvalidData names each bad field."""
+    problems = []
+    grantor = (grantor or "").strip()
+    note = (note or "").strip()
+    if granted_on is None:
+        problems.append(FieldProblem("granted_on", "Bitte das Datum des Bescheids angeben."))
+    elif not EARLIEST_YEAR <= granted_on.year <= LATEST_YEAR:
+        problems.append(
+            FieldProblem("granted_on", f"liegt außerhalb von {EARLIEST_YEAR} bis {LATEST_YEAR}")
+        )
+    if not grantor:
+        problems.append(FieldProblem("grantor", "Bitte den Beihilfegeber angeben."))
+    elif len(grantor) > MAX_GRANTOR:
+        problems.append(FieldProblem("grantor", f"höchstens {MAX_GRANTOR} Zeichen"))
+    if amount_eur is None:
+        problems.append(FieldProblem("amount_eur", "Bitte den Betrag angeben."))
+    elif amount_eur <= 0 or amount_eur > MAX_EUR:
+        problems.append(
+            FieldProblem(
+                "amount_eur", f"muss größer als 0 und höchstens {format_eur(MAX_EUR)} sein"
+            )
+        )
+    elif amount_eur != amount_eur.quantize(Decimal("0.01")):
+        problems.append(FieldProblem("amount_eur", "höchstens zwei Nachkommastellen (Cent)"))
+    if len(note) > MAX_NOTE:
+        problems.append(FieldProblem("note", f"höchstens {MAX_NOTE} Zeichen"))
+    if len(register_entries(organisation.id)) >= MAX_REGISTER:
+        problems.append(FieldProblem("", f"Das Register fasst höchstens {MAX_REGISTER} Einträge."))
+    if problems:
+        raise InvalidData(problems)
+    row = DeMinimisAid(
+        organisation_id=organisation.id,
+        granted_on=granted_on,
+        grantor=grantor,
+        amount_eur=amount_eur,
+        dawi=dawi,
+        note=note,
+    )
+    db.session.add(row)
+    db.session.flush()
+    return row
+
+
+def delete_register_aid(row: DeMinimisAid) -> None:
+    """Remove one entry of the register."""
+    db.session.delete(row)
+    db.session.flush()
+
+
+# --- an application's budget -----------------------------------------------------------
+
+
+def budget_input(application: Application, data: Any) -> dict[str, Any]:
+    """The budget v1 of an application: ``programme`` omitted or null means its programme."""
+    if not isinstance(data, Mapping):
+        raise InvalidData([FieldProblem("", "Der Finanzierungsplan muss ein JSON-Objekt sein.")])
+    given = data.get("programme")
+    if given is not None and given != application.programme_slug:
+        shown = given if isinstance(given, str) else repr(given)
+        raise InvalidData(
+            [
+                FieldProblem(
+                    "programme",
+                    f"„{str(shown)[:120]}“ ist nicht das Programm dieses Antrags "
+                    f"(„{application.programme_slug}“); weglassen oder gleich angeben",
+                )
+            ]
+        )
+    return {**data, "programme": application.programme_slug}
+
+
+def check_application_budget(application: Application, data: Any) -> kfp.BudgetReport:
+    """Check a budget v1 for an application: its programme's terms, the organisation's register.
+
+    When the budget lists no De-minimis aid received, the register of the organisation is used
+    and a notice says so (id ``de_minimis``, level notice).
+    """
+    budget = kfp.parse_budget(budget_input(application, data))
+    from_register = ()
+    if not budget.de_minimis_received:
+        from_register = register_aids(application.organisation_id)
+        budget = replace(budget, de_minimis_received=from_register)
+    report = kfp.evaluate(budget, programme_record(application.programme_slug))
+    if from_register and report.terms.de_minimis.value in ("general", "dawi"):
+        total = sum((aid.amount_eur for aid in from_register), Decimal(0))
+        notice = kfp.Check(
+            "de_minimis",
+            "notice",
+            f"Die De-minimis-Beihilfen stammen aus dem De-minimis-Register Ihrer Organisation "
+            f"({len(from_register)} Einträge, zusammen {format_eur(total)}; gezählt werden die "
+            "drei Jahre vor dem Antragsdatum), weil der Plan selbst keine angibt.",
+            field="de_minimis_received",
+        )
+        report = replace(report, checks=(*report.checks, notice))
+    return report
+
+
+def save_budget(application: Application, data: Any) -> kfp.BudgetReport:
+    """Check and store a budget v1; clears pending form input. Nothing stored on InvalidData."""
+    report = check_application_budget(application, data)
+    application.budget = budget_input(application, data)
+    application.budget_pending = None
+    db.session.flush()
+    return report
+
+
+def save_budget_pending(application: Application, raw: Mapping[str, list[str]]) -> None:
+    """Keep form input that does not validate yet; the stored valid budget stays untouched."""
+    application.budget_pending = {key: list(values) for key, values in raw.items()}
+    db.session.flush()
+
+
+def stored_report(application: Application) -> kfp.BudgetReport | None:
+    """The check of the stored budget (None when there is none or it no longer validates)."""
+    if application.budget is None:
+        return None
+    try:
+        return check_application_budget(application, application.budget)
+    except InvalidData:
+        # Only if the catalogue record changed in a way the terms reader refuses; the page
+        # then shows the plan as pending input instead of failing.
+        return None
+
+
+def result_json(report: kfp.BudgetReport) -> dict[str, Any]:
+    """The API's and page's result object: the contract's output plus the Haushaltsjahre."""
+    return kfp.report_to_json(report, with_years=True)
+
+
+@dataclass(frozen=True)
+class BudgetSummary:
+    """What the application overview shows of its plan."""
+
+    grant: Decimal
+    errors: int
+    warnings: int
+    pending: bool
+
+    @property
+    def open_checks(self) -> int:
+        """Errors and warnings still to be looked at."""
+        return self.errors + self.warnings
+
+
+def budget_summary(application: Application) -> BudgetSummary | None:
+    """Grant and open checks of the stored plan; None when there is no valid plan yet."""
+    report = stored_report(application)
+    if report is None:
+        return None
+    levels = [check.level for check in report.checks]
+    return BudgetSummary(
+        grant=report.figures.grant,
+        errors=levels.count("error"),
+        warnings=levels.count("warning"),
+        pending=application.budget_pending is not None,
+    )
+
+
+def new_plan_values(application: Application, today: date) -> dict[str, Any]:
+    """Starting values for a new plan: today's date, period and own funds from the profile."""
+    values: dict[str, Any] = {"applied_on": today}
+    try:
+        profile = Profile.from_dict(application.project.data)
+    except InvalidData:
+        return values
+    if profile.start_date is not None:
+        values["start"] = profile.start_date
+        values["end"] = profile.project_end
+    if profile.own_funds_eur:
+        values["own_funds_eur"] = Decimal(str(profile.own_funds_eur)).quantize(Decimal("0.01"))
+    return values
+
+
+@dataclass(frozen=True)
+class ApplicationDeclaration:
+    """The De-minimis-Erklärung of an application, and what it was built from."""
+
+    declaration: kfp.DeMinimisDeclaration
+    report: kfp.BudgetReport | None
+    # The terms say the grant is De-minimis aid (general or dawi); False: none or unknown.
+    regime_known: bool
+
+
+def application_declaration(application: Application, today: date) -> ApplicationDeclaration:
+    """The Erklärung from the stored plan (date, grant, regime) or, without one, the register."""
+    report = stored_report(application)
+    if report is None:
+        aids, applied_on, regime, requested = (
+            register_aids(application.organisation_id),
+            today,
+            None,
+            None,
+        )
+    else:
+        aids = report.budget.de_minimis_received
+        applied_on = report.budget.applied_on
+        regime = report.terms.de_minimis.value
+        requested = report.figures.grant
+    known = regime in ("general", "dawi")
+    declaration = kfp.de_minimis_declaration(
+        application.organisation.name,
+        aids,
+        applied_on,
+        regime if known else "general",
+        requested,
+    )
+    return ApplicationDeclaration(declaration, report, known)

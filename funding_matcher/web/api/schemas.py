@@ -1,0 +1,354 @@
+"""The JSON schemas of the API's bodies and answers (components of the OpenAPI document)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from funding_matcher.domain import taxonomy
+from funding_matcher.domain.applications.status import STATUSES
+from funding_matcher.domain.profile import Profile
+
+
+def _ref(name: str) -> dict[str, str]:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+MONEY = {"type": "number", "minimum": 0, "maximum": 1_000_000_000}
+PERCENT = {"type": "number", "minimum": 0, "maximum": 100}
+DATE = {"type": "string", "format": "date"}
+
+
+def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
+def _profile_schema() -> dict[str, Any]:
+    schema = Profile.model_json_schema()
+    props = schema["properties"]
+    props["applicant_type"]["enum"] = list(taxonomy.APPLICANT_TYPES)
+    props["state"]["enum"] = list(taxonomy.STATES)
+    for name, vocabulary in (
+        ("themes", "themes"),
+        ("target_groups", "target_groups"),
+        ("cost_types", "cost_types"),
+    ):
+        props[name]["items"] = {"type": "string", "enum": list(taxonomy.VOCABULARIES[vocabulary])}
+        props[name]["uniqueItems"] = True
+    props["area_type"] = {"anyOf": [{"enum": list(taxonomy.AREA_TYPES)}, {"type": "null"}]}
+    schema["additionalProperties"] = True
+    return schema
+
+
+def schemas() -> dict[str, Any]:
+    string_list = {"type": "array", "items": {"type": "string"}}
+    match = {
+        "type": "object",
+        "required": ["program", "title", "score", "reasons", "missing", "next_deadline"],
+        "properties": {
+            "program": {"type": "string", "description": "slug of the programme"},
+            "title": {"type": "string"},
+            "score": {"type": "number", "minimum": 0, "maximum": 100},
+            "reasons": string_list,
+            "missing": string_list,
+            "next_deadline": {"type": ["string", "null"], "format": "date"},
+            "currently_closed": {"type": "boolean"},
+            "round": {
+                "enum": ["open", "next", "ended"],
+                "description": "open: Antrag möglich; next: zwischen zwei Runden; ended: beendet",
+            },
+            "access": {
+                "type": "object",
+                "properties": {
+                    "direct": {"type": "boolean"},
+                    "via": {"type": ["string", "null"], "description": "intermediary"},
+                },
+            },
+            "warnings": string_list,
+            "successor": {"type": ["string", "null"], "description": "slug of the successor"},
+            "source_url": {"type": "string"},
+            "checked_on": {"type": "string", "format": "date"},
+        },
+    }
+    section = {
+        "type": "object",
+        "required": ["key", "title", "text", "guidance", "limit", "version"],
+        "properties": {
+            "key": {"type": "string"},
+            "title": {"type": "string"},
+            "text": {"type": "string"},
+            "guidance": {"type": "string"},
+            "limit": {
+                "type": ["object", "null"],
+                "properties": {"chars": {"type": "integer"}, "pages": {"type": "integer"}},
+            },
+            "version": {"type": "integer", "minimum": 1},
+            "prefilled": {"type": "boolean"},
+        },
+    }
+    money = {"type": ["number", "null"], "minimum": 0}
+    return {
+        "Profile": _profile_schema(),
+        "Match": match,
+        "Ranking": {
+            "type": "object",
+            "required": ["results", "excluded"],
+            "properties": {
+                "results": {"type": "array", "items": match},
+                "indirect": {
+                    "type": "array",
+                    "items": match,
+                    "description": "reachable only through an intermediary (Weiterleitung)",
+                },
+                "excluded": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "required": ["program", "reasons"],
+                        "properties": {
+                            "program": {"type": "string"},
+                            "title": {"type": "string"},
+                            "reasons": string_list,
+                        },
+                    },
+                },
+            },
+        },
+        "Project": {
+            "type": "object",
+            "required": ["id", "profile"],
+            "properties": {"id": {"type": "integer"}, "profile": _ref("Profile")},
+        },
+        "Section": section,
+        "Application": {
+            "type": "object",
+            "required": ["id", "project_id", "programme", "status", "sections", "checklist"],
+            "properties": {
+                "id": {"type": "integer"},
+                "project_id": {"type": "integer"},
+                "programme": {"type": "string"},
+                "programme_title": {"type": "string"},
+                "status": {"enum": list(STATUSES)},
+                "next_deadline": {"type": ["string", "null"], "format": "date"},
+                "requested_eur": money,
+                "approved_eur": money,
+                "submitted_on": {"type": ["string", "null"], "format": "date"},
+                "decided_on": {"type": ["string", "null"], "format": "date"},
+                "sections": {"type": "array", "items": section},
+                "checklist": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "required": ["key", "title", "required", "done"],
+                        "properties": {
+                            "key": {"type": "string"},
+                            "title": {"type": "string"},
+                            "required": {"type": "boolean"},
+                            "done": {"type": "boolean"},
+                            "note": {"type": "string"},
+                        },
+                    },
+                },
+                "milestones": {"type": "array", "items": {"type": "object"}},
+                "status_log": {"type": "array", "items": {"type": "object"}},
+            },
+        },
+        "BudgetInput": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["version", "period", "applied_on", "costs", "financing"],
+            "description": "Kosten- und Finanzierungsplan, Format v1 (budget.md). programme "
+            "darf fehlen oder null sein (dann gilt das Programm des Antrags); sonst muss es das "
+            "Programm des Antrags sein.",
+            "properties": {
+                "version": {"const": 1},
+                "programme": _nullable({"type": "string"}),
+                "terms": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "description": "Jeder angegebene Schlüssel (auch null = unbekannt) ersetzt den "
+                    "Katalogwert.",
+                    "properties": {
+                        "financing_type": _nullable(
+                            {"enum": ["anteil", "fehlbedarf", "festbetrag", "voll"]}
+                        ),
+                        "funding_rate_max_percent": _nullable(PERCENT),
+                        "amount_min_eur": _nullable(MONEY),
+                        "amount_max_eur": _nullable(MONEY),
+                        "own_contribution_min_percent": _nullable(PERCENT),
+                        "overhead_max_percent": _nullable(PERCENT),
+                        "volunteer_work": _nullable(
+                            {
+                                "type": "object",
+                                "additionalProperties": False,
+                                "properties": {
+                                    "rate_eur_per_hour": _nullable(
+                                        {"type": "number", "minimum": 0, "maximum": 1000}
+                                    ),
+                                    "max_percent": _nullable(PERCENT),
+                                },
+                            }
+                        ),
+                        "de_minimis": _nullable({"enum": ["none", "general", "dawi"]}),
+                        "fixed_amount_eur": _nullable(MONEY),
+                        "not_combinable_with": _nullable(
+                            {"type": "array", "items": {"type": "string"}}
+                        ),
+                    },
+                },
+                "period": {
+                    "type": "object",
+                    "required": ["start", "end"],
+                    "additionalProperties": False,
+                    "properties": {"start": DATE, "end": DATE},
+                },
+                "applied_on": DATE,
+                "early_start_approved": {"type": "boolean", "default": False},
+                "costs": {
+                    "type": "array",
+                    "maxItems": 500,
+                    "items": {
+                        "type": "object",
+                        "required": ["category", "label"],
+                        "additionalProperties": False,
+                        "description": "personal: monthly_eur, share, months; verwaltung: percent; "
+                        "sonst amount_eur oder unit_price_net_eur mit quantity.",
+                        "properties": {
+                            "category": {
+                                "enum": [
+                                    "personal",
+                                    "sach",
+                                    "honorar",
+                                    "reise",
+                                    "investition",
+                                    "verwaltung",
+                                ]
+                            },
+                            "label": {"type": "string", "minLength": 1, "maxLength": 200},
+                            "eligible": {"type": "boolean", "default": True},
+                            "amount_eur": MONEY,
+                            "monthly_eur": MONEY,
+                            "share": {"type": "number", "minimum": 0, "maximum": 1},
+                            "months": {"type": "integer", "minimum": 1, "maximum": 240},
+                            "unit_price_net_eur": MONEY,
+                            "quantity": {"type": "number", "exclusiveMinimum": 0},
+                            "percent": PERCENT,
+                        },
+                    },
+                },
+                "financing": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "properties": {
+                        "own_funds_eur": _nullable(MONEY),
+                        "volunteer_hours": _nullable({"type": "number", "minimum": 0}),
+                        "third_party_eur": _nullable(MONEY),
+                        "income_eur": _nullable(MONEY),
+                        "other_public": {
+                            "type": "array",
+                            "items": {
+                                "type": "object",
+                                "required": ["programme", "amount_eur"],
+                                "additionalProperties": False,
+                                "properties": {
+                                    "programme": {"type": "string"},
+                                    "amount_eur": MONEY,
+                                    "status": {"enum": ["beantragt", "bewilligt"]},
+                                },
+                            },
+                        },
+                        "requested_eur": _nullable(MONEY),
+                    },
+                },
+                "de_minimis_received": {
+                    "type": "array",
+                    "description": "Leer oder fehlend: das De-minimis-Register der "
+                    "Organisation gilt.",
+                    "items": {
+                        "type": "object",
+                        "required": ["date", "grantor", "amount_eur"],
+                        "additionalProperties": False,
+                        "properties": {
+                            "date": DATE,
+                            "grantor": {"type": "string"},
+                            "amount_eur": MONEY,
+                            "dawi": {"type": "boolean", "default": False},
+                        },
+                    },
+                },
+            },
+        },
+        "BudgetResult": {
+            "type": "object",
+            "description": "Ergebnis nach budget.md („Output“) und die Haushaltsjahre.",
+            "required": [
+                "total_eur",
+                "ineligible_eur",
+                "eligible_eur",
+                "volunteer_value_eur",
+                "other_financing_eur",
+                "grant_max_eur",
+                "grant_eur",
+                "rate_effective_percent",
+                "own_share_percent",
+                "lines",
+                "checks",
+                "ok",
+            ],
+            "properties": {
+                **{
+                    key: {"type": "number"}
+                    for key in (
+                        "total_eur",
+                        "ineligible_eur",
+                        "eligible_eur",
+                        "eligible_cash_eur",
+                        "volunteer_value_eur",
+                        "other_financing_eur",
+                        "grant_max_eur",
+                        "grant_eur",
+                    )
+                },
+                "rate_effective_percent": _nullable({"type": "number"}),
+                "own_share_percent": _nullable({"type": "number"}),
+                "lines": {"type": "array", "items": {"type": "object"}},
+                "checks": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "required": ["id", "level", "message"],
+                        "properties": {
+                            "id": {"type": "string"},
+                            "level": {"enum": ["error", "warning", "notice"]},
+                            "message": {"type": "string"},
+                            "line": {"type": "integer"},
+                            "field": {"type": "string"},
+                            "term": {"type": "string"},
+                        },
+                    },
+                },
+                "errors": {"type": "array", "items": {"type": "string"}},
+                "warnings": {"type": "array", "items": {"type": "string"}},
+                "notices": {"type": "array", "items": {"type": "string"}},
+                "terms": {"type": "object"},
+                "ok": {"type": "boolean"},
+                "years": {"type": "object", "description": "Aufteilung auf Haushaltsjahre"},
+            },
+        },
+        "Error": {
+            "type": "object",
+            "required": ["error", "fields"],
+            "properties": {
+                "error": {"type": "string"},
+                "fields": {
+                    "type": "object",
+                    "additionalProperties": string_list,
+                    "description": "German messages per field path; '_' for the whole request",
+                },
+            },
+        },
+        "Message": {
+            "type": "object",
+            "required": ["error"],
+            "properties": {"error": {"type": "string"}, "message": {"type": "string"}},
+        },
+    }

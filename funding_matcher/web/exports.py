@@ -1,0 +1,151 @@
+"""Downloads of an application (DOCX, PDF, Markdown, XLSX) and the organisation's letterhead."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    send_file,
+    url_for,
+)
+from flask_wtf.file import FileAllowed, FileField, FileRequired
+
+from funding_matcher.domain.errors import InvalidData
+from funding_matcher.domain.exports import (
+    FORMATS,
+    MEDIA_TYPES,
+    ApplicationDocument,
+    export,
+    export_docx,
+    export_filename,
+)
+from funding_matcher.models import Application, Organisation, Role
+from funding_matcher.operations.exports import application_document
+from funding_matcher.web.access import current_organisation, member_required, owned_or_404
+from funding_matcher.web.day import today
+from funding_matcher.web.forms import GermanForm
+from funding_matcher.web.projects_forms import ConfirmForm
+
+bp = Blueprint("exports", __name__)
+
+MAX_TEMPLATE_BYTES = 5 * 1024 * 1024
+
+
+class LetterheadForm(GermanForm):
+    file = FileField(
+        "Word-Vorlage (.docx oder .dotx)",
+        validators=[
+            FileRequired("Bitte eine Datei auswählen."),
+            FileAllowed(["docx", "dotx"], "Bitte eine Word-Datei (.docx oder .dotx) hochladen."),
+        ],
+    )
+
+
+def letterhead_path(organisation: Organisation) -> Path:
+    """Where the organisation's DOCX template lives (in the instance folder)."""
+    return Path(current_app.instance_path) / "letterheads" / f"organisation-{organisation.id}.docx"
+
+
+def letterhead(organisation: Organisation) -> bytes | None:
+    path = letterhead_path(organisation)
+    return path.read_bytes() if path.exists() else None
+
+
+def export_response(application: Application, fmt: str):
+    """The file of an application in one format, ready to send."""
+    document = application_document(application, today())
+    template = letterhead(application.organisation) if fmt == "docx" else None
+    try:
+        body = export(document, fmt, template)
+    except InvalidData:
+        # A stored template that stopped working must not block the export.
+        body = export(document, fmt)
+    return send_file(
+        io.BytesIO(body),
+        mimetype=MEDIA_TYPES[fmt],
+        as_attachment=True,
+        download_name=export_filename(document, fmt),
+        max_age=0,
+    )
+
+
+@bp.route("/antraege/<int:application_id>/export/<fmt>")
+@member_required()
+def download(application_id: int, fmt: str):
+    application = owned_or_404(Application, application_id)
+    if fmt not in FORMATS:
+        abort(404)
+    return export_response(application, fmt)
+
+
+def _sample() -> ApplicationDocument:
+    return ApplicationDocument(
+        title="Probe",
+        programme_title="Probe",
+        programme_slug="probe",
+        funder="Probe",
+        applicant="Probe",
+        municipality=None,
+        created_on=date(2026, 1, 1),
+        status_label="Idee",
+    )
+
+
+def _page(form: LetterheadForm, code: int = 200):
+    organisation = current_organisation()
+    return render_template(
+        "exports/letterhead.html",
+        form=form,
+        has_letterhead=letterhead_path(organisation).exists(),
+        confirm_form=ConfirmForm(),
+    ), code
+
+
+@bp.route("/organisation/briefkopf")
+@member_required()
+def letterhead_page():
+    return _page(LetterheadForm(formdata=None))
+
+
+@bp.route("/organisation/briefkopf", methods=["POST"])
+@member_required(Role.owner)
+def upload_letterhead():
+    form = LetterheadForm()
+    if not form.validate_on_submit():
+        return _page(form, 422)
+    data = form.file.data.read(MAX_TEMPLATE_BYTES + 1)
+    if len(data) > MAX_TEMPLATE_BYTES:
+        form.file.errors.append("Die Vorlage ist größer als 5 MB.")
+        return _page(form, 413)
+    try:
+        export_docx(_sample(), data)  # the template must produce a document
+    except InvalidData as exc:
+        form.file.errors.extend(p.message for p in exc.problems)
+        return _page(form, 422)
+    path = letterhead_path(current_organisation())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    path.chmod(0o600)
+    flash(
+        "Vorlage gespeichert: Word-Exporte nutzen jetzt Ihren Briefkopf und Ihre Formate.",
+        "success",
+    )
+    return redirect(url_for("exports.letterhead_page")), 303
+
+
+@bp.route("/organisation/briefkopf/loeschen", methods=["POST"])
+@member_required(Role.owner)
+def delete_letterhead():
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    letterhead_path(current_organisation()).unlink(missing_ok=True)
+    flash("Vorlage entfernt; Word-Exporte nutzen wieder die Standardgestaltung.", "success")
+    return redirect(url_for("exports.letterhead_page")), 303

@@ -1,0 +1,122 @@
+"""Accepting an invitation: by its link (signed in, or with a new account) or after sign-in."""
+
+from __future__ import annotations
+
+import smtplib
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, session, url_for
+from flask_login import current_user, login_required, login_user
+from wtforms import PasswordField, StringField
+from wtforms.validators import DataRequired, EqualTo, Length
+
+from funding_matcher.domain.errors import InvalidData
+from funding_matcher.extensions import db
+from funding_matcher.mailer import MailNotConfigured, send_mail
+from funding_matcher.models import Invitation
+from funding_matcher.operations.accounts import create_user
+from funding_matcher.operations.invitations import accept, find_invitation, open_invitations_for
+from funding_matcher.web.access import switch_organisation
+from funding_matcher.web.forms import GermanForm, apply_problems
+from funding_matcher.web.projects_forms import ConfirmForm
+
+bp = Blueprint("invitations", __name__)
+
+
+class RegisterForm(GermanForm):
+    name = StringField("Ihr Name", validators=[Length(max=200)])
+    password = PasswordField("Passwort", validators=[DataRequired("Bitte ein Passwort wählen.")])
+    password_repeat = PasswordField(
+        "Passwort wiederholen",
+        validators=[EqualTo("password", "Die Passwörter stimmen nicht überein.")],
+    )
+
+
+def send_invitation(invitation: Invitation, link: str) -> None:
+    """E-mail the link when mail is set up; the owner sees the link on the page anyway."""
+    body = (
+        f"Guten Tag,\n\nSie sind eingeladen, im Fördermittel-Matcher bei "
+        f"„{invitation.organisation.name}“ mitzuarbeiten (Rolle: {invitation.role.label}).\n\n"
+        f"Einladung annehmen: {link}\n\nDer Link gilt 14 Tage.\n"
+    )
+    try:
+        send_mail(current_app.config, invitation.email, "Einladung zum Fördermittel-Matcher", body)
+    except MailNotConfigured:
+        pass
+    except (OSError, smtplib.SMTPException):
+        current_app.logger.warning("Einladung an %s nicht gesendet", invitation.email)
+
+
+def _joined(invitation: Invitation):
+    switch_organisation(invitation.organisation_id)
+    flash(f"Willkommen bei {invitation.organisation.name}.", "success")
+    return redirect(url_for("main.index")), 303
+
+
+@bp.route("/einladung/<token>")
+def show(token: str):
+    invitation = find_invitation(token[:80])
+    if invitation is None:
+        abort(404)
+    return render_template(
+        "invitations/show.html",
+        invitation=invitation,
+        token=token,
+        form=RegisterForm(formdata=None),
+        confirm_form=ConfirmForm(),
+    )
+
+
+@bp.route("/einladung/<token>/annehmen", methods=["POST"])
+@login_required
+def accept_link(token: str):
+    invitation = find_invitation(token[:80])
+    if invitation is None or not ConfirmForm().validate_on_submit():
+        abort(404)
+    try:
+        accept(invitation, current_user)
+    except InvalidData as exc:
+        flash(exc.problems[0].message, "error")
+        return redirect(url_for("invitations.show", token=token)), 303
+    db.session.commit()
+    return _joined(invitation)
+
+
+@bp.route("/einladung/<token>/konto", methods=["POST"])
+def register(token: str):
+    invitation = find_invitation(token[:80])
+    if invitation is None:
+        abort(404)
+    form = RegisterForm()
+    if form.validate_on_submit():
+        try:
+            user = create_user(invitation.email, form.password.data, form.name.data or "")
+            accept(invitation, user)
+        except InvalidData as exc:
+            db.session.rollback()
+            apply_problems(form, exc, {"email": "password"})
+        else:
+            db.session.commit()
+            session.clear()
+            login_user(user)
+            return _joined(invitation)
+    return render_template(
+        "invitations/show.html",
+        invitation=invitation,
+        token=token,
+        form=form,
+        confirm_form=ConfirmForm(),
+    ), 422
+
+
+@bp.route("/einladungen/<int:invitation_id>/annehmen", methods=["POST"])
+@login_required
+def accept_after_login(invitation_id: int):
+    """Accept from the dashboard: the invitation must be addressed to the signed-in person."""
+    invitation = next(
+        (i for i in open_invitations_for(current_user) if i.id == invitation_id), None
+    )
+    if invitation is None or not ConfirmForm().validate_on_submit():
+        abort(404)
+    accept(invitation, current_user)
+    db.session.commit()
+    return _joined(invitation)
