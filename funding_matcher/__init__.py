@@ -8,6 +8,7 @@ from typing import Any
 
 from flask import Flask
 from sqlalchemy import Engine, event
+from werkzeug.routing import IntegerConverter
 
 from funding_matcher import paths
 from funding_matcher.config import (
@@ -87,7 +88,15 @@ def keep_sqlite_file_private(engine: Engine) -> None:
     event.listen(engine, "close", restrict)
 
 
+class IdConverter(IntegerConverter):
+    """``<int:...>`` ids of at most nine digits: a longer number is no id of ours (404), never
+    a number the database cannot hold (500)."""
+
+    regex = r"\d{1,9}"
+
+
 def register_blueprints(app: Flask) -> None:
+    app.url_map.converters["int"] = IdConverter
     from funding_matcher.web import (
         account,
         api,

@@ -66,6 +66,23 @@ def catalogue_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
+def make_app(database_url: str, instance_dir: Path) -> Iterator[Callable[..., Flask]]:
+    """A further app on the test database with other settings; its connections are closed
+    afterwards, so no open PostgreSQL connection outlives the test."""
+    made: list[Flask] = []
+
+    def make(**settings: Any) -> Flask:
+        made.append(create_app({"SQLALCHEMY_DATABASE_URI": database_url, **settings}))
+        return made[-1]
+
+    yield make
+    for extra in made:
+        with extra.app_context():
+            db.session.remove()
+            db.engine.dispose()
+
+
+@pytest.fixture
 def app(database_url: str, instance_dir: Path, catalogue_dir: Path) -> Iterator[Flask]:
     app = create_app(
         {

@@ -15,6 +15,7 @@ from funding_matcher.domain.budget import check_budget, report_text, report_to_j
 from funding_matcher.domain.catalogue.files import FILE_SUFFIX, parse_programme
 from funding_matcher.domain.catalogue.records import SLUG_RE
 from funding_matcher.domain.errors import FieldProblem, InvalidData
+from funding_matcher.domain.json_input import load_json
 
 
 @click.group("budget")
@@ -25,24 +26,15 @@ def budget_group() -> None:
 def _read_json(path: Path) -> Any:
     """The decoded file; exit 2 with a German message when it cannot be read or parsed."""
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        raw = path.read_bytes()
     except OSError as exc:
         click.echo(f"FEHLER {path}: nicht lesbar ({exc.strerror})", err=True)
         sys.exit(2)
-    except UnicodeDecodeError:
-        click.echo(f"FEHLER {path}: die Datei ist kein UTF-8-Text", err=True)
-        sys.exit(2)
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        click.echo(
-            f"FEHLER {path}: kein gültiges JSON in Zeile {exc.lineno}, Spalte {exc.colno} "
-            f"({exc.msg})",
-            err=True,
-        )
-        sys.exit(2)
-    except ValueError as exc:  # integers longer than Python converts (thousands of digits)
-        click.echo(f"FEHLER {path}: {exc}", err=True)
+        return load_json(raw.removeprefix(b"\xef\xbb\xbf"))
+    except InvalidData as exc:
+        for problem in exc.problems:
+            click.echo(f"FEHLER {path}: {problem}", err=True)
         sys.exit(2)
 
 

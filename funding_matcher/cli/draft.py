@@ -5,7 +5,6 @@ Stateless: the profile file, the catalogue files and an optional budget file are
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -25,17 +24,21 @@ from funding_matcher.domain.exports import (
     Section,
     export,
 )
+from funding_matcher.domain.json_input import load_json
 from funding_matcher.domain.profile import Profile
 
 
 def _read_json(path: Path, field: str) -> object:
     try:
-        return json.loads(path.read_bytes())
+        raw = path.read_bytes()
     except OSError as exc:
         raise InvalidData([FieldProblem(field, f"{path}: nicht lesbar ({exc.strerror})")]) from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        where = f" (Zeile {exc.lineno}, Spalte {exc.colno})" if hasattr(exc, "lineno") else ""
-        raise InvalidData([FieldProblem(field, f"{path}: kein gültiges JSON{where}")]) from None
+    try:
+        return load_json(raw)
+    except InvalidData as exc:
+        raise InvalidData(
+            [FieldProblem(field, f"{path}: {p.message}") for p in exc.problems]
+        ) from None
 
 
 @click.command("draft")

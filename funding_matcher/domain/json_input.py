@@ -4,7 +4,8 @@ Every JSON document from outside (API bodies, uploaded profiles, files given to 
 here before any model sees it:
 
 - size and nesting depth are capped (a deeply nested document cannot exhaust the stack);
-- only finite numbers (no NaN, Infinity, or 1e309 that overflows to infinity);
+- only finite numbers (no NaN, Infinity, or 1e309 that overflows to infinity); integers of
+  more than 18 digits are read as floats;
 - every string must be valid Unicode (no lone surrogates, which fail later when written);
 - syntax errors name line and column.
 """
@@ -26,9 +27,12 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"„{name}“ ist keine Zahl im Sinne von JSON")
 
 
-def _bounded_int(text: str) -> int:
+def _bounded_int(text: str) -> int | float:
+    """An integer as Python reads it, up to 18 digits. A longer one is read as a float, as
+    most JSON readers do: converting thousands of digits to an int costs quadratic time, and the
+    field's own range check then names the field (an id or a count refuses a float)."""
     if len(text.lstrip("-")) > MAX_INT_DIGITS:
-        raise ValueError(f"die Zahl {text[:30]}… hat mehr als {MAX_INT_DIGITS} Stellen")
+        return _finite_float(text)
     return int(text)
 
 
@@ -70,7 +74,12 @@ def load_json(data: bytes | str, max_bytes: int = MAX_BYTES) -> Any:
             [FieldProblem("", f"Das JSON ist zu groß ({size:,} Byte, höchstens {max_bytes:,}).")]
         )
     try:
-        value = json.loads(data, parse_constant=_reject_constant, parse_float=_finite_float)
+        value = json.loads(
+            data,
+            parse_constant=_reject_constant,
+            parse_float=_finite_float,
+            parse_int=_bounded_int,
+        )
     except RecursionError:
         raise InvalidData(
             [

@@ -8,13 +8,11 @@ shown at the input they concern (``apply_budget_problems``).
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from wtforms import (
     BooleanField,
     DateField,
-    DecimalField,
     Field,
     FieldList,
     Form,
@@ -35,82 +33,14 @@ from funding_matcher.domain.budget.model import (
 )
 from funding_matcher.domain.errors import InvalidData
 from funding_matcher.operations.budget_form import FORM_TERMS, ROW_KEYS, TABLES, FormBudget
-from funding_matcher.web.forms import GermanForm, MoneyField, choices
+from funding_matcher.web.forms import GermanForm, choices
+from funding_matcher.web.number_fields import EuroField, NumberField, is_filled
 
 DATE_FORMATS = ["%Y-%m-%d", "%d.%m.%Y"]
-NUMBER_CEILING = Decimal("1e12")
 MAX_ROWS = 200
 MIN_ROWS = {"personal": 2, "amounts": 4, "items": 2, "overhead": 1, "other_public": 2}
 EMPTY_ROWS = 2  # empty rows below the filled ones, so a new line needs no extra click
 MORE_ROWS = 3  # rows added by "Weitere Zeilen"
-
-
-def _german_digits(text: str) -> str:
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
-
-
-class EuroField(MoneyField):
-    """An amount in euros, shown back in German notation (5.200,00); a text input, because a
-    number input refuses the German comma and would hide input kept for correction."""
-
-    widget = TextInput()
-
-    def __init__(self, label: str, **kwargs: Any) -> None:
-        kwargs.setdefault("validators", [Optional()])
-        super().__init__(label, places=2, **kwargs)
-
-    def _value(self) -> str:
-        if self.raw_data:
-            return str(self.raw_data[0])
-        if isinstance(self.data, Decimal):
-            return _german_digits(f"{self.data:,.2f}")
-        return ""
-
-
-class NumberField(DecimalField):
-    """A German decimal: 0,75 or 0.75 (and 75 % when ``percent_of_one``, read as 0,75)."""
-
-    widget = TextInput()
-
-    def __init__(self, label: str, percent_of_one: bool = False, **kwargs: Any) -> None:
-        kwargs.setdefault("validators", [Optional()])
-        super().__init__(label, **kwargs)
-        self.percent_of_one = percent_of_one
-
-    def process_formdata(self, valuelist: list) -> None:
-        if not valuelist or not str(valuelist[0]).strip():
-            self.data = None
-            return
-        text = str(valuelist[0]).strip().replace(" ", "").replace("\u202f", "")
-        divide = self.percent_of_one and text.endswith("%")
-        text = text.rstrip("%")
-        if "," in text:
-            text = text.replace(".", "").replace(",", ".")
-        try:
-            value = Decimal(text)
-        except (InvalidOperation, ValueError):
-            value = None
-        if value is None or not value.is_finite():
-            self.data = None
-            raise ValueError("Bitte eine Zahl angeben, z. B. 0,75.")
-        if abs(value) >= NUMBER_CEILING:
-            self.data = None
-            raise ValueError("Die Zahl ist zu groß.")
-        self.data = (value / 100 if divide else value) + Decimal(0)
-
-    def _value(self) -> str:
-        if self.raw_data:
-            return str(self.raw_data[0])
-        if isinstance(self.data, Decimal):
-            return _german_digits(format(self.data.normalize(), "f"))
-        return ""
-
-
-def is_filled(field: Field) -> bool:
-    """Whether the user typed something (also text that did not parse)."""
-    if field.raw_data:
-        return bool(str(field.raw_data[0]).strip())
-    return field.data not in (None, "")
 
 
 class RowForm(Form):

@@ -22,8 +22,8 @@ from funding_matcher.web.budget_forms import (
     BudgetForm,
     error_items,
     find_field,
-    is_filled,
 )
+from funding_matcher.web.number_fields import is_filled
 
 TABLE_TITLES = {
     "personal": "Personalausgaben",

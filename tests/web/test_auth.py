@@ -1,4 +1,3 @@
-from funding_matcher import create_app
 from funding_matcher.models import Role
 from funding_matcher.operations.accounts import find_user, has_any_user, memberships
 from funding_matcher.operations.catalogue import sync_catalogue
@@ -77,17 +76,17 @@ def test_login_redirect_stays_on_this_site(client, make_org, make_user):
     assert response.headers["Location"] == "/"
 
 
-def test_csrf_protection_is_on_outside_tests(database_url, instance_dir):
-    app = create_app({"SQLALCHEMY_DATABASE_URI": database_url})
+def test_csrf_protection_is_on_outside_tests(make_app):
+    app = make_app()
     assert app.config["WTF_CSRF_ENABLED"] is True
     response = app.test_client().post("/anmelden", data={"email": "a@b.de", "password": "x"})
     assert response.status_code == 400
     assert "CSRF" in response.get_data(as_text=True)
 
 
-def test_secret_key_is_generated_once_and_kept(database_url, instance_dir):
-    first = create_app({"SQLALCHEMY_DATABASE_URI": database_url}).config["SECRET_KEY"]
-    second = create_app({"SQLALCHEMY_DATABASE_URI": database_url}).config["SECRET_KEY"]
+def test_secret_key_is_generated_once_and_kept(make_app, instance_dir):
+    first = make_app().config["SECRET_KEY"]
+    second = make_app().config["SECRET_KEY"]
     assert first == second
     assert len(first) >= 32
     assert (instance_dir / "secret_key").stat().st_mode & 0o077 == 0

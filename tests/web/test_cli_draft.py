@@ -87,7 +87,7 @@ def test_bad_input_is_named_and_exits_2(cli, files):
     broken = folder / "kaputt.json"
     broken.write_text("{nicht json", encoding="utf-8")
     assert (
-        "kein gültiges JSON"
+        "Kein gültiges JSON"
         in cli(["draft", str(broken), "--programme", "quartiersfonds", "-o", str(out)]).output
     )
     budget = folder / "budget.json"

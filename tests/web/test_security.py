@@ -38,10 +38,8 @@ def test_security_headers_on_every_kind_of_response(client, path):
     assert "Strict-Transport-Security" not in headers
 
 
-def test_https_switches_on_hsts_and_secure_cookies(database_url, instance_dir):
-    app = create_app(
-        {"SQLALCHEMY_DATABASE_URI": database_url, "SECRET_KEY": "t", "HTTPS": True, "TESTING": True}
-    )
+def test_https_switches_on_hsts_and_secure_cookies(make_app):
+    app = make_app(SECRET_KEY="t", HTTPS=True, TESTING=True)
     response = app.test_client().get("/anmelden")
     assert response.headers["Strict-Transport-Security"].startswith("max-age=")
     assert app.config["SESSION_COOKIE_SECURE"] is True

@@ -32,49 +32,28 @@ except ImportError:  # pragma: no cover - a pypdf without it takes the extract_t
 
 _WS = rb"\x00\t\n\x0c\r "
 _S = rb"[" + _WS + rb"]+"
+# One glyph in its own block, as macOS writes it: BT a b c d e f Tm /F size Tf (text) Tj ET
+_GLYPH = (
+    rb"BT~(?P<g0>~N)~(?P<g1>~N)~(?P<g2>~N)~(?P<g3>~N)~(?P<g4>~N)~(?P<g5>~N)~Tm"
+    rb"~(?P<gfont>/[^~W()<>\[\]{}/%]+)~(?P<gsize>~N)~Tf[~W]*\((?P<gstr>[^()\\]*)\)[~W]*Tj"
+    rb"~ET(?=[~W]|\Z)"
+)
 _TOKEN = re.compile(
-    rb"[" + _WS + rb"]*(?:"
-    rb"(?P<glyph>BT"
-    + _S
-    + rb"(?P<g0>[-+.\d]+)"
-    + _S
-    + rb"(?P<g1>[-+.\d]+)"
-    + _S
-    + rb"(?P<g2>[-+.\d]+)"
-    + _S
-    + rb"(?P<g3>[-+.\d]+)"
-    + _S
-    + rb"(?P<g4>[-+.\d]+)"
-    + _S
-    + rb"(?P<g5>[-+.\d]+)"
-    + _S
-    + rb"Tm"
-    + _S
-    + rb"(?P<gfont>/[^"
-    + _WS
-    + rb"()<>\[\]{}/%]+)"
-    + _S
-    + rb"(?P<gsize>[-+.\d]+)"
-    + _S
-    + rb"Tf["
-    + _WS
-    + rb"]*\((?P<gstr>[^()\\]*)\)["
-    + _WS
-    + rb"]*Tj"
-    + _S
-    + rb"ET(?=["
-    + _WS
-    + rb"]|\Z))"
-    rb"|(?P<num>[-+.\d]+)"
-    rb"|(?P<op>[A-Za-z'\"*][A-Za-z0-9'\"*]{0,15})"
-    rb"|(?P<name>/[^" + _WS + rb"()<>\[\]{}/%]*)"
-    rb"|\((?P<str>[^()\\]*(?:(?:\\.|\((?:[^()\\]|\\.)*\))[^()\\]*)*)\)"
-    rb"|(?P<aopen>\[)|(?P<aclose>\])|(?P<dopen><<)|(?P<dclose>>>)"
-    rb"|<(?P<hex>[0-9A-Fa-f" + _WS + rb"]*)>"
-    rb"|(?P<comment>%[^\r\n]*)"
-    rb"|(?P<end>\Z)"
-    rb"|(?P<bad>.)"
-    rb")",
+    (
+        rb"[~W]*(?:(?P<glyph>" + _GLYPH + rb")"
+        rb"|(?P<num>[-+.\d]+)"
+        rb"|(?P<op>[A-Za-z'\"*][A-Za-z0-9'\"*]{0,15})"
+        rb"|(?P<name>/[^~W()<>\[\]{}/%]*)"
+        rb"|\((?P<str>[^()\\]*(?:(?:\\.|\((?:[^()\\]|\\.)*\))[^()\\]*)*)\)"
+        rb"|(?P<aopen>\[)|(?P<aclose>\])|(?P<dopen><<)|(?P<dclose>>>)"
+        rb"|<(?P<hex>[0-9A-Fa-f~W]*)>"
+        rb"|(?P<comment>%[^\r\n]*)"
+        rb"|(?P<end>\Z)"
+        rb"|(?P<bad>.))"
+    )
+    .replace(b"~N", rb"[-+.\d]+")
+    .replace(b"~W", _WS)
+    .replace(b"~", _S),
     re.DOTALL,
 )
 # Inline image data is binary: cut out everything from BI to the EI that stands alone.

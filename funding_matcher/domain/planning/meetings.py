@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from funding_matcher.domain.errors import FieldProblem, InvalidData
+from funding_matcher.domain.json_input import load_json
 
 from .inputs import date_problem
 
@@ -71,14 +71,7 @@ def _meeting_dict(meeting: Meeting) -> dict[str, str]:
 
 def parse_meetings_json(text: str | bytes) -> MeetingCalendar:
     """Parse a meetings file; InvalidData with German messages naming each bad field."""
-    try:
-        data = json.loads(text)
-    except UnicodeDecodeError:
-        raise InvalidData([FieldProblem("", "Datei ist nicht UTF-8-kodiert")]) from None
-    except json.JSONDecodeError as exc:
-        message = f"kein gültiges JSON (Zeile {exc.lineno}, Spalte {exc.colno}: {exc.msg})"
-        raise InvalidData([FieldProblem("", message)]) from None
-    return parse_meetings(data)
+    return parse_meetings(load_json(text))
 
 
 def parse_meetings(data: object) -> MeetingCalendar:

@@ -22,7 +22,7 @@ from funding_matcher.operations.applications import (
 )
 from funding_matcher.operations.catalogue import find_programme
 from funding_matcher.web.api import bp
-from funding_matcher.web.api.auth import api_user, owned_or_none, token_required
+from funding_matcher.web.api.auth import MAX_ID, api_user, owned_or_none, token_required
 from funding_matcher.web.api.body import json_object, problem_response
 from funding_matcher.web.api.projects import not_found
 from funding_matcher.web.api.serialize import application_json
@@ -32,8 +32,8 @@ from funding_matcher.web.exports import export_response
 
 def _int_field(data: dict[str, Any], name: str, problems: list[FieldProblem]) -> int | None:
     value = data.get(name)
-    if isinstance(value, bool) or not isinstance(value, int):
-        problems.append(FieldProblem(name, "ganze Zahl angeben"))
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_ID:
+        problems.append(FieldProblem(name, f"ganze Zahl von 1 bis {MAX_ID} angeben"))
         return None
     return value
 

@@ -69,8 +69,13 @@ def token_required(role: Role = Role.viewer) -> Callable:
     return decorator
 
 
+MAX_ID = 999_999_999  # as the URL converter: a number the database always holds
+
+
 def owned_or_none(model: type[T], object_id: int) -> T | None:
     """The object if it belongs to the token's organisation; None answers 404 in the view."""
+    if not 1 <= object_id <= MAX_ID:
+        return None
     obj = db.session.get(model, object_id)
     if obj is None or obj.organisation_id != api_member().organisation_id:
         return None

@@ -29,6 +29,7 @@ ERRORS = {
     "405": _json(_ref("Message"), "Methode nicht erlaubt"),
     "413": _json(_ref("Message"), "Anfrage zu groß"),
     "422": _json(_ref("Error"), "Fachlich nicht möglich (z. B. Statuswechsel)"),
+    "429": _json(_ref("Message"), "Zu viele ungültige Tokens von dieser Adresse; Retry-After"),
 }
 
 
@@ -54,6 +55,8 @@ def _operation(
         operation["parameters"] = parameters
     if body is not None:
         operation["requestBody"] = {"required": True, "content": {JSON: {"schema": body}}}
+    if secured:
+        operation["responses"].update(_errors("429"))
     operation["security"] = [{"bearer": []}] if secured else []
     return operation
 
