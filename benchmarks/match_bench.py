@@ -88,9 +88,9 @@ def floor_rank(engine: MatchingEngine, profile: Profile, k: int = 10) -> float:
     The query vector is built before the clock starts; only the column slice of the CSC
     matrix, the dot product and the top-k selection are timed.
     """
-    query, _, _ = engine._query(profile_text(profile))
+    columns, weights, _, _ = engine._query(profile_text(profile))
     start = time.perf_counter()
-    scores = np.asarray(engine.columns[:, query.indices] @ query.data).ravel()
+    scores = np.asarray(engine.columns[:, columns] @ weights).ravel()
     k = min(k, len(scores))
     top = np.argpartition(-scores, k - 1)[:k]
     top[np.argsort(-scores[top])]

@@ -7,7 +7,9 @@ only the query terms' columns of a CSC matrix, and reasons are written for the t
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -15,6 +17,7 @@ from itertools import chain
 
 import numpy as np
 from scipy import sparse
+from sklearn import config_context
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from funding_matcher.domain import taxonomy
@@ -180,22 +183,39 @@ class MatchingEngine:
     def _index_terms(tokens: list[str], word_terms: dict[str, tuple[str, ...]]) -> list[str]:
         return list(chain.from_iterable(map(word_terms.__getitem__, tokens)))
 
-    def _query(self, text: str) -> tuple[sparse.csr_matrix, list[str], dict]:
-        """The TF-IDF vector of a text, its words and each word's index terms."""
+    def _query(self, text: str) -> tuple[np.ndarray, np.ndarray, list[str], dict]:
+        """The TF-IDF vector of a text (columns, weights), its words and each word's terms."""
         tokens = self._document(text)
         if self.text_mode == "char":
-            return self.vectorizer.transform([tokens]), words(text), {}
+            with config_context(assume_finite=True, skip_parameter_validation=True):
+                query = self.vectorizer.transform([tokens])
+            return query.indices, query.data, words(text), {}
         word_terms = self._word_terms(tokens)
-        query = self.vectorizer.transform([self._index_terms(tokens, word_terms)])
-        return query, tokens, word_terms
+        columns, weights = self._tfidf(self._index_terms(tokens, word_terms))
+        return columns, weights, tokens, word_terms
+
+    def _tfidf(self, terms: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Sorted columns and weights of a list of index terms, exactly as the fitted
+        vectorizer's ``transform`` computes them (sublinear tf, idf, l2 norm in float32 with a
+        double sum), without its per-call input checks, which cost twenty times the arithmetic."""
+        vocabulary = self.vectorizer.vocabulary_
+        counts = Counter(vocabulary[t] for t in terms if t in vocabulary)
+        columns = np.array(sorted(counts), dtype=np.int32)
+        tf = np.array([counts[c] for c in columns], dtype=np.float32)
+        weights = (np.log(tf) + np.float32(1)) * self.vectorizer.idf_[columns]
+        total = 0.0
+        for square in (weights * weights).tolist():
+            total += square
+        if total == 0.0:
+            return columns, weights
+        return columns, (weights.astype(np.float64) / math.sqrt(total)).astype(np.float32)
 
     # -- ranking ----------------------------------------------------------------------------------
 
     def text_scores(self, profile: Profile) -> tuple[np.ndarray, np.ndarray, np.ndarray, dict]:
         """Cosine similarity of the profile to every programme, the query terms and weights."""
         own_text = f"{profile.title} {profile.description}"  # not the labels of chosen codes
-        query, tokens, word_terms = self._query(profile_text(profile))
-        terms, weights = query.indices, query.data
+        terms, weights, _, word_terms = self._query(profile_text(profile))
         # Only the query terms' columns are touched: a column slice of the CSC matrix.
         scores = np.asarray(self.columns[:, terms] @ weights).ravel().astype(np.float32)
         return scores, terms, weights, self._surface_forms(own_text, word_terms)
@@ -204,8 +224,8 @@ class MatchingEngine:
         """Programmes whose text shares terms with ``text``, most similar first."""
         if not self.programmes:
             return []
-        query, _, _ = self._query(text)
-        scores = np.asarray(self.columns[:, query.indices] @ query.data).ravel()
+        columns, weights, _, _ = self._query(text)
+        scores = np.asarray(self.columns[:, columns] @ weights).ravel()
         order = np.argsort(-scores, kind="stable")
         return [(self.programmes[i], float(scores[i])) for i in order if scores[i] > 0]
 
@@ -287,7 +307,10 @@ class MatchingEngine:
     ) -> list[str]:
         start, end = self.rows.indptr[row], self.rows.indptr[row + 1]
         cols, vals = self.rows.indices[start:end], self.rows.data[start:end]
-        common, in_row, in_query = np.intersect1d(cols, terms, return_indices=True)
+        # A CSR row and a query vector hold each column once: no need to make them unique.
+        common, in_row, in_query = np.intersect1d(
+            cols, terms, assume_unique=True, return_indices=True
+        )
         if not len(common):
             return []
         contribution = vals[in_row] * weights[in_query]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 
 from funding_matcher.domain import taxonomy
 from funding_matcher.domain.catalogue.deadlines import format_date, next_deadline
@@ -18,6 +19,7 @@ from funding_matcher.domain.profile import Profile
 MAX_REASONS = 5
 
 
+@cache
 def short_label(vocabulary: str, code: str) -> str:
     """The label up to its first comma or bracket: 'Kommune (Gemeinde, …)' -> 'Kommune'."""
     text = taxonomy.label(vocabulary, code)

@@ -238,3 +238,26 @@ def test_guideline_expiring_before_the_project_ends_is_a_warning():
     assert within.matches[0].warnings == []
     expired = programme(guideline_valid_until="2026-06-30")
     assert "ausgelaufen" in rank([expired]).matches[0].warnings[0]
+
+
+def test_query_weights_are_exactly_those_of_the_fitted_vectorizer():
+    """The engine computes a query's TF-IDF itself (fast path); a score may never differ from
+    scikit-learn's own transform, not even in the last bit."""
+    import random
+
+    import numpy as np
+
+    from funding_matcher.domain.catalogue.files import load_catalogue
+    from funding_matcher.paths import PROJECT_ROOT
+
+    engine = MatchingEngine(load_catalogue(PROJECT_ROOT / "programs").programmes)
+    vocabulary = sorted(engine.vectorizer.vocabulary_)
+    rng = random.Random(7)
+    for _ in range(300):
+        terms = [rng.choice(vocabulary) for _ in range(rng.randint(0, 200))]
+        terms += rng.sample(terms, min(len(terms), rng.randint(0, 40))) + ["quatschwortxyz"]
+        expected = engine.vectorizer.transform([terms])
+        columns, weights = engine._tfidf(terms)
+        assert columns.tolist() == expected.indices.tolist()
+        assert weights.dtype == expected.data.dtype
+        assert np.array_equal(weights, expected.data)

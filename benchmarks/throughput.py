@@ -1,0 +1,140 @@
+"""Throughput of the open match API and the catalogue page under the production server.
+
+Starts ``funding-matcher serve`` (waitress) on a fresh database with the catalogue loaded and
+drives it with ApacheBench (Debian package ``apache2-utils``), a C client that leaves the two
+cores to the server. Prints requests/s, p50/p95/p99 and the answer size per scenario:
+
+- ``POST /api/v1/match`` with the ten labelled development profiles in turn, at 8 and 32
+  connections;
+- ``GET /programme/`` (the catalogue page) at 8 connections.
+
+    .venv/bin/python benchmarks/throughput.py [--requests 2000] [--threads 8]
+        [--database postgresql://postgres@127.0.0.1:5432/loadtest]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from funding_matcher.paths import PROJECT_ROOT
+
+BIN = Path(sys.executable).parent
+CASES = PROJECT_ROOT.parent / "shared" / "eval" / "dev" / "cases.json"
+MATCH = "/api/v1/match?top=10&today=2026-11-29"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def ab(url: str, requests: int, connections: int, body: Path | None = None) -> dict[str, float]:
+    """One ApacheBench run; its figures."""
+    command = ["ab", "-q", "-k", "-n", str(requests), "-c", str(connections)]
+    if body is not None:
+        command += ["-p", str(body), "-T", "application/json"]
+    out = subprocess.run(command + [url], capture_output=True, text=True, check=True).stdout
+
+    def number(pattern: str) -> float:
+        found = re.search(pattern, out, re.MULTILINE)
+        return float(found.group(1)) if found else float("nan")
+
+    return {
+        "rps": number(r"^Requests per second:\s+([\d.]+)"),
+        # A page's length varies with its content; ab counts that as "Length": no error.
+        "failed": sum(number(rf"{kind}: (\d+)") for kind in ("Connect", "Receive", "Exceptions"))
+        if "Failed requests:        0" not in out
+        else 0.0,
+        "non2xx": number(r"^Non-2xx responses:\s+(\d+)") if "Non-2xx" in out else 0.0,
+        "p50": number(r"^\s+50%\s+(\d+)"),
+        "p95": number(r"^\s+95%\s+(\d+)"),
+        "p99": number(r"^\s+99%\s+(\d+)"),
+        "bytes": number(r"^Document Length:\s+(\d+)"),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=2000, help="requests per scenario")
+    parser.add_argument("--threads", type=int, default=8, help="waitress worker threads")
+    parser.add_argument("--database", help="database URL (default: SQLite in a temporary folder)")
+    args = parser.parse_args()
+    if shutil.which("ab") is None:
+        sys.exit("ab fehlt: apt-get install apache2-utils")
+
+    workdir = Path(tempfile.mkdtemp(prefix="fm-throughput-"))
+    env = {
+        **os.environ,
+        "FUNDING_MATCHER_INSTANCE": str(workdir),
+        "FUNDING_MATCHER_CATALOGUE_DIR": str(PROJECT_ROOT / "programs"),
+    }
+    if args.database:
+        env["FUNDING_MATCHER_DATABASE_URL"] = args.database
+    subprocess.run([BIN / "funding-matcher", "db", "upgrade"], env=env, check=True)
+    subprocess.run(
+        [BIN / "funding-matcher", "catalogue", "load"], env=env, check=True, capture_output=True
+    )
+    profiles = [case["profile"] for case in json.loads(CASES.read_text(encoding="utf-8"))]
+    bodies = []
+    for number, profile in enumerate(profiles):
+        path = workdir / f"profil-{number}.json"
+        path.write_text(json.dumps(profile), encoding="utf-8")
+        bodies.append(path)
+
+    port = free_port()
+    server = subprocess.Popen(
+        [BIN / "funding-matcher", "serve", "--port", str(port), "--threads", str(args.threads)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/anmelden", timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.2)
+        ab(base + "/programme/", 50, 4)  # warm up: engine built, templates compiled
+        ab(base + MATCH, 50, 4, bodies[0])
+        print(f"waitress threads: {args.threads}, requests per scenario: {args.requests}")
+        print(
+            f"{'scenario':<34}{'req/s':>8}{'p50 ms':>8}{'p95':>6}{'p99':>6}{'bytes':>8}{'err':>5}"
+        )
+        scenarios = [("match API, 8 connections", 8), ("match API, 32 connections", 32)]
+        for title, connections in scenarios:
+            # The profiles in turn, each for an equal share of the requests.
+            runs = [ab(base + MATCH, args.requests // len(bodies), connections, b) for b in bodies]
+            report(title, runs)
+        report("catalogue page, 8 connections", [ab(base + "/programme/", args.requests, 8)])
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def report(title: str, runs: list[dict[str, float]]) -> None:
+    """Averages over the runs (rates harmonically: total requests over total time)."""
+    rps = len(runs) / sum(1 / r["rps"] for r in runs)
+    mean = {key: sum(r[key] for r in runs) / len(runs) for key in ("p50", "p95", "p99", "bytes")}
+    errors = int(sum(r["failed"] + r["non2xx"] for r in runs))
+    print(
+        f"{title:<34}{rps:>8.1f}{mean['p50']:>8.0f}{mean['p95']:>6.0f}{mean['p99']:>6.0f}"
+        f"{mean['bytes']:>8.0f}{errors:>5}"
+    )
+
+
+if __name__ == "__main__":
+    main()
