@@ -6,7 +6,10 @@ page, saving a section, and an export. Prints requests per second and p50/p95/p9
 every error. A script, not a test: its figures go into the closing note and the README.
 
     .venv/bin/python benchmarks/load_test.py --users 50 --seconds 60 --threads 16 \
-        --database postgresql://postgres@127.0.0.1:5432/loadtest
+        --database postgresql://postgres@127.0.0.1:5432/loadtest [--think 3]
+
+Without ``--think`` every user clicks again the moment a page arrives (a stress test: the
+server's capacity); with it, users pause as people do, and the figures are what they feel.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 import argparse
 import http.cookiejar
 import os
+import random
 import re
 import socket
 import statistics
@@ -48,12 +52,15 @@ class User:
     def __init__(self, base: str, email: str, stats: dict, errors: list, lock: threading.Lock):
         self.base, self.email = base, email
         self.stats, self.errors, self.lock = stats, errors, lock
+        self.think, self.rng = 0.0, random.Random(email)
         self.opener = urllib.request.build_opener(
             urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
         )
         self.token = ""
 
     def call(self, page: str, path: str, form: dict | None = None) -> tuple[int, str, bytes]:
+        if self.think:  # a person reads and types between two pages
+            time.sleep(self.rng.uniform(0.5, 1.5) * self.think)
         data = (
             urllib.parse.urlencode({**form, "csrf_token": self.token}, doseq=True).encode()
             if form is not None
@@ -175,6 +182,9 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--threads", type=int, default=16, help="waitress worker threads")
     parser.add_argument("--database", required=True, help="an empty database (it is filled)")
+    parser.add_argument(
+        "--think", type=float, default=0.0, help="mean seconds a user pauses between pages"
+    )
     args = parser.parse_args()
 
     workdir = Path(tempfile.mkdtemp(prefix="fm-load-"))
@@ -206,6 +216,7 @@ def main() -> None:
 
     def run(email: str) -> None:
         user = User(base, email, stats, errors, lock)
+        user.think = args.think
         user.call("login", "/anmelden")
         user.call("login", "/anmelden", {"email": email, "password": PASSWORD})
         n = 0
@@ -226,7 +237,10 @@ def main() -> None:
         server.wait(timeout=10)
     total = sum(len(v) for v in stats.values())
     where = args.database.split("@")[-1]
-    print(f"{args.users} users, {wall:.0f} s, waitress threads {args.threads}, {where}")
+    print(
+        f"{args.users} users, {wall:.0f} s, think time {args.think:g} s, "
+        f"waitress threads {args.threads}, {where}"
+    )
     print(f"requests {total}, {total / wall:.1f}/s, errors {len(errors)}")
     print(f"{'page':16} {'n':>6} {'req/s':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}")
     for page, values in stats.items():

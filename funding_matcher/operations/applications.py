@@ -8,6 +8,7 @@ from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import select, update
+from sqlalchemy.orm import selectinload
 
 from funding_matcher.domain.applications.checklist import build_checklist
 from funding_matcher.domain.applications.outline import draft_outline
@@ -38,12 +39,19 @@ class SectionConflict(Exception):
     section: ApplicationSection
 
 
-def organisation_applications(organisation: Organisation) -> list[Application]:
-    """The organisation's applications, most recently changed first."""
+def organisation_applications(
+    organisation: Organisation, with_milestones: bool = False
+) -> list[Application]:
+    """The organisation's applications, most recently changed first, with their projects (and
+    milestones) loaded in one query each rather than one per application."""
+    loads = [selectinload(Application.project)]
+    if with_milestones:
+        loads.append(selectinload(Application.milestones))
     return list(
         db.session.scalars(
             select(Application)
             .where(Application.organisation_id == organisation.id)
+            .options(*loads)
             .order_by(Application.updated_at.desc(), Application.id.desc())
         )
     )

@@ -15,8 +15,12 @@ from funding_matcher.domain.catalogue.deadlines import next_deadline
 from funding_matcher.extensions import db
 from funding_matcher.models import Application, Organisation, ProgrammeChange
 from funding_matcher.operations.applications import organisation_applications
-from funding_matcher.operations.catalogue import find_programme
-from funding_matcher.operations.planning import PLANNED_STATUSES, refresh_plans, watched
+from funding_matcher.operations.planning import (
+    PLANNED_STATUSES,
+    plan_inputs,
+    refresh_plans,
+    watched,
+)
 
 
 @dataclass(frozen=True)
@@ -33,17 +37,28 @@ class DatedItem:
     at_risk: bool = False
 
 
-def _change_count(slug: str) -> int:
-    return db.session.scalar(
-        select(func.count(ProgrammeChange.id)).where(ProgrammeChange.programme_slug == slug)
+def _change_counts(slugs: set[str]) -> dict[str, int]:
+    """How often each programme changed in the catalogue (a calendar entry's SEQUENCE)."""
+    if not slugs:
+        return {}
+    rows = db.session.execute(
+        select(ProgrammeChange.programme_slug, func.count(ProgrammeChange.id))
+        .where(ProgrammeChange.programme_slug.in_(slugs))
+        .group_by(ProgrammeChange.programme_slug)
     )
+    return {slug: count for slug, count in rows}
 
 
 def organisation_dates(organisation: Organisation, today: date) -> list[DatedItem]:
     """All open dates of the organisation, earliest first (past ones included)."""
     items: list[DatedItem] = []
-    for application in organisation_applications(organisation):
-        state = refresh_plans(application, today)
+    applications = organisation_applications(organisation, with_milestones=True)
+    watch_rows = watched(organisation)
+    slugs = {a.programme_slug for a in applications} | {w.programme_slug for w in watch_rows}
+    inputs = plan_inputs(organisation, slugs)
+    changes = _change_counts(slugs)
+    for application in applications:
+        state = refresh_plans(application, today, inputs)
         context = f"{application.programme_title} – {application.project.title}"
         path = f"/antraege/{application.id}/plan"
         for milestone in application.milestones:
@@ -70,12 +85,12 @@ def organisation_dates(organisation: Organisation, today: date) -> list[DatedIte
                     title=f"Frist: {application.programme_title}",
                     context=application.project.title,
                     path=f"/antraege/{application.id}",
-                    sequence=_change_count(application.programme_slug),
+                    sequence=changes.get(application.programme_slug, 0),
                     at_risk=state.deadline < today,
                 )
             )
-    for row in watched(organisation):
-        programme = find_programme(row.programme_slug)
+    for row in watch_rows:
+        programme = inputs.programme(row.programme_slug)
         nxt = next_deadline(programme.deadline, today) if programme else None
         if nxt is None:
             continue
@@ -87,7 +102,7 @@ def organisation_dates(organisation: Organisation, today: date) -> list[DatedIte
                 title=f"Frist (Merkliste): {programme.short_title}",
                 context=programme.title,
                 path=f"/programme/{programme.slug}",
-                sequence=_change_count(programme.slug),
+                sequence=changes.get(programme.slug, 0),
             )
         )
     return sorted(items, key=lambda item: (item.day, item.key))

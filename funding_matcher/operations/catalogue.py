@@ -23,6 +23,15 @@ def find_programme(slug: str) -> Programme | None:
     return Programme.model_validate(row.record) if row else None
 
 
+def find_programmes(slugs: Iterable[str]) -> dict[str, Programme]:
+    """Several stored programmes by slug, in one query; unknown slugs are left out."""
+    wanted = {slug for slug in slugs if SLUG_RE.match(slug)}
+    if not wanted:
+        return {}
+    rows = db.session.scalars(select(ProgrammeRow).where(ProgrammeRow.slug.in_(wanted)))
+    return {row.slug: Programme.model_validate(row.record) for row in rows}
+
+
 @dataclass
 class CatalogueSync:
     added: list[str] = field(default_factory=list)

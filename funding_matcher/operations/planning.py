@@ -7,12 +7,14 @@ whose date moves gets a higher SEQUENCE for calendar clients. Flushes, never com
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
 
 from funding_matcher.domain.catalogue.deadlines import next_deadline
+from funding_matcher.domain.catalogue.records import Programme
 from funding_matcher.domain.errors import FieldProblem, InvalidData
 from funding_matcher.domain.planning import (
     BODIES,
@@ -36,7 +38,7 @@ from funding_matcher.models import (
     User,
     WatchedProgramme,
 )
-from funding_matcher.operations.catalogue import find_programme
+from funding_matcher.operations.catalogue import find_programme, find_programmes
 
 PLANNED_STATUSES = ("idee", "in_vorbereitung")
 
@@ -107,28 +109,60 @@ class PlanState:
     warnings: tuple[PlanWarning, ...] = ()
 
 
-def submission_deadline(application: Application, today: date) -> tuple[date | None, str]:
+@dataclass
+class PlanInputs:
+    """What the plans of one organisation share, read once for a page of many applications:
+    its lead times, its calendar of bodies and the programmes concerned."""
+
+    offsets: PlanningOffsets
+    meetings: MeetingCalendar | None
+    programmes: dict[str, Programme | None]
+
+    def programme(self, slug: str) -> Programme | None:
+        if slug not in self.programmes:
+            self.programmes[slug] = find_programme(slug)
+        return self.programmes[slug]
+
+
+def plan_inputs(organisation: Organisation, slugs: Iterable[str] = ()) -> PlanInputs:
+    slugs = set(slugs)
+    found = find_programmes(slugs)
+    return PlanInputs(
+        offsets=organisation_offsets(organisation),
+        meetings=meeting_calendar(organisation),
+        programmes={slug: found.get(slug) for slug in slugs},
+    )
+
+
+def submission_deadline(
+    application: Application, today: date, inputs: PlanInputs | None = None
+) -> tuple[date | None, str]:
     """The deadline a plan works back from, and where it comes from."""
     if application.deadline is not None:
         return application.deadline, "von Ihnen festgelegt"
-    programme = find_programme(application.programme_slug)
+    slug = application.programme_slug
+    programme = inputs.programme(slug) if inputs else find_programme(slug)
     nxt = next_deadline(programme.deadline, today) if programme else None
     return nxt, "nächste Frist laut Katalog" if nxt else "keine Frist bekannt"
 
 
-def refresh_plans(application: Application, today: date) -> PlanState:
-    """Recompute the submission plan (before submission) and the award dates (after approval)."""
-    deadline, source = submission_deadline(application, today)
+def refresh_plans(
+    application: Application, today: date, inputs: PlanInputs | None = None
+) -> PlanState:
+    """Recompute the submission plan (before submission) and the award dates (after approval).
+    ``inputs`` of the organisation, when several applications are refreshed in a row."""
+    if inputs is None:
+        inputs = plan_inputs(application.organisation, [application.programme_slug])
+    deadline, source = submission_deadline(application, today, inputs)
     state = PlanState(deadline, source)
     profile = application.project.data
-    organisation = application.organisation
-    offsets = organisation_offsets(organisation)
+    offsets = inputs.offsets
     if application.status in PLANNED_STATUSES and deadline is not None:
         plan = plan_submission(
             deadline,
             profile.get("applicant_type", "verein"),
             profile.get("state", "NW"),
-            meeting_calendar(organisation),
+            inputs.meetings,
             today,
             offsets,
         )
