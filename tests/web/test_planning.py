@@ -234,3 +234,40 @@ def test_other_organisations_and_viewers_cannot_touch_plans(
     login(make_user(make_org("Andere"), Role.owner))
     assert client.get(f"/antraege/{application_id}/plan").status_code == 404
     assert client.post(f"/antraege/{application_id}/plan/frist", data={}).status_code == 404
+
+
+def test_the_dashboard_costs_the_same_queries_for_3_or_12_applications(client, kommune):
+    """Plans are recomputed on every view: their inputs are read once per organisation, so a
+    busy office's dashboard stays as quick as a new one's."""
+    import sqlalchemy as sa
+
+    def queries_for_dashboard() -> int:
+        statements: list[str] = []
+
+        def count(*args) -> None:
+            statements.append(args[2])
+
+        sa.event.listen(db.engine, "before_cursor_execute", count)
+        try:
+            assert client.get("/").status_code == 200
+        finally:
+            sa.event.remove(db.engine, "before_cursor_execute", count)
+        return len(statements)
+
+    def add_applications(n: int) -> None:
+        for i in range(n):
+            project = save_profile(
+                kommune["org"],
+                Profile.from_dict(profile_data(applicant_type="kommune", title=f"Projekt {i}")),
+                kommune["user"],
+            )
+            db.session.commit()
+            start(client, project)
+
+    add_applications(3)
+    client.post("/programme/quartiersfonds/merken")
+    queries_for_dashboard()  # the first view stores the new plans' milestones
+    few = queries_for_dashboard()
+    add_applications(9)
+    queries_for_dashboard()
+    assert queries_for_dashboard() == few
