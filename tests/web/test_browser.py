@@ -239,3 +239,79 @@ def test_from_results_to_a_drafted_application(live_server, page, make_org, make
 
     page.goto(f"{live_server}/konto/")
     check_accessibility(page)
+
+
+def test_council_dates_plan_dashboard_and_calendar(
+    live_server, page, make_org, make_user, tmp_path
+):
+    """A Kommune enters its council meetings, sets the deadline of an application, and finds the
+    backward plan on the plan page, the dashboard and the calendar; every page passes axe-core,
+    and so do the organisation's other pages (letterhead, De-minimis, import, invitation)."""
+    from datetime import date
+
+    from funding_matcher.domain.profile import Profile
+    from funding_matcher.operations.applications import create_application
+    from funding_matcher.operations.catalogue import find_programme
+    from funding_matcher.operations.invitations import invite
+    from funding_matcher.operations.projects import save_profile
+    from tests.conftest import profile_data
+
+    organisation = make_org("Stadt Hagen", "kommune")
+    user = make_user(organisation, Role.owner, email="planung@hagen.de")
+    project = save_profile(
+        organisation,
+        Profile.from_dict(
+            profile_data(applicant_type="kommune", title="Quartierszentrum Wehringhausen")
+        ),
+        user,
+    )
+    application = create_application(project, find_programme("stbauf-sozialer-zusammenhalt"), user)
+    invite(organisation, "kollegin@hagen.de", Role.editor, user)
+    db.session.commit()
+
+    page.goto(f"{live_server}/anmelden")
+    page.get_by_label("E-Mail-Adresse").fill(user.email)
+    page.get_by_label("Passwort").fill(PASSWORD)
+    page.get_by_role("button", name="Anmelden").click()
+
+    page.goto(f"{live_server}/organisation/gremien")
+    for day in ("2027-01-28", "2027-03-11", "2027-05-06"):
+        page.get_by_label("Gremium").select_option("rat")
+        page.get_by_label("Sitzungstag").fill(day)
+        page.get_by_role("button", name="Sitzung eintragen").click()
+    assert page.locator("table.list tbody tr").count() == 3
+    check_accessibility(page)
+
+    page.goto(f"{live_server}/antraege/{application.id}/plan")
+    page.get_by_label("Einreichungsfrist").fill("2027-05-31")
+    page.get_by_role("button", name="Frist übernehmen").click()
+    page.get_by_text("Ratsbeschluss", exact=False).first.wait_for()
+    # The last council meeting two weeks before the deadline, its paper four weeks before that.
+    rows = page.locator("tbody tr").all_inner_texts()
+    assert any(row.startswith("06.05.2027\tRatsbeschluss") for row in rows), rows
+    assert "08.04.2027" in page.locator("tr", has_text="Sitzungsvorlage").first.inner_text()
+    screenshot(page, "plan", tmp_path)
+    check_accessibility(page)
+
+    page.goto(f"{live_server}/")
+    assert page.get_by_text("Quartierszentrum Wehringhausen").count() >= 1
+    screenshot(page, "dashboard", tmp_path)
+    check_accessibility(page)
+
+    page.goto(f"{live_server}/kalender/")
+    assert page.get_by_text("31.05.2027").count() >= 1
+    check_accessibility(page)
+
+    for path in (
+        "/organisation/",
+        "/organisation/briefkopf",
+        "/organisation/de-minimis",
+        "/projekte/neu/konzept",
+        "/programme/stbauf-sozialer-zusammenhalt/richtlinie",
+        f"/antraege/{application.id}/finanzplan",
+    ):
+        page.goto(live_server + path)
+        assert page.locator("h1").count() == 1, path
+        check_accessibility(page)
+    db.session.expire_all()
+    assert application.deadline == date(2027, 5, 31)

@@ -23,7 +23,12 @@ from funding_matcher.models import Application, DeMinimisAid, Role
 from funding_matcher.operations.budget import add_register_aid, save_budget, stored_report
 from funding_matcher.operations.budget_form import budget_from_form, form_values
 from tests.conftest import PASSWORD, SHARED
-from tests.web.test_browser import check_accessibility, live_server, page  # noqa: F401
+from tests.web.test_browser import (  # noqa: F401
+    check_accessibility,
+    live_server,
+    page,
+    screenshot,
+)
 
 EXAMPLES = SHARED / "eval" / "budget-dev"
 EXAMPLE_NAMES = sorted(p.stem for p in EXAMPLES.glob("*.json") if ".expected" not in p.name)
@@ -622,6 +627,7 @@ def test_browser_plan_from_entry_to_fixed_check(
     make_org,
     make_user,
     make_application,
+    tmp_path,
 ):
     organisation = make_org("Nachbarn e. V.", "verein")
     user = make_user(organisation, Role.editor)
@@ -675,3 +681,5 @@ def test_browser_plan_from_entry_to_fixed_check(
     page.get_by_label("Eigenmittel in Euro").fill("18.144")
     page.get_by_role("button", name="Speichern und prüfen").first.click()
     assert "Der Plan ist in Ordnung" in page.locator("#ergebnis").inner_text()
+    page.locator("#ergebnis").scroll_into_view_if_needed()
+    screenshot(page, "budget", tmp_path)

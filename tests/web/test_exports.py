@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import shutil
 import subprocess
 
 import pytest
@@ -13,6 +12,7 @@ from openpyxl import load_workbook
 from funding_matcher.extensions import db
 from funding_matcher.models import Role
 from funding_matcher.operations.tokens import create_api_token
+from tests.unit.exports.conftest import needs_pdftotext
 
 
 @pytest.fixture
@@ -44,7 +44,7 @@ def test_word_export_has_headings_applicant_and_a_note_without_plan(client, setu
     assert "noch kein Kosten- und Finanzierungsplan" in text
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils missing")
+@needs_pdftotext
 def test_pdf_export_reads_back_with_pdftotext(client, setup):
     response = download(client, setup["application"], "pdf")
     assert response.mimetype == "application/pdf"
