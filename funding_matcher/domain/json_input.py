@@ -6,7 +6,8 @@ here before any model sees it:
 - size and nesting depth are capped (a deeply nested document cannot exhaust the stack);
 - only finite numbers (no NaN, Infinity, or 1e309 that overflows to infinity); integers of
   more than 18 digits are read as floats;
-- every string must be valid Unicode (no lone surrogates, which fail later when written);
+- every string must be valid Unicode (no lone surrogates, which fail later when written) and
+  free of NUL characters, which PostgreSQL cannot store;
 - syntax errors name line and column.
 """
 
@@ -21,6 +22,8 @@ from funding_matcher.domain.errors import FieldProblem, InvalidData
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 32
 MAX_INT_DIGITS = 18
+# No database column can hold U+0000 (PostgreSQL refuses it), and no text a person types has one.
+NUL_MESSAGE = "enthält ein Nullzeichen (U+0000), das nicht gespeichert werden kann"
 
 
 def _reject_constant(name: str) -> Any:
@@ -52,6 +55,8 @@ def _walk(value: Any, path: str, depth: int) -> Iterator[FieldProblem]:
             value.encode("utf-8")
         except UnicodeEncodeError:
             yield FieldProblem(path, "enthält ungültige Zeichen (einzelne Surrogate)")
+        if "\x00" in value:
+            yield FieldProblem(path, NUL_MESSAGE)
     elif isinstance(value, dict):
         for key, item in value.items():
             child = f"{path}.{key}" if path else str(key)
@@ -59,6 +64,9 @@ def _walk(value: Any, path: str, depth: int) -> Iterator[FieldProblem]:
                 key.encode("utf-8")
             except UnicodeEncodeError:
                 yield FieldProblem(path or "_", "ein Feldname enthält ungültige Zeichen")
+                continue
+            if "\x00" in key:
+                yield FieldProblem(path or "_", f"ein Feldname {NUL_MESSAGE}")
                 continue
             yield from _walk(item, child, depth + 1)
     elif isinstance(value, list):

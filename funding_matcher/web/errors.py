@@ -30,7 +30,7 @@ def _wants_json() -> bool:
     return request.path.startswith("/api/")
 
 
-def _render(status: int, detail: str | None = None):
+def render_error(status: int, detail: str | None = None):
     title, message = MESSAGES.get(status, (str(status), ""))
     if _wants_json():
         return jsonify(error=title, message=detail or message), status
@@ -39,10 +39,27 @@ def _render(status: int, detail: str | None = None):
     ), status
 
 
+def refuse_nul_characters():
+    """A form field or query parameter with U+0000 gets a 400 that names it (no database column
+    can store the character; PostgreSQL refuses it)."""
+    for source in (request.args, request.form):
+        for name, values in source.lists():
+            if "\x00" in name or any("\x00" in value for value in values):
+                field = name.replace("\x00", "")[:60]
+                return render_error(
+                    400,
+                    f"Das Feld „{field}“ enthält ein Nullzeichen (U+0000), das nicht "
+                    "gespeichert werden kann. Bitte entfernen Sie es und senden Sie erneut.",
+                )
+    return None
+
+
 def register(app: Flask) -> None:
+    app.before_request(refuse_nul_characters)
+
     @app.errorhandler(CSRFError)
     def csrf_error(exc: CSRFError):
-        return _render(
+        return render_error(
             400,
             "Das Formular ist abgelaufen oder unvollständig (CSRF-Schutz). "
             "Bitte laden Sie die Seite neu und senden Sie es noch einmal.",
@@ -50,7 +67,7 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):
-        body, status = _render(exc.code or 500)
+        body, status = render_error(exc.code or 500)
         # Keep what the exception says to clients: Allow on 405, WWW-Authenticate, Retry-After.
         headers = {k: v for k, v in exc.get_headers() if k.lower() != "content-type"}
         return body, status, headers
@@ -59,4 +76,4 @@ def register(app: Flask) -> None:
     def unexpected(exc: Exception):
         db.session.rollback()
         app.logger.exception("unhandled error")
-        return _render(500)
+        return render_error(500)

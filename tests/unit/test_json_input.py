@@ -51,6 +51,12 @@ def test_lone_surrogates_are_refused_with_the_field():
     assert "titel" in message('{"titel": "\\ud800"}')
 
 
+def test_nul_characters_are_refused_with_the_field_because_no_database_stores_them():
+    assert message('{"titel": "Quartier\\u0000"}').startswith("titel: enthält ein Nullzeichen")
+    assert "Feldname" in message('{"a\\u0000": 1}')
+    assert load_json('{"titel": "Quartier\\u0001"}') == {"titel": "Quartier\x01"}
+
+
 def test_size_and_encoding():
     assert "zu groß" in message('{"a": "' + "x" * 100 + '"}', max_bytes=50)
     assert "UTF-8" in message(b'{"a": "\xff"}')

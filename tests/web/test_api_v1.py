@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import func, select
 
 from funding_matcher.extensions import db
-from funding_matcher.models import ApiToken, Role
+from funding_matcher.models import ApiToken, ProjectProfile, Role
 from funding_matcher.operations.tokens import create_api_token
 from tests.conftest import profile_data
 
@@ -101,6 +102,15 @@ def test_bad_profile_names_the_field(client, editor):
     )
     assert response.status_code == 400
     assert set(response.get_json()["fields"]) == {"state", "title"}
+
+
+def test_a_nul_character_is_refused_with_the_field_before_it_reaches_the_database(client, editor):
+    response = client.post(
+        "/api/v1/projects", json=profile_data(title="Treff\x00punkt"), headers=editor
+    )
+    assert response.status_code == 400
+    assert "Nullzeichen" in " ".join(response.get_json()["fields"]["title"])
+    assert db.session.scalar(select(func.count()).select_from(ProjectProfile)) == 0
 
 
 def test_application_shape_and_section_editing(client, editor, programme):

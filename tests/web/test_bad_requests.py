@@ -33,3 +33,15 @@ def test_api_unknown_route_and_wrong_method_answer_json(client):
     assert client.get("/api/v1/match").status_code == 405
     assert client.get("/api/v1/match").get_json()["error"] == "Nicht erlaubt"
     assert client.get("/api/v2/irgendwas").get_json()["error"] == "Nicht gefunden"
+
+
+def test_a_nul_character_in_a_form_or_query_is_refused_with_the_field(
+    client, login, make_org, make_user
+):
+    login(make_user(make_org()))
+    response = client.post("/projekte/neu", data={"organisation": "Nach\x00barn", "state": "NW"})
+    assert response.status_code == 400
+    assert "Das Feld „organisation“ enthält ein Nullzeichen" in response.get_data(as_text=True)
+    response = client.get("/programme/?q=Quartier%00")
+    assert response.status_code == 400
+    assert "„q“" in response.get_data(as_text=True)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import atexit
 import json
 import signal
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -89,6 +91,71 @@ def load_bytes(source: bytes | str | Path, limits: Limits) -> bytes:
     return data
 
 
+class WarmWorkers:
+    """One started worker per set of limits, waiting for its file.
+
+    Every file is still read by a fresh process that reads nothing else; only its start (the
+    interpreter and pypdf, about 0.13 s) moves off the request: when a worker is taken, the next
+    one starts at once, so it is ready for the next file.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._waiting: dict[tuple[str, ...], subprocess.Popen] = {}
+        atexit.register(self.close)
+
+    def take(self, command: list[str]) -> subprocess.Popen:
+        key = tuple(command)
+        with self._lock:
+            process = self._waiting.pop(key, None)
+        if process is None or process.poll() is not None:
+            if process is not None:
+                _reap(process)
+            process = _start(command)
+        spare = _start(command, quiet=True)
+        if spare is not None:
+            with self._lock:
+                previous = self._waiting.get(key)
+                self._waiting[key] = spare
+            if previous is not None:
+                _reap(previous)
+        return process
+
+    def close(self) -> None:
+        """End the waiting workers (at exit, and in tests)."""
+        with self._lock:
+            waiting, self._waiting = list(self._waiting.values()), {}
+        for process in waiting:
+            _reap(process)
+
+
+def _start(command: list[str], quiet: bool = False) -> subprocess.Popen | None:
+    # The command is this interpreter and the worker file next to this module; nothing from
+    # the upload reaches the command line.
+    try:
+        return subprocess.Popen(  # noqa: S603
+            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
+    except OSError as exc:  # no process slots or memory left on this machine
+        if quiet:
+            return None
+        detail = f"Prüfprozess ließ sich nicht starten: {exc.strerror}"
+        raise pdf_error("crashed", detail=detail) from None
+
+
+def _reap(process: subprocess.Popen) -> None:
+    """Let a worker that got no file end (empty input), or kill it."""
+    with process:
+        try:
+            process.communicate(b"", timeout=2)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.communicate()
+
+
+WARM = WarmWorkers()
+
+
 def run_worker(data: bytes, password: str | None, limits: Limits, started: float) -> RawDocument:
     """Read ``data`` in a fresh interpreter; raise PdfImportError for every failure."""
     command = [
@@ -105,16 +172,8 @@ def run_worker(data: bytes, password: str | None, limits: Limits, started: float
         str(limits.stream_mb),
     ]
     payload = json.dumps({"password": password}).encode("utf-8") + b"\n" + data
+    process = WARM.take(command)
     remaining = limits.seconds - (time.monotonic() - started) - KILL_MARGIN_SECONDS
-    # The command is this interpreter and the worker file next to this module; nothing from
-    # the upload reaches the command line.
-    try:
-        process = subprocess.Popen(  # noqa: S603
-            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
-        )
-    except OSError as exc:  # no process slots or memory left on this machine
-        detail = f"Prüfprozess ließ sich nicht starten: {exc.strerror}"
-        raise pdf_error("crashed", detail=detail) from None
     with process:  # closes the pipes and reaps the process on every way out
         try:
             stdout, stderr = process.communicate(payload, timeout=max(remaining, 0.05))

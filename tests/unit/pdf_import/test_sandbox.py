@@ -95,6 +95,7 @@ def test_password_goes_through_stdin_not_the_command_line(monkeypatch):
             return super().communicate(input, timeout)
 
     monkeypatch.setattr(sandbox.subprocess, "Popen", Recording)
+    sandbox.WARM.close()  # a worker started before would not be recorded
     read_pdf(text_pdf([["Geheimer Inhalt"]], password="s3cret"), password="s3cret")
     assert "s3cret" not in " ".join(map(str, seen["args"]))
     assert "-I" in seen["args"]
@@ -146,3 +147,18 @@ def test_worker_file_is_next_to_the_package():
 def test_limits_must_be_positive(field):
     with pytest.raises(ValueError, match=field):
         Limits(**{field: 0})
+
+
+def test_the_next_worker_waits_ready_and_every_file_gets_a_fresh_one():
+    """Each file is read by its own process; the next one is started ahead, so a file never
+    waits for an interpreter to start, and a worker never reads a second file."""
+    sandbox.WARM.close()
+    pids = set()
+    for _ in range(3):
+        read_pdf(text_pdf([["Text einer Seite"]]))
+        (waiting,) = sandbox.WARM._waiting.values()
+        assert waiting.poll() is None  # started and waiting for its file
+        pids.add(waiting.pid)
+    assert len(pids) == 3
+    sandbox.WARM.close()
+    assert sandbox.WARM._waiting == {}
