@@ -43,6 +43,14 @@ STOP_WORDS = frozenset(
     werden wie wird wo zu zum zur zwischen sowohl bzw sofern soweit dafür davon deren
     einschließlich jeweils rund ca gefördert fördert förderung förderprogramm programm
     projekt projekte projekten vorhaben
+    ein einige einigem einigen einiger einiges einmal anderem anders keinem keinen keiner keines
+    jedes jene jenem jenen jener jenes manche manchem manchen mancher manches solche solchem
+    solchen solcher solches welche welchem welchen welcher welches derselbe derselben dieselbe
+    dieselben dasselbe derer ich mich mir dich dir ihn ihm ihnen ihres seinem seinen seiner
+    seines wir unser unsere unserem unseren unserer unseres mein meine meinem meinen meiner
+    meines dein deine deinem deinen deiner deines euer eure eurem euren eurer eures bin bist
+    gewesen habe hatte hatten waren werde will wollen wollte würde würden sollte könnte musste
+    dazu denn indem jetzt nun sehr selbst sondern sonst viel während weil wieder zwar nichts
     """.split()  # noqa: SIM905 (a word list reads best as text)
 )
 

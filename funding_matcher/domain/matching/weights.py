@@ -37,7 +37,9 @@ MAX_AMOUNT_FACTOR = 10.0
 MIN_AMOUNT_FACTOR = 0.5
 
 # Score multiplier for programmes that are closed or past their last deadline, when the user
-# asks to see them anyway (include_closed): they stay visible but below comparable open ones.
+# asks to see them anyway (include_closed). 1.0: they keep their place by fit and are marked
+# "beendet" with their successor in the reasons; a lower factor ranked them below weaker open
+# programmes on the development cases.
 CLOSED_FACTOR = 1.0
 
 # Score multiplier for programmes the applicant reaches only through an intermediary (a Verein

@@ -161,6 +161,21 @@ def test_reasons_are_short_and_name_applicant_themes_terms_and_deadline():
     assert match.next_deadline == date(2027, 9, 30)
 
 
+def test_articles_and_pronouns_are_never_matching_terms():
+    """Found in the dev cases: "ein" matched and was shown as a reason."""
+    p = programme(description="Ein Treff, wir bieten ein Sprachcafé für unsere Nachbarschaft.")
+    others = [
+        programme(slug=f"anderes-{i}", description="Begegnung im Stadtteil.") for i in range(3)
+    ]
+    match = rank(
+        [p, *others], description="Ein Verein, wir planen ein Sprachcafé mit unseren Nachbarn."
+    ).matches[0]
+    (terms,) = [r for r in match.reasons if r.startswith("Passende Begriffe:")]
+    assert "Sprachcafé" in terms
+    for word in ("ein", "Ein", "wir", "unsere", "unseren"):
+        assert word not in terms.removeprefix("Passende Begriffe:").replace(",", " ").split()
+
+
 def test_top_limits_the_matches_but_keeps_the_order():
     programmes = [
         programme(slug=f"p{i}", description=f"Nachbarschaft und Begegnung {'Quartier ' * i}")
