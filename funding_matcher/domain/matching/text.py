@@ -41,7 +41,7 @@ STOP_WORDS = frozenset(
     möglich muss müssen nach neben nicht noch nur ob oder ohne sein seine sich sie sind so
     sollen soll sowie über um und uns unter usw vom von vor war was weitere weiteren wenn
     werden wie wird wo zu zum zur zwischen sowohl bzw sofern soweit dafür davon deren
-    einschließlich jeweils rund ca gefördert fördert förderung förderprogramm programm
+    einschließlich jeweils rund ca gefördert fördert fördern förderung förderprogramm programm
     projekt projekte projekten vorhaben
     ein einige einigem einigen einiger einiges einmal anderem anders keinem keinen keiner keines
     jedes jene jenem jenen jener jenes manche manchem manchen mancher manches solche solchem
