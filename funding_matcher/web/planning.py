@@ -8,6 +8,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user
 
 from funding_matcher.domain.errors import InvalidData
+from funding_matcher.domain.pdf_import.german import MONTH_NAMES
 from funding_matcher.domain.planning import BODIES, PlanningOffsets
 from funding_matcher.extensions import db
 from funding_matcher.models import Application, BodyMeeting, Milestone, Role
@@ -37,21 +38,6 @@ from funding_matcher.web.planning_forms import (
 from funding_matcher.web.projects_forms import ConfirmForm
 
 bp = Blueprint("planning", __name__)
-
-MONTHS = [
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-]
 
 
 def _milestone_form(application: Application, milestone: Milestone) -> MilestoneForm:
@@ -241,7 +227,7 @@ def calendar():
     items = organisation_dates(current_organisation(), today())
     db.session.commit()
     months = [
-        (f"{MONTHS[month - 1]} {year}", list(group))
+        (f"{MONTH_NAMES[month - 1]} {year}", list(group))
         for (year, month), group in groupby(items, key=lambda i: (i.day.year, i.day.month))
     ]
     return render_template("planning/calendar.html", months=months, today=today())
