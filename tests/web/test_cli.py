@@ -112,3 +112,16 @@ def test_import_fdb_writes_drafts_that_validate(cli, catalogue_dir, write_progra
     assert "kein gültiges XML" in result.output
     assert cli(["programs", "validate"]).exit_code == 0
     assert "draft" in (catalogue_dir / "fdb-bund-ba-eingliederungszuschuss-bund.yaml").read_text()
+
+
+def test_every_command_is_listed_and_answers_help(cli):
+    """Commands load on first use; each one named in the overview must load and describe itself."""
+    from funding_matcher.cli import COMMANDS
+
+    overview = cli(["--help"]).output
+    for name in COMMANDS:
+        assert f"  {name} " in overview
+        result = cli([name, "--help"])
+        assert result.exit_code == 0, name
+        assert "Usage:" in result.output
+    assert cli(["gibtsnicht"]).exit_code == 2

@@ -12,6 +12,9 @@ from funding_matcher.domain.catalogue.records import TERMS_KEYS, Programme
 from funding_matcher.domain.errors import problems_from_pydantic
 
 FILE_SUFFIX = ".yaml"
+# LibYAML's parser where PyYAML was built with it (the wheels are): the same documents and line
+# marks as the pure-Python one, about ten times faster on the whole catalogue.
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -51,14 +54,17 @@ def _key_lines(node: yaml.Node) -> dict[str, int]:
 
 def parse_programme(text: str, path: Path) -> tuple[Programme | None, list[CatalogueProblem]]:
     """Parse one record; returns the programme or the problems, each with its line."""
+    loader = SafeLoader(text)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = loader.get_single_node()  # parsed once: the lines come from the same nodes
+        data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else None
         reason = getattr(exc, "problem", None) or str(exc)
         return None, [CatalogueProblem(path, line, f"YAML-Syntaxfehler: {reason}")]
+    finally:
+        loader.dispose()
     if not isinstance(data, dict):
         return None, [CatalogueProblem(path, 1, "Die Datei muss ein YAML-Mapping (Felder) sein.")]
     lines = _key_lines(node)
