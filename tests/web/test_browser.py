@@ -46,10 +46,20 @@ def live_server(app) -> Iterator[str]:
     sync_catalogue(load_catalogue(PROJECT_ROOT / "programs").programmes)
     db.session.commit()
     server = create_server(app, host="127.0.0.1", port=0, threads=4)
-    thread = threading.Thread(target=server.run, daemon=True)
+    stopping = threading.Event()
+
+    def serve() -> None:
+        # The loop's own thread closes the server: closing it from outside while the loop waits
+        # in select() gave "Bad file descriptor" now and then.
+        while not stopping.is_set():
+            server.asyncore.loop(timeout=0.05, map=server._map, count=1)
+        server.task_dispatcher.shutdown()
+        server.close()
+
+    thread = threading.Thread(target=serve, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.effective_port}"
-    server.close()
+    stopping.set()
     thread.join(timeout=5)
 
 
