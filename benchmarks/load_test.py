@@ -19,10 +19,8 @@ import http.cookiejar
 import os
 import random
 import re
-import socket
 import statistics
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -32,18 +30,13 @@ import urllib.request
 from collections import defaultdict
 from pathlib import Path
 
+from served import BIN, served  # benchmarks/served.py, beside this script
+
 from funding_matcher.paths import PROJECT_ROOT
 
-BIN = Path(sys.executable).parent
 PASSWORD = "Lasttest im Quartier 2027"
 TOKEN_RE = re.compile(rb'name="csrf_token" type="hidden" value="([^"]+)"')
 ORGANISATIONS = 10
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class User:
@@ -195,24 +188,9 @@ def main() -> None:
         "FUNDING_MATCHER_DATABASE_URL": args.database,
     }
     emails = prepare(env, args.users)
-    port = free_port()
-    server = subprocess.Popen(
-        [BIN / "funding-matcher", "serve", "--port", str(port), "--threads", str(args.threads)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base + "/anmelden", timeout=1).close()
-            break
-        except OSError:
-            time.sleep(0.2)
     stats: dict[str, list[float]] = defaultdict(list)
     errors: list[str] = []
     lock = threading.Lock()
-    stop = time.monotonic() + args.seconds
 
     def run(email: str) -> None:
         user = User(base, email, stats, errors, lock)
@@ -224,7 +202,8 @@ def main() -> None:
             user.session(n)
             n += 1
 
-    try:
+    with served(env, args.threads) as (base, _pid):
+        stop = time.monotonic() + args.seconds
         threads = [threading.Thread(target=run, args=(e,)) for e in emails]
         began = time.perf_counter()
         for t in threads:
@@ -232,9 +211,6 @@ def main() -> None:
         for t in threads:
             t.join()
         wall = time.perf_counter() - began
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
     total = sum(len(v) for v in stats.values())
     where = args.database.split("@")[-1]
     print(

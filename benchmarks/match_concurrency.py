@@ -20,11 +20,9 @@ import json
 import os
 import random
 import re
-import socket
 import statistics
 import string
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -34,20 +32,15 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
+from served import BIN, served  # benchmarks/served.py, beside this script
+
 from funding_matcher.operations.accounts import add_member, create_organisation, create_user
 from funding_matcher.operations.projects import save_profile
 from funding_matcher.paths import PROJECT_ROOT
 
-BIN = Path(sys.executable).parent
 DEV_CASES = PROJECT_ROOT.parent / "shared" / "eval" / "dev" / "cases.json"
 PASSWORD = "ein-langes-benchmark-passwort"
 RESULT_LINK = re.compile(r'href="/programme/([a-z0-9-]+)"')
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def rss_mb(pid: int) -> float:
@@ -164,24 +157,8 @@ def main() -> None:
         env["FUNDING_MATCHER_DATABASE_URL"] = args.database
     bodies = profiles(rng)
     email, ids = prepare(env, bodies)
-    port = free_port()
-    server = subprocess.Popen(
-        [BIN / "funding-matcher", "serve", "--port", str(port), "--threads", str(args.threads)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/anmelden", timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.2)
-        run(args, base, email, ids, bodies, server.pid, rng)
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    with served(env, args.threads, log=True) as (base, pid):
+        run(args, base, email, ids, bodies, pid, rng)
 
 
 def run(args, base: str, email: str, ids: list[int], bodies: list, pid: int, rng) -> None:

@@ -19,25 +19,17 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
+
+from served import BIN, served  # benchmarks/served.py, beside this script
 
 from funding_matcher.paths import PROJECT_ROOT
 
-BIN = Path(sys.executable).parent
 CASES = PROJECT_ROOT.parent / "shared" / "eval" / "dev" / "cases.json"
 MATCH = "/api/v1/match?top=10&today=2026-11-29"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def ab(url: str, requests: int, connections: int, body: Path | None = None) -> dict[str, float]:
@@ -93,21 +85,7 @@ def main() -> None:
         path.write_text(json.dumps(profile), encoding="utf-8")
         bodies.append(path)
 
-    port = free_port()
-    server = subprocess.Popen(
-        [BIN / "funding-matcher", "serve", "--port", str(port), "--threads", str(args.threads)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/anmelden", timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.2)
+    with served(env, args.threads) as (base, _pid):
         ab(base + "/programme/", 50, 4)  # warm up: engine built, templates compiled
         ab(base + MATCH, 50, 4, bodies[0])
         print(f"waitress threads: {args.threads}, requests per scenario: {args.requests}")
@@ -120,9 +98,6 @@ def main() -> None:
             runs = [ab(base + MATCH, args.requests // len(bodies), connections, b) for b in bodies]
             report(title, runs)
         report("catalogue page, 8 connections", [ab(base + "/programme/", args.requests, 8)])
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def report(title: str, runs: list[dict[str, float]]) -> None:

@@ -19,6 +19,7 @@ from funding_matcher import create_app
 from funding_matcher.extensions import db
 from funding_matcher.models import Organisation, Role, User
 from funding_matcher.operations.accounts import add_member, create_organisation, create_user
+from funding_matcher.operations.tokens import create_api_token
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 PASSWORD = "richtig-langes-passwort"
@@ -222,6 +223,13 @@ def write_programme(catalogue_dir: Path) -> Callable[..., Path]:
         return path
 
     return write
+
+
+def bearer(user: User, organisation: Organisation) -> dict[str, str]:
+    """The Authorization header of a new API token of ``user`` in ``organisation``."""
+    _, token = create_api_token(user, organisation, "Test")
+    db.session.commit()
+    return {"Authorization": f"Bearer {token}"}
 
 
 def profile_data(**overrides: Any) -> dict[str, Any]:

@@ -46,6 +46,24 @@ GERMAN_AMOUNT = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d{1,2})?$|^-?\d+(,\d{1,2})?$
 MONEY_CEILING = Decimal("1e12")
 
 
+def german_digits(text: str) -> str:
+    """1,234.5 -> 1.234,5: Python's number format in German notation."""
+    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def read_decimal(text: str, ceiling: Decimal, invalid: str, too_big: str) -> Decimal:
+    """A finite Decimal below ``ceiling`` in absolute value, or ValueError with the message."""
+    try:
+        value = Decimal(text)
+    except (InvalidOperation, ValueError):
+        raise ValueError(invalid) from None
+    if not value.is_finite():
+        raise ValueError(invalid)
+    if abs(value) >= ceiling:
+        raise ValueError(too_big)
+    return value + Decimal(0)  # -0 is 0
+
+
 class MoneyField(DecimalField):
     """An amount in euros: German (1.234,56) or plain (1234.56) notation, finite, cents."""
 
@@ -62,8 +80,7 @@ class MoneyField(DecimalField):
             return self.raw_data[0]
         if self.data is None:
             return ""
-        text = f"{self.data:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
-        return text
+        return german_digits(f"{self.data:,.2f}")
 
     def process_formdata(self, valuelist: list) -> None:
         if not valuelist or not str(valuelist[0]).strip():
@@ -71,18 +88,13 @@ class MoneyField(DecimalField):
             return
         raw = str(valuelist[0]).strip().replace(" ", "").replace("€", "")
         text = raw.replace(".", "").replace(",", ".") if GERMAN_AMOUNT.match(raw) else raw
-        try:
-            value = Decimal(text)
-        except (InvalidOperation, ValueError):
-            value = None
-        if value is None or not value.is_finite():
-            self.data = None
-            raise ValueError("Bitte einen Betrag in Euro angeben, z. B. 12.500,00.")
-        if abs(value) >= MONEY_CEILING:
-            self.data = None
-            raise ValueError("Der Betrag ist zu groß (höchstens 1.000.000.000 €).")
+        self.data = None
+        value = read_decimal(
+            text,
+            MONEY_CEILING,
+            "Bitte einen Betrag in Euro angeben, z. B. 12.500,00.",
+            "Der Betrag ist zu groß (höchstens 999.999.999.999,99 €).",
+        )
         if value != value.quantize(Decimal("0.01")):
-            self.data = None
             raise ValueError("Höchstens zwei Nachkommastellen (Cent).")
-        # -0 is 0
-        self.data = value + Decimal(0)
+        self.data = value

@@ -4,20 +4,16 @@ German comma and would hide input kept for correction."""
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from wtforms import DecimalField, Field
 from wtforms.validators import Optional
 from wtforms.widgets import TextInput
 
-from funding_matcher.web.forms import MoneyField
+from funding_matcher.web.forms import MoneyField, german_digits, read_decimal
 
 NUMBER_CEILING = Decimal("1e12")
-
-
-def _german_digits(text: str) -> str:
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
 class EuroField(MoneyField):
@@ -34,7 +30,7 @@ class EuroField(MoneyField):
         if self.raw_data:
             return str(self.raw_data[0])
         if isinstance(self.data, Decimal):
-            return _german_digits(f"{self.data:,.2f}")
+            return german_digits(f"{self.data:,.2f}")
         return ""
 
 
@@ -57,23 +53,17 @@ class NumberField(DecimalField):
         text = text.rstrip("%")
         if "," in text:
             text = text.replace(".", "").replace(",", ".")
-        try:
-            value = Decimal(text)
-        except (InvalidOperation, ValueError):
-            value = None
-        if value is None or not value.is_finite():
-            self.data = None
-            raise ValueError("Bitte eine Zahl angeben, z. B. 0,75.")
-        if abs(value) >= NUMBER_CEILING:
-            self.data = None
-            raise ValueError("Die Zahl ist zu groß.")
-        self.data = (value / 100 if divide else value) + Decimal(0)
+        self.data = None
+        value = read_decimal(
+            text, NUMBER_CEILING, "Bitte eine Zahl angeben, z. B. 0,75.", "Die Zahl ist zu groß."
+        )
+        self.data = value / 100 if divide else value
 
     def _value(self) -> str:
         if self.raw_data:
             return str(self.raw_data[0])
         if isinstance(self.data, Decimal):
-            return _german_digits(format(self.data.normalize(), "f"))
+            return german_digits(format(self.data.normalize(), "f"))
         return ""
 
 

@@ -7,19 +7,12 @@ from sqlalchemy import func, select
 
 from funding_matcher.extensions import db
 from funding_matcher.models import ApiToken, ProjectProfile, Role
-from funding_matcher.operations.tokens import create_api_token
-from tests.conftest import profile_data
+from tests.conftest import bearer, profile_data
 
 
 @pytest.fixture
 def org(make_org):
     return make_org("Stadt Hagen", "kommune")
-
-
-def bearer(user, organisation) -> dict[str, str]:
-    _, token = create_api_token(user, organisation, "Test")
-    db.session.commit()
-    return {"Authorization": f"Bearer {token}"}
 
 
 @pytest.fixture

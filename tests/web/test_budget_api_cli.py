@@ -14,8 +14,7 @@ import pytest
 from funding_matcher.extensions import db
 from funding_matcher.models import Application, Role
 from funding_matcher.operations.budget import add_register_aid
-from funding_matcher.operations.tokens import create_api_token
-from tests.conftest import SHARED
+from tests.conftest import SHARED, bearer
 
 EXAMPLES = SHARED / "eval" / "budget-dev"
 EXAMPLE_NAMES = sorted(p.stem for p in EXAMPLES.glob("*.json") if ".expected" not in p.name)
@@ -197,12 +196,6 @@ def test_cli_needs_no_database(tmp_path, monkeypatch):
 @pytest.fixture
 def org(make_org):
     return make_org("Stadt Hagen", "kommune")
-
-
-def bearer(user, organisation) -> dict[str, str]:
-    _, token = create_api_token(user, organisation, "Test")
-    db.session.commit()
-    return {"Authorization": f"Bearer {token}"}
 
 
 @pytest.fixture

@@ -154,6 +154,14 @@ def test_finance_step_checks_own_funds_against_budget(client, editor):
         f"/projekte/{project.id}/schritt/3", data={**STEP3, "budget_total_eur": "viel"}
     )
     assert response.status_code == 422
+    response = client.post(
+        f"/projekte/{project.id}/schritt/3",
+        data={**STEP3, "budget_total_eur": "2.000.000.000.000"},
+    )
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert "Der Betrag ist zu groß (höchstens 999.999.999.999,99 €)." in page
+    assert 'value="2.000.000.000.000"' in page
 
 
 def test_back_button_saves_and_goes_back(client, editor):
