@@ -16,6 +16,7 @@ from funding_matcher.domain.catalogue.files import load_catalogue
 from funding_matcher.domain.catalogue.review import (
     EXPIRING_WITHIN_DAYS,
     STALE_AFTER_DAYS,
+    financing_coverage,
     review_due,
 )
 
@@ -34,6 +35,13 @@ def programs_validate(directory: Path | None) -> None:
     click.echo(
         f"{len(result.programmes)} Programme gültig, {len(bad_files)} Datei(en) mit Fehlern."
     )
+    coverage = financing_coverage(result.programmes)
+    if coverage.records:
+        click.echo(
+            f"Finanzierungsbedingungen bekannt: {coverage.with_any_term} von {coverage.records} "
+            f"geprüften Einträgen ({coverage.share(coverage.with_any_term)}), "
+            f"Finanzierungsart: {coverage.with_type} ({coverage.share(coverage.with_type)})."
+        )
     sys.exit(1 if result.problems else 0)
 
 

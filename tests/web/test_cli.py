@@ -28,6 +28,27 @@ def test_validate_green_catalogue_exits_0(cli, write_programme, catalogue_dir):
     assert "1 Programme gültig, 0 Datei(en) mit Fehlern." in result.output
 
 
+def test_validate_reports_how_many_records_state_financing_terms(
+    cli, write_programme, catalogue_dir
+):
+    write_programme(slug="mit-art", financing_type="anteil")
+    write_programme(slug="nur-eigenanteil", financing_type=None, own_contribution_min_percent=0)
+    write_programme(
+        slug="unbekannt",
+        financing_type=None,
+        own_contribution_min_percent=None,
+        overhead_max_percent=None,
+        volunteer_work=None,
+    )
+    write_programme(slug="entwurf", status="draft", financing_type="voll")
+    result = cli(["programs", "validate"])
+    assert result.exit_code == 0
+    assert (
+        "Finanzierungsbedingungen bekannt: 2 von 3 geprüften Einträgen (66,7 %), "
+        "Finanzierungsart: 1 (33,3 %)." in result.output
+    )
+
+
 def test_list_show_and_export(cli, write_programme):
     write_programme()
     assert "testprogramm" in cli(["programs", "list"]).output

@@ -57,6 +57,39 @@ def review_reasons(
     return reasons
 
 
+@dataclass(frozen=True)
+class FinancingCoverage:
+    """How many reviewed records state their financing terms (the budget checks need them)."""
+
+    records: int
+    with_type: int
+    with_any_term: int
+
+    def share(self, count: int) -> str:
+        """``count`` as a German percentage of the reviewed records, one decimal."""
+        percent = 100 * count / self.records if self.records else 0.0
+        return f"{percent:.1f} %".replace(".", ",")
+
+
+def financing_coverage(programmes: Iterable[Programme]) -> FinancingCoverage:
+    """Count the non-draft records with a known Finanzierungsart and with any known term.
+
+    The terms are those the budget checks use: Finanzierungsart, minimum own contribution,
+    overhead cap and volunteer work; ``null`` means unknown.
+    """
+    reviewed = [p for p in programmes if p.status != "draft"]
+    with_type = sum(1 for p in reviewed if p.financing_type is not None)
+    with_any = sum(
+        1
+        for p in reviewed
+        if p.financing_type is not None
+        or p.own_contribution_min_percent is not None
+        or p.overhead_max_percent is not None
+        or p.volunteer_work is not None
+    )
+    return FinancingCoverage(len(reviewed), with_type, with_any)
+
+
 def review_due(
     programmes: Iterable[Programme],
     today: date,
