@@ -3,7 +3,10 @@
 German glues nouns together (Quartiersentwicklung, Stadtteilmanagement), so a plain word
 vocabulary misses that a "Quartierskonzept" and "Quartiersmanagement" share a subject. The
 analyzer stems every word (Snowball, German) and splits long words into parts it has seen on
-their own in the catalogue, keeping the whole word as well.
+their own in the catalogue, keeping the whole word as well. Some first parts hardly ever stand
+alone (Wohlfahrts-verband, Wohlfahrts-pflege): when no split into two known parts exists, a
+known last part (the grammatical head of a German compound) also splits off a first part of at
+least ``MIN_MODIFIER`` letters, so both compounds share "wohlfahrt".
 
 Everything here is safe to call from many threads at once and costs bounded work per word:
 each thread has its own stemmer (a Snowball stemmer keeps state while it works), a run of more
@@ -26,6 +29,9 @@ MIN_TOKEN = 3
 MAX_WORD = 64  # longer than any German word in use; a longer letter run is noise or an attack
 TOKEN_RE = re.compile(rf"[a-zß-öø-ÿā-ž]{{{MIN_TOKEN},}}")  # Latin letters; hyphens split words
 MIN_PART = 4  # compound parts shorter than this are too ambiguous (Land-, Bau-, Amt)
+# A first part not seen on its own must be longer: a short one is more often a prefix or a
+# misread word than a noun (ver-einbarung, unter-stützung, aus-stattung).
+MIN_MODIFIER = 6
 LINKING = ("s", "es", "n", "en", "er", "e")  # Fugenelemente: Quartier-s-management
 # Snowball's German stemmer reads "ae", "oe", "ue" as umlauts, so a stem may be shorter at the
 # start than the word it came from: "muesli" -> "musl".
@@ -136,6 +142,9 @@ class GermanAnalyzer:
         return terms
 
     def _split(self, word: str) -> tuple[str, ...]:
+        return self._split_known(word) or self._split_at_head(word)
+
+    def _split_known(self, word: str) -> tuple[str, ...]:
         if word[:MIN_PART] not in self.known_starts:
             return ()
         # Longest head first: "quartiersmanagement" -> quartier + management.
@@ -149,4 +158,17 @@ class GermanAnalyzer:
             for candidate in (head, *(head[: -len(f)] for f in LINKING if head.endswith(f))):
                 if len(candidate) >= MIN_PART and stem(candidate) in self.known:
                     return (stem(candidate), tail_stem)
+        return ()
+
+    def _split_at_head(self, word: str) -> tuple[str, ...]:
+        """Longest known last part after a first part of ``MIN_MODIFIER`` letters or more:
+        wohlfahrtsverband -> (wohlfahrt, verband); the stemmer drops the linking s."""
+        for cut in range(MIN_MODIFIER, len(word) - MIN_PART + 1):
+            tail = word[cut:]
+            if tail[:MIN_PART] not in self.known_starts:
+                continue
+            tail_stem = stem(tail)
+            if tail_stem in self.known:
+                head_stem = stem(word[:cut])
+                return (head_stem, tail_stem) if len(head_stem) >= MIN_PART else ()
         return ()

@@ -4,8 +4,11 @@ The score of an eligible programme is a weighted sum of parts, each between 0 an
 
 - ``text``: cosine similarity of the TF-IDF vectors of profile and programme text, divided by the
   best similarity among the eligible programmes of this query (so the best text match gets 1).
-- ``themes``: share of the profile's themes the programme names (0 when the profile has none).
-- ``targets``: share of the profile's target groups the programme names ("alle" counts as half).
+- ``themes``: cosine similarity of the theme codes, overlap / sqrt(|programme| x |profile|), so a
+  programme naming few, specific themes beats one that lists nearly all (0 when the profile has
+  none).
+- ``targets``: the same for the target groups; a programme for "alle" and no named group of the
+  profile gets ``ALL_TARGET_CREDIT``.
 - ``costs``: share of the profile's cost types the programme funds.
 - ``amount``: 1 when the requested sum lies between the programme's minimum and maximum
   (partial credit when they are unknown or the sum lies outside).

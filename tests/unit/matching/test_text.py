@@ -1,0 +1,22 @@
+"""German compound splitting: which parts of a long word become index terms."""
+
+from funding_matcher.domain.matching.text import GermanAnalyzer
+
+ANALYZER = GermanAnalyzer(known_stems=["quarti", "management", "verband", "pfleg", "verein"])
+
+
+def test_compound_of_two_known_parts_splits_into_both():
+    assert ANALYZER.parts("quartiersmanagement") == ("quarti", "management")
+
+
+def test_first_part_seen_only_inside_compounds_is_shared_by_them():
+    # "Wohlfahrt" never stands alone in the catalogue, but it is what a Wohlfahrtsverband and
+    # the Freie Wohlfahrtspflege have in common.
+    assert ANALYZER.parts("wohlfahrtsverband") == ("wohlfahrt", "verband")
+    assert ANALYZER.parts("wohlfahrtspflege") == ("wohlfahrt", "pfleg")
+    assert "wohlfahrt" in ANALYZER.word_terms("wohlfahrtsverbände")
+
+
+def test_no_split_without_a_known_last_part_or_with_a_short_first_part():
+    assert ANALYZER.parts("vereinbarung") == ()  # "barung" is no word of the catalogue
+    assert ANALYZER.parts("dachverband") == ()  # "dach" alone is too short to trust
