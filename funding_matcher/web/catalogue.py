@@ -10,6 +10,7 @@ from funding_matcher.domain.catalogue.deadlines import next_deadline
 from funding_matcher.domain.catalogue.review import (
     EXPIRING_WITHIN_DAYS,
     STALE_AFTER_DAYS,
+    financing_coverage,
     review_due,
 )
 from funding_matcher.domain.catalogue.rounds import ROUND_LABELS, guideline_expired, round_state
@@ -75,10 +76,11 @@ def index():
 @login_required
 def review():
     """Curator list: records to re-check (old check, past deadline, expiring guideline)."""
-    items = review_due(matching_engine().programmes, today())
+    programmes = matching_engine().programmes
     return render_template(
         "catalogue/review.html",
-        items=items,
+        items=review_due(programmes, today()),
+        coverage=financing_coverage(programmes),
         stale_days=STALE_AFTER_DAYS,
         expiring_days=EXPIRING_WITHIN_DAYS,
     )

@@ -134,6 +134,14 @@ def test_review_page_lists_what_a_curator_must_check(
     )
     write_programme(slug="laeuft-aus", title="Läuft aus", guideline_valid_until="2026-12-31")
     write_programme(slug="in-ordnung", title="Alles in Ordnung")
+    write_programme(
+        slug="ohne-konditionen",
+        title="Ohne Konditionen",
+        financing_type=None,
+        own_contribution_min_percent=None,
+        overhead_max_percent=None,
+        volunteer_work=None,
+    )
     sync_catalogue(load_catalogue(catalogue_dir).programmes)
     db.session.commit()
     assert client.get("/programme/pruefbedarf").status_code == 302  # sign-in first
@@ -144,3 +152,5 @@ def test_review_page_lists_what_a_curator_must_check(
     assert "letzte Frist am 31.03.2026 vorbei, keine neue Runde erfasst" in page
     assert "Richtlinie läuft am 31.12.2026 aus" in page
     assert "Alles in Ordnung" not in page
+    text = " ".join(page.split())
+    assert "bei 4 von 5 geprüften Einträgen bekannt (80,0 %), die Finanzierungsart bei 4" in text
