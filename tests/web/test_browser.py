@@ -114,15 +114,20 @@ def screenshot(page, name: str, tmp_path: Path) -> None:
     page.screenshot(path=str(folder / f"{name}.png"), full_page=False)
 
 
+def sign_in(page, live_server: str, email: str) -> None:
+    """Sign in through the real form, as a user does."""
+    page.goto(f"{live_server}/anmelden")
+    page.get_by_label("E-Mail-Adresse").fill(email)
+    page.get_by_label("Passwort").fill(PASSWORD)
+    page.get_by_role("button", name="Anmelden").click()
+
+
 def test_journey_from_login_to_programme_page(live_server, page, make_org, make_user, tmp_path):
     user = make_user(
         make_org("Caritasverband Hagen", "verband"), Role.owner, email="projekt@caritas-hagen.de"
     )
 
-    page.goto(f"{live_server}/anmelden")
-    page.get_by_label("E-Mail-Adresse").fill(user.email)
-    page.get_by_label("Passwort").fill(PASSWORD)
-    page.get_by_role("button", name="Anmelden").click()
+    sign_in(page, live_server, user.email)
     page.get_by_role("link", name="Projekte", exact=True).click()
     page.get_by_role("link", name="Neues Projekt anlegen").click()
 
@@ -204,10 +209,7 @@ def test_from_results_to_a_drafted_application(live_server, page, make_org, make
     )
     db.session.commit()
 
-    page.goto(f"{live_server}/anmelden")
-    page.get_by_label("E-Mail-Adresse").fill(user.email)
-    page.get_by_label("Passwort").fill(PASSWORD)
-    page.get_by_role("button", name="Anmelden").click()
+    sign_in(page, live_server, user.email)
     page.goto(f"{live_server}/projekte/{project.id}/treffer")
     first = page.locator(".result").first
     title = first.locator("h3 a").inner_text()
@@ -279,10 +281,7 @@ def test_council_dates_plan_dashboard_and_calendar(
     invite(organisation, "kollegin@hagen.de", Role.editor, user)
     db.session.commit()
 
-    page.goto(f"{live_server}/anmelden")
-    page.get_by_label("E-Mail-Adresse").fill(user.email)
-    page.get_by_label("Passwort").fill(PASSWORD)
-    page.get_by_role("button", name="Anmelden").click()
+    sign_in(page, live_server, user.email)
 
     page.goto(f"{live_server}/organisation/gremien")
     for day in ("2027-01-28", "2027-03-11", "2027-05-06"):
