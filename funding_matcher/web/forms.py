@@ -11,6 +11,7 @@ from wtforms import DecimalField
 from wtforms.fields.choices import SelectChoice
 from wtforms.widgets import TextInput
 
+from funding_matcher.domain.budget.money import german_digits
 from funding_matcher.domain.errors import InvalidData
 
 
@@ -44,11 +45,6 @@ GERMAN_AMOUNT = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d{1,2})?$|^-?\d+(,\d{1,2})?$
 
 
 MONEY_CEILING = Decimal("1e12")
-
-
-def german_digits(text: str) -> str:
-    """1,234.5 -> 1.234,5: Python's number format in German notation."""
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
 def read_decimal(text: str, ceiling: Decimal, invalid: str, too_big: str) -> Decimal:

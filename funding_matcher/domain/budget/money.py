@@ -26,22 +26,22 @@ def ratio_percent(part: Decimal, whole: Decimal) -> Decimal | None:
     return cents(part * HUNDRED / whole)
 
 
-def _german_digits(text: str) -> str:
-    # Python groups with "," and separates decimals with "."; German does it the other way round.
+def german_digits(text: str) -> str:
+    """Python's number format in German notation: ``1,234.5`` -> ``1.234,5``."""
     return text.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
 def format_eur(value: Decimal) -> str:
     """German money text: ``Decimal("12345.67")`` -> ``"12.345,67 €"``."""
-    return _german_digits(f"{cents(value):,.2f}") + " €"
+    return german_digits(f"{cents(value):,.2f}") + " €"
 
 
 def format_number(value: Decimal) -> str:
     """A German number without trailing zeros: 7.50 -> ``"7,5"``, 1200 -> ``"1.200"``."""
     value = value + ZERO
     if value == value.to_integral_value():
-        return _german_digits(f"{int(value):,d}")
-    return _german_digits(f"{value.normalize():,f}")
+        return german_digits(f"{int(value):,d}")
+    return german_digits(f"{value.normalize():,f}")
 
 
 def format_percent(value: Decimal) -> str:

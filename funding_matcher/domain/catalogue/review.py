@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from funding_matcher.domain.budget.money import german_digits
 from funding_matcher.domain.catalogue.deadlines import format_date
 from funding_matcher.domain.catalogue.records import Programme
 from funding_matcher.domain.catalogue.rounds import round_state
@@ -68,7 +69,7 @@ class FinancingCoverage:
     def share(self, count: int) -> str:
         """``count`` as a German percentage of the reviewed records, one decimal."""
         percent = 100 * count / self.records if self.records else 0.0
-        return f"{percent:.1f} %".replace(".", ",")
+        return german_digits(f"{percent:.1f}") + " %"
 
 
 def financing_coverage(programmes: Iterable[Programme]) -> FinancingCoverage:

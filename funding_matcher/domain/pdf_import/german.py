@@ -6,6 +6,8 @@ import re
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from funding_matcher.domain.budget.money import german_digits
+
 MONTHS = {
     "januar": 1,
     "jänner": 1,
@@ -153,8 +155,7 @@ def format_number(value: Decimal | int | float, decimals: int = 0) -> str:
     """German grouping and decimal comma: 2000 -> "2.000", 31.25 -> "31,3" with decimals=1."""
     quantum = Decimal(1).scaleb(-decimals)
     rounded = Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP)
-    text = f"{rounded:,.{decimals}f}"
-    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return german_digits(f"{rounded:,.{decimals}f}")
 
 
 def format_megabytes(size: int) -> str:
