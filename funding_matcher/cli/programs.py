@@ -65,7 +65,7 @@ def programs_show(slug: str, directory: Path | None, today: str | None) -> None:
         click.echo(f"Kein Programm mit dem Slug „{slug}“.", err=True)
         sys.exit(1)
     nxt = next_deadline(programme.deadline, parse_today(today))
-    rate = programme.funding_rate_max_percent
+    rate = programme.limit("funding_rate_max_percent")
     click.echo(f"{programme.title}\n{'=' * min(len(programme.title), 100)}")
     for label_text, value in [
         ("Fördergeber", programme.funder),

@@ -90,6 +90,7 @@ LEVELS: dict[str, str] = {
     "eu": "Europäische Union",
     "bund": "Bund",
     "land": "Land",
+    "kommune": "Kommune oder Kreis (eigene Förderprogramme)",
     "stiftung": "Stiftung, Lotterie oder private Förderer",
 }
 FUNDING_TYPES: dict[str, str] = {

@@ -63,10 +63,11 @@ def _guidance(topic: Topic | None, programme: Programme, title: str) -> str:
     key = topic.key if topic else ""
     if key in ("kosten", "eigenanteil"):
         terms = []
-        if programme.funding_rate_max_percent is not None:
-            terms.append(f"Förderquote bis {programme.funding_rate_max_percent:g} %")
-        if programme.amount_max_eur is not None:
-            terms.append(f"Höchstbetrag {programme.amount_max_eur:,.0f} €".replace(",", "."))
+        rate, cap = programme.limit("funding_rate_max_percent"), programme.limit("amount_max_eur")
+        if rate is not None:
+            terms.append(f"Förderquote bis {rate:g} %")
+        if cap is not None:
+            terms.append(f"Höchstbetrag {cap:,.0f} €".replace(",", "."))
         if programme.own_contribution:
             terms.append(f"Eigenanteil: {programme.own_contribution}")
         if terms:

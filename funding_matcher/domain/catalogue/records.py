@@ -36,6 +36,47 @@ CODE_FIELDS = {
 
 
 FinancingType = Literal["anteil", "fehlbedarf", "festbetrag", "voll"]
+# "none": the programme has no such rule (no limit); null: unknown (budget rules v2).
+NoRule = Literal["none"]
+RateBase = Literal[
+    "eligible",
+    "eligible_minus_income",
+    "eligible_minus_private_third_party",
+    "eligible_minus_all_other_funding",
+    "total_cost",
+]
+StartRule = Literal[
+    "after_application", "after_bescheid", "after_bestandskraft", "after_written_commitment"
+]
+SourceKind = Literal[
+    "own_cash",
+    "donation",
+    "income",
+    "private_third_party",
+    "public_grant",
+    "foundation_grant",
+    "in_kind",
+]
+POST_AWARD_PROFILE_RE = re.compile(
+    r"^(bund_anbest_p|bund_anbest_gk|stiftung_vertrag|[a-z]{2}_anbest_[a-z]+|[a-z]{2}_kommunal)$"
+)
+OUTLINE_TOPICS = (
+    "ausgangslage",
+    "zielgruppen",
+    "ziele",
+    "massnahmen",
+    "beteiligung",
+    "barrierefreiheit",
+    "kooperation",
+    "verstetigung",
+    "oeffentlichkeitsarbeit",
+    "notwendigkeit",
+    "traeger",
+    "zusammenfassung",
+    "zeitplan",
+    "finanzierung",
+    "evaluation",
+)
 
 # Keys every reviewed (non-draft) record must spell out, null meaning "unknown, see notes".
 TERMS_KEYS = (
@@ -55,7 +96,21 @@ class VolunteerWork(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     rate_eur_per_hour: float = Field(gt=0, le=1000)
-    max_percent: float | None = Field(default=None, ge=0, le=100)
+    max_percent: float | NoRule | None = Field(default=None)
+    may_meet_own_min: bool | None = None
+
+    @field_validator("max_percent")
+    @classmethod
+    def _percent(cls, value: float | str | None) -> float | str | None:
+        return _check_percent(value)
+
+
+def _check_percent(value: float | str | None) -> float | str | None:
+    if isinstance(value, int | float) and value > 100:
+        raise ValueError("darf höchstens 100 (Prozent) sein")
+    if isinstance(value, int | float) and value < 0:
+        raise ValueError("darf nicht negativ sein")
+    return value
 
 
 class AccessRoute(BaseModel):
@@ -95,23 +150,49 @@ class Programme(BaseModel):
     target_groups: list[str] = Field(default_factory=list)
     cost_types: list[str] = Field(default_factory=list)
     funding_type: str
-    funding_rate_max_percent: float | None = Field(default=None, ge=0, le=100)
-    amount_min_eur: float | None = Field(default=None, ge=0)
-    amount_max_eur: float | None = Field(default=None, ge=0)
+    funding_rate_max_percent: float | NoRule | None = None
+    amount_min_eur: float | NoRule | None = None
+    amount_max_eur: float | NoRule | None = None
     own_contribution: str | None = None
     financing_type: FinancingType | None = None
-    own_contribution_min_percent: float | None = Field(default=None, ge=0, le=100)
-    overhead_max_percent: float | None = Field(default=None, ge=0, le=100)
-    volunteer_work: VolunteerWork | None = None
+    own_contribution_min_percent: float | NoRule | None = None
+    overhead_max_percent: float | NoRule | None = None
+    volunteer_work: VolunteerWork | NoRule | None = None
+    # Budget rules v2 terms (../shared/contract/budget.md); null = unknown, "none" = no such rule.
+    rate_base: RateBase | None = None
+    fixed_amount_eur: float | NoRule | None = None
+    annual_max_eur: float | NoRule | None = None
+    subsidiarity: Literal["none", "public_first"] | None = None
+    public_funding_cap_percent: float | NoRule | None = None
+    own_contribution_base: Literal["eligible", "total"] | None = None
+    own_contribution_counts: list[SourceKind] | None = None
+    in_kind_accepted: bool | None = None
+    overhead_base: Literal["direct", "direct_staff"] | None = None
+    overhead_fixed_eur_per_year: float | NoRule | None = None
+    investment_max_percent: float | NoRule | None = None
+    sach_max_percent: float | NoRule | None = None
+    own_staff_eligible: bool | None = None
+    inventory_threshold_net_eur: float | None = Field(default=None, ge=0)
+    start_rule: StartRule | None = None
+    # Planning rules v2 terms (../shared/contract/planning.md § 11).
+    apply_lead_days: int | None = Field(default=None, ge=0, le=730)
+    requires_municipal_endorsement: bool | None = None
+    requires_council_decision: bool | None = None
+    post_award_profile: str | None = None
     requires_designated_area: bool | None = None
     guideline_valid_until: date | None = None
     deadline: Deadline
     procedure: str | None = None
     outline_sections: list[str] = Field(default_factory=list)
+    # Drafting rules (../shared/contract/drafting.md § 3, § 5, § 6, § 7).
+    outline_topics: list[list[str]] | None = None
+    outline_limits: list[int | None] | None = None
+    declarations: list[Literal["subventionserheblich"]] = Field(default_factory=list)
+    short_form: bool | None = None
     requirements: list[str] = Field(default_factory=list)
     combinable_with: list[str] = Field(default_factory=list)
     not_combinable_with: list[str] = Field(default_factory=list)
-    de_minimis: bool | None = None
+    de_minimis: bool | Literal["none", "general", "dawi"] | None = None
     source_url: str
     checked_on: date
     notes: str | None = None
@@ -148,6 +229,52 @@ class Programme(BaseModel):
             raise ValueError(f"kein gültiger Slug: {value}")
         return value
 
+    @field_validator(
+        "funding_rate_max_percent",
+        "own_contribution_min_percent",
+        "overhead_max_percent",
+        "public_funding_cap_percent",
+        "investment_max_percent",
+        "sach_max_percent",
+    )
+    @classmethod
+    def _percent_or_none(cls, value: float | str | None) -> float | str | None:
+        return _check_percent(value)
+
+    @field_validator(
+        "amount_min_eur",
+        "amount_max_eur",
+        "fixed_amount_eur",
+        "annual_max_eur",
+        "overhead_fixed_eur_per_year",
+    )
+    @classmethod
+    def _euros_or_none(cls, value: float | str | None) -> float | str | None:
+        if isinstance(value, int | float) and value < 0:
+            raise ValueError("darf nicht negativ sein")
+        return value
+
+    @field_validator("post_award_profile")
+    @classmethod
+    def _profile_id(cls, value: str | None) -> str | None:
+        if value is not None and not POST_AWARD_PROFILE_RE.match(value):
+            raise ValueError(f"unbekanntes Profil „{value}“ (planning.md § 10.1)")
+        return value
+
+    @field_validator("outline_topics")
+    @classmethod
+    def _topics(cls, value: list[list[str]] | None) -> list[list[str]] | None:
+        for i, entry in enumerate(value or []):
+            if not entry:
+                raise ValueError(f"Eintrag {i + 1} ist leer (mindestens ein Thema)")
+            unknown = [code for code in entry if code not in OUTLINE_TOPICS]
+            if unknown:
+                raise ValueError(
+                    f"Eintrag {i + 1}: unbekannte Themen {', '.join(unknown)} "
+                    f"(erlaubt: {', '.join(OUTLINE_TOPICS)})"
+                )
+        return value
+
     @field_validator("combinable_with", "not_combinable_with")
     @classmethod
     def _slugs(cls, value: list[str]) -> list[str]:
@@ -169,11 +296,8 @@ class Programme(BaseModel):
                     "applicant_types: mindestens ein Code nötig, oder access_via "
                     "(außer bei status draft)"
                 )
-        if (
-            self.amount_min_eur is not None
-            and self.amount_max_eur is not None
-            and self.amount_min_eur > self.amount_max_eur
-        ):
+        low, high = self.limit("amount_min_eur"), self.limit("amount_max_eur")
+        if low is not None and high is not None and low > high:
             raise ValueError("amount_min_eur ist größer als amount_max_eur")
         if self.successor is not None and self.status != "closed":
             raise ValueError("successor: nur bei status closed (beendetes Programm)")
@@ -186,6 +310,13 @@ class Programme(BaseModel):
                     f"access_via[{i}]: {', '.join(direct)} steht schon in applicant_types "
                     "(dort nur direkte Antragsteller)"
                 )
+        for name in ("outline_topics", "outline_limits"):
+            value = getattr(self, name)
+            if value is not None and len(value) != len(self.outline_sections):
+                raise ValueError(
+                    f"{name}: {len(value)} Einträge, outline_sections hat "
+                    f"{len(self.outline_sections)} (je Abschnitt ein Eintrag)"
+                )
         if not self.checked_on >= EARLIEST_PLAUSIBLE:
             raise ValueError("checked_on liegt vor dem Jahr 2000")
         for d in self.deadline.dates + [w.closes for w in self.deadline.windows]:
@@ -194,6 +325,11 @@ class Programme(BaseModel):
         return self
 
     # -- derived facts --------------------------------------------------------------------------
+
+    def limit(self, name: str) -> float | None:
+        """A numeric term as a number, None both when unknown (null) and for "none" (no rule)."""
+        value = getattr(self, name)
+        return float(value) if isinstance(value, int | float) else None
 
     @property
     def indirect_applicant_types(self) -> list[str]:

@@ -94,8 +94,9 @@ def match_reasons(
         and len(reasons) < MAX_REASONS
     ):
         reasons.append("Quartier liegt in einem Fördergebiet")
-    if programme.funding_rate_max_percent is not None and len(reasons) < MAX_REASONS:
-        reasons.append(f"Förderquote bis {programme.funding_rate_max_percent:g} %")
+    rate = programme.limit("funding_rate_max_percent")
+    if rate is not None and len(reasons) < MAX_REASONS:
+        reasons.append(f"Förderquote bis {rate:g} %")
     return reasons[:MAX_REASONS]
 
 
@@ -135,23 +136,14 @@ def exclusion_reasons(programme: Programme, profile: Profile, today: date) -> li
         served = " und ".join(taxonomy.label("area_types", a) for a in programme.area_types)
         reasons.append(f"Nur für {served}")
     requested = profile.requested_eur
-    if (
-        requested
-        and programme.amount_max_eur is not None
-        and (requested > programme.amount_max_eur * MAX_AMOUNT_FACTOR)
-    ):
+    highest, lowest = programme.limit("amount_max_eur"), programme.limit("amount_min_eur")
+    if requested and highest is not None and requested > highest * MAX_AMOUNT_FACTOR:
         reasons.append(
-            f"Beantragte Summe ({_eur(requested)}) weit über dem Höchstbetrag "
-            f"({_eur(programme.amount_max_eur)})"
+            f"Beantragte Summe ({_eur(requested)}) weit über dem Höchstbetrag ({_eur(highest)})"
         )
-    if (
-        requested
-        and programme.amount_min_eur is not None
-        and (requested < programme.amount_min_eur * MIN_AMOUNT_FACTOR)
-    ):
+    if requested and lowest is not None and requested < lowest * MIN_AMOUNT_FACTOR:
         reasons.append(
-            f"Beantragte Summe ({_eur(requested)}) weit unter dem Mindestbetrag "
-            f"({_eur(programme.amount_min_eur)})"
+            f"Beantragte Summe ({_eur(requested)}) weit unter dem Mindestbetrag ({_eur(lowest)})"
         )
     costs = set(profile.cost_types)
     if costs == {"investiv"} and programme.purely_non_investive:
@@ -181,7 +173,8 @@ def missing_data(programme: Programme, profile: Profile) -> list[str]:
     if profile.designated_area is None and programme.requires_designated_area:
         missing.append("Angabe fehlt: Gebietskulisse (liegt das Quartier in einem Fördergebiet?)")
     if profile.budget_total_eur is None and (
-        programme.amount_min_eur is not None or programme.amount_max_eur is not None
+        programme.limit("amount_min_eur") is not None
+        or programme.limit("amount_max_eur") is not None
     ):
         missing.append("Angabe fehlt: Budget (Gesamtkosten und Eigenmittel)")
     if not profile.cost_types and (programme.purely_investive or programme.purely_non_investive):

@@ -93,13 +93,12 @@ class ProgrammeArrays:
         self.only_investive = np.array([p.purely_investive for p in ps], dtype=bool)
         self.non_investive = np.array([p.purely_non_investive for p in ps], dtype=bool)
         self.status_closed = np.array([p.status in ("closed", "paused") for p in ps], dtype=bool)
-        nan = float("nan")
         self.amount_min = np.array(
-            [p.amount_min_eur if p.amount_min_eur is not None else nan for p in ps],
+            [_or_nan(p.limit("amount_min_eur")) for p in ps],
             dtype=np.float64,
         )
         self.amount_max = np.array(
-            [p.amount_max_eur if p.amount_max_eur is not None else nan for p in ps],
+            [_or_nan(p.limit("amount_max_eur")) for p in ps],
             dtype=np.float64,
         )
         unknown = np.isnan(self.amount_min) & np.isnan(self.amount_max)
@@ -115,3 +114,7 @@ class ProgrammeArrays:
         )
         self.deadline_closed = np.array([k == "closed" for k in kinds], dtype=bool)
         self.last_date = np.array([_last_date(p) for p in ps], dtype=np.int64)
+
+
+def _or_nan(value: float | None) -> float:
+    return float("nan") if value is None else value
