@@ -111,6 +111,9 @@ FINANCING_TYPES: dict[str, str] = {
 }
 
 STATUSES: dict[str, str] = {
+    "open": "offen",
+    "between_rounds": "zwischen zwei Förderrunden",
+    "unclear": "Status unklar – vor Antrag beim Fördergeber prüfen",
     "active": "aktiv",
     "paused": "ausgesetzt",
     "closed": "geschlossen",

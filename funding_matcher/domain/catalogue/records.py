@@ -113,6 +113,23 @@ def _check_percent(value: float | str | None) -> float | str | None:
     return value
 
 
+class Evidence(BaseModel):
+    """A dated statement from a source: the page, the date it states, the words it uses."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    url: str
+    date: date
+    quote: str = Field(min_length=10, max_length=600)
+
+    @field_validator("url")
+    @classmethod
+    def _https(cls, value: str) -> str:
+        if not re.match(r"^https://[^\s/$.?#][^\s]*$", value):
+            raise ValueError("muss eine https-Adresse sein")
+        return value
+
+
 class AccessRoute(BaseModel):
     """Applicants who receive the money through an intermediary (Weiterleitung)."""
 
@@ -138,7 +155,10 @@ class Programme(BaseModel):
     funder: str = Field(min_length=2)
     level: str
     eu_fund: str | None = None
-    status: Literal["active", "paused", "closed", "draft"]
+    # open / between_rounds / unclear replace active and paused (catalogue round three).
+    status: Literal["open", "between_rounds", "unclear", "active", "paused", "closed", "draft"]
+    status_evidence: Evidence | None = None
+    parent: str | None = None
     successor: str | None = None
     summary: str = Field(min_length=20)
     description: str = Field(min_length=20)
@@ -195,6 +215,8 @@ class Programme(BaseModel):
     de_minimis: bool | Literal["none", "general", "dawi"] | None = None
     source_url: str
     checked_on: date
+    # Per-fact sources where they differ from source_url: field name -> evidence.
+    sources: dict[str, Evidence] = Field(default_factory=dict)
     notes: str | None = None
     attribution: str | None = None
 
@@ -222,7 +244,7 @@ class Programme(BaseModel):
             raise ValueError("muss eine https-Adresse sein")
         return value
 
-    @field_validator("successor")
+    @field_validator("successor", "parent")
     @classmethod
     def _successor_slug(cls, value: str | None) -> str | None:
         if value is not None and not SLUG_RE.match(value):
