@@ -63,14 +63,12 @@ def _programme_record(slug: str | None, field: str, directory: Path | None) -> d
 @click.option(
     "--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True
 )
-@click.option("--years", is_flag=True, help="auch die Aufteilung auf Haushaltsjahre ausgeben")
 @dir_option
-def check(
-    budget_file: Path, slug: str | None, fmt: str, years: bool, directory: Path | None
-) -> None:
-    """Einen Kosten- und Finanzierungsplan (JSON, Format v1) rechnen und prüfen.
+def check(budget_file: Path, slug: str | None, fmt: str, directory: Path | None) -> None:
+    """Einen Kosten- und Finanzierungsplan (JSON, Regeln v2; v1 wird gelesen) rechnen und prüfen.
 
-    Exit-Status: 0 in Ordnung, 1 mindestens ein Fehler im Plan, 2 Eingabe nicht lesbar.
+    Exit-Status: 0 ohne Fehler (auch „nicht geprüft“), 1 mindestens ein Fehler, 2 Eingabe nicht
+    lesbar.
     """
     data = _read_json(budget_file)
     field = "programme"
@@ -86,8 +84,7 @@ def check(
         fail(exc)
         return
     if fmt == "json":
-        out = report_to_json(report, with_years=years)
-        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(report_to_json(report), ensure_ascii=False, indent=2))
     else:
-        click.echo(report_text(report, with_years=years), nl=False)
+        click.echo(report_text(report), nl=False)
     sys.exit(0 if report.ok else 1)

@@ -1,4 +1,4 @@
-"""Kosten- und Finanzierungsplan (KFP): budget v1 parsing, arithmetic, checks, years, De-minimis.
+"""Kosten- und Finanzierungsplan (KFP), budget rules v2: parsing, arithmetic, years, checks.
 
 Typical use (CLI, API, page)::
 
@@ -7,7 +7,7 @@ Typical use (CLI, API, page)::
     report_text(report)      # the German table for --format text
 """
 
-from .arithmetic import Figures, LineAmount, compute
+from .arithmetic import Figures, LineAmount, YearFigures, compute
 from .checks import CHECK_IDS, Check, run_checks
 from .deminimis import (
     DeMinimisDeclaration,
@@ -18,23 +18,24 @@ from .deminimis import (
 from .model import (
     CATEGORIES,
     FINANCING_TYPES,
+    SOURCE_KINDS,
     Budget,
     CostLine,
     DeMinimisAid,
     Financing,
-    OtherPublic,
     Period,
+    Source,
 )
 from .parsing import parse_budget
 from .report import BudgetReport, check_budget, evaluate, report_to_json
 from .terms import Term, Terms, VolunteerTerms, merge_terms, terms_from_programme
 from .text import report_text
-from .years import YearSplit, split_by_year, years_text
 
 __all__ = [
     "CATEGORIES",
     "CHECK_IDS",
     "FINANCING_TYPES",
+    "SOURCE_KINDS",
     "Budget",
     "BudgetReport",
     "Check",
@@ -44,12 +45,12 @@ __all__ = [
     "Figures",
     "Financing",
     "LineAmount",
-    "OtherPublic",
     "Period",
+    "Source",
     "Term",
     "Terms",
     "VolunteerTerms",
-    "YearSplit",
+    "YearFigures",
     "check_budget",
     "compute",
     "de_minimis_declaration",
@@ -61,7 +62,5 @@ __all__ = [
     "report_text",
     "report_to_json",
     "run_checks",
-    "split_by_year",
     "terms_from_programme",
-    "years_text",
 ]

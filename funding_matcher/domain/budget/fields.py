@@ -29,6 +29,8 @@ MAX_QUANTITY = Decimal(1_000_000)
 EARLIEST_YEAR = 1990
 LATEST_YEAR = 2100
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_MONTH = re.compile(r"(\d{4})-(\d{2})")
+_YEAR = re.compile(r"\d{4}")
 _MISSING = object()
 
 
@@ -295,6 +297,43 @@ class ObjectReader:
             )
             return None
         return parsed
+
+    def month(self, key: str) -> tuple[int, int] | None:
+        """A calendar month ``JJJJ-MM`` as (year, month)."""
+        value = self._raw(key, False)
+        if value is _MISSING:
+            return None
+        match = _ISO_MONTH.fullmatch(value) if isinstance(value, str) else None
+        if match is None or not 1 <= int(match.group(2)) <= 12:
+            self.problems.add(self.at(key), "muss ein Monat im Format JJJJ-MM sein")
+            return None
+        year = int(match.group(1))
+        if not EARLIEST_YEAR <= year <= LATEST_YEAR:
+            self.problems.add(
+                self.at(key), f"liegt außerhalb von {EARLIEST_YEAR} bis {LATEST_YEAR}"
+            )
+            return None
+        return year, int(match.group(2))
+
+    def year_amounts(self, key: str) -> dict[int, Decimal] | None:
+        """``{"2027": 1200, …}``: euro amounts per calendar year, years in order."""
+        value = self._raw(key, False)
+        if value is _MISSING:
+            return None
+        if not isinstance(value, Mapping) or not value:
+            self.problems.add(self.at(key), "muss ein Objekt mit Jahreszahlen und Beträgen sein")
+            return None
+        amounts: dict[int, Decimal] = {}
+        for year_text, amount in value.items():
+            path = join(self.at(key), str(year_text))
+            year_ok = isinstance(year_text, str) and _YEAR.fullmatch(year_text)
+            if not year_ok or not EARLIEST_YEAR <= int(year_text) <= LATEST_YEAR:
+                self.problems.add(path, "Jahreszahl JJJJ erwartet")
+                continue
+            number = to_decimal(amount, path, self.problems)
+            if number is not None and check_number(number, MONEY, path, self.problems):
+                amounts[int(year_text)] = number
+        return dict(sorted(amounts.items()))
 
     def items(self, key: str, *, max_items: int, required: bool = False) -> list[tuple[str, Any]]:
         """The entries of a list field with their paths; [] when absent, null or not a list."""

@@ -4,40 +4,61 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from funding_matcher.domain.errors import FieldProblem, InvalidData
 
 from .arithmetic import Figures, compute
 from .checks import Check, run_checks
-from .model import Budget
+from .model import OTHER_KINDS, Budget
 from .money import json_number
 from .parsing import parse_budget
-from .terms import Terms, merge_terms
-from .years import YearSplit, split_by_year
+from .terms import CHECK_NAMES, Terms, merge_terms
+
+VERDICT_LABELS = {
+    "ok": "in Ordnung",
+    "ok_unchecked": "keine Fehler gefunden – nicht geprüft",
+    "errors": "Fehler",
+}
 
 
 @dataclass(frozen=True)
 class BudgetReport:
-    """A checked budget: the input, its effective terms, its figures and its findings."""
+    """A checked budget: the input, its effective terms, its figures, findings and gaps."""
 
     budget: Budget
     terms: Terms
     figures: Figures
     checks: tuple[Check, ...]
+    unchecked: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
-        """True when no check has level error."""
+        """True unless a check has level error."""
         return not any(check.level == "error" for check in self.checks)
 
-    def ids(self, level: str) -> list[str]:
-        """The ids of the checks of one level, each once, in the contract's order."""
-        return list(dict.fromkeys(check.id for check in self.checks if check.level == level))
+    @property
+    def verdict(self) -> str:
+        """``errors``, ``ok_unchecked`` (no error, but unknown terms) or ``ok``."""
+        if not self.ok:
+            return "errors"
+        return "ok_unchecked" if self.unchecked else "ok"
 
-    def years(self) -> YearSplit:
-        """The split over the Haushaltsjahre of the project period."""
-        return split_by_year(self.budget, self.figures)
+    @property
+    def verdict_text(self) -> str:
+        """The verdict in German; only ``ok`` reads "in Ordnung"."""
+        if self.verdict == "ok_unchecked":
+            names = ", ".join(CHECK_NAMES[c] for c in self.unchecked)
+            return f"keine Fehler gefunden – nicht geprüft: {names}"
+        if self.verdict == "errors":
+            count = sum(1 for check in self.checks if check.level == "error")
+            return f"{count} Fehler"
+        return "in Ordnung"
+
+    def ids(self, level: str) -> list[str]:
+        """The sorted distinct ids of the checks of one level."""
+        return sorted({check.id for check in self.checks if check.level == level})
 
 
 def evaluate(budget: Budget, programme: Mapping[str, Any] | None = None) -> BudgetReport:
@@ -50,7 +71,8 @@ def evaluate(budget: Budget, programme: Mapping[str, Any] | None = None) -> Budg
             )
     terms = merge_terms(budget.terms_entered, programme)
     figures = compute(budget, terms)
-    return BudgetReport(budget, terms, figures, tuple(run_checks(budget, terms, figures)))
+    checks, unchecked = run_checks(budget, terms, figures)
+    return BudgetReport(budget, terms, figures, tuple(checks), tuple(sorted(unchecked)))
 
 
 def check_budget(data: Any, programme: Mapping[str, Any] | None = None) -> BudgetReport:
@@ -58,32 +80,63 @@ def check_budget(data: Any, programme: Mapping[str, Any] | None = None) -> Budge
     return evaluate(parse_budget(data), programme)
 
 
-def report_to_json(report: BudgetReport, *, with_years: bool = False) -> dict[str, Any]:
+def _number(value: Decimal | None) -> float | None:
+    return None if value is None else json_number(value)
+
+
+def _years(values: Mapping[int, Decimal]) -> dict[str, float]:
+    return {str(year): json_number(amount) for year, amount in values.items()}
+
+
+def report_to_json(report: BudgetReport) -> dict[str, Any]:
     """The contract's output object (amounts as numbers with two decimals at most)."""
     f = report.figures
-
-    def percent(value: Any) -> float | None:
-        return None if value is None else json_number(value)
-
-    out: dict[str, Any] = {
+    return {
+        "version": 2,
         "total_eur": json_number(f.total),
         "ineligible_eur": json_number(f.ineligible),
         "eligible_eur": json_number(f.eligible),
         "eligible_cash_eur": json_number(f.eligible_cash),
         "volunteer_value_eur": json_number(f.volunteer_value),
+        "in_kind_eur": json_number(f.in_kind),
         "other_financing_eur": json_number(f.other_financing),
+        "sources_eur": {kind: json_number(f.sources[kind]) for kind in OTHER_KINDS},
+        "rate_base_eur": _number(f.rate_base),
         "grant_max_eur": json_number(f.grant_max),
         "grant_eur": json_number(f.grant),
-        "rate_effective_percent": percent(f.rate_effective_percent),
-        "own_share_percent": percent(f.own_share_percent),
+        "caps": {name: _number(value) for name, value in f.caps.items()},
+        "own_cash_eur": json_number(f.own_cash),
+        "own_cash_required_eur": json_number(f.own_cash_required),
+        "own_contribution_eur": json_number(f.own_contribution),
+        "own_contribution_min_eur": json_number(f.own_min) if f.own_min_known else None,
+        "rate_effective_percent": _number(f.rate_effective_percent),
+        "rate_on_base_percent": _number(f.rate_on_base_percent),
+        "own_share_percent": _number(f.own_share_percent),
+        "grant_by_year": _years(f.grant_by_year),
+        "own_by_year": _years(f.own_by_year),
+        "investment_by_year": _years(f.investment_by_year),
+        "years": [
+            {
+                "year": y.year,
+                "expenses_eur": json_number(y.expenses),
+                "eligible_cash_eur": json_number(y.eligible_cash),
+                "volunteer_eur": json_number(y.volunteer),
+                "sources_eur": {kind: json_number(y.sources[kind]) for kind in OTHER_KINDS},
+                "grant_eur": json_number(y.grant),
+                "own_cash_required_eur": json_number(y.own_cash_required),
+                "assumed": y.assumed,
+            }
+            for y in f.years
+        ],
         "lines": [
             {
-                "index": item.index,
                 "label": item.line.label,
                 "category": item.line.category,
                 "amount_eur": json_number(item.amount),
-                "eligible": item.line.eligible,
-                "formula": item.formula,
+                "eligible": item.eligible,
+                "schedule": item.line.schedule,
+                "by_year": _years(item.by_year),
+                "assumed": item.assumed,
             }
             for item in f.lines
         ],
@@ -91,9 +144,9 @@ def report_to_json(report: BudgetReport, *, with_years: bool = False) -> dict[st
         "errors": report.ids("error"),
         "warnings": report.ids("warning"),
         "notices": report.ids("notice"),
-        "terms": report.terms.as_dict(),
+        "unchecked": list(report.unchecked),
+        "verdict": report.verdict,
+        "verdict_text": report.verdict_text,
         "ok": report.ok,
+        "terms": report.terms.as_dict(),
     }
-    if with_years:
-        out["years"] = report.years().as_dict()
-    return out

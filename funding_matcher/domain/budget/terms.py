@@ -1,4 +1,8 @@
-"""Förderbedingungen (terms): read from the budget or a catalogue record, merged with sources."""
+"""Förderbedingungen (terms): read from the budget or a catalogue record, merged with sources.
+
+A value is a number, a code, a flag or a list; ``NONE`` ("none") says the programme has no such rule
+(no limit), ``None`` says the term is unknown. Numbers stay Decimal.
+"""
 
 from __future__ import annotations
 
@@ -9,47 +13,87 @@ from decimal import Decimal
 from typing import Any, Generic, Literal, TypeVar
 
 from .fields import MONEY, PERCENT, RATE_PER_HOUR, ObjectReader, Problems
-from .model import DE_MINIMIS_REGIMES, FINANCING_TYPES
+from .model import (
+    DE_MINIMIS_REGIMES,
+    FINANCING_TYPES,
+    FUNDING_TYPES,
+    OVERHEAD_BASES,
+    OWN_BASES,
+    RATE_BASES,
+    SOURCE_KINDS,
+    START_RULES,
+    SUBSIDIARITY,
+)
 from .money import json_number
 
 T = TypeVar("T")
 Source = Literal["katalog", "eingabe"]
+NONE = "none"
 
 TERM_LABELS: dict[str, str] = {
+    "funding_type": "Förderart",
     "financing_type": "Finanzierungsart",
-    "funding_rate_max_percent": "Höchstförderquote",
-    "amount_min_eur": "Mindestbetrag der Zuwendung",
-    "amount_max_eur": "Höchstbetrag der Zuwendung",
-    "own_contribution_min_percent": "Mindesteigenanteil",
-    "overhead_max_percent": "höchstzulässige Verwaltungspauschale",
-    "volunteer_work": "Anrechnung ehrenamtlicher Arbeit",
-    "volunteer_work.rate_eur_per_hour": "Stundensatz für ehrenamtliche Arbeit",
-    "volunteer_work.max_percent": "Obergrenze für ehrenamtliche Arbeit",
-    "de_minimis": "De-minimis-Regelung",
     "fixed_amount_eur": "Festbetrag",
+    "funding_rate_max_percent": "Höchstfördersatz",
+    "rate_base": "Bemessungsgrundlage des Fördersatzes",
+    "amount_max_eur": "Höchstbetrag der Zuwendung",
+    "amount_min_eur": "Mindestbetrag der Zuwendung",
+    "annual_max_eur": "Höchstbetrag je Haushaltsjahr",
+    "subsidiarity": "Nachrang gegenüber öffentlichen Mitteln",
+    "public_funding_cap_percent": "Obergrenze aller öffentlichen Mittel",
+    "own_contribution_min_percent": "Mindesteigenanteil",
+    "own_contribution_base": "Bezugsgröße des Eigenanteils",
+    "own_contribution_counts": "was als Eigenanteil zählt",
+    "volunteer_work": "Anerkennung von Ehrenamt",
+    "overhead_max_percent": "Obergrenze der Verwaltungsausgaben in Prozent",
+    "overhead_base": "Bezugsgröße der Verwaltungsausgaben",
+    "overhead_fixed_eur_per_year": "Verwaltungspauschale in Euro je Jahr",
+    "investment_max_percent": "Obergrenze für Investitionen",
+    "sach_max_percent": "Obergrenze für Sachausgaben",
+    "in_kind_accepted": "Anerkennung von Sachleistungen",
+    "own_staff_eligible": "Zuwendungsfähigkeit eigenen Personals",
+    "inventory_threshold_net_eur": "Wertgrenze für Inventarisierung",
+    "de_minimis": "De-minimis-Regelung",
+    "start_rule": "frühester Projektbeginn",
     "not_combinable_with": "nicht kombinierbare Programme",
 }
-TERM_KEYS: tuple[str, ...] = tuple(key for key in TERM_LABELS if "." not in key)
+TERM_KEYS: tuple[str, ...] = tuple(TERM_LABELS)
 
-# The catalogue stores de_minimis as a yes/no/unknown flag; the budget speaks of regimes.
-_DE_MINIMIS_FROM_CATALOGUE: dict[bool | None, str | None] = {
-    True: "general",
-    False: "none",
-    None: None,
+# German names of the check ids that "Nicht geprüft: …" lists.
+CHECK_NAMES: dict[str, str] = {
+    "grant_max": "Höhe der Zuwendung",
+    "rate": "Fördersatz",
+    "amount_max": "Höchstbetrag",
+    "amount_min": "Mindestbetrag",
+    "annual_max": "Höchstbetrag je Haushaltsjahr",
+    "public_cap": "Obergrenze öffentlicher Mittel",
+    "public_claims": "Nachrang öffentlicher Mittel",
+    "own_share": "Mindesteigenanteil",
+    "volunteer_not_accepted": "Anerkennung von Ehrenamt",
+    "volunteer_cap": "Obergrenze für Ehrenamt",
+    "overhead": "Obergrenze der Verwaltungsausgaben",
+    "overhead_fixed": "Verwaltungspauschale je Jahr",
+    "investment_cap": "Obergrenze für Investitionen",
+    "sach_cap": "Obergrenze für Sachausgaben",
+    "in_kind_not_accepted": "Anerkennung von Sachleistungen",
+    "own_staff": "eigenes Personal",
+    "not_combinable": "Kombinierbarkeit",
+    "de_minimis": "De-minimis-Höchstbetrag",
 }
 
 
 @dataclass(frozen=True)
 class VolunteerTerms:
-    """How a programme values bürgerschaftliches Engagement; either figure may be unknown."""
+    """How a programme values bürgerschaftliches Engagement; parts may be unknown (None)."""
 
-    rate_eur_per_hour: Decimal | None = None
-    max_percent: Decimal | None = None
+    rate_eur_per_hour: Decimal
+    max_percent: Decimal | str | None = None
+    may_meet_own_min: bool | None = None
 
 
 @dataclass(frozen=True)
 class Term(Generic[T]):
-    """One effective term: its value (None = unknown) and where it came from."""
+    """One effective term: its value (None = unknown, "none" = no such rule) and its origin."""
 
     value: T | None = None
     source: Source | None = None
@@ -59,20 +103,45 @@ class Term(Generic[T]):
         """Whether the value is known (not null, not missing)."""
         return self.value is not None
 
+    @property
+    def number(self) -> Decimal | None:
+        """The value when it is a number, else None (unknown or no such rule)."""
+        return self.value if isinstance(self.value, Decimal) else None
+
+    @property
+    def no_rule(self) -> bool:
+        """Whether the programme has no such rule."""
+        return self.value == NONE
+
 
 @dataclass(frozen=True)
 class Terms:
     """The effective terms a budget is checked against, each with its source."""
 
+    funding_type: Term[str] = Term()
     financing_type: Term[str] = Term()
-    funding_rate_max_percent: Term[Decimal] = Term()
-    amount_min_eur: Term[Decimal] = Term()
-    amount_max_eur: Term[Decimal] = Term()
-    own_contribution_min_percent: Term[Decimal] = Term()
-    overhead_max_percent: Term[Decimal] = Term()
-    volunteer_work: Term[VolunteerTerms] = Term()
+    fixed_amount_eur: Term[Any] = Term()
+    funding_rate_max_percent: Term[Any] = Term()
+    rate_base: Term[str] = Term()
+    amount_max_eur: Term[Any] = Term()
+    amount_min_eur: Term[Any] = Term()
+    annual_max_eur: Term[Any] = Term()
+    subsidiarity: Term[str] = Term()
+    public_funding_cap_percent: Term[Any] = Term()
+    own_contribution_min_percent: Term[Any] = Term()
+    own_contribution_base: Term[str] = Term()
+    own_contribution_counts: Term[tuple[str, ...]] = Term()
+    volunteer_work: Term[Any] = Term()
+    overhead_max_percent: Term[Any] = Term()
+    overhead_base: Term[str] = Term()
+    overhead_fixed_eur_per_year: Term[Any] = Term()
+    investment_max_percent: Term[Any] = Term()
+    sach_max_percent: Term[Any] = Term()
+    in_kind_accepted: Term[bool] = Term()
+    own_staff_eligible: Term[bool] = Term()
+    inventory_threshold_net_eur: Term[Decimal] = Term()
     de_minimis: Term[str] = Term()
-    fixed_amount_eur: Term[Decimal] = Term()
+    start_rule: Term[str] = Term()
     not_combinable_with: Term[tuple[str, ...]] = Term()
     checked_on: date | None = None
 
@@ -81,6 +150,22 @@ class Terms:
         if key not in TERM_KEYS:
             raise KeyError(key)
         return getattr(self, key)
+
+    @property
+    def volunteer(self) -> VolunteerTerms | None:
+        """The volunteer terms when the programme values volunteer work."""
+        value = self.volunteer_work.value
+        return value if isinstance(value, VolunteerTerms) else None
+
+    @property
+    def is_grant(self) -> bool:
+        """Only a Zuschuss has a grant here (unknown Förderart reads as Zuschuss)."""
+        return self.funding_type.value in (None, "zuschuss")
+
+    @property
+    def inventory_threshold(self) -> Decimal:
+        """The Wertgrenze for inventory, 800 € net while unknown (ANBest-P Nr. 4.2)."""
+        return self.inventory_threshold_net_eur.number or Decimal(800)
 
     def source_text(self, key: str) -> str:
         """German provenance for a page: "laut Katalog (Stand 29.11.2026)" and the like."""
@@ -98,7 +183,7 @@ class Terms:
         return {
             f.name: {
                 "label": TERM_LABELS[f.name],
-                "value": _json_value(getattr(self, f.name).value),
+                "value": json_value(getattr(self, f.name).value),
                 "source": getattr(self, f.name).source,
                 "source_text": self.source_text(f.name),
             }
@@ -107,56 +192,108 @@ class Terms:
         }
 
 
-def _json_value(value: Any) -> Any:
+def json_value(value: Any) -> Any:
+    """A term value in its JSON form (numbers, "none", lists, the volunteer object)."""
     if isinstance(value, Decimal):
         return json_number(value)
     if isinstance(value, VolunteerTerms):
         return {
-            "rate_eur_per_hour": _json_value(value.rate_eur_per_hour),
-            "max_percent": _json_value(value.max_percent),
+            "rate_eur_per_hour": json_number(value.rate_eur_per_hour),
+            "max_percent": json_value(value.max_percent),
+            "may_meet_own_min": value.may_meet_own_min,
         }
     if isinstance(value, tuple):
         return list(value)
     return value
 
 
-def _read_volunteer(reader: ObjectReader, key: str) -> VolunteerTerms | None:
+def _or_none(reader: ObjectReader, key: str, read: Callable[[], Any]) -> Any:
+    """``"none"`` where the table allows it, else the reader's value."""
+    if reader.data.get(key) == NONE:
+        return NONE
+    return read()
+
+
+def _number(rule: Any) -> Callable[[ObjectReader, str], Any]:
+    return lambda r, k: _or_none(r, k, lambda: r.number(k, rule))
+
+
+def _choice(choices: Mapping[str, str]) -> Callable[[ObjectReader, str], Any]:
+    return lambda r, k: r.choice(k, choices)
+
+
+def _flag(reader: ObjectReader, key: str) -> bool | None:
+    if not reader.given(key):
+        return None
+    return reader.boolean(key, False)
+
+
+def _read_volunteer(reader: ObjectReader, key: str) -> VolunteerTerms | str | None:
+    if reader.data.get(key) == NONE:
+        return NONE
     if not reader.given(key):
         return None
     sub = ObjectReader(
-        reader.data[key], reader.at(key), reader.problems, ("rate_eur_per_hour", "max_percent")
+        reader.data[key],
+        reader.at(key),
+        reader.problems,
+        ("rate_eur_per_hour", "max_percent", "may_meet_own_min"),
     )
     if not sub.ok:
         return None
-    return VolunteerTerms(
-        rate_eur_per_hour=sub.number("rate_eur_per_hour", RATE_PER_HOUR),
-        max_percent=sub.number("max_percent", PERCENT),
-    )
-
-
-def _read_slugs(reader: ObjectReader, key: str) -> tuple[str, ...] | None:
-    if not reader.given(key):
+    rate = sub.number("rate_eur_per_hour", RATE_PER_HOUR, required=True)
+    max_percent = _or_none(sub, "max_percent", lambda: sub.number("max_percent", PERCENT))
+    may_meet = _flag(sub, "may_meet_own_min")
+    if rate is None:
         return None
-    slugs = []
-    for path, item in reader.items(key, max_items=500):
-        if isinstance(item, str) and item.strip():
-            slugs.append(item.strip())
-        else:
-            reader.problems.add(path, "muss ein Programmkürzel (Text) sein")
-    return tuple(slugs)
+    return VolunteerTerms(rate, max_percent, may_meet)
+
+
+def _read_list(choices: Mapping[str, str] | None) -> Callable[[ObjectReader, str], Any]:
+    def read(reader: ObjectReader, key: str) -> tuple[str, ...] | None:
+        if not reader.given(key):
+            return None
+        values = []
+        for path, item in reader.items(key, max_items=500):
+            if not isinstance(item, str) or not item.strip():
+                reader.problems.add(path, "muss ein Text sein")
+            elif choices is not None and item not in choices:
+                reader.problems.add(
+                    path, f"unbekannter Wert „{item}“ (erlaubt: {', '.join(choices)})"
+                )
+            else:
+                values.append(item.strip())
+        return tuple(values)
+
+    return read
 
 
 _READERS: dict[str, Callable[[ObjectReader, str], Any]] = {
-    "financing_type": lambda r, k: r.choice(k, FINANCING_TYPES),
-    "funding_rate_max_percent": lambda r, k: r.number(k, PERCENT),
-    "amount_min_eur": lambda r, k: r.money(k),
-    "amount_max_eur": lambda r, k: r.money(k),
-    "own_contribution_min_percent": lambda r, k: r.number(k, PERCENT),
-    "overhead_max_percent": lambda r, k: r.number(k, PERCENT),
+    "funding_type": _choice(FUNDING_TYPES),
+    "financing_type": _choice(FINANCING_TYPES),
+    "fixed_amount_eur": _number(MONEY),
+    "funding_rate_max_percent": _number(PERCENT),
+    "rate_base": _choice(RATE_BASES),
+    "amount_max_eur": _number(MONEY),
+    "amount_min_eur": _number(MONEY),
+    "annual_max_eur": _number(MONEY),
+    "subsidiarity": _choice(SUBSIDIARITY),
+    "public_funding_cap_percent": _number(PERCENT),
+    "own_contribution_min_percent": _number(PERCENT),
+    "own_contribution_base": _choice(OWN_BASES),
+    "own_contribution_counts": _read_list(SOURCE_KINDS),
     "volunteer_work": _read_volunteer,
-    "de_minimis": lambda r, k: r.choice(k, DE_MINIMIS_REGIMES),
-    "fixed_amount_eur": lambda r, k: r.number(k, MONEY),
-    "not_combinable_with": _read_slugs,
+    "overhead_max_percent": _number(PERCENT),
+    "overhead_base": _choice(OVERHEAD_BASES),
+    "overhead_fixed_eur_per_year": _number(MONEY),
+    "investment_max_percent": _number(PERCENT),
+    "sach_max_percent": _number(PERCENT),
+    "in_kind_accepted": _flag,
+    "own_staff_eligible": _flag,
+    "inventory_threshold_net_eur": lambda r, k: r.money(k),
+    "de_minimis": _choice(DE_MINIMIS_REGIMES),
+    "start_rule": _choice(START_RULES),
+    "not_combinable_with": _read_list(None),
 }
 
 
@@ -165,7 +302,7 @@ def read_terms(data: Any, path: str, problems: Problems) -> dict[str, Any]:
     reader = ObjectReader(data, path, problems, TERM_KEYS)
     values = {key: _READERS[key](reader, key) for key in TERM_KEYS if reader.has(key)}
     low, high = values.get("amount_min_eur"), values.get("amount_max_eur")
-    if low is not None and high is not None and low > high:
+    if isinstance(low, Decimal) and isinstance(high, Decimal) and low > high:
         problems.add(reader.at("amount_min_eur"), "darf nicht größer als amount_max_eur sein")
     return values
 
@@ -178,7 +315,8 @@ def terms_from_programme(record: Mapping[str, Any]) -> dict[str, Any]:
             continue
         value = record[key]
         if key == "de_minimis" and (value is None or isinstance(value, bool)):
-            value = _DE_MINIMIS_FROM_CATALOGUE[value]
+            # The record's yes/no flag: "yes" does not say which regulation (unknown).
+            value = None if value in (None, True) else NONE
         elif isinstance(value, Mapping):
             value = dict(value)
         elif isinstance(value, list | tuple):

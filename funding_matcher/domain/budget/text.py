@@ -5,25 +5,50 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .checks import LEVEL_LABELS
-from .model import FINANCING_TYPES
+from .model import FINANCING_TYPES, OTHER_KINDS, SOURCE_KINDS
 from .money import format_eur, format_number, format_percent
 from .report import BudgetReport
-from .years import years_text
 
-_LABEL_WIDTH = 46
-_AMOUNT_WIDTH = 18
+_LABEL = 46
+_AMOUNT = 18
 
 
 def _row(label: str, amount: Decimal, suffix: str = "") -> str:
-    return f"{label:<{_LABEL_WIDTH}}{format_eur(amount):>{_AMOUNT_WIDTH}}{suffix}"
+    return f"{label[: _LABEL - 1]:<{_LABEL}}{format_eur(amount):>{_AMOUNT}}{suffix}"
 
 
 def _percent(value: Decimal | None) -> str:
     return "–" if value is None else format_percent(value)
 
 
-def report_text(report: BudgetReport, *, with_years: bool = False) -> str:
-    """Ausgaben, Finanzierung, Kennzahlen and Prüfergebnis as aligned German text."""
+def _years_table(report: BudgetReport) -> list[str]:
+    f = report.figures
+    years = [y.year for y in f.years]
+    width = 16
+    head = f"{'Haushaltsjahr':<{_LABEL}}" + "".join(f"{year:>{width}}" for year in years)
+    out = [head, "-" * len(head)]
+
+    def row(label: str, values: list[Decimal]) -> None:
+        out.append(
+            f"{label[: _LABEL - 1]:<{_LABEL}}"
+            + "".join(f"{format_eur(v):>{width}}" for v in values)
+        )
+
+    row("Ausgaben", [y.expenses for y in f.years])
+    row("  davon Investitionen", [y.investment for y in f.years])
+    for kind in OTHER_KINDS:
+        if f.sources[kind]:
+            row(SOURCE_KINDS[kind], [y.sources[kind] for y in f.years])
+    row("Zuwendung", [y.grant for y in f.years])
+    row("Eigenmittel (im Haushalt bereitzustellen)", [y.own_cash_required for y in f.years])
+    if any(y.assumed for y in f.years):
+        marks = "  ".join(f"{y.year}" for y in f.years if y.assumed)
+        out.append(f"Angenommene Zahlungsjahre enthalten in: {marks}")
+    return out
+
+
+def report_text(report: BudgetReport) -> str:
+    """Ausgaben, Finanzierung, Kennzahlen, Haushaltsjahre and Prüfergebnis as German text."""
     budget, f, terms = report.budget, report.figures, report.terms
     kind = terms.financing_type.value
     kind_text = FINANCING_TYPES.get(kind, "unbekannt") if kind else "unbekannt"
@@ -36,49 +61,49 @@ def report_text(report: BudgetReport, *, with_years: bool = False) -> str:
         "",
         "Ausgaben",
     ]
-    for item in f.lines:
-        name = f"{item.index + 1:>3} {item.line.label}"
-        flag = "" if item.line.eligible else "  nicht zuwendungsfähig"
-        out.append(_row(name[: _LABEL_WIDTH - 1], item.amount, flag))
-        detail = " · ".join(part for part in (item.line.category_label, item.formula) if part)
+    for number, item in enumerate(f.lines, start=1):
+        flag = "" if item.eligible else "  nicht zuwendungsfähig"
+        out.append(_row(f"{number:>3} {item.line.label}", item.amount, flag))
+        detail = " · ".join(p for p in (item.line.category_label, item.formula) if p)
         out.append(f"      {detail}")
     if f.volunteer_value:
         hours = format_number(budget.financing.volunteer_hours)
-        out.append(_row(f"    Ehrenamt ({hours} Stunden, fiktive Ausgabe)", f.volunteer_value))
-    financing = budget.financing
-    grant_label = "Zuwendung (beantragt)" if financing.requested_eur is not None else "Zuwendung"
+        out.append(_row(f"    Ehrenamt ({hours} Stunden, fiktiv)", f.volunteer_value))
+    if f.in_kind:
+        out.append(_row("    Sachleistungen (fiktiv)", f.in_kind))
+    grant_label = (
+        "Beantragte Zuwendung" if budget.financing.requested_eur is not None else "Zuwendung"
+    )
     out += [
         "",
         _row("Gesamtausgaben", f.total),
         _row("  davon nicht zuwendungsfähig", f.ineligible),
         _row("Zuwendungsfähige Ausgaben", f.eligible),
-        _row("  davon Barausgaben", f.eligible_cash),
         "",
         "Finanzierung",
-        _row("Eigenmittel", financing.own_funds_eur),
-        _row("Ehrenamtliche Arbeit", f.volunteer_value),
-        _row("Leistungen Dritter", financing.third_party_eur),
-        _row("Einnahmen", financing.income_eur),
-        _row("Andere öffentliche Förderung", f.other_public),
+        _row("Eigenmittel (bar)", f.own_cash),
     ]
-    for entry in financing.other_public:
-        out.append(_row(f"  {entry.programme} ({entry.status})"[:_LABEL_WIDTH], entry.amount_eur))
+    for kind_key in OTHER_KINDS:
+        if f.sources[kind_key]:
+            out.append(_row(SOURCE_KINDS[kind_key], f.sources[kind_key]))
+    if f.volunteer_value:
+        out.append(_row("Ehrenamtliche Arbeit (bewertet)", f.volunteer_value))
     out += [
-        _row("Summe andere Finanzierung", f.other_financing),
         _row(grant_label, f.grant),
         _row("Höchstmögliche Zuwendung", f.grant_max),
-        f"{'Förderquote (effektiv)':<{_LABEL_WIDTH}}"
-        f"{_percent(f.rate_effective_percent):>{_AMOUNT_WIDTH}}",
-        f"{'Eigenanteil':<{_LABEL_WIDTH}}{_percent(f.own_share_percent):>{_AMOUNT_WIDTH}}",
+        f"{'Fördersatz (auf die Bemessungsgrundlage)':<{_LABEL}}"
+        f"{_percent(f.rate_on_base_percent):>{_AMOUNT}}",
+        f"{'Eigenanteil nach den Regeln des Programms':<{_LABEL}}"
+        f"{_percent(f.own_share_percent):>{_AMOUNT}}",
+        "",
+        "Aufteilung auf Haushaltsjahre",
+        *_years_table(report),
         "",
         "Prüfung",
     ]
     if not report.checks:
         out.append("  keine Beanstandungen")
     for check in report.checks:
-        out.append(f"  {LEVEL_LABELS[check.level]:<8} [{check.id}] {check.message}")
-    errors = sum(1 for check in report.checks if check.level == "error")
-    out += ["", "Ergebnis: in Ordnung" if report.ok else f"Ergebnis: {errors} Fehler"]
-    if with_years:
-        out += ["", "Aufteilung auf Haushaltsjahre", years_text(report.years()).rstrip("\n")]
+        out.append(f"  {LEVEL_LABELS[check.level]:<8} {check.message}")
+    out += ["", f"Ergebnis: {report.verdict_text}"]
     return "\n".join(out) + "\n"

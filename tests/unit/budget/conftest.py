@@ -1,4 +1,4 @@
-"""A factory for valid budget v1 dicts that each test bends to the case it needs."""
+"""A factory for valid budget v2 dicts that each test bends to the case it needs."""
 
 from __future__ import annotations
 
@@ -12,32 +12,51 @@ import pytest
 # shared/ lies beside the repository (locally and in CI), as in tests/conftest.py.
 BUDGET_DEV = Path(__file__).resolve().parents[3].parent / "shared" / "eval" / "budget-dev"
 
-# Balanced and clean: G = 10.000 €, 80 % Anteilfinanzierung = 8.000 €, Eigenmittel 2.000 €.
+# Every term known ("none" where the programme has no such rule), so the verdict can be "ok".
+KNOWN_TERMS: dict[str, Any] = {
+    "funding_type": "zuschuss",
+    "financing_type": "anteil",
+    "fixed_amount_eur": "none",
+    "funding_rate_max_percent": 80,
+    "rate_base": "eligible",
+    "amount_max_eur": "none",
+    "amount_min_eur": "none",
+    "annual_max_eur": "none",
+    "subsidiarity": "none",
+    "public_funding_cap_percent": "none",
+    "own_contribution_min_percent": "none",
+    "own_contribution_base": "eligible",
+    "own_contribution_counts": ["own_cash"],
+    "volunteer_work": "none",
+    "overhead_max_percent": "none",
+    "overhead_base": "direct",
+    "overhead_fixed_eur_per_year": "none",
+    "investment_max_percent": "none",
+    "sach_max_percent": "none",
+    "in_kind_accepted": False,
+    "own_staff_eligible": True,
+    "inventory_threshold_net_eur": 800,
+    "de_minimis": "none",
+    "start_rule": "after_application",
+    "not_combinable_with": [],
+}
+
+# Balanced and clean: G = 10.000 €, 80 % Anteilfinanzierung = 8.000 €,
+# Eigenmittel 2.000 € nach Bedarf.
 BASE_BUDGET: dict[str, Any] = {
-    "version": 1,
+    "version": 2,
     "programme": None,
-    "terms": {
-        "financing_type": "anteil",
-        "funding_rate_max_percent": 80,
-        "amount_min_eur": None,
-        "amount_max_eur": None,
-        "own_contribution_min_percent": None,
-        "overhead_max_percent": None,
-        "volunteer_work": None,
-        "de_minimis": "none",
-        "fixed_amount_eur": None,
-        "not_combinable_with": [],
-    },
-    "period": {"start": "2027-04-01", "end": "2029-03-31"},
+    "terms": KNOWN_TERMS,
+    "period": {"start": "2027-04-01", "end": "2028-03-31"},
     "applied_on": "2026-12-01",
     "early_start_approved": False,
-    "costs": [{"category": "sach", "label": "Material", "amount_eur": 10000}],
+    "vat_deductible": False,
+    "costs": [
+        {"category": "sach", "label": "Material", "amount_eur": 10000, "paid_on": "2027-05-01"}
+    ],
     "financing": {
-        "own_funds_eur": 2000,
+        "sources": [{"kind": "own_cash", "label": "Rücklagen", "amount_eur": None}],
         "volunteer_hours": 0,
-        "third_party_eur": 0,
-        "income_eur": 0,
-        "other_public": [],
         "requested_eur": None,
     },
     "de_minimis_received": [],
@@ -55,6 +74,11 @@ def build_budget(**overrides: Any) -> dict[str, Any]:
         else:
             budget[key] = copy.deepcopy(value)
     return budget
+
+
+def source(kind: str, amount: Any, label: str | None = None, **extra: Any) -> dict[str, Any]:
+    """One financing source entry."""
+    return {"kind": kind, "label": label or kind, "amount_eur": amount, **extra}
 
 
 @pytest.fixture

@@ -1,102 +1,112 @@
-"""The split over Haushaltsjahre: personal lines by their months, others pro rata, exact cents."""
+"""Haushaltsjahre: payments in the year they are made, financing per year, the split rule."""
 
 from __future__ import annotations
 
 from decimal import Decimal
-from fractions import Fraction
 
-from funding_matcher.domain.budget import check_budget, years_text
-from funding_matcher.domain.budget.years import apportion
+from funding_matcher.domain.budget import check_budget
+from funding_matcher.domain.budget.years import split
 
-from .conftest import MakeBudget
+from .conftest import build_budget, source
 
-PERSONAL = {"category": "personal", "label": "Koordination", "monthly_eur": 5200, "share": 0.75}
-
-
-def test_personal_line_follows_the_months_in_each_year(make_budget: MakeBudget) -> None:
-    data = make_budget(
-        period={"start": "2027-04-01", "end": "2030-03-31"}, costs=[{**PERSONAL, "months": 36}]
-    )
-    split = check_budget(data).years()
-    assert split.years == (2027, 2028, 2029, 2030)
-    # 3.900 € a month: 9, 12, 12 and 3 months
-    assert list(split.lines[0].by_year.values()) == [
-        Decimal(35100),
-        Decimal(46800),
-        Decimal(46800),
-        Decimal(11700),
-    ]
+YEARS = (2027, 2028, 2029)
 
 
-def test_short_position_is_laid_from_the_project_start(make_budget: MakeBudget) -> None:
-    data = make_budget(
-        period={"start": "2027-04-01", "end": "2030-03-31"}, costs=[{**PERSONAL, "months": 12}]
-    )
-    by_year = check_budget(data).years().lines[0].by_year
-    assert by_year == {2027: Decimal(35100), 2028: Decimal(11700), 2029: 0, 2030: 0}
-
-
-def test_position_longer_than_the_period_is_spread_and_noted(make_budget: MakeBudget) -> None:
-    data = make_budget(costs=[{**PERSONAL, "months": 36}])  # period of 24 months
-    split = check_budget(data).years()
-    assert sum(split.lines[0].by_year.values()) == Decimal(140400)
-    assert split.lines[0].by_year[2027] == Decimal(140400) * 9 / 24
-    assert "36 Monate" in split.notes[0]
-    assert "24 Monate" in split.notes[0]
-
-
-def test_other_lines_are_pro_rata_by_project_months(make_budget: MakeBudget) -> None:
-    data = make_budget(
-        period={"start": "2027-12-01", "end": "2029-01-31"},
-        costs=[{"category": "sach", "label": "Miete", "amount_eur": 100}],
-    )
-    # 1, 12 and 1 months: 7,142857… € each side; the spare cent goes to the largest remainder.
-    assert check_budget(data).years().lines[0].by_year == {
-        2027: Decimal("7.14"),
-        2028: Decimal("85.72"),
-        2029: Decimal("7.14"),
+def test_split_rounds_all_but_the_last_weighted_year() -> None:
+    assert split(Decimal(100), {2027: 1, 2028: 1, 2029: 1}, YEARS) == {
+        2027: Decimal("33.33"),
+        2028: Decimal("33.33"),
+        2029: Decimal("33.34"),
     }
+    assert split(Decimal(10), {2027: 0, 2028: 3, 2029: 0}, YEARS) == {
+        2027: 0,
+        2028: Decimal(10),
+        2029: 0,
+    }
+    assert split(Decimal(10), {}, YEARS) == {2027: Decimal(10), 2028: 0, 2029: 0}
 
 
-def test_partly_covered_months_count_by_days(make_budget: MakeBudget) -> None:
-    data = make_budget(period={"start": "2027-12-17", "end": "2028-01-31"})
-    split = check_budget(data).years()
-    assert split.months == {2027: Fraction(15, 31), 2028: Fraction(1)}
+def test_one_off_purchases_stay_in_the_year_they_are_paid() -> None:
+    data = build_budget(
+        period={"start": "2027-07-01", "end": "2029-06-30"},
+        costs=[
+            {"category": "investition", "label": "Spielgeräte", "unit_price_net_eur": 16000,
+             "quantity": 3, "paid_on": "2028-05-20"},
+            {"category": "honorar", "label": "Moderation", "monthly_eur": 500, "months": 24},
+        ],
+    )  # fmt: skip
+    f = check_budget(data).figures
+    assert f.lines[0].amount == Decimal("57120.00")  # gross: no Vorsteuerabzug
+    assert f.lines[0].by_year == {2027: 0, 2028: Decimal("57120.00"), 2029: 0}
+    assert f.lines[1].by_year == {2027: 3000, 2028: 6000, 2029: 3000}
+    assert f.investment_by_year == {2027: 0, 2028: Decimal("57120.00"), 2029: 0}
 
 
-def test_volunteer_value_and_totals_per_year(make_budget: MakeBudget) -> None:
-    data = make_budget(
-        period={"start": "2027-07-01", "end": "2028-06-30"},
-        terms={"volunteer_work": {"rate_eur_per_hour": 10, "max_percent": None}},
-        financing={"volunteer_hours": 101},
+def test_monthly_lines_start_in_their_from_month() -> None:
+    data = build_budget(
+        period={"start": "2027-01-01", "end": "2028-12-31"},
+        costs=[{"category": "personal", "label": "Stelle", "monthly_eur": 1000, "months": 6,
+                "from": "2027-10"}],
+    )  # fmt: skip
+    assert check_budget(data).figures.lines[0].by_year == {2027: 3000, 2028: 3000}
+
+
+def test_financing_per_year_adds_up_and_tells_the_haushalt_what_to_provide() -> None:
+    data = build_budget(
+        period={"start": "2027-07-01", "end": "2029-06-30"},
+        costs=[
+            {"category": "sach", "label": "A", "amount_eur": 30000, "paid_on": "2027-08-01"},
+            {"category": "sach", "label": "B", "amount_eur": 50000, "paid_on": "2028-08-01"},
+            {"category": "sach", "label": "C", "amount_eur": 20000, "paid_on": "2029-02-01"},
+        ],
+        financing={
+            "sources": [
+                source("own_cash", None, "Haushalt"),
+                source("public_grant", 10000, "Kreis", by_year={"2028": 10000}),
+                source("donation", 3000, "Spenden"),
+            ]
+        },
     )
-    split = check_budget(data).years()
-    assert split.volunteer_value == {2027: Decimal("505.00"), 2028: Decimal("505.00")}
-    assert split.totals == {2027: Decimal("5505.00"), 2028: Decimal("5505.00")}
-    assert split.by_category == {"sach": {2027: Decimal(5000), 2028: Decimal(5000)}}
+    report = check_budget(data)
+    f = report.figures
+    assert f.grant == 80000
+    assert sum(f.grant_by_year.values()) == f.grant
+    assert sum(f.own_by_year.values()) == f.own_cash_required == f.own_cash == 7000
+    for year in f.years:
+        paid_in = year.grant + year.own_cash_required + sum(year.sources.values())
+        assert paid_in == year.cash_expenses, year
+    assert report.verdict == "ok"
+    # The undated donations fill the room left in 2027 and 2029; 2028 has none left.
+    assert [y.assumed for y in f.years] == [True, False, True]
 
 
-def test_single_year_period_keeps_everything_in_that_year(make_budget: MakeBudget) -> None:
-    data = make_budget(period={"start": "2027-02-01", "end": "2027-11-30"})
-    assert check_budget(data).years().totals == {2027: Decimal(10000)}
+def test_annual_cap_limits_the_heaviest_year() -> None:
+    data = build_budget(
+        costs=[
+            {"category": "sach", "label": "A", "amount_eur": 2000, "paid_on": "2027-05-01"},
+            {"category": "sach", "label": "B", "amount_eur": 8000, "paid_on": "2028-02-01"},
+        ],
+        terms={"annual_max_eur": 4000},
+    )
+    f = check_budget(data).figures
+    # One share for all years: 8.000 € of 10.000 € fall in 2028, so 4.000 € there allow 5.000 €.
+    assert f.caps["annual"] == 5000
+    assert f.grant == 5000
+    assert f.grant_by_year == {2027: 1000, 2028: 4000}
 
 
-def test_apportion_is_exact_and_deterministic() -> None:
-    weights = {2027: Fraction(1), 2028: Fraction(1), 2029: Fraction(1)}
-    parts = apportion(Decimal("0.02"), weights)
-    # Equal remainders: the earlier years get the spare cents.
-    assert parts == {2027: Decimal("0.01"), 2028: Decimal("0.01"), 2029: Decimal(0)}
-
-
-def test_year_table_is_german(make_budget: MakeBudget) -> None:
-    text = years_text(check_budget(make_budget()).years())
-    assert "Haushaltsjahr" in text
-    assert "3.750,00 €" in text
-    assert "Gesamtausgaben" in text
-
-
-def test_year_split_json(make_budget: MakeBudget) -> None:
-    out = check_budget(make_budget()).years().as_dict()
-    assert out["years"] == [2027, 2028, 2029]
-    assert out["totals"] == {"2027": 3750.0, "2028": 5000.0, "2029": 1250.0}
-    assert out["months"] == {"2027": 9.0, "2028": 12.0, "2029": 3.0}
+def test_fehlbedarf_spends_own_cash_first_and_caps_each_year() -> None:
+    data = build_budget(
+        terms={"financing_type": "fehlbedarf", "funding_rate_max_percent": "none",
+               "annual_max_eur": 5000},
+        costs=[
+            {"category": "sach", "label": "A", "amount_eur": 6000, "paid_on": "2027-05-01"},
+            {"category": "sach", "label": "B", "amount_eur": 6000, "paid_on": "2028-02-01"},
+        ],
+        financing={"sources": [source("own_cash", 2000, "Verein")]},
+    )  # fmt: skip
+    f = check_budget(data).figures
+    assert f.caps["annual"] == 9000  # min(5.000, 4.000) + min(5.000, 6.000)
+    assert f.grant == 9000
+    assert f.grant_by_year == {2027: 4000, 2028: 5000}
+    assert f.own_by_year == {2027: 2000, 2028: 1000}

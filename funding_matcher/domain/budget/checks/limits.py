@@ -1,101 +1,117 @@
-"""Checks of the grant against the programme's limits: Quote, Höchst-/Mindestbetrag, Eigenanteil."""
+"""Checks of the grant against its caps and of the own share."""
 
 from __future__ import annotations
 
-from ..money import format_eur, format_percent, percent_of
+from decimal import Decimal
+
+from ..model import OWN_BASES, RATE_BASES
+from ..money import ZERO, format_eur, format_number
 from .base import Check, Context
 
 
+def _percent(value: Decimal) -> str:
+    return f"{format_number(value)} %"
+
+
 def rate(ctx: Context) -> list[Check]:
-    """The grant may not exceed q x Zf."""
-    q = ctx.terms.funding_rate_max_percent.value
-    f = ctx.figures
-    if q is None:
+    """The grant within the Höchstfördersatz of its Bemessungsgrundlage."""
+    f, terms = ctx.figures, ctx.terms
+    q, cap = terms.funding_rate_max_percent.number, f.caps["rate"]
+    if q is None or cap is None or not ctx.runs("rate") or f.grant <= cap:
         return []
-    limit = percent_of(q, f.eligible)
-    if f.grant <= limit:
-        return []
+    base_words = RATE_BASES.get(terms.rate_base.value or "", "der niedrigeren Bemessungsgrundlage")
     return [
         Check(
             "rate",
-            "error",
-            f"Die Zuwendung von {format_eur(f.grant)} übersteigt die Höchstförderquote: "
-            f"{format_percent(q)} der zuwendungsfähigen Ausgaben von {format_eur(f.eligible)} "
-            f"sind {format_eur(limit)}, also {format_eur(f.grant - limit)} zu viel.",
+            ctx.failure("rate"),
+            f"Die Zuwendung ({format_eur(f.grant)}) übersteigt den Höchstfördersatz von "
+            f"{_percent(q)} {base_words} ({format_eur(f.rate_base or ZERO)}): höchstens "
+            f"{format_eur(cap)}.",
             field="financing.requested_eur",
         )
     ]
 
 
-def amount_max(ctx: Context) -> list[Check]:
-    """The grant may not exceed the Höchstbetrag."""
-    cap = ctx.terms.amount_max_eur.value
-    grant = ctx.figures.grant
-    if cap is None or grant <= cap:
+def amount_limits(ctx: Context) -> list[Check]:
+    """Höchst- and Mindestbetrag of the programme."""
+    if not ctx.terms.is_grant:
         return []
-    return [
-        Check(
-            "amount_max",
-            "error",
-            f"Die Zuwendung von {format_eur(grant)} übersteigt den Höchstbetrag von "
-            f"{format_eur(cap)} um {format_eur(grant - cap)}.",
-            field="financing.requested_eur",
+    f, found = ctx.figures, []
+    high = ctx.terms.amount_max_eur.number
+    if high is not None and ctx.runs("amount_max") and f.grant > high:
+        found.append(
+            Check(
+                "amount_max",
+                ctx.failure("amount_max"),
+                f"Die Zuwendung ({format_eur(f.grant)}) übersteigt den Höchstbetrag des "
+                f"Programms ({format_eur(high)}).",
+                field="financing.requested_eur",
+            )
         )
-    ]
+    low = ctx.terms.amount_min_eur.number
+    if low is not None and ctx.runs("amount_min") and f.grant < low:
+        found.append(
+            Check(
+                "amount_min",
+                ctx.failure("amount_min"),
+                f"Die Zuwendung ({format_eur(f.grant)}) unterschreitet den Mindestbetrag des "
+                f"Programms ({format_eur(low)}).",
+                field="financing.requested_eur",
+            )
+        )
+    return found
 
 
-def amount_min(ctx: Context) -> list[Check]:
-    """The grant must reach the Mindestbetrag (Bagatellgrenze)."""
-    floor = ctx.terms.amount_min_eur.value
-    grant = ctx.figures.grant
-    if floor is None or grant >= floor:
+def annual_max(ctx: Context) -> list[Check]:
+    """No Haushaltsjahr's grant above the Höchstbetrag je Haushaltsjahr."""
+    limit = ctx.terms.annual_max_eur.number
+    if limit is None or not ctx.runs("annual_max"):
         return []
+    f = ctx.figures
+    if ctx.terms.financing_type.value == "fehlbedarf":
+        over = [(y.year, y.grant) for y in f.years if y.grant > limit]
+    else:
+        weights = f.annual_weights
+        total = sum(weights.values(), ZERO)
+        over = [
+            (year, f.grant * w / total)
+            for year, w in weights.items()
+            if total > 0 and f.grant * w / total > limit
+        ]
+    if not over:
+        return []
+    years = ", ".join(f"{year}: {format_eur(amount)}" for year, amount in over)
     return [
         Check(
-            "amount_min",
-            "error",
-            f"Die Zuwendung von {format_eur(grant)} unterschreitet den Mindestbetrag von "
-            f"{format_eur(floor)} um {format_eur(floor - grant)}.",
+            "annual_max",
+            ctx.failure("annual_max"),
+            f"Die Zuwendung übersteigt den Höchstbetrag je Haushaltsjahr ({format_eur(limit)}) "
+            f"in {years}.",
             field="financing.requested_eur",
         )
     ]
 
 
 def own_share(ctx: Context) -> list[Check]:
-    """Own funds plus volunteer value must reach own_contribution_min_percent of Zf."""
-    minimum = ctx.terms.own_contribution_min_percent.value
-    if minimum is None:
-        return []
+    """The Eigenanteil by the programme's rules at least its minimum."""
+    m = ctx.terms.own_contribution_min_percent.number
     f = ctx.figures
-    own = ctx.budget.financing.own_funds_eur + f.volunteer_value
-    needed = percent_of(minimum, f.eligible)
-    if own >= needed:
+    if m is None or not ctx.runs("own_share") or f.own_contribution >= f.own_min:
         return []
+    base_words = OWN_BASES[ctx.terms.own_contribution_base.value or "eligible"]
+    missing = f.own_min - f.own_contribution
+    extra = ""
+    if f.ineligible_own > 0:
+        extra = (
+            f" (die nicht zuwendungsfähigen Ausgaben von {format_eur(f.ineligible_own)} trägt der "
+            "Antragsteller zusätzlich; sie zählen nicht zum Eigenanteil)"
+        )
     return [
         Check(
             "own_share",
-            "error",
-            f"Der Eigenanteil (Eigenmittel {format_eur(ctx.budget.financing.own_funds_eur)} + "
-            f"ehrenamtliche Arbeit {format_eur(f.volunteer_value)} = {format_eur(own)}) liegt "
-            f"unter dem Mindesteigenanteil von {format_percent(minimum)} der zuwendungsfähigen "
-            f"Ausgaben ({format_eur(f.eligible)}), also {format_eur(needed)}; es fehlen "
-            f"{format_eur(needed - own)}.",
-            field="financing.own_funds_eur",
-        )
-    ]
-
-
-def fixed_amount_missing(ctx: Context) -> list[Check]:
-    """Festbetragsfinanzierung needs the Festbetrag."""
-    if ctx.terms.financing_type.value != "festbetrag" or ctx.terms.fixed_amount_eur.known:
-        return []
-    return [
-        Check(
-            "fixed_amount_missing",
-            "error",
-            "Festbetragsfinanzierung ohne Festbetrag: Bitte den Festbetrag (fixed_amount_eur) "
-            "aus dem Förderaufruf oder dem Bescheid angeben; bis dahin wird keine Zuwendung "
-            "berechnet.",
-            field="terms.fixed_amount_eur",
+            ctx.failure("own_share"),
+            f"Eigenanteil {format_eur(f.own_contribution)} unterschreitet {_percent(m)} "
+            f"{base_words} ({format_eur(f.own_min)}); es fehlen {format_eur(missing)}{extra}.",
+            field="financing.sources",
         )
     ]
