@@ -47,7 +47,10 @@ class Application(db.Model):
     # The programme's title when the application was made: the catalogue may drop the record.
     programme_title: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(20), default="idee")
+    # One requested amount everywhere: the saved plan's grant ("plan") or, before a plan without
+    # errors exists, Gesamtkosten minus Eigenmittel of the profile ("profil", vorläufig).
     requested_eur: Mapped[Decimal | None] = mapped_column(Money)
+    requested_source: Mapped[str | None] = mapped_column(String(10), default="profil")
     approved_eur: Mapped[Decimal | None] = mapped_column(Money)
     submitted_on: Mapped[date | None] = mapped_column(Date)
     decided_on: Mapped[date | None] = mapped_column(Date)
@@ -57,7 +60,7 @@ class Application(db.Model):
     project_start: Mapped[date | None] = mapped_column(Date)
     project_end: Mapped[date | None] = mapped_column(Date)
     eu_funded: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
-    # The budget (format v1 of the budget contract) and input that did not validate yet.
+    # The budget (budget contract, rules v2; v1 still read) and input that did not validate yet.
     budget: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     budget_pending: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))

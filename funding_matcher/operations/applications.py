@@ -15,6 +15,7 @@ from funding_matcher.domain.applications.outline import draft_outline
 from funding_matcher.domain.applications.status import check_status_change
 from funding_matcher.domain.catalogue.records import Programme
 from funding_matcher.domain.errors import FieldProblem, InvalidData
+from funding_matcher.domain.money import format_eur
 from funding_matcher.domain.profile import Profile
 from funding_matcher.extensions import db
 from funding_matcher.models import (
@@ -85,6 +86,7 @@ def create_application(
         programme_title=programme.title,
         status="idee",
         requested_eur=_cents(profile.requested_eur),
+        requested_source="profil",
         created_by_id=user.id if user else None,
     )
     db.session.add(application)
@@ -203,6 +205,26 @@ def change_status(
     change = check_status_change(
         application.status, new, on, amount_eur, missing_required(application), today
     )
+    planned = application.requested_source == "plan"
+    if (
+        change.status == "eingereicht"
+        and planned
+        and change.amount_eur
+        not in (
+            None,
+            application.requested_eur,
+        )
+    ):
+        raise InvalidData(
+            [
+                FieldProblem(
+                    "amount_eur",
+                    f"Der Betrag weicht von der Zuwendung laut Kosten- und "
+                    f"Finanzierungsplan ab ({format_eur(application.requested_eur)}); "
+                    "bitte den Plan anpassen oder den Betrag weglassen.",
+                )
+            ]
+        )
     db.session.add(
         StatusLogEntry(
             application_id=application.id,

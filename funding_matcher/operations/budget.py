@@ -13,8 +13,8 @@ from sqlalchemy import select
 
 from funding_matcher.domain import budget as kfp
 from funding_matcher.domain.budget.fields import EARLIEST_YEAR, LATEST_YEAR, MAX_EUR
-from funding_matcher.domain.budget.money import format_eur
 from funding_matcher.domain.errors import FieldProblem, InvalidData
+from funding_matcher.domain.money import format_eur
 from funding_matcher.domain.profile import Profile
 from funding_matcher.extensions import db
 from funding_matcher.models import Application, DeMinimisAid, Organisation, ProgrammeRow
@@ -129,7 +129,7 @@ def delete_register_aid(row: DeMinimisAid) -> None:
 
 
 def budget_input(application: Application, data: Any) -> dict[str, Any]:
-    """The budget v1 of an application: ``programme`` omitted or null means its programme."""
+    """The budget of an application: ``programme`` omitted or null means its programme."""
     if not isinstance(data, Mapping):
         raise InvalidData([FieldProblem("", "Der Finanzierungsplan muss ein JSON-Objekt sein.")])
     given = data.get("programme")
@@ -147,18 +147,26 @@ def budget_input(application: Application, data: Any) -> dict[str, Any]:
     return {**data, "programme": application.programme_slug}
 
 
-def check_application_budget(application: Application, data: Any) -> kfp.BudgetReport:
-    """Check a budget v1 for an application: its programme's terms, the organisation's register.
+_UNSET: Any = object()
 
-    When the budget lists no De-minimis aid received, the register of the organisation is used
-    and a notice says so (id ``de_minimis``, level notice).
+
+def check_application_budget(
+    application: Application, data: Any, record: Mapping[str, Any] | None = _UNSET
+) -> kfp.BudgetReport:
+    """Check a budget for an application: its programme's terms, the organisation's register.
+
+    ``record`` is the programme's catalogue record when the caller has it already. When the
+    budget lists no De-minimis aid received, the register of the organisation is used and a
+    notice says so (id ``de_minimis``, level notice).
     """
     budget = kfp.parse_budget(budget_input(application, data))
-    from_register = ()
+    from_register: tuple[kfp.DeMinimisAid, ...] = ()
     if not budget.de_minimis_received:
         from_register = register_aids(application.organisation_id)
         budget = replace(budget, de_minimis_received=from_register)
-    report = kfp.evaluate(budget, programme_record(application.programme_slug))
+    if record is _UNSET:
+        record = programme_record(application.programme_slug)
+    report = kfp.evaluate(budget, record)
     if from_register and report.terms.de_minimis.value in ("general", "dawi"):
         total = sum((aid.amount_eur for aid in from_register), Decimal(0))
         notice = kfp.Check(
@@ -173,11 +181,17 @@ def check_application_budget(application: Application, data: Any) -> kfp.BudgetR
     return report
 
 
-def save_budget(application: Application, data: Any) -> kfp.BudgetReport:
-    """Check and store a budget v1; clears pending form input. Nothing stored on InvalidData."""
-    report = check_application_budget(application, data)
+def save_budget(
+    application: Application, data: Any, record: Mapping[str, Any] | None = _UNSET
+) -> kfp.BudgetReport:
+    """Check and store a budget; clears pending input and sets the requested amount from it.
+
+    Nothing is stored on InvalidData.
+    """
+    report = check_application_budget(application, data, record)
     application.budget = budget_input(application, data)
     application.budget_pending = None
+    set_requested(application, report)
     db.session.flush()
     return report
 
@@ -188,12 +202,24 @@ def save_budget_pending(application: Application, raw: Mapping[str, list[str]]) 
     db.session.flush()
 
 
-def stored_report(application: Application) -> kfp.BudgetReport | None:
+def parsed_budget(application: Application) -> kfp.Budget | None:
+    """The stored budget as domain objects (None when there is none or it no longer reads)."""
+    if application.budget is None:
+        return None
+    try:
+        return kfp.parse_budget(budget_input(application, application.budget))
+    except InvalidData:
+        return None
+
+
+def stored_report(
+    application: Application, record: Mapping[str, Any] | None = _UNSET
+) -> kfp.BudgetReport | None:
     """The check of the stored budget (None when there is none or it no longer validates)."""
     if application.budget is None:
         return None
     try:
-        return check_application_budget(application, application.budget)
+        return check_application_budget(application, application.budget, record)
     except InvalidData:
         # Only if the catalogue record changed in a way the terms reader refuses; the page
         # then shows the plan as pending input instead of failing.
@@ -201,8 +227,44 @@ def stored_report(application: Application) -> kfp.BudgetReport | None:
 
 
 def result_json(report: kfp.BudgetReport) -> dict[str, Any]:
-    """The API's and page's result object: the contract's output plus the Haushaltsjahre."""
-    return kfp.report_to_json(report, with_years=True)
+    """The API's and page's result object: the contract's output."""
+    return kfp.report_to_json(report)
+
+
+# --- the requested amount: one figure for page, dashboard, API and exports ------------------
+
+
+def plan_for_drafts(report: kfp.BudgetReport | None) -> kfp.BudgetReport | None:
+    """The plan drafts, planning and the requested amount read: only one without errors."""
+    return report if report is not None and report.verdict != "errors" else None
+
+
+def profile_requested(application: Application) -> Decimal | None:
+    """The profile's figure: Gesamtkosten minus Eigenmittel (vorläufig, ohne Finanzplan)."""
+    try:
+        profile = Profile.from_dict(application.project.data)
+    except InvalidData:
+        return None
+    if profile.requested_eur is None:
+        return None
+    return Decimal(str(profile.requested_eur)).quantize(Decimal("0.01"))
+
+
+def set_requested(application: Application, report: kfp.BudgetReport | None) -> None:
+    """The application's requested amount: the plan's grant, else the profile's difference."""
+    plan = plan_for_drafts(report)
+    if plan is not None:
+        application.requested_eur = plan.figures.grant
+        application.requested_source = "plan"
+    else:
+        application.requested_eur = profile_requested(application)
+        application.requested_source = "profil"
+
+
+def refresh_requested(application: Application) -> None:
+    """Recompute the requested amount after the profile or the programme's terms changed."""
+    set_requested(application, stored_report(application))
+    db.session.flush()
 
 
 @dataclass(frozen=True)
@@ -210,24 +272,21 @@ class BudgetSummary:
     """What the application overview shows of its plan."""
 
     grant: Decimal
+    verdict_text: str
     errors: int
     warnings: int
     pending: bool
 
-    @property
-    def open_checks(self) -> int:
-        """Errors and warnings still to be looked at."""
-        return self.errors + self.warnings
-
 
 def budget_summary(application: Application) -> BudgetSummary | None:
-    """Grant and open checks of the stored plan; None when there is no valid plan yet."""
+    """Grant and verdict of the stored plan; None when there is no valid plan yet."""
     report = stored_report(application)
     if report is None:
         return None
     levels = [check.level for check in report.checks]
     return BudgetSummary(
         grant=report.figures.grant,
+        verdict_text=report.verdict_text,
         errors=levels.count("error"),
         warnings=levels.count("warning"),
         pending=application.budget_pending is not None,
@@ -236,7 +295,8 @@ def budget_summary(application: Application) -> BudgetSummary | None:
 
 def new_plan_values(application: Application, today: date) -> dict[str, Any]:
     """Starting values for a new plan: today's date, period and own funds from the profile."""
-    values: dict[str, Any] = {"applied_on": today}
+    own: dict[str, Any] = {"kind": "own_cash", "label": "Eigenmittel", "amount_eur": None}
+    values: dict[str, Any] = {"applied_on": today, "sources": [own]}
     try:
         profile = Profile.from_dict(application.project.data)
     except InvalidData:
@@ -245,7 +305,7 @@ def new_plan_values(application: Application, today: date) -> dict[str, Any]:
         values["start"] = profile.start_date
         values["end"] = profile.project_end
     if profile.own_funds_eur:
-        values["own_funds_eur"] = Decimal(str(profile.own_funds_eur)).quantize(Decimal("0.01"))
+        own["amount_eur"] = Decimal(str(profile.own_funds_eur)).quantize(Decimal("0.01"))
     return values
 
 
@@ -259,9 +319,12 @@ class ApplicationDeclaration:
     regime_known: bool
 
 
-def application_declaration(application: Application, today: date) -> ApplicationDeclaration:
-    """The Erklärung from the stored plan (date, grant, regime) or, without one, the register."""
-    report = stored_report(application)
+def application_declaration(
+    application: Application, today: date, report: kfp.BudgetReport | None = _UNSET
+) -> ApplicationDeclaration:
+    """The Erklärung from the plan (date, grant, regime) or, without one, the register."""
+    if report is _UNSET:
+        report = stored_report(application)
     if report is None:
         aids, applied_on, regime, requested = (
             register_aids(application.organisation_id),

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from sqlalchemy import select
+
 from funding_matcher.domain.profile import Profile
 from funding_matcher.domain.wizard import merge_step
 from funding_matcher.extensions import db
-from funding_matcher.models import Organisation, ProjectProfile, User
+from funding_matcher.models import Application, Organisation, ProjectProfile, User
+from funding_matcher.operations.budget import profile_requested
 
 DRAFT_TITLE = "Neues Projekt (Entwurf)"
 
@@ -44,6 +47,13 @@ def save_wizard_step(row: ProjectProfile, step: int, values: dict) -> None:
     row.title = row.data.get("title") or DRAFT_TITLE
     row.pending = {k: v for k, v in (row.pending or {}).items() if k != str(step)}
     row.wizard_step = max(row.wizard_step, step + 1)
+    for application in db.session.scalars(
+        select(Application).where(
+            Application.project_id == row.id, Application.requested_source != "plan"
+        )
+    ):
+        # Without a plan the requested amount is the profile's (vorläufig): it follows the edit.
+        application.requested_eur = profile_requested(application)
     db.session.flush()
 
 

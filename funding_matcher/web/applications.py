@@ -18,6 +18,7 @@ from funding_matcher.operations.applications import (
     organisation_applications,
     set_checklist_done,
 )
+from funding_matcher.operations.budget import budget_summary
 from funding_matcher.operations.catalogue import find_programme
 from funding_matcher.web.access import current_organisation, member_required, owned_or_404
 from funding_matcher.web.api.serialize import application_deadline
@@ -111,6 +112,7 @@ def _render_show(application: Application, status_form: StatusForm, code: int = 
         checklist_form=ChecklistForm(formdata=None),
         confirm_form=ConfirmForm(),
         missing=missing_required(application),
+        plan=budget_summary(application),
     ), code
 
 

@@ -11,8 +11,8 @@ from wtforms import DecimalField
 from wtforms.fields.choices import SelectChoice
 from wtforms.widgets import TextInput
 
-from funding_matcher.domain.budget.money import german_digits
 from funding_matcher.domain.errors import InvalidData
+from funding_matcher.domain.money import german_digits
 
 
 class GermanForm(FlaskForm):

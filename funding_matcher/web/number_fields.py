@@ -11,7 +11,7 @@ from wtforms import DecimalField, Field
 from wtforms.validators import Optional
 from wtforms.widgets import TextInput
 
-from funding_matcher.domain.budget.money import german_digits
+from funding_matcher.domain.money import german_digits
 from funding_matcher.web.forms import MoneyField, read_decimal
 
 NUMBER_CEILING = Decimal("1e12")

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from flask import Flask
 from flask_login import current_user
 
-from funding_matcher.domain import taxonomy
+from funding_matcher.domain import money, taxonomy
 from funding_matcher.models import Role
 from funding_matcher.operations.accounts import memberships
 from funding_matcher.web.access import current_membership
@@ -31,12 +31,18 @@ def format_percent(value: float | None) -> str:
 
 
 def format_eur_cents(value: Decimal | float | None) -> str:
-    """Decimal('12345.6') -> '12.345,60 €'; None -> '–'."""
-    if value is None:
-        return "–"
-    amount = Decimal(str(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    text = f"{amount:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
-    return f"{text} €"
+    """Decimal('12345.6') -> '12.345,60 €'; None -> '–' (the domain's one money format)."""
+    return "–" if value is None else money.format_eur(Decimal(str(value)))
+
+
+def format_exact_percent(value: Decimal | None) -> str:
+    """A computed percentage as the domain prints it: 66,67 %; "–" when it has no value."""
+    return "–" if value is None else money.format_percent(value)
+
+
+def format_exact_number(value: Decimal | None) -> str:
+    """A German number without trailing zeros: 1.200 or 7,5; "–" when it has no value."""
+    return "–" if value is None else money.format_number(value)
 
 
 def format_datetime(value: datetime | None) -> str:
@@ -61,6 +67,8 @@ def register(app: Flask) -> None:
     app.jinja_env.filters["de_date"] = format_date
     app.jinja_env.filters["percent"] = format_percent
     app.jinja_env.filters["eur_cents"] = format_eur_cents
+    app.jinja_env.filters["exact_percent"] = format_exact_percent
+    app.jinja_env.filters["exact_number"] = format_exact_number
     app.jinja_env.filters["de_datetime"] = format_datetime
     app.jinja_env.globals["label"] = taxonomy.label
     app.jinja_env.globals["labels"] = taxonomy.labels

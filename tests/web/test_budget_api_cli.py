@@ -34,19 +34,24 @@ def assert_matches(result: dict[str, Any], name: str) -> None:
     assert {key: result[key] for key in want} == want
 
 
-# Bad input and the field path each one must be reported at.
+# Bad input and the field path each one must be reported at (d1: monthly line 0, one-off line 1).
 BAD_INPUT = [
     ("negative amount", ("costs", 1, "amount_eur"), -100, "costs[1].amount_eur"),
     ("share 1.5", ("costs", 0, "share"), 1.5, "costs[0].share"),
     ("unknown category", ("costs", 1, "category"), "catering", "costs[1].category"),
     ("10^20 euros", ("costs", 0, "monthly_eur"), 10**20, "costs[0].monthly_eur"),
-    ("string for a number", ("costs", 0, "months"), "36", "costs[0].months"),
-    ("string for money", ("financing", "own_funds_eur"), "18.489,60", "financing.own_funds_eur"),
+    ("string for a number", ("costs", 0, "months"), "21", "costs[0].months"),
     ("months 0", ("costs", 0, "months"), 0, "costs[0].months"),
     ("end before start", ("period", "end"), "2026-01-01", "period.end"),
     ("true for a number", ("financing", "volunteer_hours"), True, "financing.volunteer_hours"),
     ("unknown key", ("financing", "spenden_eur"), 5, "financing.spenden_eur"),
-]
+    ("unknown source kind", ("financing", "sources", 1, "kind"), "lotto",
+     "financing.sources[1].kind"),
+    ("payment outside the period", ("costs", 1, "paid_on"), "2030-01-01", "costs[1].paid_on"),
+    ("source year outside the period", ("financing", "sources", 2, "by_year"), {"2031": 5000},
+     "financing.sources[2].by_year.2031"),
+    ("unit group across categories", ("costs", 1, "unit_group"), "x", "costs[1].unit_group"),
+]  # fmt: skip
 
 BAD_IDS = [case[0] for case in BAD_INPUT]
 
@@ -84,32 +89,42 @@ def test_cli_worked_examples_give_the_expected_figures(cli, name):
     assert {"rate_effective_percent", "own_share_percent", "lines", "checks"} <= set(out)
 
 
-def test_cli_there_are_five_worked_examples():
-    assert len(EXAMPLE_NAMES) == 5
+def test_cli_there_are_the_worked_examples_of_rules_v2():
+    assert len(EXAMPLE_NAMES) >= 8
 
 
 def test_cli_text_is_a_german_table(cli):
-    result = cli(["budget", "check", str(EXAMPLES / "d2-rate-exceeded.json"), "--format", "text"])
+    path = str(EXAMPLES / "d8-ineligible-not-own-share.json")
+    result = cli(["budget", "check", path, "--format", "text"])
     assert result.exit_code == 1
     assert "Kosten- und Finanzierungsplan" in result.output
-    assert "Zuwendung (beantragt)" in result.output
-    assert "6.000,00 €" in result.output
-    assert "[rate]" in result.output
+    assert "Beantragte Zuwendung" in result.output
+    assert "8.700,00 €" in result.output
+    assert "Eigenanteil 0,00 € unterschreitet 10 %" in result.output
     assert "Ergebnis: 1 Fehler" in result.output
+    assert "own_share" not in result.output  # no internal ids
 
 
 def test_cli_text_is_the_default_and_ok_exits_0(cli):
-    result = cli(["budget", "check", str(EXAMPLES / "d1-anteil-ok.json")])
+    result = cli(["budget", "check", str(EXAMPLES / "d1-anteil-other-funding.json")])
     assert result.exit_code == 0
     assert "Ergebnis: in Ordnung" in result.output
-    assert "166.406,40 €" in result.output
+    assert "79.200,00 €" in result.output
+    assert "Eigenmittel (im Haushalt bereitzustellen)" in result.output
+
+
+def test_cli_unchecked_terms_exit_0_and_say_what_was_not_checked(cli):
+    result = cli(["budget", "check", str(EXAMPLES / "d7-unknown-terms.json")])
+    assert result.exit_code == 0
+    assert "Ergebnis: keine Fehler gefunden – nicht geprüft: Mindesteigenanteil" in result.output
+    assert "in Ordnung" not in result.output
 
 
 @pytest.mark.parametrize(
     ("case", "path", "value", "field"), BAD_INPUT, ids=[b[0] for b in BAD_INPUT]
 )
 def test_cli_bad_input_exits_2_naming_the_field(cli, budget_file, case, path, value, field):
-    data = with_value(example("d1-anteil-ok"), path, value)
+    data = with_value(example("d1-anteil-other-funding"), path, value)
     result = cli(["budget", "check", budget_file(data)])
     assert result.exit_code == 2, result.output
     assert f"FEHLER {field}: " in result.stderr
@@ -117,7 +132,7 @@ def test_cli_bad_input_exits_2_naming_the_field(cli, budget_file, case, path, va
 
 
 def test_cli_reports_every_problem_at_once(cli, budget_file):
-    data = with_value(example("d1-anteil-ok"), ("costs", 0, "share"), 1.5)
+    data = with_value(example("d1-anteil-other-funding"), ("costs", 0, "share"), 1.5)
     data = with_value(data, ("costs", 1, "amount_eur"), -1)
     result = cli(["budget", "check", budget_file(data)])
     assert result.exit_code == 2
@@ -142,15 +157,16 @@ def test_cli_missing_file_and_not_an_object(cli, budget_file, tmp_path):
 
 def test_cli_programme_option_takes_terms_from_the_catalogue(cli, budget_file, write_programme):
     write_programme(slug="quartiersfonds", funding_rate_max_percent=50, checked_on="2026-10-15")
-    data = example("d2-rate-exceeded")
+    data = example("d3-own-share-donations")
     del data["terms"]["funding_rate_max_percent"]
-    data["financing"].update(requested_eur=4000, own_funds_eur=4000)
+    data["financing"]["requested_eur"] = None
+    data["financing"]["sources"][0]["amount_eur"] = None
     result = cli(
         ["budget", "check", budget_file(data), "--programme", "quartiersfonds", "--format", "json"]
     )
     out = json.loads(result.output)
     assert result.exit_code == 0, result.output
-    assert out["grant_max_eur"] == 4000.0
+    assert out["grant_max_eur"] == 20000.0  # 50 % of the Gesamtkosten (40.000 €)
     rate = out["terms"]["funding_rate_max_percent"]
     assert rate["value"] == 50.0
     assert rate["source_text"] == "laut Katalog (Stand 15.10.2026)"
@@ -159,18 +175,19 @@ def test_cli_programme_option_takes_terms_from_the_catalogue(cli, budget_file, w
 
 def test_cli_programme_option_overrides_the_files_programme(cli, budget_file, write_programme):
     write_programme(slug="quartiersfonds")
-    data = {**example("d3-fehlbedarf"), "programme": "anderes-programm"}
+    data = {**example("d4-fehlbedarf"), "programme": "anderes-programm"}
     path = budget_file(data)
     result = cli(["budget", "check", path, "--programme", "quartiersfonds", "--format", "json"])
     assert result.exit_code == 0, result.stderr
-    assert json.loads(result.output)["grant_eur"] == 10000.0
+    assert json.loads(result.output)["grant_eur"] == 33600.0
     result = cli(["budget", "check", path])
     assert result.exit_code == 2
     assert "FEHLER programme: unbekanntes Programm „anderes-programm“" in result.stderr
 
 
 def test_cli_unknown_programme_option_exits_2(cli, write_programme):
-    result = cli(["budget", "check", str(EXAMPLES / "d1-anteil-ok.json"), "--programme", "../x"])
+    path = str(EXAMPLES / "d1-anteil-other-funding.json")
+    result = cli(["budget", "check", path, "--programme", "../x"])
     assert result.exit_code == 2
     assert "FEHLER --programme: unbekanntes Programm" in result.stderr
 
@@ -182,7 +199,7 @@ def test_cli_needs_no_database(tmp_path, monkeypatch):
 
     monkeypatch.setenv("FUNDING_MATCHER_DATABASE_URL", f"sqlite:///{tmp_path}/nie/da.db")
     monkeypatch.setenv("FUNDING_MATCHER_SECRET_KEY", "test")
-    path = str(EXAMPLES / "d5-volunteer.json")
+    path = str(EXAMPLES / "d2-subsidiarity-lottery.json")
     result = CliRunner().invoke(main, ["budget", "check", path, "--format", "json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["warnings"] == ["inventory"]
@@ -219,7 +236,7 @@ def test_api_put_worked_examples_give_the_expected_figures(client, editor, appli
     assert response.status_code == 200, response.get_json()
     result = response.get_json()
     assert_matches(result, name)
-    assert result["years"]["years"] == [2027, 2028, 2029]
+    assert [y["year"] for y in result["years"]] == [int(y) for y in expected(name)["grant_by_year"]]
     stored = client.get(url(application.id), headers=editor).get_json()
     assert_matches(stored["result"], name)
     assert stored["budget"]["programme"] == "quartiersfonds"
@@ -238,7 +255,7 @@ def test_api_get_without_a_plan_is_404_json(client, editor, application):
 def test_api_bad_input_is_400_with_the_field_and_stores_nothing(
     client, editor, application, case, path, value, field
 ):
-    data = with_value(example("d1-anteil-ok"), path, value)
+    data = with_value(example("d1-anteil-other-funding"), path, value)
     response = client.put(url(application.id), json=data, headers=editor)
     assert response.status_code == 400
     body = response.get_json()
@@ -249,11 +266,11 @@ def test_api_bad_input_is_400_with_the_field_and_stores_nothing(
 
 
 def test_api_bad_input_keeps_the_stored_plan(client, editor, application):
-    client.put(url(application.id), json=example("d3-fehlbedarf"), headers=editor)
-    bad = with_value(example("d1-anteil-ok"), ("costs", 0, "share"), 1.5)
+    client.put(url(application.id), json=example("d4-fehlbedarf"), headers=editor)
+    bad = with_value(example("d1-anteil-other-funding"), ("costs", 0, "share"), 1.5)
     assert client.put(url(application.id), json=bad, headers=editor).status_code == 400
     stored = client.get(url(application.id), headers=editor).get_json()
-    assert stored["result"]["grant_eur"] == 10000.0
+    assert stored["result"]["grant_eur"] == 33600.0
 
 
 @pytest.mark.parametrize(
@@ -270,7 +287,7 @@ def test_api_unreadable_bodies_are_400(client, editor, application, body):
 
 
 def test_api_programme_may_be_omitted_and_must_be_the_applications(client, editor, application):
-    data = example("d2-rate-exceeded")
+    data = example("d8-ineligible-not-own-share")
     del data["programme"]
     # Without own terms, the catalogue record of the application's programme applies.
     del data["terms"]["funding_rate_max_percent"]
@@ -290,7 +307,7 @@ def test_api_roles_and_organisations(client, org, make_org, make_user, editor, a
     viewer = bearer(make_user(org, Role.viewer), org)
     other_org = make_org("Nachbarstadt", "kommune")
     stranger = bearer(make_user(other_org, Role.owner), other_org)
-    data = example("d1-anteil-ok")
+    data = example("d1-anteil-other-funding")
     assert client.put(url(application.id), json=data, headers=viewer).status_code == 403
     assert client.put(url(application.id), json=data, headers=stranger).status_code == 404
     assert client.put(url(application.id), json=data).status_code == 401
@@ -303,9 +320,10 @@ def test_api_roles_and_organisations(client, org, make_org, make_user, editor, a
 
 
 def test_api_register_feeds_the_de_minimis_check(client, org, editor, application):
-    add_register_aid(org, date(2025, 6, 30), "Stadt", Decimal("250000.00"))
+    add_register_aid(org, date(2025, 6, 30), "Stadt", Decimal("250000.00"))  # + 79.200 €
     db.session.commit()
-    data = example("d4-de-minimis")
+    data = example("d1-anteil-other-funding")
+    data["terms"]["de_minimis"] = "general"
     data["de_minimis_received"] = []
     result = client.put(url(application.id), json=data, headers=editor).get_json()
     assert result["errors"] == ["de_minimis"]
@@ -320,8 +338,17 @@ def test_api_register_feeds_the_de_minimis_check(client, org, editor, applicatio
 def test_api_plan_that_lists_its_own_aid_ignores_the_register(client, org, editor, application):
     add_register_aid(org, date(2025, 6, 30), "Land", Decimal("290000.00"))
     db.session.commit()
-    data = example("d4-de-minimis")
-    data["de_minimis_received"][0]["amount_eur"] = 100000
+    data = example("d1-anteil-other-funding")
+    data["terms"]["de_minimis"] = "general"
+    data["de_minimis_received"] = [{"date": "2025-06-30", "grantor": "Stadt", "amount_eur": 100000}]
     result = client.put(url(application.id), json=data, headers=editor).get_json()
     assert result["errors"] == []
     assert not [c for c in result["checks"] if c["id"] == "de_minimis"]
+
+
+def test_api_application_carries_the_plans_grant_as_requested_amount(client, editor, application):
+    before = client.get(f"/api/v1/applications/{application.id}", headers=editor).get_json()
+    assert (before["requested_eur"], before["requested_source"]) == (54000.0, "profil")
+    client.put(url(application.id), json=example("d1-anteil-other-funding"), headers=editor)
+    after = client.get(f"/api/v1/applications/{application.id}", headers=editor).get_json()
+    assert (after["requested_eur"], after["requested_source"]) == (79200.0, "plan")

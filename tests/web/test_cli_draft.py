@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from tests.conftest import SHARED, profile_data
 
-BUDGET = SHARED / "eval" / "budget-dev" / "d1-anteil-ok.json"
+BUDGET = SHARED / "eval" / "budget-dev" / "d1-anteil-other-funding.json"
 
 
 @pytest.fixture

@@ -13,8 +13,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from funding_matcher.domain.money import ZERO, format_eur, json_number
+
 from .model import DeMinimisAid
-from .money import ZERO, format_eur, json_number
 
 
 @dataclass(frozen=True)

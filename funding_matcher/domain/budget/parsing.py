@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from funding_matcher.domain.errors import FieldProblem, InvalidData
+from funding_matcher.domain.money import ZERO, format_eur
 
 from .fields import HOURS, MAX_EUR, MONTHS, PERCENT, QUANTITY, SHARE, ObjectReader, Problems
 from .model import (
@@ -24,7 +25,6 @@ from .model import (
     Period,
     Source,
 )
-from .money import ZERO, format_eur
 from .terms import read_terms
 
 VERSIONS = (1, 2)

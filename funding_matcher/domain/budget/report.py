@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from funding_matcher.domain.errors import FieldProblem, InvalidData
+from funding_matcher.domain.money import json_number
 
 from .arithmetic import Figures, compute
 from .checks import Check, run_checks
 from .model import OTHER_KINDS, Budget
-from .money import json_number
 from .parsing import parse_budget
 from .terms import CHECK_NAMES, Terms, merge_terms
 
@@ -32,6 +32,8 @@ class BudgetReport:
     figures: Figures
     checks: tuple[Check, ...]
     unchecked: tuple[str, ...] = ()
+    # check id -> the unknown term that left it unchecked
+    unchecked_terms: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -71,8 +73,15 @@ def evaluate(budget: Budget, programme: Mapping[str, Any] | None = None) -> Budg
             )
     terms = merge_terms(budget.terms_entered, programme)
     figures = compute(budget, terms)
-    checks, unchecked = run_checks(budget, terms, figures)
-    return BudgetReport(budget, terms, figures, tuple(checks), tuple(sorted(unchecked)))
+    checks, assessment = run_checks(budget, terms, figures)
+    return BudgetReport(
+        budget,
+        terms,
+        figures,
+        tuple(checks),
+        tuple(sorted(assessment.unchecked)),
+        dict(assessment.term_of),
+    )
 
 
 def check_budget(data: Any, programme: Mapping[str, Any] | None = None) -> BudgetReport:

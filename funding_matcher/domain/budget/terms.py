@@ -12,6 +12,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Generic, Literal, TypeVar
 
+from funding_matcher.domain.money import json_number
+
 from .fields import MONEY, PERCENT, RATE_PER_HOUR, ObjectReader, Problems
 from .model import (
     DE_MINIMIS_REGIMES,
@@ -24,7 +26,6 @@ from .model import (
     START_RULES,
     SUBSIDIARITY,
 )
-from .money import json_number
 
 T = TypeVar("T")
 Source = Literal["katalog", "eingabe"]

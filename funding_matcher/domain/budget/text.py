@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from funding_matcher.domain.money import format_eur, format_number, format_percent
+
 from .checks import LEVEL_LABELS
 from .model import FINANCING_TYPES, OTHER_KINDS, SOURCE_KINDS
-from .money import format_eur, format_number, format_percent
 from .report import BudgetReport
 
 _LABEL = 46

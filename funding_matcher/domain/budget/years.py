@@ -10,8 +10,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 
+from funding_matcher.domain.money import CENT, ZERO, cents
+
 from .model import CUSTOM, MONTHLY, ONE_OFF, CostLine, Period, Source
-from .money import CENT, ZERO, cents
 
 YearMap = dict[int, Decimal]
 

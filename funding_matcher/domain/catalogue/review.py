@@ -6,10 +6,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from funding_matcher.domain.budget.money import german_digits
 from funding_matcher.domain.catalogue.deadlines import format_date
 from funding_matcher.domain.catalogue.records import Programme
 from funding_matcher.domain.catalogue.rounds import round_state
+from funding_matcher.domain.money import german_digits
 
 STALE_AFTER_DAYS = 180
 EXPIRING_WITHIN_DAYS = 90

@@ -13,8 +13,8 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from funding_matcher.domain.budget import BudgetReport, DeMinimisDeclaration
-from funding_matcher.domain.budget.money import format_number
 from funding_matcher.domain.errors import FieldProblem, InvalidData
+from funding_matcher.domain.money import format_number
 
 from .blocks import clean
 

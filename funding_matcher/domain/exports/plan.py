@@ -1,57 +1,69 @@
-"""The Kosten- und Finanzierungsplan as blocks: costs by category, Haushaltsjahre, financing,
-key figures, and the De-minimis-Erklärung. Every figure comes from the budget package."""
+"""The Kosten- und Finanzierungsplan as blocks: costs by category, financing by kind, the grant
+and the Eigenanteil with their bases, the Haushaltsjahre, and the De-minimis-Erklärung.
+
+Every figure is the plan's own (budget rules v2 output; drafting contract § 4): nothing is
+recomputed here, so page, exports and API cannot disagree.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
-from fractions import Fraction
 
-from funding_matcher.domain.budget import BudgetReport, DeMinimisDeclaration, YearSplit
-from funding_matcher.domain.budget.model import CATEGORIES, FINANCING_TYPES
-from funding_matcher.domain.budget.money import (
-    ZERO,
-    format_eur,
-    format_number,
-    format_percent,
-    ratio_percent,
+from funding_matcher.domain.budget import BudgetReport, DeMinimisDeclaration
+from funding_matcher.domain.budget.model import (
+    CATEGORIES,
+    FINANCING_TYPES,
+    OTHER_KINDS,
+    OWN_BASES,
+    RATE_BASES,
 )
+from funding_matcher.domain.money import ZERO, format_eur, format_number, format_percent
 
-from .blocks import Block, Column, Heading, Paragraph, Row, RowKind, Table, clean
+from .blocks import Block, Column, Heading, Paragraph, Row, Table, clean
 
 VOLUNTEER_LABEL = "Ehrenamtliche Arbeit (fiktive Ausgabe)"
+IN_KIND_LABEL = "Bewertete Sachleistungen (fiktive Ausgabe)"
 YEARS_PER_TABLE = 4
 NOT_ELIGIBLE = " (nicht zuwendungsfähig)"
+# How the financing rows are named in a draft (drafting contract § 4: one row per kind).
+SOURCE_ROWS: dict[str, str] = {
+    "donation": "Spenden",
+    "income": "Einnahmen",
+    "private_third_party": "Leistungen Dritter",
+    "public_grant": "Andere öffentliche Förderung",
+    "foundation_grant": "Stiftungs- und Lotteriemittel",
+    "in_kind": "Bewertete Sachleistungen",
+}
 
 
-def plan_blocks(report: BudgetReport) -> list[Block]:
-    """The whole plan: intro, Ausgaben, Haushaltsjahre (if several), Finanzierung, Kennzahlen."""
+def plan_blocks(report: BudgetReport, *, short: bool = False) -> list[Block]:
+    """The whole plan: intro, Ausgaben, Finanzierung, Zuwendung and Eigenanteil, Haushaltsjahre.
+
+    ``short`` (the short form, drafting contract § 6) leaves out the Haushaltsjahr tables.
+    """
     blocks: list[Block] = [Paragraph(_intro(report))]
     blocks += [Heading("Ausgaben", 2), cost_table(report)]
-    split = report.years()
-    if len(split.years) > 1:
-        blocks += [
-            Heading("Ausgaben nach Haushaltsjahren", 2),
-            Paragraph(
-                "Personalausgaben sind nach Beschäftigungsmonaten ab Projektbeginn verteilt, alle "
-                "übrigen Ausgaben anteilig nach Projektmonaten im Haushaltsjahr.",
-                "note",
-            ),
-            *year_tables(split),
-            *(Paragraph(f"Hinweis: {note}", "note") for note in split.notes),
-        ]
     blocks += [Heading("Finanzierung", 2), financing_table(report)]
-    blocks += [Heading("Zuwendung und Kennzahlen", 2), key_figures(report)]
+    blocks += [Heading("Zuwendung und Eigenanteil", 2), key_figures(report)]
+    if not short and len(report.figures.years) > 1:
+        blocks += [Heading("Haushaltsjahre", 2), *year_tables(report)]
     return blocks
 
 
 def _intro(report: BudgetReport) -> str:
     budget, terms = report.budget, report.terms
     kind = terms.financing_type.value
-    kind_text = FINANCING_TYPES[kind] if kind else "Finanzierungsart unbekannt"
+    kind_text = FINANCING_TYPES[kind] if kind else "Finanzierungsart nicht angegeben"
+    vat = (
+        "Beträge netto (vorsteuerabzugsberechtigt)"
+        if budget.vat_deductible
+        else "Beträge brutto (einschließlich Umsatzsteuer)"
+    )
     return (
         f"Projektzeitraum {budget.period.start:%d.%m.%Y} bis {budget.period.end:%d.%m.%Y}, "
-        f"Antrag am {budget.applied_on:%d.%m.%Y}, {kind_text}. Alle Beträge in Euro; "
-        "nicht zuwendungsfähige Ausgaben sind gekennzeichnet."
+        f"{kind_text}. Alle Beträge in Euro, {vat}; nicht zuwendungsfähige Ausgaben sind "
+        "gekennzeichnet."
     )
 
 
@@ -60,34 +72,38 @@ def _line_label(label: str, eligible: bool) -> str:
 
 
 def cost_table(report: BudgetReport) -> Table:
-    """Ausgaben grouped by category with subtotals, the volunteer value and the totals."""
+    """Ausgaben grouped by category, numbered in print order, with subtotals and the totals."""
     f = report.figures
     rows: list[Row] = []
+    number = 0
     for category, label in CATEGORIES.items():
         items = [item for item in f.lines if item.line.category == category]
         if not items:
             continue
         rows.append(Row((label, "", "", ""), "group"))
-        rows += [
-            Row(
-                (
-                    str(item.index + 1),
-                    _line_label(item.line.label, item.line.eligible),
-                    item.formula or "",
-                    format_eur(item.amount),
+        for item in items:
+            number += 1
+            rows.append(
+                Row(
+                    (
+                        str(number),
+                        _line_label(item.line.label, item.eligible),
+                        item.formula or "",
+                        format_eur(item.amount),
+                    )
                 )
             )
-            for item in items
-        ]
         subtotal = sum((item.amount for item in items), ZERO)
         rows.append(Row(("", f"Summe {label}", "", format_eur(subtotal)), "subtotal"))
     if f.volunteer_value:
-        rows.append(Row((VOLUNTEER_LABEL, "", "", ""), "group"))
-        volunteer = ("", "Bürgerschaftliches Engagement", _volunteer_formula(report))
-        rows.append(Row((*volunteer, format_eur(f.volunteer_value))))
+        rows.append(
+            Row(("", VOLUNTEER_LABEL, _volunteer_formula(report), format_eur(f.volunteer_value)))
+        )
+    if f.in_kind:
+        rows.append(Row(("", IN_KIND_LABEL, "", format_eur(f.in_kind))))
     rows += [
         Row(("", "Gesamtausgaben", "", format_eur(f.total)), "total"),
-        Row(("", "davon nicht zuwendungsfähig", "", format_eur(f.ineligible))),
+        Row(("", "davon nicht zuwendungsfähige Ausgaben", "", format_eur(f.ineligible))),
         Row(("", "Zuwendungsfähige Ausgaben", "", format_eur(f.eligible)), "total"),
     ]
     columns = (
@@ -101,187 +117,100 @@ def cost_table(report: BudgetReport) -> Table:
 
 def _volunteer_formula(report: BudgetReport) -> str:
     hours = format_number(report.budget.financing.volunteer_hours)
-    volunteer = report.terms.volunteer_work.value
-    rate = volunteer.rate_eur_per_hour if volunteer is not None else None
-    return f"{hours} Stunden × {format_eur(rate)}" if rate is not None else f"{hours} Stunden"
-
-
-def _months(value: Fraction) -> str:
-    exact = Decimal(value.numerator) / Decimal(value.denominator)
-    return format_number(exact.quantize(Decimal("0.01")))
-
-
-def year_tables(split: YearSplit) -> list[Block]:
-    """One table per group of up to four Haushaltsjahre (a "Gesamt" column when one suffices)."""
-    chunks = [
-        split.years[i : i + YEARS_PER_TABLE] for i in range(0, len(split.years), YEARS_PER_TABLE)
-    ]
-    blocks: list[Block] = []
-    for chunk in chunks:
-        with_total = len(chunks) == 1 and len(chunk) < YEARS_PER_TABLE
-        if len(chunks) > 1:
-            blocks.append(Paragraph(f"Haushaltsjahre {chunk[0]} bis {chunk[-1]}", "note"))
-        blocks.append(_year_table(split, chunk, with_total))
-    return blocks
-
-
-def _year_table(split: YearSplit, years: tuple[int, ...], with_total: bool) -> Table:
-    def amounts(values: dict[int, Decimal], total: Decimal) -> tuple[str, ...]:
-        cells = tuple(format_eur(values[year]) for year in years)
-        return cells + ((format_eur(total),) if with_total else ())
-
-    blank = ("",) * (len(years) + with_total)
-    rows = [
-        Row(
-            ("", "Projektmonate", *(_months(split.months[y]) for y in years))
-            + ((_months(sum(split.months.values(), Fraction(0))),) if with_total else ())
-        )
-    ]
-    for category, values in split.by_category.items():
-        label = CATEGORIES[category]
-        rows.append(Row((label, "", *blank), "group"))
-        rows += [
-            Row(
-                (
-                    str(line.index + 1),
-                    _line_label(line.label, line.eligible),
-                    *amounts(line.by_year, line.amount),
-                )
-            )
-            for line in split.lines
-            if line.category == category
-        ]
-        subtotal = sum(values.values(), ZERO)
-        rows.append(Row(("", f"Summe {label}", *amounts(values, subtotal)), "subtotal"))
-    volunteer_total = sum(split.volunteer_value.values(), ZERO)
-    if volunteer_total:
-        rows.append(Row(("", VOLUNTEER_LABEL, *amounts(split.volunteer_value, volunteer_total))))
-    grand_total = sum(split.totals.values(), ZERO)
-    rows.append(Row(("", "Gesamtausgaben", *amounts(split.totals, grand_total)), "total"))
-    amount_width = 0.16
-    columns = [Column("Nr.", 0.06)]
-    columns.append(Column("Bezeichnung", 0.94 - amount_width * (len(years) + with_total)))
-    columns += [Column(str(year), amount_width, "right") for year in years]
-    if with_total:
-        columns.append(Column("Gesamt", amount_width, "right"))
-    return Table(tuple(columns), tuple(rows))
+    volunteer = report.terms.volunteer
+    if volunteer is None:
+        return f"{hours} Stunden"
+    return f"{hours} Stunden × {format_eur(volunteer.rate_eur_per_hour)}"
 
 
 def financing_table(report: BudgetReport) -> Table:
-    """Finanzierungsplan: own funds, volunteer work, third parties, income, other public
-    funding, the grant, the sum and (if the plan does not balance) the difference."""
-    f, financing = report.figures, report.budget.financing
+    """Finanzierungsplan: Eigenmittel, one row per other kind, the grant, the sum."""
+    f = report.figures
 
-    def row(label: str, amount: Decimal, kind: RowKind = "body") -> Row:
-        share = ratio_percent(amount, f.total)
-        share_text = "" if share is None else format_percent(share)
-        return Row((label, format_eur(amount), share_text), kind)
+    def row(label: str, amount: Decimal, kind: str = "body") -> Row:
+        return Row((label, format_eur(amount)), kind)  # type: ignore[arg-type]
 
-    rows = [row("Eigenmittel", financing.own_funds_eur)]
+    rows = [row("Eigenmittel (bar)", f.own_cash)]
+    rows += [row(SOURCE_ROWS[kind], f.sources[kind]) for kind in OTHER_KINDS if f.sources[kind]]
     if f.volunteer_value:
-        rows.append(row("Ehrenamtliche Arbeit (unbare Eigenleistung)", f.volunteer_value))
-    rows += [
-        row("Leistungen Dritter (ohne öffentliche Förderung)", financing.third_party_eur),
-        row("Einnahmen aus der Maßnahme", financing.income_eur),
-    ]
-    rows += [
-        row(
-            f"Andere öffentliche Förderung: {clean(entry.programme)} ({entry.status})",
-            entry.amount_eur,
-        )
-        for entry in financing.other_public
-    ]
-    if not financing.other_public:
-        rows.append(row("Andere öffentliche Förderung", ZERO))
+        rows.append(row("Ehrenamtliche Arbeit (bewertet)", f.volunteer_value))
     rows.append(row("Beantragte Zuwendung", f.grant, "subtotal"))
-    funded = f.other_financing + f.grant
-    rows.append(row("Gesamtfinanzierung", funded, "total"))
-    if funded != f.total:
-        gap = f.total - funded
-        label = "Fehlbetrag (Ausgaben nicht gedeckt)" if gap > 0 else "Überfinanzierung"
-        rows.append(row(label, abs(gap), "subtotal"))
-    columns = (
-        Column("Finanzierung", 0.62),
-        Column("Betrag", 0.22, "right"),
-        Column("Anteil", 0.16, "right"),
-    )
+    rows.append(row("Gesamtfinanzierung", f.other_financing + f.own_cash + f.grant, "total"))
+    columns = (Column("Finanzierung", 0.7), Column("Betrag", 0.3, "right"))
     return Table(columns, tuple(rows))
 
 
+def own_base_words(report: BudgetReport) -> str:
+    """The base of the Eigenanteil in words (as the plan read it)."""
+    return OWN_BASES[report.terms.own_contribution_base.value or "eligible"]
+
+
+def rate_base_words(report: BudgetReport) -> str:
+    """The base of the Fördersatz in words (an unknown base as the plan read it)."""
+    base = report.terms.rate_base.value
+    return RATE_BASES.get(base or "", RATE_BASES["eligible_minus_private_third_party"])
+
+
 def key_figures(report: BudgetReport) -> Table:
-    """Terms and results: financing type, rate, maximum, grant, effective rate, own share."""
-    f, terms = report.figures, report.terms
-    kind = terms.financing_type.value
-    rate = terms.funding_rate_max_percent.value
-    cap = terms.amount_max_eur.value
-    rows = [
-        Row(
-            (
-                "Finanzierungsart",
-                f"{FINANCING_TYPES[kind] if kind else 'unbekannt'} "
-                f"({terms.source_text('financing_type')})",
+    """The grant with its Fördersatz and base, the Eigenanteil with its share and base."""
+    f = report.figures
+    rows = [Row(("Beantragte Zuwendung", format_eur(f.grant)), "total")]
+    if f.rate_on_base_percent is not None:
+        rows.append(
+            Row(
+                (
+                    "Fördersatz",
+                    f"{format_percent(f.rate_on_base_percent)} {rate_base_words(report)}",
+                )
             )
-        ),
-        Row(
-            (
-                "Höchstförderquote",
-                f"{format_percent(rate)} ({terms.source_text('funding_rate_max_percent')})"
-                if rate is not None
-                else "unbekannt",
-            )
-        ),
-        Row(
-            (
-                "Höchstbetrag der Zuwendung",
-                f"{format_eur(cap)} ({terms.source_text('amount_max_eur')})"
-                if cap is not None
-                else "keiner bekannt",
-            )
-        ),
-    ]
-    if kind == "festbetrag":
-        fixed = terms.fixed_amount_eur.value
-        rows.append(Row(("Festbetrag", format_eur(fixed) if fixed is not None else "fehlt")))
-    own_funds = report.budget.financing.own_funds_eur + f.volunteer_value
-    rows += [
-        Row(("Zuwendungsfähige Ausgaben", format_eur(f.eligible))),
-        Row(("Höchstmögliche Zuwendung", format_eur(f.grant_max))),
-        Row(("Beantragte Zuwendung", format_eur(f.grant)), "total"),
-        Row(
-            (
-                "Förderquote (effektiv, von den zuwendungsfähigen Ausgaben)",
-                _percent(f.rate_effective_percent),
-            )
-        ),
-        Row(
-            (
-                "Eigenanteil (Eigenmittel und Ehrenamt)",
-                f"{_percent(f.own_share_percent)} ({format_eur(own_funds)})",
-            )
-        ),
-        Row(("Prüfung des Finanzplans", _verdict(report))),
-    ]
-    return Table((Column("Kennzahl", 0.55), Column("Wert", 0.45)), tuple(rows))
-
-
-def _percent(value: Decimal | None) -> str:
-    return "–" if value is None else format_percent(value)
-
-
-def _verdict(report: BudgetReport) -> str:
-    counts = [
-        (sum(1 for c in report.checks if c.level == level), singular, plural)
-        for level, singular, plural in (
-            ("error", "Fehler", "Fehler"),
-            ("warning", "Warnung", "Warnungen"),
-            ("notice", "Hinweis", "Hinweise"),
         )
-    ]
-    parts = [f"{n} {singular if n == 1 else plural}" for n, singular, plural in counts if n]
-    if not parts:
-        return "in Ordnung"
-    head = "in Ordnung" if report.ok else "nicht in Ordnung"
-    return f"{head}: {', '.join(parts)} (siehe „Vor dem Einreichen prüfen“)"
+    own = format_eur(f.own_contribution)
+    if f.own_share_percent is not None:
+        own += f" ({format_percent(f.own_share_percent)} {own_base_words(report)})"
+    rows.append(Row(("Eigenanteil nach den Regeln des Programms", own)))
+    return Table((Column("Kennzahl", 0.45), Column("Wert", 0.55)), tuple(rows))
+
+
+def year_tables(report: BudgetReport) -> list[Block]:
+    """Zuwendung and Eigenmittel per Haushaltsjahr, up to four years per table."""
+    years = report.figures.years
+    chunks = [years[i : i + YEARS_PER_TABLE] for i in range(0, len(years), YEARS_PER_TABLE)]
+    blocks: list[Block] = []
+    for chunk in chunks:
+        if len(chunks) > 1:
+            blocks.append(Paragraph(f"Haushaltsjahre {chunk[0].year} bis {chunk[-1].year}", "note"))
+        blocks.append(_year_table(report, chunk))
+    if any(y.assumed for y in years):
+        blocks.append(
+            Paragraph(
+                "* Jahr enthält angenommene Zahlungsjahre (Ausgaben ohne Zahlungsdatum oder "
+                "Mittel ohne Jahresangabe).",
+                "note",
+            )
+        )
+    return blocks
+
+
+def _year_table(report: BudgetReport, years: Sequence) -> Table:
+    f = report.figures
+
+    def row(label: str, values: Sequence[Decimal], kind: str = "body") -> Row:
+        return Row((label, *(format_eur(v) for v in values)), kind)  # type: ignore[arg-type]
+
+    rows = [row("Ausgaben", [y.expenses for y in years], "subtotal")]
+    if any(y.investment for y in years):
+        rows.append(row("davon Investitionen", [y.investment for y in years]))
+    for kind in OTHER_KINDS:
+        if f.sources[kind]:
+            rows.append(row(SOURCE_ROWS[kind], [y.sources[kind] for y in years]))
+    if f.volunteer_value:
+        rows.append(row("Ehrenamtliche Arbeit (bewertet)", [y.volunteer for y in years]))
+    rows.append(row("Zuwendung", [y.grant for y in years], "subtotal"))
+    rows.append(row("Eigenmittel", [y.own_cash_required for y in years], "total"))
+    width = 0.17
+    columns = [Column("Haushaltsjahr", 1 - width * len(years))]
+    columns += [Column(f"{y.year}{'*' if y.assumed else ''}", width, "right") for y in years]
+    return Table(tuple(columns), tuple(rows))
 
 
 def de_minimis_blocks(declaration: DeMinimisDeclaration) -> list[Block]:

@@ -6,7 +6,7 @@ import re
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from funding_matcher.domain.budget.money import german_digits
+from funding_matcher.domain.money import german_digits
 
 MONTHS = {
     "januar": 1,

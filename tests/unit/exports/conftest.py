@@ -50,9 +50,32 @@ def program(name: str) -> str:
     return path
 
 
-def dev_budget(name: str) -> dict[str, Any]:
-    """A worked example of shared/eval/budget-dev as decoded JSON."""
+def _derived() -> dict[str, dict[str, Any]]:
+    """Plans beyond the worked examples: Ehrenamt valued, De-minimis aid received."""
+    volunteer = _example("d2-subsidiarity-lottery")
+    volunteer["terms"]["volunteer_work"] = {
+        "rate_eur_per_hour": 15,
+        "max_percent": 20,
+        "may_meet_own_min": True,
+    }
+    volunteer["financing"]["volunteer_hours"] = 400
+    de_minimis = _example("d1-anteil-other-funding")
+    de_minimis["terms"]["de_minimis"] = "general"
+    de_minimis["de_minimis_received"] = [
+        {"date": "2025-06-30", "grantor": "Stadt", "amount_eur": 250000, "dawi": False},
+        {"date": "2024-02-01", "grantor": "Land NRW", "amount_eur": 1500.5, "dawi": True},
+    ]
+    return {"volunteer": volunteer, "de-minimis": de_minimis}
+
+
+def _example(name: str) -> dict[str, Any]:
     return json.loads((BUDGET_DEV / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def dev_budget(name: str) -> dict[str, Any]:
+    """A worked example of shared/eval/budget-dev (or a plan derived from one) as JSON data."""
+    derived = _derived()
+    return derived[name] if name in derived else _example(name)
 
 
 def dev_expected(name: str) -> dict[str, Any]:
@@ -94,7 +117,7 @@ def build_document(**overrides: Any) -> ApplicationDocument:
         "status_label": "In Arbeit",
         "sections": SECTIONS,
         "checklist": CHECKLIST,
-        "budget": report_of("d1-anteil-ok"),
+        "budget": report_of("d1-anteil-other-funding"),
         "de_minimis": None,
         "source_url": "https://www.sw-nrw.de/foerderung/foerdergrundlagen/",
         "checked_on": date(2026, 10, 15),

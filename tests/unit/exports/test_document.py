@@ -20,9 +20,10 @@ from .conftest import MakeDocument, dev_budget, report_of
 
 
 def clean_report():
-    """d1 with every term known: the budget check finds nothing."""
-    data = dev_budget("d1-anteil-ok")
-    data["terms"].update(amount_min_eur=1000, amount_max_eur=500000, overhead_max_percent=7)
+    """d1 with the start rule met and every year dated: the budget check finds nothing."""
+    data = dev_budget("d1-anteil-other-funding")
+    data["terms"]["start_rule"] = "after_application"
+    data["financing"]["sources"][1]["by_year"] = {"2027": 1500, "2028": 1500}
     report = check_budget(data)
     assert report.checks == ()
     return report
@@ -32,7 +33,7 @@ def test_open_checks_gather_budget_findings_missing_attachments_and_section_prob
     make_document: MakeDocument,
 ) -> None:
     doc = make_document(
-        budget=report_of("d2-rate-exceeded"),
+        budget=report_of("d8-ineligible-not-own-share"),
         sections=[
             Section("a", "Kurzbeschreibung", "x" * 120, 100),
             Section("b", "Ziele", "   \n  "),
@@ -44,9 +45,9 @@ def test_open_checks_gather_budget_findings_missing_attachments_and_section_prob
     assert [c.severity for c in checks] == sorted(
         (c.severity for c in checks), key=["error", "warning", "notice"].index
     )
-    report = report_of("d2-rate-exceeded")
-    rate = next(c for c in report.checks if c.id == "rate")
-    assert checks[0].text == f"Finanzplan: {rate.message}"
+    report = report_of("d8-ineligible-not-own-share")
+    own_share = next(c for c in report.checks if c.id == "own_share")
+    assert checks[0].text == f"Finanzplan: {own_share.message}"
     assert "Pflichtunterlage fehlt: Freistellungsbescheid" in texts
     assert not any("Satzung" in t or "Empfehlungsschreiben" in t for t in texts)
     over = next(c for c in checks if "Kurzbeschreibung" in c.text)

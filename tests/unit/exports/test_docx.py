@@ -13,7 +13,6 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 
 from funding_matcher.domain.budget import check_budget
-from funding_matcher.domain.budget.money import format_eur
 from funding_matcher.domain.errors import InvalidData
 from funding_matcher.domain.exports import Section, export_docx
 
@@ -65,7 +64,7 @@ def test_outline_uses_word_heading_styles(make_document: MakeDocument) -> None:
         "Ausgangslage und Bedarf",
         "Ziele und Zielgruppen",
     ]
-    assert ("Heading 2", "Ausgaben nach Haushaltsjahren") in found
+    assert ("Heading 2", "Haushaltsjahre") in found
 
 
 def test_title_page_marks_the_draft_and_names_applicant_programme_and_date(
@@ -95,22 +94,31 @@ def test_table_of_contents_field_for_word_to_fill(make_document: MakeDocument) -
 
 
 def test_plan_is_word_tables_with_german_amounts(make_document: MakeDocument) -> None:
-    report = report_of("d1-anteil-ok")
+    report = report_of("d1-anteil-other-funding")
     document = read(export_docx(make_document(budget=report)))
     tables = table_rows(document)
     costs = next(t for t in tables if t[0] == ["Nr.", "Bezeichnung", "Berechnung", "Betrag"])
-    assert ["1", "Quartierskoordination", "5.200,00 € × 0,75 × 36 Monate", "140.400,00 €"] in costs
-    assert ["", "Gesamtausgaben", "", "184.896,00 €"] in costs
+    assert ["1", "Quartierskoordination", "5.000,00 € × 21 Monate", "105.000,00 €"] in costs
+    assert ["", "Gesamtausgaben", "", "110.000,00 €"] in costs
+    assert ["3", "Bewirtung Eröffnung (nicht zuwendungsfähig)", "", "2.000,00 €"] in costs
     # A category row spans the table (merged cells repeat their text in python-docx).
     assert ["Personalausgaben"] * 4 in costs
-    years = next(t for t in tables if t[0][:3] == ["Nr.", "Bezeichnung", "2027"])
-    split = report.years()
-    assert years[-1][2:] == [format_eur(split.totals[y]) for y in split.years] + ["184.896,00 €"]
     financing = next(t for t in tables if t[0][0] == "Finanzierung")
-    assert ["Beantragte Zuwendung", "166.406,40 €", "90 %"] in financing
+    assert ["Eigenmittel (bar)", "12.800,00 €"] in financing
+    assert ["Leistungen Dritter", "5.000,00 €"] in financing
+    assert ["Andere öffentliche Förderung", "10.000,00 €"] in financing
+    assert ["Beantragte Zuwendung", "79.200,00 €"] in financing
     figures = dict(tuple(row) for row in next(t for t in tables if t[0][0] == "Kennzahl"))
-    assert figures["Förderquote (effektiv, von den zuwendungsfähigen Ausgaben)"] == "90 %"
-    assert figures["Eigenanteil (Eigenmittel und Ehrenamt)"] == "10 % (18.489,60 €)"
+    assert figures["Beantragte Zuwendung"] == "79.200,00 €"
+    assert figures["Fördersatz"] == (
+        "79,2 % der zuwendungsfähigen Ausgaben abzüglich Einnahmen und Leistungen Dritter"
+    )
+    assert figures["Eigenanteil nach den Regeln des Programms"] == (
+        "10.800,00 € (10 % der zuwendungsfähigen Ausgaben)"
+    )
+    years = next(t for t in tables if t[0][:3] == ["Haushaltsjahr", "2027*", "2028*"])
+    assert ["Zuwendung", "35.200,00 €", "44.000,00 €"] in years
+    assert ["Eigenmittel", "5.103,80 €", "7.696,20 €"] in years
 
 
 def test_header_row_repeats_on_each_page(make_document: MakeDocument) -> None:
@@ -122,20 +130,19 @@ def test_header_row_repeats_on_each_page(make_document: MakeDocument) -> None:
 
 
 def test_single_year_plan_has_no_year_table(make_document: MakeDocument) -> None:
-    data = dev_budget("d3-fehlbedarf")
-    data["period"] = {"start": "2027-02-01", "end": "2027-11-30"}
+    data = dev_budget("d3-own-share-donations")
     document = read(export_docx(make_document(budget=check_budget(data))))
-    assert ("Heading 2", "Ausgaben nach Haushaltsjahren") not in headings(document)
+    assert ("Heading 2", "Haushaltsjahre") not in headings(document)
 
 
 def test_attachments_open_checks_and_source(make_document: MakeDocument) -> None:
-    document = read(export_docx(make_document(budget=report_of("d2-rate-exceeded"))))
+    document = read(export_docx(make_document(budget=report_of("d8-ineligible-not-own-share"))))
     checklist = next(t for t in table_rows(document) if t[0][0] == "Unterlage")
     assert ["Freistellungsbescheid", "Pflicht", "fehlt", "liegt beim Vorstand"] in checklist
     assert ["Satzung", "Pflicht", "liegt vor", ""] in checklist
     paragraphs = [p.text for p in document.paragraphs]
     start = after_heading(document, "Vor dem Einreichen prüfen")
-    assert paragraphs[start].startswith("Fehler: Finanzplan: Die Zuwendung von 6.000,00 €")
+    assert paragraphs[start].startswith("Fehler: Finanzplan: Eigenanteil 0,00 € unterschreitet")
     source = paragraphs[after_heading(document, "Quelle und Stand der Programmangaben")]
     assert "https://www.sw-nrw.de/foerderung/foerdergrundlagen/" in source
     assert "zuletzt am 15.10.2026 geprüft" in source
@@ -145,7 +152,7 @@ def test_attachments_open_checks_and_source(make_document: MakeDocument) -> None
 def test_de_minimis_declaration_lists_the_aid(make_document: MakeDocument) -> None:
     from funding_matcher.domain.budget import de_minimis_declaration
 
-    report = report_of("d4-de-minimis")
+    report = report_of("de-minimis")
     declaration = de_minimis_declaration(
         "Nachbarschaftshilfe Süd e.V.",
         report.budget.de_minimis_received,
@@ -157,7 +164,8 @@ def test_de_minimis_declaration_lists_the_aid(make_document: MakeDocument) -> No
     assert ("Heading 1", "De-minimis-Erklärung (Entwurf)") in headings(document)
     aids = next(t for t in table_rows(document) if t[0][0] == "Datum")
     assert ["30.06.2025", "Stadt", "VO (EU) 2023/2831", "250.000,00 €"] in aids
-    assert "330.000,00 €" in all_text(document)
+    # 250.000 € + 1.500,50 € DAWI + the grant of 79.200 €
+    assert "330.700,50 €" in all_text(document)
 
 
 def test_without_plan_every_part_is_there_with_a_note(make_document: MakeDocument) -> None:

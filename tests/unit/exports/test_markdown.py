@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from funding_matcher.domain.budget import check_budget
-from funding_matcher.domain.budget.money import format_eur
 from funding_matcher.domain.exports import Section, export_markdown
+from funding_matcher.domain.money import format_eur
 
 from .conftest import MakeDocument, dev_budget, report_of
 
@@ -46,7 +46,7 @@ def test_headings_and_section_texts_in_order(make_document: MakeDocument) -> Non
 def test_plan_tables_are_well_formed_and_show_the_apps_figures(
     make_document: MakeDocument,
 ) -> None:
-    report = report_of("d1-anteil-ok")
+    report = report_of("d1-anteil-other-funding")
     text = export_markdown(make_document(budget=report))
     found = tables(text)
     for table in found:
@@ -54,15 +54,14 @@ def test_plan_tables_are_well_formed_and_show_the_apps_figures(
         assert all(set(cell) <= set("-:") for cell in table[1])
     costs = next(t for t in found if t[0] == ["Nr.", "Bezeichnung", "Berechnung", "Betrag"])
     assert costs[1][3] == "---:"  # amounts right-aligned
-    assert ["1", "Quartierskoordination", "5.200,00 € × 0,75 × 36 Monate", "140.400,00 €"] in costs
-    assert ["", "**Zuwendungsfähige Ausgaben**", "", "**184.896,00 €**"] in costs
-    years = next(t for t in found if t[0][:3] == ["Nr.", "Bezeichnung", "2027"])
-    assert years[0][2:] == ["2027", "2028", "2029", "Gesamt"]
-    split = report.years()
-    total_row = next(r for r in years if r[1] == "**Gesamtausgaben**")
-    assert total_row[2:5] == [f"**{format_eur(split.totals[y])}**" for y in (2027, 2028, 2029)]
+    assert ["1", "Quartierskoordination", "5.000,00 € × 21 Monate", "105.000,00 €"] in costs
+    assert ["", "**Zuwendungsfähige Ausgaben**", "", "**108.000,00 €**"] in costs
+    years = next(t for t in found if t[0][0] == "Haushaltsjahr")
+    assert years[0][1:] == ["2027*", "2028*"]
+    total_row = next(r for r in years if r[0] == "**Ausgaben**")
+    assert total_row[1:] == [f"**{format_eur(y.expenses)}**" for y in report.figures.years]
     grant = format_eur(report.figures.grant)
-    assert grant == "166.406,40 €"
+    assert grant == "79.200,00 €"
     assert any(row[:2] == ["**Beantragte Zuwendung**", f"**{grant}**"] for t in found for row in t)
 
 
@@ -74,10 +73,10 @@ def test_attachments_are_a_task_list(make_document: MakeDocument) -> None:
 
 
 def test_open_checks_listed_with_severity(make_document: MakeDocument) -> None:
-    text = export_markdown(make_document(budget=report_of("d2-rate-exceeded")))
+    text = export_markdown(make_document(budget=report_of("d8-ineligible-not-own-share")))
     section = text.split("## Vor dem Einreichen prüfen", 1)[1].split("\n## ", 1)[0]
     items = [line for line in section.splitlines() if line.startswith("- ")]
-    assert items[0].startswith("- **Fehler:** Finanzplan: Die Zuwendung von 6.000,00 €")
+    assert items[0].startswith("- **Fehler:** Finanzplan: Eigenanteil 0,00 € unterschreitet")
     assert "- **Fehler:** Pflichtunterlage fehlt: Freistellungsbescheid" in items
 
 
@@ -89,19 +88,19 @@ def test_without_plan_the_outline_stays_and_a_note_says_so(make_document: MakeDo
 
 
 def test_pipes_in_labels_do_not_break_the_table(make_document: MakeDocument) -> None:
-    data = dev_budget("d3-fehlbedarf")
-    data["costs"][0]["label"] = "Material | Werkzeug"
+    data = dev_budget("d4-fehlbedarf")
+    data["costs"][2]["label"] = "Material | Werkzeug"
     text = export_markdown(make_document(budget=check_budget(data)))
     costs = next(t for t in tables(text) if t[0][0] == "Nr.")
-    assert ["1", "Material \\| Werkzeug", "", "20.000,00 €"] in costs
+    assert ["2", "Material \\| Werkzeug", "", "5.000,00 €"] in costs
 
 
 def test_many_years_are_split_into_tables_of_four(make_document: MakeDocument) -> None:
-    data = dev_budget("d3-fehlbedarf")
+    data = dev_budget("d4-fehlbedarf")
     data["period"] = {"start": "2027-01-01", "end": "2032-12-31"}
     text = export_markdown(make_document(budget=check_budget(data)))
-    year_tables = [t for t in tables(text) if t[0][2:3] in (["2027"], ["2031"])]
-    assert [t[0][2:] for t in year_tables] == [["2027", "2028", "2029", "2030"], ["2031", "2032"]]
+    year_tables = [t for t in tables(text) if t[0][0] == "Haushaltsjahr"]
+    assert [t[0][1:] for t in year_tables] == [["2027", "2028", "2029", "2030"], ["2031", "2032"]]
     assert "_Haushaltsjahre 2031 bis 2032_" in text
 
 

@@ -76,8 +76,8 @@ CHECK_IDS: tuple[str, ...] = (
 )
 
 
-def run_checks(budget: Budget, terms: Terms, figures: Figures) -> tuple[list[Check], set[str]]:
-    """Every finding for a budget in the contract's order, and the ids left unchecked."""
+def run_checks(budget: Budget, terms: Terms, figures: Figures) -> tuple[list[Check], Assessment]:
+    """Every finding for a budget in the contract's order, and what unknown terms left open."""
     assessment = assess(budget, terms, figures)
     context = Context(
         budget,
@@ -87,7 +87,7 @@ def run_checks(budget: Budget, terms: Terms, figures: Figures) -> tuple[list[Che
         on_reading=frozenset(assessment.on_reading),
     )
     found = [check for run in CHECKS for check in run(context)]
-    return found + assessment.notices, assessment.unchecked
+    return found + assessment.notices, assessment
 
 
 __all__ = ["CHECK_IDS", "LEVEL_LABELS", "Assessment", "Check", "Level", "run_checks"]

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from funding_matcher.domain.money import ZERO, format_eur, percent_of
+
 from ..deminimis import de_minimis_sums, exceedances
 from ..model import FUNDING_TYPES, START_RULES
-from ..money import ZERO, format_eur, percent_of
 from .base import Check, Context
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from funding_matcher.domain.money import ZERO, format_eur, format_number
+
 from ..model import OWN_BASES, RATE_BASES
-from ..money import ZERO, format_eur, format_number
 from .base import Check, Context
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..money import ZERO, cents, format_eur, format_number, percent_of
+from funding_matcher.domain.money import ZERO, cents, format_eur, format_number, percent_of
+
 from .base import Check, Context
 
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..money import format_eur, format_number
+from funding_matcher.domain.money import format_eur, format_number
+
 from ..terms import CHECK_NAMES, TERM_LABELS
 from .base import Check
 
@@ -20,6 +21,7 @@ class Assessment:
     skipped: set[str] = field(default_factory=set)
     on_reading: set[str] = field(default_factory=set)
     notices: list[Check] = field(default_factory=list)
+    term_of: dict[str, str] = field(default_factory=dict)  # check id -> the unknown term
 
     @property
     def unchecked(self) -> set[str]:
@@ -39,6 +41,8 @@ class Assessment:
         """Record one unknown term: its reading, the checks it leaves unchecked, its notice."""
         self.skipped.update(skipped)
         self.on_reading.update(on_reading)
+        for left_open in (*skipped, *on_reading):
+            self.term_of.setdefault(left_open, term.split(".")[0])
         names = ", ".join(CHECK_NAMES[c] for c in (*skipped, *on_reading))
         unchecked = f" Nicht geprüft: {names}." if names else ""
         self.notices.append(
@@ -64,11 +68,9 @@ def assess(budget, terms, figures) -> Assessment:  # noqa: ANN001 - the domain t
     sources = budget.financing.sources
     lines = budget.costs
     if kind is None:
-        a.skipped.add("grant_max")
-        a.add("financing_type", "keine Zuwendung vorgeschlagen (0,00 €)")
+        a.add("financing_type", "keine Zuwendung vorgeschlagen (0,00 €)", skipped=("grant_max",))
     elif kind == "festbetrag" and terms.fixed_amount_eur.number is None:
-        a.skipped.add("grant_max")
-        a.add("fixed_amount_eur", "keine Zuwendung vorgeschlagen (0,00 €)")
+        a.add("fixed_amount_eur", "keine Zuwendung vorgeschlagen (0,00 €)", skipped=("grant_max",))
     if q.value is None:
         if kind == "anteil":
             a.add("funding_rate_max_percent", "keine Zuwendung vorgeschlagen (0,00 €)",

@@ -1,4 +1,9 @@
-"""Number formats, fills and small cell helpers shared by the XLSX sheets."""
+"""Number formats, fills and small cell helpers shared by the XLSX sheets.
+
+User text is never a formula: ``put`` writes every string as text (with the quote prefix when it
+begins like a formula, so a spreadsheet never evaluates ``=HYPERLINK(…)`` typed as a label);
+formulas are written only by the code, through ``Formula``.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +17,7 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from .blocks import clean
+from ..blocks import clean
 
 EUR = '#,##0.00 "€"'
 PERCENT_NUMBER = '0.00" %"'  # a percentage stored as its number (80 = 80 %), as in the contract
@@ -48,6 +53,14 @@ def name_cell(wb: Workbook, name: str, sheet: str, column: str, row: int) -> Non
     wb.defined_names[name] = DefinedName(name, attr_text=ref(sheet, column, row))
 
 
+# Characters a spreadsheet reads as the start of a formula (or of a DDE command).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+class Formula(str):
+    """A formula the code writes (``Formula("=SUM(K4:K9)")``); plain strings are user text."""
+
+
 def put(
     ws: Worksheet,
     cell: str,
@@ -60,13 +73,20 @@ def put(
 ) -> None:
     """Write one cell; ``entry`` marks it as an input (yellow) the formulas refer to."""
     target = ws[cell]
-    if isinstance(value, str) and not value.startswith("="):
+    text_like_formula = False
+    if isinstance(value, Formula):
+        value = str(value)
+    elif isinstance(value, str):
         value = clean(value)
+        text_like_formula = value.startswith(FORMULA_STARTS)
     elif isinstance(value, Decimal):
         # openpyxl would write a Decimal as text of any length; a double keeps cents exact
         # for every amount the budget parser admits.
         value = float(value)
     target.value = value
+    if text_like_formula:
+        target.data_type = "s"
+        target.quotePrefix = True
     if number_format:
         target.number_format = number_format
     if bold:
@@ -80,7 +100,7 @@ def put(
 def header_row(ws: Worksheet, row: int, titles: Sequence[str]) -> None:
     """Bold, shaded, wrapped column titles with a rule below."""
     for column, title in enumerate(titles, start=1):
-        cell = ws.cell(row=row, column=column, value=title)
+        cell = ws.cell(row=row, column=column, value=clean(title))
         cell.font = BOLD
         cell.fill = HEADER
         cell.border = RULE_BELOW

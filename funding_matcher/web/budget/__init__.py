@@ -1,0 +1,9 @@
+"""The budget area: the Kosten- und Finanzierungsplan page (``views``), its forms (``forms``),
+the mapping between page and budget rules v2 (``mapping``), what the page shows besides the form
+(``page``) and the De-minimis register with the Erklärung (``register``)."""
+
+from flask import Blueprint
+
+bp = Blueprint("budget", __name__)
+
+from funding_matcher.web.budget import register, views  # noqa: E402, F401
