@@ -673,7 +673,8 @@ def test_browser_plan_from_entry_to_fixed_check(
     page.get_by_label("Höchstfördersatz in Prozent").fill("80")
     page.get_by_role("button", name="Speichern und prüfen").first.click()
 
-    assert page.locator('[data-figure="grant_eur"]').inner_text() == "36.456,00 €"
+    # The record's 20 % Mindesteigenanteil (own cash only, 9.114 €) leaves 45.570 - 2.000 - 9.114.
+    assert page.locator('[data-figure="grant_eur"]').inner_text() == "34.456,00 €"
     assert "nicht alles ist geprüft" in page.locator("#ergebnis").inner_text()
     check_accessibility(page)
     inventory = page.locator('[data-check="inventory"]')
