@@ -182,7 +182,7 @@ def main() -> None:
     args = parser.parse_args()
     doc = large_application()
     lines = len(doc.budget.figures.lines) if doc.budget else 0
-    years = len(doc.budget.years().years) if doc.budget else 0
+    years = len(doc.budget.figures.years) if doc.budget else 0
     print(
         f"{len(doc.sections)} Abschnitte, {lines} Zeilen, {years} Haushaltsjahre, "
         f"{args.runs} Läufe je Format"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -177,10 +177,23 @@ def _shown(value: Decimal) -> str:
     return format_number(value)
 
 
+_ALLOWED_SETS: dict[tuple[str, ...], frozenset[str]] = {}
+
+
+def _allowed_set(allowed: tuple[str, ...]) -> frozenset[str]:
+    """The allowed keys as a set, built once per key tuple (a plan reads hundreds of lines)."""
+    found = _ALLOWED_SETS.get(allowed)
+    if found is None:
+        found = _ALLOWED_SETS[allowed] = frozenset(allowed)
+    return found
+
+
 class ObjectReader:
     """Reads one JSON object: refuses unknown keys and reads each field with its path."""
 
-    def __init__(self, data: Any, path: str, problems: Problems, allowed: Iterable[str]) -> None:
+    def __init__(
+        self, data: Any, path: str, problems: Problems, allowed: tuple[str, ...]
+    ) -> None:
         self.path = path
         self.problems = problems
         self.ok = isinstance(data, Mapping)
@@ -188,12 +201,12 @@ class ObjectReader:
         if not self.ok:
             problems.add(path, "muss ein Objekt sein")
             return
-        allowed = tuple(allowed)
-        for key in self.data:
-            if key not in allowed:
-                problems.add(
-                    join(path, str(key)), f"unbekanntes Feld (erlaubt: {', '.join(allowed)})"
-                )
+        unknown = self.data.keys() - _allowed_set(allowed)
+        if unknown:
+            names = ", ".join(allowed)
+            for key in self.data:
+                if key in unknown:
+                    problems.add(join(path, str(key)), f"unbekanntes Feld (erlaubt: {names})")
 
     def at(self, key: str) -> str:
         """Path of a field of this object."""

@@ -62,6 +62,7 @@ FORMS: dict[str, tuple[str, ...]] = {
     "percent": ("percent",),
 }
 FORM_KEYS = tuple(dict.fromkeys(key for keys in FORMS.values() for key in keys))
+FORM_SETS = {form: frozenset(keys) for form, keys in FORMS.items()}
 LINE_KEYS = ("category", "label", "eligible", "own_staff", *FORM_KEYS)
 SOURCE_KEYS = ("kind", "label", "amount_eur", "by_year", "programme", "status", "counts_as_own")
 ALIAS_KEYS = ("own_funds_eur", "third_party_eur", "income_eur", "other_public")
@@ -217,7 +218,8 @@ class LineReader:
         label = reader.text("label", required=True)
         eligible = reader.boolean("eligible", True)
         own_staff = reader.boolean("own_staff", False)
-        forms = [form for form in FORMS if reader.given(form)]
+        data = reader.data
+        forms = [form for form in FORMS if data.get(form) is not None]
         if not forms:
             self.problems.add(
                 reader.at("amount_eur"), f"Pflichtangabe fehlt (eine Betragsform: {_FORM_NAMES})"
@@ -229,7 +231,7 @@ class LineReader:
             )
             return None
         form = forms[0]
-        stray = [key for key in FORM_KEYS if reader.has(key) and key not in FORMS[form]]
+        stray = [key for key in FORM_KEYS if key in data and key not in FORM_SETS[form]]
         for key in stray:
             self.problems.add(reader.at(key), f"passt nicht zur Betragsform {form}")
         if stray or category is None or label is None:
