@@ -191,9 +191,7 @@ def _allowed_set(allowed: tuple[str, ...]) -> frozenset[str]:
 class ObjectReader:
     """Reads one JSON object: refuses unknown keys and reads each field with its path."""
 
-    def __init__(
-        self, data: Any, path: str, problems: Problems, allowed: tuple[str, ...]
-    ) -> None:
+    def __init__(self, data: Any, path: str, problems: Problems, allowed: tuple[str, ...]) -> None:
         self.path = path
         self.problems = problems
         self.ok = isinstance(data, Mapping)
