@@ -26,7 +26,18 @@ def overhead(ctx: Context) -> list[Check]:
     limit_percent = terms.overhead_max_percent.number
     if limit_percent is not None and ctx.runs("overhead"):
         limit = percent_of(limit_percent, f.overhead_base)
-        if spent > limit:
+        if spent > limit and limit_percent == 0:
+            found.append(
+                Check(
+                    "overhead",
+                    ctx.failure("overhead"),
+                    f"Das Programm erstattet keine Verwaltungsausgaben: {format_eur(spent)} sind "
+                    "nicht zuwendungsfähig (die Zeile als nicht zuwendungsfähig markieren oder "
+                    "streichen).",
+                    field="costs",
+                )
+            )
+        elif spent > limit:
             found.append(
                 Check(
                     "overhead",

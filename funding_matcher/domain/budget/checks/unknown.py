@@ -85,6 +85,13 @@ def assess(budget, terms, figures) -> Assessment:  # noqa: ANN001 - the domain t
             f"{format_number(q.number)} % von {format_eur(f.eligible)} = "
             f"{format_eur(f.rate_base_eligible)}"
         )
+        if f.rate_base == f.eligible:
+            # No Einnahmen or Leistungen Dritter: both readings give the same figure.
+            reading = (
+                f"den zuwendungsfähigen Ausgaben ({format_number(q.number)} % von "
+                f"{format_eur(f.eligible)} = {format_eur(f.caps['rate'])}; ohne Einnahmen und "
+                "Leistungen Dritter ergibt jede Lesart denselben Betrag)"
+            )
         a.add("rate_base", reading, on_reading=("rate",), check_id="rate_base_unknown")
     for term, check_id in (
         ("amount_max_eur", "amount_max"),
