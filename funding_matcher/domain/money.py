@@ -49,6 +49,11 @@ def format_percent(value: Decimal) -> str:
     return f"{format_number(value)} %"
 
 
+def format_rate(value: Decimal) -> str:
+    """A computed share with two decimals, as drafts print it: 80 -> ``"80,00 %"``."""
+    return german_digits(f"{cents(value):,.2f}") + " %"
+
+
 def json_number(value: Decimal) -> float:
     """A cent amount as a JSON-ready float that prints back to exactly the same decimal."""
     number = float(value)

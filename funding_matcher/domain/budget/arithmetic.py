@@ -58,6 +58,7 @@ class YearFigures:
     expenses: Decimal  # G_y
     cash_expenses: Decimal  # c_y
     eligible_cash: Decimal  # w_y
+    ineligible: Decimal  # c_y - w_y: not zuwendungsfähig, paid by the applicant
     volunteer: Decimal  # V_y
     sources: dict[str, Decimal]  # per kind but own cash
     grant: Decimal
@@ -101,6 +102,7 @@ class Figures:
     rate_on_base_percent: Decimal | None
     own_share_percent: Decimal | None
     years: tuple[YearFigures, ...]
+    limited_by: tuple[str, ...] = ()  # the caps that set grant_max
     annual_weights: YearMap = field(default_factory=dict)  # π (or g_y under fehlbedarf)
     undated: tuple[SourceYears, ...] = ()
 
@@ -353,6 +355,7 @@ def compute(budget: Budget, terms: Terms) -> Figures:
         caps["public"] = percent_of(p, eligible) - kinds["public_grant"]
     present = [cap for cap in caps.values() if cap is not None]
     grant_max = max(ZERO, min(present)) if present else ZERO
+    limited_by = tuple(name for name, cap in caps.items() if cap is not None and cap == grant_max)
     if grant_max_unknown(terms) or not terms.is_grant:
         grant_max = ZERO
     requested = budget.financing.requested_eur
@@ -406,6 +409,7 @@ def compute(budget: Budget, terms: Terms) -> Figures:
                 expenses=cash_y[y] + volunteer_y[y] + in_kind_y,
                 cash_expenses=cash_y[y],
                 eligible_cash=eligible_y[y],
+                ineligible=cash_y[y] - eligible_y[y],
                 volunteer=volunteer_y[y],
                 sources=by_kind,
                 grant=grant_y[y],
@@ -447,6 +451,7 @@ def compute(budget: Budget, terms: Terms) -> Figures:
         rate_on_base_percent=ratio_percent(grant, base) if base is not None else None,
         own_share_percent=ratio_percent(own_contribution, own_base),
         years=tuple(year_rows),
+        limited_by=limited_by if grant_max > 0 and not grant_max_unknown(terms) else (),
         annual_weights=weights,
         undated=tuple(placed_undated) + tuple(p for p in in_kind_years if p.assumed),
     )

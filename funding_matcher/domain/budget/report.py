@@ -16,6 +16,18 @@ from .model import OTHER_KINDS, Budget
 from .parsing import parse_budget
 from .terms import CHECK_NAMES, Terms, merge_terms
 
+# What each cap of the grant is called for a reader ("begrenzt durch …").
+CAP_NAMES = {
+    "rate": "den Höchstfördersatz",
+    "fixed": "den Festbetrag",
+    "voll": "die Vollfinanzierung (andere Mittel gehen vor)",
+    "max": "den Höchstbetrag",
+    "annual": "den Höchstbetrag je Haushaltsjahr",
+    "gap": "den Ausgleich des Plans (keine Überfinanzierung, Mindesteigenanteil)",
+    "public": "die Obergrenze aller öffentlichen Mittel",
+    "cash": "die zuwendungsfähigen Barausgaben",
+}
+
 VERDICT_LABELS = {
     "ok": "in Ordnung",
     "ok_unchecked": "keine Fehler gefunden – nicht geprüft",
@@ -57,6 +69,12 @@ class BudgetReport:
             count = sum(1 for check in self.checks if check.level == "error")
             return f"{count} Fehler"
         return "in Ordnung"
+
+    @property
+    def limited_by_text(self) -> str | None:
+        """ "begrenzt durch den Höchstfördersatz" and the like; None without a proposal."""
+        names = [CAP_NAMES[name] for name in self.figures.limited_by]
+        return f"begrenzt durch {' und '.join(names)}" if names else None
 
     def ids(self, level: str) -> list[str]:
         """The sorted distinct ids of the checks of one level."""
@@ -114,6 +132,7 @@ def report_to_json(report: BudgetReport) -> dict[str, Any]:
         "grant_max_eur": json_number(f.grant_max),
         "grant_eur": json_number(f.grant),
         "caps": {name: _number(value) for name, value in f.caps.items()},
+        "limited_by": list(f.limited_by),
         "own_cash_eur": json_number(f.own_cash),
         "own_cash_required_eur": json_number(f.own_cash_required),
         "own_contribution_eur": json_number(f.own_contribution),

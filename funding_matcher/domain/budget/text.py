@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from funding_matcher.domain.money import format_eur, format_number, format_percent
+from funding_matcher.domain.money import format_eur, format_number, format_rate
 
 from .checks import LEVEL_LABELS
-from .model import FINANCING_TYPES, OTHER_KINDS, SOURCE_KINDS
+from .model import FINANCING_TYPES, OTHER_KINDS, OWN_BASES, RATE_BASES, SOURCE_KINDS
 from .report import BudgetReport
 
 _LABEL = 46
@@ -19,7 +19,22 @@ def _row(label: str, amount: Decimal, suffix: str = "") -> str:
 
 
 def _percent(value: Decimal | None) -> str:
-    return "–" if value is None else format_percent(value)
+    return "–" if value is None else format_rate(value)
+
+
+def rate_base_words(report: BudgetReport) -> str:
+    """The Bemessungsgrundlage of the Fördersatz in words; an unknown one as the plan read it."""
+    base = report.terms.rate_base.value
+    if base is None:
+        return (
+            f"{RATE_BASES['eligible_minus_private_third_party']} (Bemessungsgrundlage angenommen)"
+        )
+    return RATE_BASES[base]
+
+
+def own_base_words(report: BudgetReport) -> str:
+    """The base of the Eigenanteil in words."""
+    return OWN_BASES[report.terms.own_contribution_base.value or "eligible"]
 
 
 def _years_table(report: BudgetReport) -> list[str]:
@@ -36,12 +51,14 @@ def _years_table(report: BudgetReport) -> list[str]:
         )
 
     row("Ausgaben", [y.expenses for y in f.years])
+    if f.ineligible:
+        row("  davon nicht zuwendungsfähig", [y.ineligible for y in f.years])
     row("  davon Investitionen", [y.investment for y in f.years])
     for kind in OTHER_KINDS:
         if f.sources[kind]:
             row(SOURCE_KINDS[kind], [y.sources[kind] for y in f.years])
     row("Zuwendung", [y.grant for y in f.years])
-    row("Eigenmittel (im Haushalt bereitzustellen)", [y.own_cash_required for y in f.years])
+    row("Eigenmittel (bar) je Jahr", [y.own_cash_required for y in f.years])
     if any(y.assumed for y in f.years):
         marks = "  ".join(f"{y.year}" for y in f.years if y.assumed)
         out.append(f"Angenommene Zahlungsjahre enthalten in: {marks}")
@@ -89,13 +106,21 @@ def report_text(report: BudgetReport) -> str:
             out.append(_row(SOURCE_KINDS[kind_key], f.sources[kind_key]))
     if f.volunteer_value:
         out.append(_row("Ehrenamtliche Arbeit (bewertet)", f.volunteer_value))
+    out += [_row(grant_label, f.grant), _row("Höchstmögliche Zuwendung", f.grant_max)]
+    if report.limited_by_text:
+        out.append(f"  ({report.limited_by_text})")
+    if f.rate_on_base_percent is not None and f.rate_base is not None:
+        out.append(
+            f"Fördersatz: {_percent(f.rate_on_base_percent)} {rate_base_words(report)} "
+            f"({format_eur(f.rate_base)})"
+        )
+    own = f"Eigenanteil nach den Regeln des Programms: {format_eur(f.own_contribution)}"
+    if f.own_share_percent is not None:
+        own += f" = {_percent(f.own_share_percent)} {own_base_words(report)}"
+    if f.own_min_known:
+        own += f" (mindestens {format_eur(f.own_min)})"
     out += [
-        _row(grant_label, f.grant),
-        _row("Höchstmögliche Zuwendung", f.grant_max),
-        f"{'Fördersatz (auf die Bemessungsgrundlage)':<{_LABEL}}"
-        f"{_percent(f.rate_on_base_percent):>{_AMOUNT}}",
-        f"{'Eigenanteil nach den Regeln des Programms':<{_LABEL}}"
-        f"{_percent(f.own_share_percent):>{_AMOUNT}}",
+        own,
         "",
         "Aufteilung auf Haushaltsjahre",
         *_years_table(report),

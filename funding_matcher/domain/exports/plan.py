@@ -18,7 +18,7 @@ from funding_matcher.domain.budget.model import (
     OWN_BASES,
     RATE_BASES,
 )
-from funding_matcher.domain.money import ZERO, format_eur, format_number, format_percent
+from funding_matcher.domain.money import ZERO, format_eur, format_number, format_rate
 
 from .blocks import Block, Column, Heading, Paragraph, Row, Table, clean
 
@@ -131,7 +131,17 @@ def financing_table(report: BudgetReport) -> Table:
         return Row((label, format_eur(amount)), kind)  # type: ignore[arg-type]
 
     rows = [row("Eigenmittel (bar)", f.own_cash)]
-    rows += [row(SOURCE_ROWS[kind], f.sources[kind]) for kind in OTHER_KINDS if f.sources[kind]]
+    own = [s for s in report.budget.financing.sources if s.kind == "own_cash"]
+    if len(own) == 1:
+        rows[0] = row(f"Eigenmittel (bar): {clean(own[0].label)}", f.own_cash)
+    included = [s for s in report.budget.financing.sources if s.kind != "own_cash"]
+    for kind in OTHER_KINDS:
+        if not f.sources[kind]:
+            continue
+        rows.append(row(SOURCE_ROWS[kind], f.sources[kind], "subtotal"))
+        for source in (s for s in included if s.kind == kind):
+            status = f" ({source.status})" if source.status else ""
+            rows.append(row(f"    {clean(source.label)}{status}", source.total))
     if f.volunteer_value:
         rows.append(row("Ehrenamtliche Arbeit (bewertet)", f.volunteer_value))
     rows.append(row("Beantragte Zuwendung", f.grant, "subtotal"))
@@ -160,13 +170,13 @@ def key_figures(report: BudgetReport) -> Table:
             Row(
                 (
                     "Fördersatz",
-                    f"{format_percent(f.rate_on_base_percent)} {rate_base_words(report)}",
+                    f"{format_rate(f.rate_on_base_percent)} {rate_base_words(report)}",
                 )
             )
         )
     own = format_eur(f.own_contribution)
     if f.own_share_percent is not None:
-        own += f" ({format_percent(f.own_share_percent)} {own_base_words(report)})"
+        own += f" ({format_rate(f.own_share_percent)} {own_base_words(report)})"
     rows.append(Row(("Eigenanteil nach den Regeln des Programms", own)))
     return Table((Column("Kennzahl", 0.45), Column("Wert", 0.55)), tuple(rows))
 
@@ -193,11 +203,17 @@ def year_tables(report: BudgetReport) -> list[Block]:
 
 def _year_table(report: BudgetReport, years: Sequence) -> Table:
     f = report.figures
+    with_sum = len(f.years) <= 3  # the whole period fits one table: a column for the sum
 
     def row(label: str, values: Sequence[Decimal], kind: str = "body") -> Row:
-        return Row((label, *(format_eur(v) for v in values)), kind)  # type: ignore[arg-type]
+        cells = [format_eur(v) for v in values]
+        if with_sum:
+            cells.append(format_eur(sum(values, ZERO)))
+        return Row((label, *cells), kind)  # type: ignore[arg-type]
 
     rows = [row("Ausgaben", [y.expenses for y in years], "subtotal")]
+    if f.ineligible:
+        rows.append(row("davon nicht zuwendungsfähig", [y.ineligible for y in years]))
     if any(y.investment for y in years):
         rows.append(row("davon Investitionen", [y.investment for y in years]))
     for kind in OTHER_KINDS:
@@ -208,8 +224,10 @@ def _year_table(report: BudgetReport, years: Sequence) -> Table:
     rows.append(row("Zuwendung", [y.grant for y in years], "subtotal"))
     rows.append(row("Eigenmittel", [y.own_cash_required for y in years], "total"))
     width = 0.17
-    columns = [Column("Haushaltsjahr", 1 - width * len(years))]
+    columns = [Column("Haushaltsjahr", 1 - width * (len(years) + with_sum))]
     columns += [Column(f"{y.year}{'*' if y.assumed else ''}", width, "right") for y in years]
+    if with_sum:
+        columns.append(Column("Summe", width, "right"))
     return Table(tuple(columns), tuple(rows))
 
 

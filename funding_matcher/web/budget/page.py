@@ -243,6 +243,8 @@ def year_rows(report: kfp.BudgetReport) -> list[YearRow]:
     """Expenses and financing per Haushaltsjahr, the own funds each Haushalt must provide."""
     f = report.figures
     rows = [YearRow("Ausgaben", tuple(y.expenses for y in f.years), True)]
+    if f.ineligible:
+        rows.append(YearRow("davon nicht zuwendungsfähig", tuple(y.ineligible for y in f.years)))
     if any(y.investment for y in f.years):
         rows.append(YearRow("davon Investitionen", tuple(y.investment for y in f.years)))
     for kind in OTHER_KINDS:
@@ -251,13 +253,7 @@ def year_rows(report: kfp.BudgetReport) -> list[YearRow]:
     if f.volunteer_value:
         rows.append(YearRow("Ehrenamt (bewertet)", tuple(y.volunteer for y in f.years)))
     rows.append(YearRow("Zuwendung", tuple(y.grant for y in f.years)))
-    rows.append(
-        YearRow(
-            "Eigenmittel (im Haushalt bereitzustellen)",
-            tuple(y.own_cash_required for y in f.years),
-            True,
-        )
-    )
+    rows.append(YearRow("Eigenmittel (bar)", tuple(y.own_cash_required for y in f.years), True))
     return rows
 
 
@@ -266,4 +262,6 @@ def rate_base_text(report: kfp.BudgetReport) -> str | None:
     if report.figures.rate_base is None:
         return None
     base = report.terms.rate_base.value
-    return RATE_BASES.get(base or "", RATE_BASES["eligible_minus_private_third_party"])
+    if base is None:
+        return f"angenommen: {RATE_BASES['eligible_minus_private_third_party']}"
+    return RATE_BASES[base]

@@ -144,6 +144,7 @@ class FinancingPlanPage:
             year_rows=year_rows(report) if report else [],
             rate_base_text=rate_base_text(report) if report else None,
             source_kinds=SOURCE_KINDS,
+            kommune=application.organisation.kind == "kommune",
             programme_titles=dict(self.programmes),
         ), status
 

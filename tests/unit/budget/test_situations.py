@@ -36,7 +36,8 @@ def test_kommune_quartiersmanagement_under_staedtebaufoerderung_nrw() -> None:
             "funding_rate_max_percent": 80,
             "rate_base": "eligible_minus_private_third_party",
             "own_staff_eligible": False,
-            "own_contribution_min_percent": 20,
+            # The Gemeindeanteil is the remainder of the same base, no minimum of its own.
+            "own_contribution_min_percent": "none",
             "start_rule": "after_bestandskraft",
         },
         "period": {"start": "2028-01-01", "end": "2031-12-31"},
@@ -71,11 +72,11 @@ def test_kommune_quartiersmanagement_under_staedtebaufoerderung_nrw() -> None:
     assert report.verdict != "errors"
     assert "own_staff" in _ids(report, "warning")
     assert f.ineligible == Decimal("306000.00")  # 6.375 € × 48: the Stadt's own staff
-    # The rate applies to the eligible expenses less the Wohnungsgesellschaft's 15.000 €; the
-    # Stadt's 20 % Eigenanteil (of the eligible expenses, on top of its own staff) binds first.
-    assert f.caps["rate"] == (f.eligible - 15000) * Decimal("0.8")
-    assert f.grant == f.caps["gap"] < f.caps["rate"]
-    assert f.own_contribution == f.own_min
+    # 80 % of the eligible expenses less the Wohnungsgesellschaft's 15.000 €; the Stadt carries
+    # the rest of that base (20 %) and its own staff.
+    assert f.grant == f.caps["rate"] == (f.eligible - 15000) * Decimal("0.8")
+    assert f.limited_by == ("rate",)
+    assert report.limited_by_text == "begrenzt durch den Höchstfördersatz"
     # Furniture and notebooks are paid in 2028, not spread over four Haushaltsjahre.
     assert f.investment_by_year == {
         2028: Decimal("6307.00"),
@@ -142,8 +143,8 @@ def test_verband_nachbarschaftstreff_under_aktion_mensch() -> None:
     assert "public_claims" in _ids(with_city, "notice")
     units = [c.message for c in with_city.checks if c.id == "inventory"]
     assert units == [
-        "Einheit „saal“ (Stühle, Tische, 6.000,00 € netto) ist zu inventarisieren "
-        "(Wertgrenze 800,00 € netto)."
+        "Die zusammen gekauften Gegenstände „saal“ (Stühle, Tische; zusammen 6.000,00 € netto) "
+        "sind als ein Gegenstand zu inventarisieren (Wertgrenze 800,00 € netto)."
     ]
 
 

@@ -23,7 +23,12 @@ def test_worked_example_gives_expected_output(example: Path) -> None:
     expected = json.loads(example.with_suffix(".expected.json").read_text(encoding="utf-8"))
     output = report_to_json(check_budget(json.loads(example.read_text(encoding="utf-8"))))
     for key, value in expected.items():
-        assert output[key] == value, key
+        if key == "checks":
+            # The messages' wording is ours (budget-dev/README.md); ids, levels and order are not.
+            value = [(check["id"], check["level"]) for check in value]
+            assert [(check["id"], check["level"]) for check in output[key]] == value
+        else:
+            assert output[key] == value, key
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)

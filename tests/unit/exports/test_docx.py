@@ -104,21 +104,26 @@ def test_plan_is_word_tables_with_german_amounts(make_document: MakeDocument) ->
     # A category row spans the table (merged cells repeat their text in python-docx).
     assert ["Personalausgaben"] * 4 in costs
     financing = next(t for t in tables if t[0][0] == "Finanzierung")
-    assert ["Eigenmittel (bar)", "12.800,00 €"] in financing
+    assert ["Eigenmittel (bar): Rücklagen", "12.800,00 €"] in financing
     assert ["Leistungen Dritter", "5.000,00 €"] in financing
+    assert ["Wohnungsgesellschaft", "5.000,00 €"] in [[c.strip() for c in r] for r in financing]
     assert ["Andere öffentliche Förderung", "10.000,00 €"] in financing
+    assert ["Stadt (Quartiersfonds) (beantragt)", "10.000,00 €"] in [
+        [c.strip() for c in r] for r in financing
+    ]
     assert ["Beantragte Zuwendung", "79.200,00 €"] in financing
     figures = dict(tuple(row) for row in next(t for t in tables if t[0][0] == "Kennzahl"))
     assert figures["Beantragte Zuwendung"] == "79.200,00 €"
     assert figures["Fördersatz"] == (
-        "79,2 % der zuwendungsfähigen Ausgaben abzüglich Einnahmen und Leistungen Dritter"
+        "79,20 % der zuwendungsfähigen Ausgaben abzüglich Einnahmen und Leistungen Dritter"
     )
     assert figures["Eigenanteil nach den Regeln des Programms"] == (
-        "10.800,00 € (10 % der zuwendungsfähigen Ausgaben)"
+        "10.800,00 € (10,00 % der zuwendungsfähigen Ausgaben)"
     )
-    years = next(t for t in tables if t[0][:3] == ["Haushaltsjahr", "2027*", "2028*"])
-    assert ["Zuwendung", "35.200,00 €", "44.000,00 €"] in years
-    assert ["Eigenmittel", "5.103,80 €", "7.696,20 €"] in years
+    years = next(t for t in tables if t[0] == ["Haushaltsjahr", "2027*", "2028*", "Summe"])
+    assert ["Zuwendung", "35.200,00 €", "44.000,00 €", "79.200,00 €"] in years
+    assert ["Eigenmittel", "5.103,80 €", "7.696,20 €", "12.800,00 €"] in years
+    assert ["davon nicht zuwendungsfähig", "0,00 €", "2.000,00 €", "2.000,00 €"] in years
 
 
 def test_header_row_repeats_on_each_page(make_document: MakeDocument) -> None:

@@ -57,9 +57,10 @@ def test_plan_tables_are_well_formed_and_show_the_apps_figures(
     assert ["1", "Quartierskoordination", "5.000,00 € × 21 Monate", "105.000,00 €"] in costs
     assert ["", "**Zuwendungsfähige Ausgaben**", "", "**108.000,00 €**"] in costs
     years = next(t for t in found if t[0][0] == "Haushaltsjahr")
-    assert years[0][1:] == ["2027*", "2028*"]
+    assert years[0][1:] == ["2027*", "2028*", "Summe"]
     total_row = next(r for r in years if r[0] == "**Ausgaben**")
-    assert total_row[1:] == [f"**{format_eur(y.expenses)}**" for y in report.figures.years]
+    assert total_row[1:3] == [f"**{format_eur(y.expenses)}**" for y in report.figures.years]
+    assert total_row[3] == "**110.000,00 €**"
     grant = format_eur(report.figures.grant)
     assert grant == "79.200,00 €"
     assert any(row[:2] == ["**Beantragte Zuwendung**", f"**{grant}**"] for t in found for row in t)

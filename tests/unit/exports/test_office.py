@@ -174,7 +174,10 @@ def test_recalculated_workbook_shows_the_apps_figures_to_the_cent(
         for row in range(4, plan.max_row + 1)
         if isinstance(plan[f"A{row}"].value, int)
     }
-    assert amounts == {item.index + 1: item.amount for item in f.lines}
+    from funding_matcher.domain.exports.xlsx.plan import print_order
+
+    # Lines are numbered in print order (by category), as in every other export.
+    assert amounts == {n: item.amount for n, item in enumerate(print_order(report), start=1)}
     if name in DEV_NAMES:
         assert float(cent(value(wb, "Zuwendung"))) == dev_expected(name)["grant_eur"]
 
@@ -188,7 +191,7 @@ def test_recalculated_years_match_the_apps_years(recalculated: dict[str, Path], 
     for column, year in enumerate(f.years, start=2):
         assert cent(rows["Ausgaben insgesamt"][column]) == year.expenses, year.year
         assert cent(rows["Zuwendung"][column]) == year.grant, year.year
-        own = rows["Eigenmittel (im Haushalt bereitzustellen)"][column]
+        own = rows["Eigenmittel je Jahr (im Haushalt bereitzustellen)"][column]
         assert cent(own) == year.own_cash_required, year.year
     check = rows["Prüfung: Eigenmittel der Jahre = Eigenmittel, die der Plan braucht"]
     assert "in Ordnung" in check

@@ -92,7 +92,7 @@ def test_years_sheet_has_financing_grant_and_own_funds_per_year(
     grant = row_of(ws, "Zuwendung", "B")
     assert ws[f"C{grant}"].value.startswith("=ROUND(Zuwendung*C")
     assert ws[f"E{grant}"].value == f"=Zuwendung-(C{grant}+D{grant})"
-    own = row_of(ws, "Eigenmittel (im Haushalt bereitzustellen)", "B")
+    own = row_of(ws, "Eigenmittel je Jahr (im Haushalt bereitzustellen)", "B")
     assert ws[f"D{own}"].value.startswith(f"=ROUND(D{row_of(ws, 'Barausgaben', 'B')}-D{grant}")
     assert ws.freeze_panes == "C5"
 

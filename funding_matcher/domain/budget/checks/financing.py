@@ -188,7 +188,7 @@ def start_needs_decision(ctx: Context) -> list[Check]:
         return []
     if rule is None:
         when = (
-            "nach der Bewilligung (Regel des Programms unbekannt; VV Nr. 1.3 zu § 44: "
+            "nach der Bewilligung (Regel des Programms unbekannt; VV Nr. 1.3 zu § 44 BHO/LHO: "
             "Zuwendungsbescheid)"
         )
     else:

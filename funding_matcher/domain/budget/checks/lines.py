@@ -179,8 +179,9 @@ def inventory(ctx: Context) -> list[Check]:
                 Check(
                     "inventory",
                     "warning",
-                    f"Einheit „{group}“ ({names}, {format_eur(value)} netto) ist zu "
-                    f"inventarisieren (Wertgrenze {format_eur(threshold)} netto).",
+                    f"Die zusammen gekauften Gegenstände „{group}“ ({names}; zusammen "
+                    f"{format_eur(value)} netto) sind als ein Gegenstand zu inventarisieren "
+                    f"(Wertgrenze {format_eur(threshold)} netto).",
                     line=items[0].index,
                 )
             )
@@ -195,12 +196,14 @@ def own_staff(ctx: Context) -> list[Check]:
     if not items:
         return []
     total = sum((i.amount for i in items), ZERO)
+    named = "; ".join(f"„{i.line.label}“ ({format_eur(i.amount)})" for i in items)
     return [
         Check(
             "own_staff",
             "warning",
-            f"Eigenes Personal/eigene Verwaltungsausgaben ({format_eur(total)}) sind in diesem "
-            "Programm nicht zuwendungsfähig und als nicht zuwendungsfähig gerechnet.",
+            f"Das Programm fördert kein eigenes Personal und keine eigene Verwaltung des "
+            f"Antragstellers; als nicht zuwendungsfähig gerechnet ({format_eur(total)}): {named}. "
+            "Eine beauftragte Stelle (Honorar, Vertrag) kann zuwendungsfähig sein.",
             line=items[0].index,
         )
     ]

@@ -50,7 +50,7 @@ def assumptions(ctx: Context) -> list[Check]:
             Check(
                 "source_years_assumed",
                 "notice",
-                "Ohne Jahresangabe anteilig verteilt: "
+                "Ohne Jahresangabe auf die Jahre mit noch offenen Ausgaben verteilt (Annahme): "
                 + ", ".join(p.source.label for p in undated)
                 + ".",
                 field="financing.sources",

@@ -28,6 +28,7 @@ from .style import (
     header_row,
     landscape,
     name_cell,
+    page_marks,
     put,
     widths,
 )
@@ -35,7 +36,7 @@ from .style import (
 PLAN = "Gesamtplan"
 YEARS = "Haushaltsjahre"
 FIRST_LINE_ROW = 4
-YEAR_FIRST_ROW = 5  # the years sheet lists the lines from this row, in input order
+YEAR_FIRST_ROW = 5  # the years sheet lists the lines from this row, in print order
 HEADERS = (
     "Nr.",
     "Kategorie",
@@ -57,11 +58,23 @@ LAST = "M"
 
 @dataclass
 class PlanLayout:
-    """Where the plan's rows are, for the years sheet."""
+    """Where the plan's rows are, for the years sheet; lines numbered in print order."""
 
     line_rows: dict[int, int] = field(default_factory=dict)
+    numbers: dict[int, int] = field(default_factory=dict)  # line index -> number in print
     source_rows: list[tuple[int, int]] = field(default_factory=list)  # (source index, row)
     label_width: int = 46
+
+    def year_row(self, index: int) -> int:
+        """The row of a line on the years sheet (same order and number as on the plan)."""
+        return YEAR_FIRST_ROW + self.numbers[index] - 1
+
+
+def print_order(report: BudgetReport) -> list[LineAmount]:
+    """The lines grouped by category, as every export prints and numbers them."""
+    return [
+        i for category in CATEGORIES for i in report.figures.lines if i.line.category == category
+    ]
 
 
 def _schedule_text(item: LineAmount) -> str:
@@ -78,9 +91,11 @@ def _schedule_text(item: LineAmount) -> str:
     return f"einmalig am {line.paid_on:%d.%m.%Y}"
 
 
-def _line(ws: Worksheet, row: int, item: LineAmount, report: BudgetReport) -> None:
+def _line(
+    ws: Worksheet, row: int, item: LineAmount, report: BudgetReport, layout: PlanLayout
+) -> None:
     line = item.line
-    put(ws, f"A{row}", item.index + 1)
+    put(ws, f"A{row}", layout.numbers[item.index])
     put(ws, f"B{row}", line.category_label)
     put(ws, f"C{row}", line.label, entry=True)
     ws[f"C{row}"].alignment = WRAP
@@ -101,7 +116,7 @@ def _line(ws: Worksheet, row: int, item: LineAmount, report: BudgetReport) -> No
         put(ws, f"J{row}", vat, "0", entry=True)
         put(ws, f"L{row}", Formula(f"=ROUND(H{row}*I{row}*(1+J{row}/100),2)"), EUR)
     elif line.schedule == CUSTOM:
-        year_row = YEAR_FIRST_ROW + item.index
+        year_row = layout.year_row(item.index)
         last_column = get_column_letter(2 + len(report.figures.years))
         put(ws, f"L{row}", Formula(f"=SUM('{YEARS}'!C{year_row}:{last_column}{year_row})"), EUR)
     else:
@@ -164,6 +179,7 @@ def write_plan(
     header_row(ws, 3, HEADERS)
     ws.freeze_panes = "A4"
     layout = PlanLayout()
+    layout.numbers = {item.index: n for n, item in enumerate(print_order(report), start=1)}
     row = FIRST_LINE_ROW
     subtotals: list[int] = []
     base_end = FIRST_LINE_ROW
@@ -173,7 +189,7 @@ def write_plan(
             continue
         first = row
         for item in items:
-            _line(ws, row, item, report)
+            _line(ws, row, item, report, layout)
             layout.line_rows[item.index] = row
             row += 1
         put(ws, f"C{row}", f"Summe {label}", bold=True, border=RULE_ABOVE)
@@ -197,9 +213,12 @@ def write_plan(
         f'{cats},"{staff}"),SUMIFS({base_rows[0]},{base_rows[1]},"ja"))'
     )
     w = _Writer(wb, ws, row)
+    hours = w.row
+    put(ws, f"I{hours}", budget.financing.volunteer_hours, "#,##0.0", entry=True)
+    put(ws, f"H{hours}", Formula("=N(Stundensatz_Ehrenamt)"), EUR)
     w.line(
-        "Ehrenamtliche Arbeit (fiktive Ausgabe): Stunden × Stundensatz",
-        Formula(f"=ROUND({float(budget.financing.volunteer_hours)}*N(Stundensatz_Ehrenamt),2)"),
+        "Ehrenamtliche Arbeit (fiktive Ausgabe): Stunden (Spalte I) × Stundensatz (Spalte H)",
+        Formula(f"=ROUND(I{hours}*H{hours},2)"),
         name="Ehrenamt_Wert",
     )
     w.line(
@@ -216,16 +235,20 @@ def write_plan(
     w.line("Bemessungsgrundlage der Verwaltungsausgaben", Formula(overhead_base),
            name="Bemessung_Verwaltung")  # fmt: skip
     w.row += 1
-    _financing(w, report, layout)
-    widths(ws, (6, 24, layout.label_width, 14, 13, 9, 8, 14, 8, 7, 9, 17, 30))
+    lines_rng = (amounts, flags, f"B{FIRST_LINE_ROW}:B{last_line}")
+    _financing(w, report, layout, lines_rng)
+    widths(ws, (6, 30, layout.label_width, 14, 13, 9, 8, 14, 8, 7, 9, 17, 30))
     landscape(ws, "3:3")
+    page_marks(ws, f"Kosten- und Finanzierungsplan – {doc.title}")
     return layout
 
 
-def _financing(w: _Writer, report: BudgetReport, layout: PlanLayout) -> None:
+def _financing(
+    w: _Writer, report: BudgetReport, layout: PlanLayout, rng_lines: tuple[str, str, str]
+) -> None:
     f, terms = report.figures, report.terms
     sources = report.budget.financing.sources
-    w.section("Finanzierung (ohne Zuwendung); Spalte D: zählt als Eigenanteil")
+    w.section("Finanzierung ohne Zuwendung (Spalte B: Art, Spalte D: zählt als Eigenanteil)")
     first = w.row
     own_declared = [s for s in sources if s.kind == "own_cash" and s.amount_eur is not None]
     for index, source in enumerate(sources):
@@ -260,7 +283,7 @@ def _financing(w: _Writer, report: BudgetReport, layout: PlanLayout) -> None:
            name="Oeffentlich")  # fmt: skip
     w.line("Stiftungs- und Lotteriemittel (L)", Formula(f"={kind_sum('foundation_grant')}"),
            name="Stiftungen")  # fmt: skip
-    w.line("Summe andere Finanzierung (D = S+I+T+P+L+Ehrenamt+Sachleistungen)",
+    w.line("Summe der anderen Finanzierung (mit Ehrenamt und Sachleistungen)",
            Formula("=Spenden+Einnahmen+Dritte+Oeffentlich+Stiftungen+Ehrenamt_Wert+Sachleistungen"),
            name="Andere_Finanzierung", strong=True)  # fmt: skip
     w.line("Eigenmittel fest zugesagt (O)", sum((s.amount_eur for s in own_declared), 0) or 0,
@@ -303,7 +326,7 @@ def _financing(w: _Writer, report: BudgetReport, layout: PlanLayout) -> None:
            Formula('=IF(Finanzierungsart="voll",'
                    'Zf_bar-(Spenden+Einnahmen+Dritte+Oeffentlich+Stiftungen),"")'))  # fmt: skip
     w.line("Höchstbetrag", Formula('=IF(ISNUMBER(Hoechstbetrag),Hoechstbetrag,"")'))
-    w.line("Höchstbetrag je Haushaltsjahr (umgerechnet, laut Anwendung)",
+    w.line("Höchstbetrag je Haushaltsjahr, auf den ganzen Zeitraum umgerechnet (Wert)",
            f.caps["annual"] if f.caps["annual"] is not None else "", entry=True)  # fmt: skip
     w.line("Keine Überfinanzierung; Mindesteigenanteil bleibt möglich",
            Formula('=Gesamtausgaben-Andere_Finanzierung-IF(Finanzierungsart="fehlbedarf",'
@@ -314,7 +337,8 @@ def _financing(w: _Writer, report: BudgetReport, layout: PlanLayout) -> None:
     w.line("Keine Zuwendung für fiktive Ausgaben", Formula("=Zf_bar"))
     caps_last = w.row - 1
     possible = 0 if grant_max_unknown(terms) or not terms.is_grant else 1
-    w.line("Zuwendung möglich (0: eine nötige Bedingung ist unbekannt oder kein Zuschuss)",
+    w.line("Zuwendung nach den Bedingungen möglich (1 ja; 0 nein: nötige Bedingung unbekannt "
+           "oder kein Zuschuss)",
            possible, "0", name="Zuwendung_moeglich", entry=True)  # fmt: skip
     w.line("Höchstmögliche Zuwendung",
            Formula(f"=IF(Zuwendung_moeglich=1,MAX(0,MIN(L{caps_first}:L{caps_last})),0)"),
@@ -355,6 +379,16 @@ def _financing(w: _Writer, report: BudgetReport, layout: PlanLayout) -> None:
         ("Mindesteigenanteil erreicht",
          '=IF(ISNUMBER(Mindesteigenanteil),IF(Eigenanteil>=Mindest_Eigen,"in Ordnung",'
          '"unterschritten"),"nicht geprüft: Mindesteigenanteil unbekannt")'),
+        ("Verwaltungsausgaben höchstens der zulässige Anteil",
+         f'=IF(ISNUMBER(Verwaltung_max),IF(SUMIFS({rng_lines[0]},{rng_lines[1]},"ja",'
+         f'{rng_lines[2]},"{CATEGORIES["verwaltung"]}")<=ROUND(Verwaltung_max/100'
+         '*Bemessung_Verwaltung,2),"in Ordnung","überschritten"),"nicht geprüft: Obergrenze '
+         'unbekannt oder keine")'),
+        ("Investitionen höchstens der zulässige Anteil der Gesamtausgaben",
+         f'=IF(ISNUMBER(Investitionen_max),IF(SUMIFS({rng_lines[0]},{rng_lines[1]},"ja",'
+         f'{rng_lines[2]},"{CATEGORIES["investition"]}")<=ROUND(Investitionen_max/100'
+         '*Gesamtausgaben,2),"in Ordnung","überschritten"),"nicht geprüft: Obergrenze '
+         'unbekannt oder keine")'),
     )  # fmt: skip
     for label, formula in checks:
         w.line(label, Formula(formula), "General")

@@ -123,3 +123,9 @@ def landscape(ws: Worksheet, title_rows: str) -> None:
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_title_rows = title_rows
+
+
+def page_marks(ws: Worksheet, title: str) -> None:
+    """Header with the title, footer with "Seite x von y" on every printed page."""
+    ws.oddHeader.left.text = clean(title)[:200].replace("&", "&&")
+    ws.oddFooter.right.text = "Seite &P von &N"

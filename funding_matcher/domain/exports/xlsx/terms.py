@@ -6,8 +6,15 @@ from decimal import Decimal
 from typing import Any
 
 from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.datavalidation import DataValidation
 
 from funding_matcher.domain.budget import BudgetReport
+from funding_matcher.domain.budget.model import (
+    FINANCING_TYPES,
+    OVERHEAD_BASES,
+    OWN_BASES,
+    RATE_BASES,
+)
 from funding_matcher.domain.budget.terms import NONE
 
 from ..content import source_text
@@ -22,11 +29,20 @@ from .style import (
     header_row,
     landscape,
     name_cell,
+    page_marks,
     put,
     widths,
 )
 
 TERMS = "Bedingungen"
+# Cells that take a code: the codes and what each means (also offered as a list in the cell).
+CODES: dict[str, dict[str, str]] = {
+    "Finanzierungsart": FINANCING_TYPES,
+    "Bemessungsgrundlage": RATE_BASES,
+    "Bezug_Eigenanteil": OWN_BASES,
+    "Bezug_Verwaltung": OVERHEAD_BASES,
+    "Ehrenamt_zaehlt": {"ja": "zählt zum Mindesteigenanteil", "nein": "zählt nicht"},
+}
 
 
 def _cell(value: Any) -> Any:
@@ -66,6 +82,10 @@ def write_terms(wb: Workbook, doc: ApplicationDocument, report: BudgetReport) ->
          "Bezug_Eigenanteil", "own_contribution_base"),
         ("Bezugsgröße der Verwaltungsausgaben (direct, direct_staff)", t.overhead_base.value,
          None, "Bezug_Verwaltung", "overhead_base"),
+        ("Verwaltungsausgaben höchstens in Prozent", t.overhead_max_percent.value,
+         PERCENT_NUMBER, "Verwaltung_max", "overhead_max_percent"),
+        ("Investitionen höchstens in Prozent der Gesamtausgaben", t.investment_max_percent.value,
+         PERCENT_NUMBER, "Investitionen_max", "investment_max_percent"),
         ("Stundensatz Ehrenamt (leer = nicht anerkannt)",
          volunteer.rate_eur_per_hour if volunteer else None, EUR, "Stundensatz_Ehrenamt",
          "volunteer_work"),
@@ -83,7 +103,7 @@ def write_terms(wb: Workbook, doc: ApplicationDocument, report: BudgetReport) ->
     )
     ws["A2"].font = NOTE
     ws["A2"].alignment = WRAP
-    header_row(ws, 4, ("Bedingung", "Wert", "Herkunft"))
+    header_row(ws, 4, ("Bedingung", "Wert", "Herkunft", "Bedeutung des Werts"))
     row = 5
     for label, value, fmt, name, key in terms:
         put(ws, f"A{row}", label)
@@ -91,6 +111,14 @@ def write_terms(wb: Workbook, doc: ApplicationDocument, report: BudgetReport) ->
         put(ws, f"B{row}", shown, fmt if isinstance(shown, int | float | Decimal) else None,
             entry=True)  # fmt: skip
         put(ws, f"C{row}", t.source_text(key))
+        if name in CODES:
+            codes = CODES[name]
+            put(ws, f"D{row}", "; ".join(f"{code} = {text}" for code, text in codes.items()))
+            ws[f"D{row}"].alignment = WRAP
+            choice = DataValidation(type="list", formula1='"' + ",".join(codes) + '"')
+            choice.error = "Bitte einen der Codes der Spalte „Bedeutung des Werts“ eingeben."
+            ws.add_data_validation(choice)
+            choice.add(f"B{row}")
         name_cell(wb, name, TERMS, "B", row)
         row += 1
     row += 1
@@ -120,5 +148,6 @@ def write_terms(wb: Workbook, doc: ApplicationDocument, report: BudgetReport) ->
     ws[f"A{row}"].alignment = WRAP
     ws.merge_cells(f"A{row}:C{row}")
     ws.row_dimensions[row].height = 48
-    widths(ws, (62, 30, 60))
+    widths(ws, (62, 30, 34, 60))
     landscape(ws, "4:4")
+    page_marks(ws, "Förderbedingungen und Angaben zum Antrag")

@@ -13,7 +13,7 @@ from openpyxl.workbook.workbook import Workbook
 from funding_matcher.domain.budget import BudgetReport
 from funding_matcher.domain.budget.model import OTHER_KINDS, SOURCE_KINDS
 
-from .plan import YEAR_FIRST_ROW, YEARS, PlanLayout
+from .plan import YEAR_FIRST_ROW, YEARS, PlanLayout, print_order
 from .style import (
     EUR,
     NOTE,
@@ -24,6 +24,7 @@ from .style import (
     Formula,
     header_row,
     landscape,
+    page_marks,
     put,
     widths,
 )
@@ -62,8 +63,8 @@ def write_years(wb: Workbook, report: BudgetReport, layout: PlanLayout) -> None:
             bold=bold, border=border)  # fmt: skip
 
     row = YEAR_FIRST_ROW
-    for item in f.lines:
-        put(ws, f"A{row}", item.index + 1)
+    for item in print_order(report):
+        put(ws, f"A{row}", layout.numbers[item.index])
         put(ws, f"B{row}", item.line.label + (" (Zahlungsjahr angenommen)" if item.assumed else ""))
         ws[f"B{row}"].alignment = WRAP
         amounts_row(row, [item.by_year[y] for y in years], entry=True)
@@ -121,7 +122,8 @@ def write_years(wb: Workbook, report: BudgetReport, layout: PlanLayout) -> None:
                 formulas.append(0)
         amounts_row(row, formulas, entry=False, bold=True)
     row += 1
-    put(ws, f"B{row}", "Eigenmittel (im Haushalt bereitzustellen)", bold=True, border=TOTAL_ABOVE)
+    put(ws, f"B{row}", "Eigenmittel je Jahr (im Haushalt bereitzustellen)", bold=True,
+        border=TOTAL_ABOVE)  # fmt: skip
     paid = "+".join(f"{{c}}{r}" for r in source_rows)
     own = [
         Formula(
@@ -140,3 +142,4 @@ def write_years(wb: Workbook, report: BudgetReport, layout: PlanLayout) -> None:
                 '"in Ordnung","abweichend")'))  # fmt: skip
     widths(ws, (6, layout.label_width, *([15] * len(years)), 16, 15))
     landscape(ws, "4:4")
+    page_marks(ws, "Ausgaben und Finanzierung je Haushaltsjahr")
