@@ -13,6 +13,7 @@ from funding_matcher.domain.catalogue.rounds import round_state
 from funding_matcher.domain.catalogue.status import (
     EVIDENCE_VALID_MONTHS,
     LEGACY_STATUSES,
+    dated_round_ahead,
     evidence_expires,
 )
 
@@ -71,6 +72,8 @@ def _evidence_reasons(programme: Programme, today: date, within_days: int) -> li
     if evidence is None or expires is None or programme.status == "closed":
         return []
     dated = format_date(evidence.date)
+    if programme.status == "open" and dated_round_ahead(programme, today):
+        return []  # the call's own end date is checked once it has passed
     if programme.status == "unclear":
         return [f"Status unklar (neuester Beleg vom {dated}): beim Fördergeber nachfragen"]
     if expires <= today:

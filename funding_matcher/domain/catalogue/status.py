@@ -1,9 +1,9 @@
 """A programme's status as a user can act on it: open, between two rounds, unclear, closed.
 
 The record states a status with dated evidence (``status_evidence``). What the pages show is the
-status *on a given day*: an ``open`` whose evidence has turned twelve months old is shown as
-unclear, and an ``open`` whose last recorded window has passed as between two rounds, so that
-"offen" never stands beside a round that has closed.
+status *on a given day*: an ``open`` whose evidence has turned twelve months old (and that has no
+dated call still running) is shown as unclear, and an ``open`` whose last recorded window has
+passed as between two rounds, so that "offen" never stands beside a round that has closed.
 """
 
 from __future__ import annotations
@@ -12,7 +12,11 @@ import calendar
 from datetime import date
 from typing import Literal
 
-from funding_matcher.domain.catalogue.deadlines import format_date, is_open_or_upcoming
+from funding_matcher.domain.catalogue.deadlines import (
+    format_date,
+    is_open_or_upcoming,
+    next_deadline,
+)
 from funding_matcher.domain.catalogue.records import Programme
 
 Status = Literal["open", "between_rounds", "unclear", "closed", "draft"]
@@ -49,6 +53,21 @@ def evidence_is_current(programme: Programme, today: date) -> bool:
     return expires is not None and today < expires
 
 
+def dated_round_ahead(programme: Programme, today: date) -> bool:
+    """A dated call (fixed dates or windows) still ends on or after ``today``.
+
+    Such a call makes a programme open however long ago it was published; a rolling programme or
+    a standing yearly date needs evidence younger than twelve months instead.
+    """
+    deadline = programme.deadline
+    return deadline.kind in ("fixed", "windows") and next_deadline(deadline, today) is not None
+
+
+def open_on_evidence(programme: Programme, today: date) -> bool:
+    """An ``open`` record is backed on ``today``: a dated call ahead or evidence under 12 months."""
+    return dated_round_ahead(programme, today) or evidence_is_current(programme, today)
+
+
 def status_on(programme: Programme, today: date) -> Status:
     """The status a user should act on today, from the recorded status, evidence and deadline."""
     status = programme.status
@@ -59,7 +78,7 @@ def status_on(programme: Programme, today: date) -> Status:
     if status == "paused":
         return "between_rounds"
     if status == "open":
-        if not evidence_is_current(programme, today):
+        if not open_on_evidence(programme, today):
             return "unclear"
         if is_open_or_upcoming(programme.deadline, today) is False:
             return "between_rounds"
@@ -74,6 +93,8 @@ def status_label(programme: Programme, today: date) -> str:
 def status_problems(programme: Programme, today: date) -> list[str]:
     """What ``programs validate`` rejects on ``today``: an open status on stale evidence."""
     if programme.status != "open" or programme.status_evidence is None:
+        return []
+    if dated_round_ahead(programme, today):
         return []
     expires = evidence_expires(programme)
     if expires is not None and expires <= today:

@@ -126,3 +126,20 @@ def test_review_names_evidence_that_turns_twelve_months_old_and_when():
     ]
     old_code = programme(status="active", status_evidence=None)
     assert "Status „active“ aus früheren Runden" in review_reasons(old_code, TODAY)[0]
+
+
+def test_a_dated_call_still_running_keeps_open_however_old_its_publication():
+    call = programme(
+        status_evidence=evidence("2025-11-26"),
+        deadline={"kind": "fixed", "dates": ["2026-12-31"]},
+    )
+    assert status_problems(call, date(2026, 12, 7)) == []
+    assert status_label(call, date(2026, 12, 7)) == "offen"
+    assert review_reasons(call, date(2026, 12, 7)) == []
+    # Once the call has ended it never reads as open: on old evidence, as unclear.
+    assert status_label(call, date(2027, 1, 2)) == (
+        "Status unklar – vor Antrag beim Fördergeber prüfen"
+    )
+    # A standing yearly date is no dated call: it needs evidence younger than twelve months.
+    yearly = programme(status_evidence=evidence("2025-11-26"))
+    assert status_problems(yearly, date(2026, 12, 7)) != []
