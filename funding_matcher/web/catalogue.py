@@ -28,6 +28,7 @@ from funding_matcher.domain.catalogue.terms_text import (
     field_label,
     financing_facts,
     planning_facts,
+    readable_notes,
 )
 from funding_matcher.models import Role
 from funding_matcher.operations.catalogue import (
@@ -126,6 +127,7 @@ def show(slug: str):
         financing=financing_facts(programme),
         planning=planning_facts(programme),
         de_minimis=de_minimis_text(programme.de_minimis),
+        notes=readable_notes(programme.notes),
         field_label=field_label,
         expired=guideline_expired(programme, day),
         new_form=_new_application_form(programme.slug),

@@ -281,3 +281,22 @@ def test_terms_without_such_a_rule_read_as_sentences_and_sources_per_fact(
     assert 'Förderquote: <a href="https://example.org/quote.pdf"' in page
     assert "rate_base" not in page
     assert "funding_rate_max_percent" not in page
+
+
+def test_programme_page_notes_use_german_words_not_field_names(
+    client, app, write_programme, catalogue_dir
+):
+    # Walk 2026-12-07: the notes showed "own_contribution_min_percent 25" and "Status active".
+    app.config["TODAY"] = "2026-11-24"
+    write_programme(
+        slug="mit-hinweis",
+        title="Programm mit Hinweis",
+        notes="Status active bis 2025; own_contribution_min_percent 25, financing_type null.",
+    )
+    sync_catalogue(load_catalogue(catalogue_dir).programmes)
+    db.session.commit()
+    page = client.get("/programme/mit-hinweis").get_data(as_text=True)
+    assert "Mindest-Eigenanteil 25, Finanzierungsart nicht angegeben" in page
+    assert "Status „laufend“ (frühere Einstufung)" in page
+    assert "own_contribution_min_percent" not in page
+    assert "financing_type" not in page

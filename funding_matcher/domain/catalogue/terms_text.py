@@ -6,6 +6,7 @@ and its value in German words otherwise; no field name reaches the user.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -248,3 +249,59 @@ def de_minimis_text(value: bool | str | None) -> str:
 def field_label(name: str) -> str:
     """The German name of a record field (for sources per fact)."""
     return FIELD_LABELS.get(name, "weitere Angabe")
+
+
+# Record vocabulary that curators use in notes; the pages show the German words instead
+# (walk 2026-12-07: "Hinweise" showed "own_contribution_min_percent 25", "Status active").
+NOTE_WORDS = {
+    **FIELD_LABELS,
+    "access_via": "Weiterleitung",
+    "combinable_with": "kombinierbar mit",
+    "not_combinable_with": "nicht kombinierbar mit",
+    "source_url": "Quelle",
+    "checked_on": "Prüfdatum",
+    "eu_fund": "EU-Fonds",
+    "area_types": "Gebietstypen",
+    "target_groups": "Zielgruppen",
+    "requires_designated_area": "Fördergebiet erforderlich",
+    "amount_max": "Höchstbetrag",
+    "amount_min": "Mindestbetrag",
+    "max_percent": "Höchstanteil",
+    "funding_rate": "Förderquote",
+    "status_evidence": "Statusbeleg",
+    "freier_traeger": "freier Träger",
+}
+_NOTE_STATUS = {
+    "active": "„laufend“ (frühere Einstufung)",
+    "paused": "„pausiert“ (frühere Einstufung)",
+    "closed": "„beendet“",
+    "open": "„offen“",
+    "draft": "„Entwurf“",
+}
+_NOTE_KIND = {
+    "unknown": "Frist unbekannt",
+    "rolling": "laufende Antragstellung",
+    "closed": "Frist abgelaufen",
+    "annual": "jährliche Frist",
+    "fixed": "feste Frist",
+    "windows": "Antragsfenster",
+}
+_NOTE_WORD_RE = re.compile(r"\b(" + "|".join(sorted(NOTE_WORDS, key=len, reverse=True)) + r")\b")
+_NOTE_STATUS_RE = re.compile(r"\b([Ss]tatus) (" + "|".join(_NOTE_STATUS) + r")\b")
+_NOTE_KIND_RE = re.compile(r"\bkind (" + "|".join(_NOTE_KIND) + r")\b")
+
+
+def readable_notes(text: str | None) -> str:
+    """Curator notes for the page: record field names and codes in German words.
+
+    The stored notes keep the record vocabulary (curators and exports read it); only the page
+    translates field names, ``null`` ("nicht angegeben"), ``none`` ("keine Regel"), status and
+    deadline codes.
+    """
+    if not text:
+        return ""
+    out = _NOTE_STATUS_RE.sub(lambda m: f"{m.group(1)} {_NOTE_STATUS[m.group(2)]}", text)
+    out = _NOTE_KIND_RE.sub(lambda m: _NOTE_KIND[m.group(1)], out)
+    out = _NOTE_WORD_RE.sub(lambda m: NOTE_WORDS[m.group(1)], out)
+    out = re.sub(r"\bnull\b", "nicht angegeben", out)
+    return re.sub(r"\bnone\b", "keine Regel", out)
