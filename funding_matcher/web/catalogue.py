@@ -45,6 +45,14 @@ from funding_matcher.web.projects_forms import ConfirmForm
 
 bp = Blueprint("catalogue", __name__, url_prefix="/programme")
 
+
+@bp.app_template_global("unclear_status_text")
+def unclear_status_text(programme: Programme) -> str | None:
+    """The warning for a programme whose status is unclear today (results and other pages)."""
+    day = today()
+    return status_label(programme, day) if status_on(programme, day) == "unclear" else None
+
+
 FACETS = {
     "level": ("Ebene", taxonomy.LEVELS),
     "theme": ("Thema", taxonomy.THEMES),

@@ -300,3 +300,28 @@ def test_programme_page_notes_use_german_words_not_field_names(
     assert "Status „laufend“ (frühere Einstufung)" in page
     assert "own_contribution_min_percent" not in page
     assert "financing_type" not in page
+
+
+def test_results_cards_warn_when_the_status_is_unclear(app, write_programme, catalogue_dir):
+    from funding_matcher.web.catalogue import unclear_status_text
+
+    app.config["TODAY"] = "2026-11-24"
+    write_programme(slug="klar", title="Klares Programm")
+    write_programme(
+        slug="unklar",
+        title="Unklares Programm",
+        status="unclear",
+        status_evidence={
+            "url": "https://example.org/unklar",
+            "date": "2024-05-01",
+            "quote": "Anträge werden laufend angenommen.",
+        },
+    )
+    programmes = {p.slug: p for p in load_catalogue(catalogue_dir).programmes}
+    with app.test_request_context():
+        assert unclear_status_text(programmes["klar"]) is None
+        assert unclear_status_text(programmes["unklar"]) == (
+            "Status unklar – vor Antrag beim Fördergeber prüfen"
+        )
+        source = app.jinja_env.loader.get_source(app.jinja_env, "matches/_match.html")[0]
+        assert "unclear_status_text(m.programme)" in source
