@@ -46,6 +46,12 @@ from funding_matcher.web.projects_forms import ConfirmForm
 bp = Blueprint("catalogue", __name__, url_prefix="/programme")
 
 
+@bp.app_template_global("programme_status_text")
+def programme_status_text(programme: Programme) -> str:
+    """The programme's status on the day in German (an old open turns unclear)."""
+    return status_label(programme, today())
+
+
 @bp.app_template_global("unclear_status_text")
 def unclear_status_text(programme: Programme) -> str | None:
     """The warning for a programme whose status is unclear today (results and other pages)."""
