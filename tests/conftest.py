@@ -175,7 +175,12 @@ def programme_data(**overrides: Any) -> dict[str, Any]:
         "funder": "Land Musterland",
         "level": "land",
         "eu_fund": None,
-        "status": "active",
+        "status": "open",
+        "status_evidence": {
+            "url": "https://example.org/testprogramm/aufruf",
+            "date": "2026-10-01",
+            "quote": "Anträge können bis zum 30. September eingereicht werden.",
+        },
         "successor": None,
         "summary": "Fördert Begegnung und Engagement in Quartieren mit besonderem Bedarf.",
         "description": "Gefördert werden Nachbarschaftsprojekte, Stadtteilarbeit und Ehrenamt.",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from pathlib import Path
 
 import click
@@ -10,14 +11,22 @@ import click
 from funding_matcher import paths
 from funding_matcher.cli.common import dir_option, load_records, parse_today
 from funding_matcher.domain import taxonomy
+from funding_matcher.domain.catalogue.coverage import coverage_lines, term_coverage
 from funding_matcher.domain.catalogue.deadlines import format_date, next_deadline
 from funding_matcher.domain.catalogue.export import export_csv, export_json
+from funding_matcher.domain.catalogue.family import family_of
 from funding_matcher.domain.catalogue.files import load_catalogue
 from funding_matcher.domain.catalogue.review import (
     EXPIRING_WITHIN_DAYS,
     STALE_AFTER_DAYS,
     financing_coverage,
     review_due,
+)
+from funding_matcher.domain.catalogue.status import (
+    STATUS_LABELS,
+    status_label,
+    status_on,
+    status_problems,
 )
 
 
@@ -28,12 +37,25 @@ def programs() -> None:
 
 @programs.command("validate")
 @dir_option
-def programs_validate(directory: Path | None) -> None:
+@click.option("--today", default=None, help="Stichtag JJJJ-MM-TT für das Alter der Statusbelege")
+def programs_validate(directory: Path | None, today: str | None) -> None:
     """Jede Programmdatei prüfen; meldet Datei, Zeile und Problem, Exit 1 bei Fehlern."""
     result = load_records(directory)
+    day = parse_today(today)
+    folder = directory or paths.catalogue_dir()
     bad_files = {p.path for p in result.problems}
+    for programme in result.programmes:
+        for message in status_problems(programme, day):
+            path = folder / f"{programme.slug}.yaml"
+            click.echo(f"FEHLER {path}: {message}", err=True)
+            bad_files.add(path)
+    valid = len(result.programmes) - len(bad_files - {p.path for p in result.problems})
+    click.echo(f"{valid} Programme gültig, {len(bad_files)} Datei(en) mit Fehlern.")
+    statuses = Counter(status_on(p, day) for p in result.programmes)
     click.echo(
-        f"{len(result.programmes)} Programme gültig, {len(bad_files)} Datei(en) mit Fehlern."
+        "Status: "
+        + ", ".join(f"{code} {statuses[code]}" for code in STATUS_LABELS if statuses[code])
+        + "."
     )
     coverage = financing_coverage(result.programmes)
     if coverage.records:
@@ -42,7 +64,9 @@ def programs_validate(directory: Path | None) -> None:
             f"geprüften Einträgen ({coverage.share(coverage.with_any_term)}), "
             f"Finanzierungsart: {coverage.with_type} ({coverage.share(coverage.with_type)})."
         )
-    sys.exit(1 if result.problems else 0)
+        for line in coverage_lines(term_coverage(result.programmes)):
+            click.echo(line)
+    sys.exit(1 if bad_files else 0)
 
 
 @programs.command("list")
@@ -50,7 +74,7 @@ def programs_validate(directory: Path | None) -> None:
 def programs_list(directory: Path | None) -> None:
     """Alle Programme mit Ebene, Status und Prüfdatum auflisten."""
     for p in load_records(directory).programmes:
-        click.echo(f"{p.slug:<45} {p.level:<9} {p.status:<7} {p.checked_on}  {p.short_title}")
+        click.echo(f"{p.slug:<45} {p.level:<9} {p.status:<14} {p.checked_on}  {p.short_title}")
 
 
 @programs.command("show")
@@ -64,13 +88,19 @@ def programs_show(slug: str, directory: Path | None, today: str | None) -> None:
     if programme is None:
         click.echo(f"Kein Programm mit dem Slug „{slug}“.", err=True)
         sys.exit(1)
-    nxt = next_deadline(programme.deadline, parse_today(today))
+    day = parse_today(today)
+    nxt = next_deadline(programme.deadline, day)
+    evidence = programme.status_evidence
     rate = programme.limit("funding_rate_max_percent")
     click.echo(f"{programme.title}\n{'=' * min(len(programme.title), 100)}")
     for label_text, value in [
         ("Fördergeber", programme.funder),
         ("Ebene", taxonomy.label("levels", programme.level)),
-        ("Status", taxonomy.label("statuses", programme.status)),
+        ("Status", status_label(programme, day)),
+        (
+            "Statusbeleg",
+            f"{format_date(evidence.date)}, {evidence.url}" if evidence else "keiner erfasst",
+        ),
         ("Förderart", taxonomy.label("funding_types", programme.funding_type)),
         ("Förderquote bis", f"{rate:g} %" if rate is not None else "unbekannt"),
         (
@@ -84,6 +114,11 @@ def programs_show(slug: str, directory: Path | None, today: str | None) -> None:
         ("Stand", programme.checked_on.isoformat()),
     ]:
         click.echo(f"{label_text + ':':<19} {value}")
+    family = family_of(programme, found.values())
+    if family is not None:
+        click.echo(f"{'Familie:':<19} {family.parent.slug} (Dach)")
+        for child in family.children:
+            click.echo(f"{'':<19} - {child.slug}: {child.short_title}")
     click.echo(f"\n{programme.summary}\n")
     if programme.notes:
         click.echo(f"Hinweise: {programme.notes}")
@@ -149,18 +184,19 @@ def programs_import_fdb(path: Path, out_dir: Path | None, today: str | None) -> 
     target = out_dir or paths.catalogue_dir()
     target.mkdir(parents=True, exist_ok=True)
     result = import_fdb(path, parse_today(today))
-    existing = {p.slug: p for p in load_catalogue(target).programmes}
+    drafts = {p.slug for p in load_catalogue(target).programmes if p.status == "draft"}
     written = 0
     for programme in result.programmes:
-        current = existing.get(programme.slug)
-        if current is not None and current.status != "draft":
+        path = target / f"{programme.slug}.yaml"
+        # Only an earlier draft is replaced; a reviewed record (or one with errors) stays as is.
+        if path.exists() and programme.slug not in drafts:
             click.echo(
-                f"ÜBERSPRUNGEN {programme.slug}: bereits geprüfter Eintrag "
-                f"(status {current.status}) wird nicht überschrieben",
+                f"ÜBERSPRUNGEN {programme.slug}: vorhandener geprüfter (oder fehlerhafter) "
+                "Eintrag wird nicht überschrieben",
                 err=True,
             )
             continue
-        (target / f"{programme.slug}.yaml").write_text(dump_programme(programme), "utf-8")
+        path.write_text(dump_programme(programme), "utf-8")
         written += 1
         click.echo(f"Entwurf {programme.slug}: {programme.title}")
         for value in result.unmapped.get(programme.slug, []):

@@ -6,21 +6,36 @@ from flask import Blueprint, abort, render_template, request
 from flask_login import login_required
 
 from funding_matcher.domain import taxonomy
+from funding_matcher.domain.catalogue.coverage import term_coverage
 from funding_matcher.domain.catalogue.deadlines import next_deadline
+from funding_matcher.domain.catalogue.family import Family, family_of
+from funding_matcher.domain.catalogue.records import Programme
 from funding_matcher.domain.catalogue.review import (
     EXPIRING_WITHIN_DAYS,
     STALE_AFTER_DAYS,
     financing_coverage,
     review_due,
 )
-from funding_matcher.domain.catalogue.rounds import ROUND_LABELS, guideline_expired, round_state
+from funding_matcher.domain.catalogue.rounds import guideline_expired
 from funding_matcher.domain.catalogue.search import (
     CatalogueFilter,
     facet_counts,
     filter_programmes,
 )
+from funding_matcher.domain.catalogue.status import status_label, status_on
+from funding_matcher.domain.catalogue.terms_text import (
+    de_minimis_text,
+    field_label,
+    financing_facts,
+    planning_facts,
+    readable_notes,
+)
 from funding_matcher.models import Role
-from funding_matcher.operations.catalogue import find_programme
+from funding_matcher.operations.catalogue import (
+    catalogue_programmes,
+    find_programme,
+    find_programmes,
+)
 from funding_matcher.operations.planning import is_watched
 from funding_matcher.web.access import current_membership
 from funding_matcher.web.applications import new_application_form
@@ -29,6 +44,20 @@ from funding_matcher.web.engine_cache import matching_engine
 from funding_matcher.web.projects_forms import ConfirmForm
 
 bp = Blueprint("catalogue", __name__, url_prefix="/programme")
+
+
+@bp.app_template_global("programme_status_text")
+def programme_status_text(programme: Programme) -> str:
+    """The programme's status on the day in German (an old open turns unclear)."""
+    return status_label(programme, today())
+
+
+@bp.app_template_global("unclear_status_text")
+def unclear_status_text(programme: Programme) -> str | None:
+    """The warning for a programme whose status is unclear today (results and other pages)."""
+    day = today()
+    return status_label(programme, day) if status_on(programme, day) == "unclear" else None
+
 
 FACETS = {
     "level": ("Ebene", taxonomy.LEVELS),
@@ -53,11 +82,17 @@ def index():
         state="" if _choice("state") == "all" else _choice("state"),
         open_only=request.args.get("offen") == "1",
     )
+    engine_programmes = matching_engine().programmes
     if query:
         programmes = [p for p, _ in matching_engine().search(query)]
     else:
-        # The engine holds the reviewed programmes already validated; no need to re-read them.
-        programmes = sorted(matching_engine().programmes, key=lambda p: p.title.casefold())
+        # The engine holds the ranked programmes already validated; the parents of families,
+        # which it does not rank, are read in one query so that the list shows them too.
+        ranked = {p.slug for p in engine_programmes}
+        parents = find_programmes({p.parent for p in engine_programmes if p.parent} - ranked)
+        programmes = sorted(
+            [*engine_programmes, *parents.values()], key=lambda p: p.title.casefold()
+        )
     shown = filter_programmes(programmes, chosen, today())
     return render_template(
         "catalogue/index.html",
@@ -69,18 +104,22 @@ def index():
         args=request.args,
         today=today(),
         next_deadline=next_deadline,
+        status_label=status_label,
     )
 
 
 @bp.route("/pruefbedarf")
 @login_required
 def review():
-    """Curator list: records to re-check (old check, past deadline, expiring guideline)."""
-    programmes = matching_engine().programmes
+    """Curator list: records to re-check (old check, past deadline, status evidence, guideline)."""
+    # Every stored record, the parents of families included (the matcher does not rank them).
+    programmes = catalogue_programmes()
     return render_template(
         "catalogue/review.html",
         items=review_due(programmes, today()),
         coverage=financing_coverage(programmes),
+        terms=term_coverage(programmes),
+        field_label=field_label,
         stale_days=STALE_AFTER_DAYS,
         expiring_days=EXPIRING_WITHIN_DAYS,
     )
@@ -96,11 +135,26 @@ def show(slug: str):
         "catalogue/show.html",
         p=programme,
         next=next_deadline(programme.deadline, day),
-        round_label=ROUND_LABELS[round_state(programme, day)],
+        status=status_on(programme, day),
+        status_text=status_label(programme, day),
+        family=_family(programme),
+        financing=financing_facts(programme),
+        planning=planning_facts(programme),
+        de_minimis=de_minimis_text(programme.de_minimis),
+        notes=readable_notes(programme.notes),
+        field_label=field_label,
         expired=guideline_expired(programme, day),
         new_form=_new_application_form(programme.slug),
         **_watch_context(programme.slug),
     )
+
+
+def _family(programme: Programme) -> Family | None:
+    """The programme's parent and sub-lines, from the ranked records and the parent's row."""
+    members = list(matching_engine().programmes)
+    if programme.parent:
+        members += find_programmes({programme.parent}).values()
+    return family_of(programme, members)
 
 
 def _watch_context(slug: str) -> dict:

@@ -13,7 +13,7 @@ def test_validate_reports_each_broken_file_and_exits_1(cli, write_programme, cat
     write_programme()
     (catalogue_dir / "kaputt.yaml").write_text("slug: kaputt\n  title: x\n", "utf-8")
     write_programme(slug="unbekannter-code", themes=["quartiersarbeit"])
-    result = cli(["programs", "validate"])
+    result = cli(["programs", "validate", "--today", "2026-11-24"])
     assert result.exit_code == 1
     assert "kaputt.yaml:2: YAML-Syntaxfehler" in result.output
     assert "unbekannter-code.yaml:" in result.output
@@ -23,7 +23,7 @@ def test_validate_reports_each_broken_file_and_exits_1(cli, write_programme, cat
 
 def test_validate_green_catalogue_exits_0(cli, write_programme, catalogue_dir):
     write_programme()
-    result = cli(["programs", "validate", "--dir", str(catalogue_dir)])
+    result = cli(["programs", "validate", "--dir", str(catalogue_dir), "--today", "2026-11-24"])
     assert result.exit_code == 0
     assert "1 Programme gültig, 0 Datei(en) mit Fehlern." in result.output
 
@@ -41,7 +41,7 @@ def test_validate_reports_how_many_records_state_financing_terms(
         volunteer_work=None,
     )
     write_programme(slug="entwurf", status="draft", financing_type="voll")
-    result = cli(["programs", "validate"])
+    result = cli(["programs", "validate", "--today", "2026-11-24"])
     assert result.exit_code == 0
     assert (
         "Finanzierungsbedingungen bekannt: 2 von 3 geprüften Einträgen (66,7 %), "
@@ -64,15 +64,17 @@ def test_list_show_and_export(cli, write_programme):
 
 
 def test_stale_lists_old_records_past_rounds_and_expiring_guidelines(cli, write_programme):
-    write_programme(slug="alt", checked_on="2025-01-10")
+    old_evidence = {"url": "https://example.org/a", "date": "2025-01-06", "quote": "Antrag laufend"}
+    write_programme(slug="alt", checked_on="2025-01-10", status_evidence=old_evidence)
     write_programme(slug="frisch", checked_on="2026-11-20")
     write_programme(slug="runde-vorbei", deadline={"kind": "fixed", "dates": ["2026-03-31"]})
     write_programme(slug="richtlinie-endet", guideline_valid_until="2027-01-15")
     result = cli(["programs", "stale", "--older-than", "90", "--today", "2026-11-24"])
     assert "alt" in result.output
     assert "frisch" not in result.output
-    assert "letzte Frist am 31.03.2026 vorbei, keine neue Runde erfasst" in result.output
+    assert "letzte Frist am 31.03.2026 vorbei" in result.output
     assert "Richtlinie läuft am 15.01.2027 aus" in result.output
+    assert "Statusbeleg vom 06.01.2025 ist älter als 12 Monate" in result.output
 
 
 def test_catalogue_load_is_idempotent_and_reports_changes(cli, write_programme, catalogue_dir):
@@ -125,13 +127,13 @@ def test_import_fdb_writes_drafts_that_validate(cli, catalogue_dir, write_progra
         import pytest
 
         pytest.skip("shared samples not beside the project")
-    write_programme(slug="fdb-bund-bmas-einstiegsgeld", status="active")  # curated: kept
+    write_programme(slug="fdb-bund-bmas-einstiegsgeld")  # curated: kept
     result = cli(["programs", "import-fdb", str(export), "--today", "2026-11-24"])
     assert result.exit_code == 1  # one malformed sample file
     assert "2 Entwürfe geschrieben" in result.output
     assert "wird nicht überschrieben" in result.output
     assert "kein gültiges XML" in result.output
-    assert cli(["programs", "validate"]).exit_code == 0
+    assert cli(["programs", "validate", "--today", "2026-11-24"]).exit_code == 0
     assert "draft" in (catalogue_dir / "fdb-bund-ba-eingliederungszuschuss-bund.yaml").read_text()
 
 

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 from pydantic import ValidationError
 
+from funding_matcher.domain.catalogue.family import family_problems
 from funding_matcher.domain.catalogue.records import TERMS_KEYS, Programme
+from funding_matcher.domain.catalogue.status import LEGACY_STATUSES
 from funding_matcher.domain.errors import problems_from_pydantic
 
 FILE_SUFFIX = ".yaml"
@@ -52,8 +57,39 @@ def _key_lines(node: yaml.Node) -> dict[str, int]:
     return lines
 
 
-def parse_programme(text: str, path: Path) -> tuple[Programme | None, list[CatalogueProblem]]:
-    """Parse one record; returns the programme or the problems, each with its line."""
+# A child record (``parent: slug``) inherits every key it leaves out from its parent, except
+# these, which describe the sub-line itself.
+OWN_KEYS = frozenset(
+    {
+        "slug",
+        "title",
+        "short_title",
+        "summary",
+        "parent",
+        "status",
+        "status_evidence",
+        "successor",
+        "checked_on",
+        "sources",
+        "notes",
+        "attribution",
+    }
+)
+# The outline is inherited as a whole or not at all (topics and limits follow the sections).
+OUTLINE_KEYS = ("outline_sections", "outline_topics", "outline_limits")
+
+
+@dataclass
+class RawRecord:
+    """A record file read as YAML but not yet validated: its data and the line of each key."""
+
+    path: Path
+    data: dict[str, Any]
+    lines: dict[str, int]
+
+
+def read_raw(text: str, path: Path) -> tuple[RawRecord | None, list[CatalogueProblem]]:
+    """The YAML mapping of one file with its key lines, or the syntax problem."""
     loader = SafeLoader(text)
     try:
         node = loader.get_single_node()  # parsed once: the lines come from the same nodes
@@ -67,21 +103,102 @@ def parse_programme(text: str, path: Path) -> tuple[Programme | None, list[Catal
         loader.dispose()
     if not isinstance(data, dict):
         return None, [CatalogueProblem(path, 1, "Die Datei muss ein YAML-Mapping (Felder) sein.")]
-    lines = _key_lines(node)
+    return RawRecord(path, data, _key_lines(node)), []
+
+
+def inherit(child: dict[str, Any], parents: list[dict[str, Any]]) -> tuple[dict, set[str]]:
+    """The child's data completed from its parents (nearest first), and the inherited keys."""
+    merged = dict(child)
+    inherited: set[str] = set()
+    for parent in parents:
+        for key, value in parent.items():
+            if key in OWN_KEYS or key in merged:
+                continue
+            if key in OUTLINE_KEYS and "outline_sections" in child:
+                continue
+            merged[key] = value
+            inherited.add(key)
+        parent_sources = parent.get("sources")
+        if isinstance(parent_sources, dict):
+            # A fact taken over from the parent keeps the parent's source for it.
+            sources = dict(merged.get("sources") or {})
+            for key, evidence in parent_sources.items():
+                if key in inherited and key not in sources:
+                    sources[key] = evidence
+            if sources:
+                merged["sources"] = sources
+    return merged, inherited
+
+
+def _parent_of(raw: RawRecord) -> str | None:
+    parent = raw.data.get("parent")
+    return parent if isinstance(parent, str) else None
+
+
+def resolve(
+    raw: RawRecord, lookup: Callable[[str], RawRecord | None]
+) -> tuple[Programme | None, list[CatalogueProblem]]:
+    """Validate one record, completed from its parent records when it is a sub-line."""
+    chain: list[RawRecord] = []
+    seen = {raw.path.stem}
+    step = _parent_of(raw)
+    parent_line = raw.lines.get("parent", 1)
+    while step is not None:
+        if step in seen:
+            loop = " → ".join([raw.path.stem, *(r.path.stem for r in chain), step])
+            return None, [CatalogueProblem(raw.path, parent_line, f"parent: Kreis über {loop}")]
+        found = lookup(step)
+        if found is None:
+            return None, [
+                CatalogueProblem(
+                    raw.path,
+                    parent_line,
+                    f"parent: unbekanntes oder fehlerhaftes Programm „{step}“",
+                )
+            ]
+        seen.add(step)
+        chain.append(found)
+        step = _parent_of(found)
+    data, inherited = inherit(raw.data, [r.data for r in chain])
+    return validate_record(raw, data, inherited)
+
+
+def validate_record(
+    raw: RawRecord, data: dict[str, Any], inherited: set[str] | frozenset[str] = frozenset()
+) -> tuple[Programme | None, list[CatalogueProblem]]:
+    """The record as a Programme, or its problems with file and line."""
+    path, lines = raw.path, raw.lines
+    parent_line = lines.get("parent", 1)
+    status = data.get("status")
+    if status in LEGACY_STATUSES:
+        return None, [
+            CatalogueProblem(
+                path,
+                lines.get("status", 1),
+                f"status: „{status}“ gilt nicht mehr; open, between_rounds, unclear oder closed "
+                "mit status_evidence (siehe docs/catalogue-format.md)",
+            )
+        ]
     try:
         programme = Programme.model_validate(data)
     except ValidationError as exc:
         problems = []
         for problem in problems_from_pydantic(exc):
             top = problem.field.split(".", 1)[0]
-            problems.append(
-                CatalogueProblem(
-                    path, lines.get(top, 1), f"{problem.field or 'Datei'}: {problem.message}"
-                )
-            )
+            message = f"{problem.field or 'Datei'}: {problem.message}"
+            if not problem.field:
+                # A rule across fields names the field it is about first ("status_evidence: …").
+                top = re.split(r"[\s.:\[]", problem.message, maxsplit=1)[0]
+                message = problem.message
+            if top in inherited:
+                message += f" (geerbt von „{data.get('parent')}“)"
+            line = parent_line if top in inherited else lines.get(top, 1)
+            problems.append(CatalogueProblem(path, line, message))
         return None, problems
     if programme.status != "draft":
-        missing = [key for key in TERMS_KEYS if key not in data]
+        # A sub-line's own keys (successor) default to null; the rest it may inherit.
+        own_default = OWN_KEYS if programme.parent else frozenset()
+        missing = [key for key in TERMS_KEYS if key not in data and key not in own_default]
         if missing:
             return None, [
                 CatalogueProblem(
@@ -102,19 +219,44 @@ def parse_programme(text: str, path: Path) -> tuple[Programme | None, list[Catal
     return programme, []
 
 
+def _read_file(path: Path) -> tuple[RawRecord | None, list[CatalogueProblem]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, [CatalogueProblem(path, None, f"nicht lesbar: {exc}")]
+    return read_raw(text, path)
+
+
+def parse_programme(text: str, path: Path) -> tuple[Programme | None, list[CatalogueProblem]]:
+    """Parse one record; returns the programme or the problems, each with its line.
+
+    A sub-line's parent records are read from the file's own directory.
+    """
+    raw, problems = read_raw(text, path)
+    if raw is None:
+        return None, problems
+
+    def from_disk(slug: str) -> RawRecord | None:
+        found, _ = _read_file(path.parent / f"{slug}{FILE_SUFFIX}")
+        return found
+
+    return resolve(raw, from_disk)
+
+
 def load_catalogue(directory: Path) -> CatalogueLoad:
     """Read every ``*.yaml`` record in ``directory``; broken files are reported, not loaded."""
     result = CatalogueLoad()
     if not directory.is_dir():
         result.problems.append(CatalogueProblem(directory, None, "Verzeichnis nicht gefunden"))
         return result
+    raws: dict[str, RawRecord] = {}
     for path in sorted(directory.glob(f"*{FILE_SUFFIX}")):
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            result.problems.append(CatalogueProblem(path, None, f"nicht lesbar: {exc}"))
-            continue
-        programme, problems = parse_programme(text, path)
+        raw, problems = _read_file(path)
+        result.problems.extend(problems)
+        if raw is not None:
+            raws[path.stem] = raw
+    for raw in raws.values():
+        programme, problems = resolve(raw, raws.get)
         result.problems.extend(problems)
         if programme is not None:
             result.programmes.append(programme)
@@ -123,7 +265,7 @@ def load_catalogue(directory: Path) -> CatalogueLoad:
 
 
 def _cross_check(programmes: list[Programme], directory: Path) -> list[CatalogueProblem]:
-    """Combinability and successor references must name programmes that exist."""
+    """References must name programmes that exist; a sub-line of an ended programme is ended."""
     known = {p.slug for p in programmes}
     problems = []
     for programme in programmes:
@@ -137,6 +279,8 @@ def _cross_check(programmes: list[Programme], directory: Path) -> list[Catalogue
                         f"verweist auf unbekanntes Programm „{slug}“",
                     )
                 )
+    for slug, message in family_problems(programmes).items():
+        problems.append(CatalogueProblem(directory / f"{slug}{FILE_SUFFIX}", None, message))
     return problems
 
 

@@ -78,6 +78,9 @@ OUTLINE_TOPICS = (
     "evaluation",
 )
 
+# Statuses a reviewed record may carry, each with dated evidence (catalogue round three).
+REVIEWED_STATUSES = ("open", "between_rounds", "unclear", "closed")
+
 # Keys every reviewed (non-draft) record must spell out, null meaning "unknown, see notes".
 TERMS_KEYS = (
     "successor",
@@ -155,8 +158,9 @@ class Programme(BaseModel):
     funder: str = Field(min_length=2)
     level: str
     eu_fund: str | None = None
-    # open / between_rounds / unclear replace active and paused (catalogue round three).
-    status: Literal["open", "between_rounds", "unclear", "active", "paused", "closed", "draft"]
+    # open / between_rounds / unclear replace active and paused (catalogue round three); the
+    # model still reads the old codes in rows stored before, catalogue files may not use them.
+    status: Literal["open", "between_rounds", "unclear", "closed", "draft", "active", "paused"]
     status_evidence: Evidence | None = None
     parent: str | None = None
     successor: str | None = None
@@ -325,6 +329,8 @@ class Programme(BaseModel):
             raise ValueError("successor: nur bei status closed (beendetes Programm)")
         if self.successor == self.slug:
             raise ValueError("successor: ein Programm kann nicht sein eigener Nachfolger sein")
+        if self.parent == self.slug:
+            raise ValueError("parent: ein Programm kann nicht sein eigenes Dach sein")
         for i, route in enumerate(self.access_via):
             direct = sorted(set(route.applicant_types) & set(self.applicant_types))
             if direct:
@@ -341,10 +347,38 @@ class Programme(BaseModel):
                 )
         if not self.checked_on >= EARLIEST_PLAUSIBLE:
             raise ValueError("checked_on liegt vor dem Jahr 2000")
+        self._check_status()
         for d in self.deadline.dates + [w.closes for w in self.deadline.windows]:
             if not date(2000, 1, 1) <= d <= date(2100, 12, 31):
                 raise ValueError(f"Fristdatum {d.isoformat()} ist nicht plausibel")
         return self
+
+    def _check_status(self) -> None:
+        """A reviewed status needs its evidence and may not contradict the deadline."""
+        if self.status not in REVIEWED_STATUSES:
+            return
+        evidence = self.status_evidence
+        if evidence is None:
+            raise ValueError(
+                f"status_evidence: Pflicht bei status {self.status} "
+                "({url, date, quote}: die Seite, ihr Datum und ihre Worte)"
+            )
+        if evidence.date > self.checked_on:
+            raise ValueError(
+                f"status_evidence.date {evidence.date.isoformat()} liegt nach checked_on: "
+                "das Datum, das die Quelle nennt (Veröffentlichung, Stand), "
+                "kein künftiges Fristende"
+            )
+        kind = self.deadline.kind
+        if self.status == "open" and kind == "closed":
+            raise ValueError("status open, aber deadline.kind closed: Status oder Frist prüfen")
+        if self.status == "between_rounds" and kind in ("rolling", "closed"):
+            raise ValueError(
+                f"status between_rounds, aber deadline.kind {kind}: die letzte Runde als fixed "
+                "oder windows, annual oder unknown erfassen (Stand der nächsten Runde in note)"
+            )
+        if self.status == "closed" and kind != "closed":
+            raise ValueError("status closed braucht deadline.kind closed (keine Frist mehr)")
 
     # -- derived facts --------------------------------------------------------------------------
 

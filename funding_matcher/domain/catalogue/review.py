@@ -9,6 +9,12 @@ from datetime import date, timedelta
 from funding_matcher.domain.catalogue.deadlines import format_date
 from funding_matcher.domain.catalogue.records import Programme
 from funding_matcher.domain.catalogue.rounds import round_state
+from funding_matcher.domain.catalogue.status import (
+    EVIDENCE_VALID_MONTHS,
+    LEGACY_STATUSES,
+    dated_round_ahead,
+    evidence_expires,
+)
 from funding_matcher.domain.money import german_digits
 
 STALE_AFTER_DAYS = 180
@@ -40,15 +46,15 @@ def review_reasons(
     age = (today - programme.checked_on).days
     if age > older_than_days:
         reasons.append(f"zuletzt geprüft am {format_date(programme.checked_on)} (vor {age} Tagen)")
-    if programme.status == "active" and round_state(programme, today) == "next":
+    if programme.status == "open" and round_state(programme, today) == "next":
         past = programme.deadline.dates + [w.closes for w in programme.deadline.windows]
         reasons.append(
-            f"letzte Frist am {format_date(max(past))} vorbei, keine neue Runde erfasst"
+            f"offen erfasst, aber letzte Frist am {format_date(max(past))} vorbei: neue Runde "
+            "oder status between_rounds erfassen"
             if past
-            else "keine offene Frist erfasst"
+            else "offen erfasst, aber keine offene Frist erfasst"
         )
-    if programme.status == "active" and programme.deadline.kind == "closed":
-        reasons.append("aktiv, aber keine offene und keine angekündigte Runde: Status prüfen")
+    reasons.extend(_evidence_reasons(programme, today, expiring_within_days))
     until = programme.guideline_valid_until
     if until is not None and programme.status != "closed":
         if until < today:
@@ -56,6 +62,29 @@ def review_reasons(
         elif until <= today + timedelta(days=expiring_within_days):
             reasons.append(f"Richtlinie läuft am {format_date(until)} aus")
     return reasons
+
+
+def _evidence_reasons(programme: Programme, today: date, within_days: int) -> list[str]:
+    """The status evidence is old or turns twelve months old within ``within_days``."""
+    if programme.status in LEGACY_STATUSES:
+        return [f"Status „{programme.status}“ aus früheren Runden: Status mit Beleg erfassen"]
+    evidence, expires = programme.status_evidence, evidence_expires(programme)
+    if evidence is None or expires is None or programme.status == "closed":
+        return []
+    dated = format_date(evidence.date)
+    if programme.status == "open" and dated_round_ahead(programme, today):
+        return []  # the call's own end date is checked once it has passed
+    if programme.status == "unclear":
+        return [f"Status unklar (neuester Beleg vom {dated}): beim Fördergeber nachfragen"]
+    if expires <= today:
+        return [f"Statusbeleg vom {dated} ist älter als {EVIDENCE_VALID_MONTHS} Monate"]
+    days = (expires - today).days
+    if days <= within_days:
+        return [
+            f"Statusbeleg vom {dated} wird am {format_date(expires)} "
+            f"{EVIDENCE_VALID_MONTHS} Monate alt (in {days} Tagen)"
+        ]
+    return []
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,8 @@
 
 - ``open``: applications possible now or a date ahead (rolling, annual, upcoming fixed dates or
   windows); also when nobody knows the date (kind unknown) but the programme runs.
-- ``next``: the programme runs but its last round is over, or the funder paused it; the user can
-  prepare for the next round.
+- ``next``: the programme runs but its last round is over (status ``between_rounds``, or a
+  recorded window has passed); the user can prepare for the next round.
 - ``ended``: the programme is closed, or no round is open and none announced (deadline kind
   closed); it never appears as a "next round", at most with a pointer to its successor.
 """
@@ -29,7 +29,9 @@ def round_state(programme: Programme, today: date) -> Round:
     """The programme's round on ``today``."""
     if programme.status == "closed" or programme.deadline.kind == "closed":
         return "ended"
-    if programme.status == "paused" or is_open_or_upcoming(programme.deadline, today) is False:
+    # paused: a code of earlier rounds, still in rows stored before catalogue round three.
+    between = programme.status in ("between_rounds", "paused")
+    if between or is_open_or_upcoming(programme.deadline, today) is False:
         return "next"
     return "open"
 

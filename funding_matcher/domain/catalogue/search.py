@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from funding_matcher.domain.catalogue.deadlines import is_open_or_upcoming
 from funding_matcher.domain.catalogue.records import Programme
+from funding_matcher.domain.catalogue.status import status_on
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,8 @@ class CatalogueFilter:
         if self.state and not (p.serves_all_states or self.state in p.states):
             return False
         if self.open_only:
-            return p.status == "active" and is_open_or_upcoming(p.deadline, today) is not False
+            # Open on evidence younger than twelve months, with a date ahead or none needed.
+            return status_on(p, today) == "open"
         return True
 
 

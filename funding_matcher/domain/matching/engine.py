@@ -22,6 +22,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from funding_matcher.domain import taxonomy
 from funding_matcher.domain.catalogue.deadlines import next_deadline
+from funding_matcher.domain.catalogue.family import rankable
 from funding_matcher.domain.catalogue.records import AccessRoute, Programme
 from funding_matcher.domain.catalogue.rounds import Round, round_state
 from funding_matcher.domain.matching.explain import (
@@ -142,7 +143,7 @@ class MatchingEngine:
         self.text_mode = text_mode
         self.weights = dict(WEIGHTS if weights is None else weights)
         self.closed_factor = closed_factor
-        self.programmes = [p for p in programmes if p.counts_in_matching]
+        self.programmes = rankable(programmes)  # sub-lines, not the parent of a family
         texts = [programme_text(p) for p in self.programmes]
         docs = [self._document(t) for t in texts]
         self.analyzer = GermanAnalyzer.from_token_lists(

@@ -77,24 +77,44 @@ def test_reference_to_unknown_programme_is_reported(write_programme, catalogue_d
     assert "gibt-es-nicht" in str(result.problems[0])
 
 
+SOURCES = {
+    "amount_max_eur": {
+        "url": "https://example.org/richtlinie.pdf",
+        "date": "2026-03-01",
+        "quote": "Die Zuwendung beträgt höchstens 50.000 Euro.",
+    }
+}
+
+
 def test_export_json_has_slug_and_every_field():
-    programme = Programme.model_validate(programme_data())
+    programme = Programme.model_validate(programme_data(sources=SOURCES))
     exported = json.loads(export_json([programme]))
     assert exported[0]["slug"] == "testprogramm"
     assert set(exported[0]) == set(Programme.model_fields)
     assert exported[0]["deadline"]["annual"] == {"month": 9, "day": 30}
+    assert exported[0]["status_evidence"]["date"] == "2026-10-01"
+    assert exported[0]["sources"]["amount_max_eur"]["url"] == "https://example.org/richtlinie.pdf"
 
 
 def test_export_csv_one_row_per_programme():
-    programme = Programme.model_validate(programme_data())
+    programme = Programme.model_validate(programme_data(sources=SOURCES, parent="dach"))
     rows = list(csv.DictReader(io.StringIO(export_csv([programme]))))
     assert rows[0]["slug"] == "testprogramm"
     assert rows[0]["themes"] == "teilhabe; engagement"
     assert json.loads(rows[0]["deadline"])["kind"] == "annual"
+    assert rows[0]["status"] == "open"
+    assert (
+        json.loads(rows[0]["status_evidence"])["url"] == "https://example.org/testprogramm/aufruf"
+    )
+    assert json.loads(rows[0]["sources"])["amount_max_eur"]["date"] == "2026-03-01"
+    assert rows[0]["parent"] == "dach"
 
 
 def test_stale_lists_records_due_for_rechecking():
-    old = Programme.model_validate(programme_data(slug="alt", checked_on="2025-01-01"))
+    evidence = {"url": "https://example.org/a", "date": "2024-12-01", "quote": "Antrag jederzeit"}
+    old = Programme.model_validate(
+        programme_data(slug="alt", checked_on="2025-01-01", status_evidence=evidence)
+    )
     fresh = Programme.model_validate(programme_data(slug="frisch", checked_on="2026-11-01"))
     assert [p.slug for p in stale([fresh, old], date(2026, 11, 24), 90)] == ["alt"]
 

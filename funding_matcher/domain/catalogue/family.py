@@ -1,0 +1,106 @@
+"""Programme families: a parent record (the programme) with child records (its sub-lines).
+
+A programme whose Förderangebote, Säulen, Bausteine or calls have different terms is recorded as
+a parent plus one child per sub-line (``parent: <slug>``). The matcher ranks the children, which
+carry the terms a plan is checked against, never the parent of a family; the page shows the
+family.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from funding_matcher.domain.catalogue.records import Programme
+
+
+def children_by_parent(programmes: Iterable[Programme]) -> dict[str, list[Programme]]:
+    """Parent slug -> its child records (drafts left out), each list ordered by title."""
+    families: dict[str, list[Programme]] = {}
+    for programme in programmes:
+        if programme.parent and programme.counts_in_matching:
+            families.setdefault(programme.parent, []).append(programme)
+    for children in families.values():
+        children.sort(key=lambda p: p.title.casefold())
+    return families
+
+
+def rankable(programmes: Iterable[Programme]) -> list[Programme]:
+    """The records the matcher ranks: reviewed records except parents that have children."""
+    programmes = list(programmes)
+    parents = set(children_by_parent(programmes))
+    return [p for p in programmes if p.counts_in_matching and p.slug not in parents]
+
+
+@dataclass(frozen=True)
+class Family:
+    """A programme's family as a page shows it: the parent and every sub-line."""
+
+    parent: Programme
+    children: tuple[Programme, ...]
+
+    def others(self, programme: Programme) -> list[Programme]:
+        """The family's records other than ``programme`` (parent first)."""
+        members = [self.parent, *self.children]
+        return [p for p in members if p.slug != programme.slug]
+
+
+def family_of(programme: Programme, programmes: Iterable[Programme]) -> Family | None:
+    """The family ``programme`` belongs to (as parent or child), or None when it stands alone.
+
+    ``programmes`` must contain the parent record for a child.
+    """
+    by_slug = {p.slug: p for p in programmes}
+    by_slug.setdefault(programme.slug, programme)
+    parent = by_slug.get(programme.parent) if programme.parent else programme
+    if parent is None:
+        return None
+    children = children_by_parent(by_slug.values()).get(parent.slug, [])
+    if not children:
+        return None
+    return Family(parent, tuple(children))
+
+
+class FamilyCycle(ValueError):
+    """The parent references of some records form a cycle."""
+
+
+def ancestors(slug: str, parent_of: dict[str, str | None]) -> list[str]:
+    """The parent, grandparent ... of ``slug`` (stops at a slug not in ``parent_of``).
+
+    Raises FamilyCycle when the chain comes back to a record it passed.
+    """
+    chain: list[str] = []
+    step = parent_of.get(slug)
+    while step is not None:
+        if step == slug or step in chain:
+            raise FamilyCycle(f"parent: Kreis über „{' → '.join([slug, *chain, step])}“")
+        chain.append(step)
+        if step not in parent_of:
+            break
+        step = parent_of[step]
+    return chain
+
+
+def family_problems(programmes: Iterable[Programme]) -> dict[str, str]:
+    """Slug -> problem for children whose parent is missing, closed, or part of a cycle."""
+    by_slug = {p.slug: p for p in programmes}
+    parent_of = {slug: p.parent for slug, p in by_slug.items()}
+    problems: dict[str, str] = {}
+    for programme in by_slug.values():
+        if not programme.parent:
+            continue
+        parent = by_slug.get(programme.parent)
+        try:
+            ancestors(programme.slug, parent_of)
+        except FamilyCycle as exc:
+            problems[programme.slug] = str(exc)
+            continue
+        if parent is None:
+            problems[programme.slug] = f"parent: unbekanntes Programm „{programme.parent}“"
+        elif parent.status == "closed" and programme.status not in ("closed", "draft"):
+            problems[programme.slug] = (
+                f"parent „{parent.slug}“ ist beendet (closed), die Förderlinie kann nicht "
+                f"{programme.status} sein"
+            )
+    return problems
