@@ -25,6 +25,20 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 PASSWORD = "richtig-langes-passwort"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def cheap_password_hashing() -> Iterator[None]:
+    """argon2 at the lowest cost: a test is about the rule, not the hash's cost (that has one
+    test of its own, tests/unit/test_password_cost.py). Production keeps argon2's defaults."""
+    from argon2 import PasswordHasher
+
+    from funding_matcher.domain.accounts import passwords
+
+    production = passwords._hasher
+    passwords._hasher = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+    yield
+    passwords._hasher = production
+
+
 def pytest_report_header() -> str:
     return f"database: {os.environ.get('TEST_DATABASE_URL') or 'SQLite (temporary file)'}"
 
