@@ -59,7 +59,7 @@ from funding_matcher.web.budget.page import (
 )
 from funding_matcher.web.day import today
 
-_KEPT_INPUT = re.compile(r"(?:" + "|".join(t.name for t in TABLES) + r")-\d{1,3}-\w{1,40}")
+_ROW_INPUT = re.compile(r"(?:" + "|".join(t.name for t in TABLES) + r")-\d{1,3}-\w{1,40}")
 _MAX_KEPT_CHARS = 1000
 
 
@@ -68,7 +68,7 @@ def _raw_input(form: BudgetForm) -> dict[str, list[str]]:
     names = {field.name for field in form}
     kept = {}
     for key, values in request.form.to_dict(flat=False).items():
-        if key in names - {"csrf_token"} or _KEPT_INPUT.fullmatch(key):
+        if key in names - {"csrf_token"} or _ROW_INPUT.fullmatch(key):
             kept[key] = [value[:_MAX_KEPT_CHARS] for value in values[:20]]
     return kept
 
