@@ -19,9 +19,10 @@ from funding_matcher.domain.catalogue.search import (
     facet_counts,
     filter_programmes,
 )
+from funding_matcher.domain.planning import term_rows
 from funding_matcher.models import Role
 from funding_matcher.operations.catalogue import find_programme
-from funding_matcher.operations.planning import is_watched
+from funding_matcher.operations.watchlist import is_watched
 from funding_matcher.web.access import current_membership
 from funding_matcher.web.applications import new_application_form
 from funding_matcher.web.day import today
@@ -98,6 +99,7 @@ def show(slug: str):
         next=next_deadline(programme.deadline, day),
         round_label=ROUND_LABELS[round_state(programme, day)],
         expired=guideline_expired(programme, day),
+        planning_terms=term_rows(programme),
         new_form=_new_application_form(programme.slug),
         **_watch_context(programme.slug),
     )

@@ -1,10 +1,10 @@
 from datetime import date
 
 import pytest
+from funding_matcher.domain.planning.offsets import PlanningOffsets
 
 from funding_matcher.domain.errors import InvalidData
 from funding_matcher.domain.planning.award import plan_award
-from funding_matcher.domain.planning.offsets import PlanningOffsets
 
 
 def dues(plan, key: str) -> list[date]:

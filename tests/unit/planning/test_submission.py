@@ -1,10 +1,10 @@
 from datetime import date, timedelta
 
 import pytest
+from funding_matcher.domain.planning.offsets import PlanningOffsets
 
 from funding_matcher.domain.errors import InvalidData
 from funding_matcher.domain.planning.meetings import MeetingCalendar, parse_meetings
-from funding_matcher.domain.planning.offsets import PlanningOffsets
 from funding_matcher.domain.planning.submission import plan_submission
 from funding_matcher.domain.planning.workdays import is_working_day
 from funding_matcher.domain.taxonomy import APPLICANT_TYPES
