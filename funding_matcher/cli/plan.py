@@ -82,12 +82,12 @@ def _submission_request(o: dict[str, Any]) -> SubmissionRequest:
         path = Path(o["meetings"])
         try:
             settings = parse_meetings_json(path.read_bytes())
-        except OSError as exc:
-            message = f"{path}: nicht lesbar ({exc.strerror})"
+        except OSError:
+            message = f"{path}: Datei nicht gefunden oder nicht lesbar"
             raise InvalidData([FieldProblem("meetings", message)]) from None
         except InvalidData as exc:
             raise InvalidData(
-                [FieldProblem(_under("meetings", p.field), p.message) for p in exc.problems]
+                [FieldProblem(p.field, f"{p.message} ({path.name})") for p in exc.problems]
             ) from None
     return SubmissionRequest(
         applicant_type=_required(o["applicant_type"], "applicant_type"),
@@ -168,10 +168,6 @@ def _required(value: str | None, field: str) -> str:
 
 def _optional(value: str | None, field: str, read: Callable[[str, str], T]) -> T | None:
     return None if value is None else read(value, field)
-
-
-def _under(prefix: str, field: str) -> str:
-    return f"{prefix}.{field}" if field and not field.startswith("[") else f"{prefix}{field}"
 
 
 def _days(value: str, field: str) -> int:

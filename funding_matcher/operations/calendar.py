@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 
 from funding_matcher.domain.catalogue.deadlines import next_deadline
 from funding_matcher.domain.planning import day_text, previous_working_day
+from funding_matcher.domain.planning.workdays import format_day
 from funding_matcher.extensions import db
 from funding_matcher.models import Application, Organisation, ProgrammeChange
 from funding_matcher.operations.applications import organisation_applications
@@ -61,7 +62,7 @@ def _change_counts(slugs: set[str]) -> dict[str, int]:
 
 
 def _moved(original: date, shown: date, what: str) -> str:
-    return "" if original == shown else f"{what}: {day_text(original)} (kein Arbeitstag)"
+    return "" if original == shown else f"{what}: {format_day(original)} (kein Arbeitstag)"
 
 
 def organisation_dates(organisation: Organisation, today: date) -> list[DatedItem]:

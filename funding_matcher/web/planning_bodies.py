@@ -9,7 +9,7 @@ from typing import Any
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 
-from funding_matcher.domain.errors import FieldProblem, InvalidData
+from funding_matcher.domain.errors import InvalidData
 from funding_matcher.domain.planning import BODIES, MeetingCalendar
 from funding_matcher.domain.planning.council_import import BodyChoice, Fetch, http_fetch
 from funding_matcher.domain.planning.meetings import LEAD_DEFAULTS
@@ -165,11 +165,9 @@ def _settings_data(form: SettingsForm) -> dict[str, Any]:
     years = (form.adopted_years.data or "").strip()
     if years:
         found = _YEARS.findall(years)
-        if not found or re.sub(r"[\d\s,;]", "", years):
-            raise InvalidData(
-                [FieldProblem("adopted_years", "Jahre durch Kommas getrennt, z. B. 2026, 2027")]
-            )
-        budget["adopted_years"] = [int(y) for y in found]
+        clean = bool(found) and not re.sub(r"[\d\s,;]", "", years)
+        # Anything else goes to the domain as it is, which names the field.
+        budget["adopted_years"] = [int(y) for y in found] if clean else years
     if budget:
         data["budget"] = budget
     if form.mv_enabled.data:

@@ -20,7 +20,7 @@ from funding_matcher.web.forms import GermanForm, MoneyField, choices
 DAYS = [Optional(), NumberRange(0, 365, "Bitte 0 bis 365 Tage angeben.")]
 EUROS = [Optional(), NumberRange(0, 10**9, "Bitte einen Betrag ab 0 € angeben.")]
 CHAIN_LENGTH = 4
-COUNCIL_CHOICES = [("", "–")] + [(code, BODIES[code]) for code in COUNCIL_BODIES]
+COUNCIL_CHOICES = choices({"": "–"} | {code: BODIES[code] for code in COUNCIL_BODIES})
 
 
 class DeadlineForm(GermanForm):
@@ -121,10 +121,12 @@ class SettingsForm(GermanForm):
 class ImportForm(GermanForm):
     kind = RadioField(
         "Art der Quelle",
-        choices=[
-            ("oparl", "OParl-Schnittstelle des Ratsinformationssystems"),
-            ("ics", "Kalenderdatei (ICS) aus ALLRIS, SessionNet o. ä."),
-        ],
+        choices=choices(
+            {
+                "oparl": "OParl-Schnittstelle des Ratsinformationssystems",
+                "ics": "Kalenderdatei (ICS) aus ALLRIS, SessionNet o. ä.",
+            }
+        ),
         default="oparl",
     )
     url = StringField(

@@ -299,10 +299,11 @@ class _Reader:
         if value is None:
             self.fail(path, "Pflichtangabe fehlt")
             return None
-        if not isinstance(value, str) or not BODY_CODE.fullmatch(value.strip()):
+        code = value.strip().lower() if isinstance(value, str) else ""
+        if not BODY_CODE.fullmatch(code):
             self.fail(path, f"„{value}“ ist kein Gremium-Code (nur a–z und _, z. B. rat)")
             return None
-        return value.strip()
+        return code
 
     def bodies(self, value: object) -> tuple[BodySetting, ...]:
         if value is None:
