@@ -69,18 +69,23 @@ def http_fetch(timeout: float = DEFAULT_TIMEOUT, max_bytes: int = MAX_BYTES) -> 
                 headers: Message = answer.headers
                 final = answer.geturl()
         except urllib.error.HTTPError as exc:
+            if 300 <= exc.code < 400:
+                raise source_problem(
+                    "Die Adresse leitet auf eine Adresse weiter, die nicht abgerufen wird. "
+                    "Nur Adressen mit http:// oder https:// sind erlaubt."
+                ) from None
             raise source_problem(
                 f"Die Adresse antwortet mit einem Fehler (HTTP {exc.code}): {_short(target)}."
             ) from None
         except TimeoutError:
             raise source_problem(
-                f"Die Adresse antwortet nicht (nach {timeout:g} Sekunden abgebrochen): "
+                f"Die Adresse antwortet nicht (nach {_seconds(timeout)} abgebrochen): "
                 f"{_short(target)}."
             ) from None
         except urllib.error.URLError as exc:
             if isinstance(exc.reason, TimeoutError | socket.timeout):
                 raise source_problem(
-                    f"Die Adresse antwortet nicht (nach {timeout:g} Sekunden abgebrochen): "
+                    f"Die Adresse antwortet nicht (nach {_seconds(timeout)} abgebrochen): "
                     f"{_short(target)}."
                 ) from None
             raise source_problem(f"Die Adresse ist nicht erreichbar: {_short(target)}.") from None
@@ -109,6 +114,10 @@ def _read(answer, max_bytes: int, deadline: float) -> bytes:  # noqa: ANN001
         if time.monotonic() > deadline:
             raise TimeoutError
     return b"".join(chunks)
+
+
+def _seconds(value: float) -> str:
+    return "1 Sekunde" if value == 1 else f"{value:g} Sekunden".replace(".", ",")
 
 
 def _short(url: str) -> str:
