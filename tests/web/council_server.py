@@ -221,9 +221,15 @@ def ics_export(events: list[tuple[str, str, date, str]]) -> bytes:
     return cal.to_ical()
 
 
+class _Server(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # The "slow" answer is written after the client gave up: a broken pipe is expected.
+        return
+
+
 def start_server() -> tuple[ThreadingHTTPServer, CouncilServer]:
     """A running server on a free port and its state."""
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    httpd = _Server(("127.0.0.1", 0), _Handler)
     state = CouncilServer(base=f"http://127.0.0.1:{httpd.server_address[1]}")
     httpd.state = state  # type: ignore[attr-defined]
     default_calendar(state)
