@@ -332,3 +332,26 @@ def test_the_dashboard_costs_the_same_queries_for_3_or_12_applications(client, k
     few = queries_for_dashboard()
     add_applications(9)
     assert queries_for_dashboard() == few
+
+
+def test_the_programme_page_shows_the_planning_terms_in_german(
+    client, kommune, write_programme, catalogue_dir
+):
+    write_programme(
+        slug="lotteriefonds",
+        level="stiftung",
+        start_rule="after_written_commitment",
+        apply_lead_days=60,
+        requires_municipal_endorsement=True,
+        post_award_profile="stiftung_vertrag",
+    )
+    sync_catalogue(load_catalogue(catalogue_dir).programmes)
+    db.session.commit()
+    page = client.get("/programme/lotteriefonds").get_data(as_text=True)
+    assert "<dt>Projektbeginn</dt><dd>erst nach schriftlicher Zusage des Fördergebers</dd>" in page
+    assert "mindestens 60 Tage vorher" in page
+    assert "<dt>Stellungnahme der Kommune nötig</dt><dd>ja</dd>" in page
+    assert "<dt>Ratsbeschluss nötig (Kommune)</dt><dd>unbekannt</dd>" in page
+    assert "Förderbedingungen bzw. Fördervertrag des Fördergebers" in page
+    for key in ("after_written_commitment", "stiftung_vertrag", "apply_lead_days"):
+        assert key not in page
