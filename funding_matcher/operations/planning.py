@@ -31,6 +31,7 @@ from funding_matcher.domain.planning import (
     SubmissionPlan,
     SubmissionRequest,
     check_award_period,
+    check_plausible_day,
     next_sequence,
     parse_meetings,
     plan_award,
@@ -385,7 +386,10 @@ def update_milestone(
 def set_deadline(
     application: Application, deadline: date | None, project_start: date | None, today: date
 ) -> ComputedPlans:
-    """The application's own deadline (None: the programme's) and planned project start."""
+    """The application's own deadline (None: the programme's) and planned project start;
+    InvalidData names a day no plan can mean."""
+    check_plausible_day(deadline, "deadline")
+    check_plausible_day(project_start, "project_start")
     application.deadline = deadline
     application.project_start = project_start
     db.session.flush()

@@ -147,7 +147,12 @@ def set_deadline_view(application_id: int):
     form = DeadlineForm()
     if not form.validate_on_submit():
         return _plan_page(application, 422, deadline_form=form)
-    set_deadline(application, form.deadline.data, form.project_start.data, today())
+    try:
+        set_deadline(application, form.deadline.data, form.project_start.data, today())
+    except InvalidData as exc:
+        db.session.rollback()
+        apply_problems(form, exc)
+        return _plan_page(application, 422, deadline_form=form)
     db.session.commit()
     flash("Frist gespeichert; der Plan wurde neu berechnet.", "success")
     return redirect(url_for("planning.plan", application_id=application.id)), 303

@@ -355,3 +355,15 @@ def test_the_programme_page_shows_the_planning_terms_in_german(
     assert "Förderbedingungen bzw. Fördervertrag des Fördergebers" in page
     for key in ("after_written_commitment", "stiftung_vertrag", "apply_lead_days"):
         assert key not in page
+
+
+def test_an_implausible_date_is_a_field_error_not_a_crash(client, kommune):
+    application_id = start(client, kommune["project"])
+    response = client.post(
+        f"/antraege/{application_id}/plan/frist", data={"deadline": "0001-01-01"}
+    )
+    assert response.status_code == 422
+    assert "liegt nicht zwischen 2000 und 2100" in response.get_data(as_text=True)
+    assert client.get(f"/antraege/{application_id}/plan").status_code == 200
+    assert client.get("/").status_code == 200
+    assert client.get("/kalender/").status_code == 200

@@ -6,7 +6,7 @@ from .deadline import Deadline, application_deadline
 from .digest import Digest, NewMatch, ProgrammeChange, compose_digest
 from .funder import AWARD_PROFILES, FUNDER_LEVELS, award_profile, check_funder_level
 from .ics import CalendarEvent, build_calendar, event_uid, next_sequence
-from .inputs import check_applicant_type, parse_date
+from .inputs import check_applicant_type, check_plausible_day, parse_date
 from .meetings import BODIES, Meeting, MeetingCalendar, parse_meetings, parse_meetings_json
 from .model import AwardPlan, Milestone, PlanWarning, SubmissionPlan
 from .reminders import (
@@ -60,6 +60,7 @@ __all__ = [
     "build_calendar",
     "check_applicant_type",
     "check_award_period",
+    "check_plausible_day",
     "check_funder_level",
     "check_reminder_offsets",
     "check_state",

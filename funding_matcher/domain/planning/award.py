@@ -10,7 +10,7 @@ from decimal import Decimal
 from funding_matcher.domain.errors import FieldProblem, InvalidData
 
 from .funder import FUNDER, AwardProfile, award_profile, check_funder_level, derive_profile
-from .inputs import check_applicant_type, needs_council
+from .inputs import check_applicant_type, check_plausible_day, needs_council
 from .model import AwardPlan, Milestone, PlanBuilder
 from .terms import ProgrammeTerms
 from .workdays import (
@@ -96,6 +96,9 @@ def plan_award(request: AwardRequest) -> AwardPlan:
 
 def check_award_period(start: date, end: date, purpose_fulfilled: date | None = None) -> None:
     """InvalidData naming the field when the Bewilligungszeitraum or the purpose date is wrong."""
+    check_plausible_day(start, "project_start")
+    check_plausible_day(end, "project_end")
+    check_plausible_day(purpose_fulfilled, "purpose_fulfilled")
     if end < start:
         message = f"Projektende {day_text(end)} liegt vor dem Projektbeginn {day_text(start)}"
         raise InvalidData([FieldProblem("project_end", message)])

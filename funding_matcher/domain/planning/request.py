@@ -10,7 +10,7 @@ from decimal import Decimal
 from funding_matcher.domain.errors import FieldProblem, InvalidData
 
 from .funder import FUNDER, check_funder_level, funder_kind, submission_funder_term
-from .inputs import check_applicant_type
+from .inputs import check_applicant_type, check_plausible_day
 from .meetings import MeetingCalendar
 from .model import PlanWarning
 from .terms import ProgrammeTerms
@@ -97,6 +97,8 @@ def resolve(request: SubmissionRequest) -> Resolved:
     """Check the request, apply the programme's terms and compute T0 (§ 3)."""
     state = check_state(request.state)
     applicant_type = check_applicant_type(request.applicant_type)
+    check_plausible_day(request.deadline, "deadline")
+    check_plausible_day(request.project_start, "project_start")
     level = check_funder_level(request.funder_level)
     terms = request.programme or ProgrammeTerms()
     start_rule = request.start_rule or terms.start_rule
