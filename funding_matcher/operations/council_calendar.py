@@ -8,11 +8,12 @@ import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 
 from funding_matcher.domain.errors import FieldProblem, InvalidData
-from funding_matcher.domain.planning import BODIES
+from funding_matcher.domain.planning import BODIES, parse_meetings
 from funding_matcher.domain.planning.council_import import (
     COUNCIL_BODIES,
     BodyChoice,
@@ -27,7 +28,7 @@ from funding_matcher.domain.planning.council_import import (
     read_source,
 )
 from funding_matcher.extensions import db
-from funding_matcher.models import BodyMeeting, CouncilSource, Organisation
+from funding_matcher.models import BodyMeeting, CouncilSource, Organisation, PlanningSettings
 from funding_matcher.models.base import utcnow
 from funding_matcher.operations.planning import refresh_organisation_plans
 
@@ -54,6 +55,18 @@ def delete_meeting(meeting: BodyMeeting, today: date) -> None:
     db.session.flush()
     if organisation is not None:
         refresh_organisation_plans(organisation, today)
+
+
+def save_settings(organisation: Organisation, data: Mapping[str, Any], today: date) -> None:
+    """Store the settings (checked; InvalidData names the field) and recompute every plan."""
+    settings = parse_meetings({k: v for k, v in data.items() if k != "meetings"})
+    row = db.session.get(PlanningSettings, organisation.id)
+    if row is None:
+        row = PlanningSettings(organisation_id=organisation.id)
+        db.session.add(row)
+    row.settings = settings.to_dict(with_meetings=False)
+    db.session.flush()
+    refresh_organisation_plans(organisation, today)
 
 
 # -- import from a council information system ----------------------------------------------------

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from funding_matcher.domain.budget import report_to_json
 from funding_matcher.domain.catalogue.records import Programme
 from funding_matcher.domain.errors import InvalidData
 from funding_matcher.domain.planning import (
@@ -30,8 +31,6 @@ from funding_matcher.domain.planning import (
     ProgrammeTerms,
     SubmissionPlan,
     SubmissionRequest,
-    check_award_period,
-    check_plausible_day,
     next_sequence,
     parse_meetings,
     plan_award,
@@ -48,8 +47,8 @@ from funding_matcher.models import (
     Milestone,
     Organisation,
     PlanningSettings,
-    User,
 )
+from funding_matcher.operations.budget import stored_report
 from funding_matcher.operations.catalogue import find_programme, find_programmes
 
 PLANNED_STATUSES = ("idee", "in_vorbereitung")
@@ -66,18 +65,6 @@ def organisation_settings(organisation: Organisation) -> MeetingCalendar:
         # Only a stored value the reader no longer accepts: plan with the defaults rather
         # than break every page of the organisation.
         return MeetingCalendar()
-
-
-def save_settings(organisation: Organisation, data: Mapping[str, Any], today: date) -> None:
-    """Store the settings (checked; InvalidData names the field) and recompute every plan."""
-    settings = parse_meetings({k: v for k, v in data.items() if k != "meetings"})
-    row = db.session.get(PlanningSettings, organisation.id)
-    if row is None:
-        row = PlanningSettings(organisation_id=organisation.id)
-        db.session.add(row)
-    row.settings = settings.to_dict(with_meetings=False)
-    db.session.flush()
-    refresh_organisation_plans(organisation, today)
 
 
 def organisation_meetings(organisation: Organisation) -> list[BodyMeeting]:
@@ -149,9 +136,6 @@ def budget_figures(report: Mapping[str, Any] | None) -> BudgetFigures:
 
 def stored_budget_json(application: Application) -> dict[str, Any] | None:
     """The JSON form of the application's saved and checked budget, or None."""
-    from funding_matcher.domain.budget import report_to_json
-    from funding_matcher.operations.budget import stored_report
-
     report = stored_report(application)
     return None if report is None else report_to_json(report)
 
@@ -365,61 +349,3 @@ def _sync(application: Application, phase: str, planned: tuple[PlannedMilestone,
             db.session.delete(row)
             application.milestones.remove(row)
     db.session.flush()
-
-
-def update_milestone(
-    milestone: Milestone, due: date | None, done: bool, owner: User | None, note: str | None
-) -> None:
-    """A person's change to a milestone; a changed date is kept from then on."""
-    if due != milestone.due:
-        if due is not None:
-            milestone.sequence = next_sequence(milestone.due, milestone.sequence, due)
-        milestone.due = due
-        milestone.edited = due is not None
-    milestone.done = done
-    milestone.owner_id = owner.id if owner else None
-    if note is not None:
-        milestone.note = note.strip()
-    db.session.flush()
-
-
-def set_deadline(
-    application: Application, deadline: date | None, project_start: date | None, today: date
-) -> ComputedPlans:
-    """The application's own deadline (None: the programme's) and planned project start;
-    InvalidData names a day no plan can mean."""
-    check_plausible_day(deadline, "deadline")
-    check_plausible_day(project_start, "project_start")
-    application.deadline = deadline
-    application.project_start = project_start
-    db.session.flush()
-    return refresh_plans(application, today)
-
-
-def set_award(
-    application: Application,
-    project_start: date,
-    project_end: date,
-    eu_funded: bool,
-    vn_due: date | None,
-    purpose_fulfilled: date | None,
-    today: date,
-) -> ComputedPlans:
-    """The Bewilligungszeitraum and the dates of the Bescheid; InvalidData for bad dates."""
-    check_award_period(project_start, project_end, purpose_fulfilled)
-    application.project_start = project_start
-    application.project_end = project_end
-    application.eu_funded = eu_funded
-    dates = db.session.get(AwardDates, application.id)
-    if dates is None:
-        dates = AwardDates(application_id=application.id)
-        db.session.add(dates)
-    dates.vn_due = vn_due
-    dates.purpose_fulfilled = purpose_fulfilled
-    db.session.flush()
-    return refresh_plans(application, today)
-
-
-def award_dates(application: Application) -> AwardDates | None:
-    """The Bescheid's dates of an application, if entered."""
-    return db.session.get(AwardDates, application.id)

@@ -18,15 +18,13 @@ from funding_matcher.extensions import db
 from funding_matcher.models import Application, Milestone, Role
 from funding_matcher.operations.accounts import organisation_members
 from funding_matcher.operations.calendar import organisation_dates
-from funding_matcher.operations.planning import (
-    ComputedPlans,
+from funding_matcher.operations.plan_entries import (
     award_dates,
-    compute_plans,
-    refresh_plans,
     set_award,
     set_deadline,
     update_milestone,
 )
+from funding_matcher.operations.planning import ComputedPlans, compute_plans, refresh_plans
 from funding_matcher.operations.watchlist import unwatch, watch
 from funding_matcher.web.access import current_organisation, member_required, owned_or_404
 from funding_matcher.web.auth import safe_next

@@ -23,11 +23,11 @@ from funding_matcher.operations.council_calendar import (
     import_council_meetings,
     proposed_mapping,
     read_council_source,
+    save_settings,
 )
 from funding_matcher.operations.planning import (
     organisation_meetings,
     organisation_settings,
-    save_settings,
 )
 from funding_matcher.web.access import (
     current_membership,

@@ -19,8 +19,7 @@ from funding_matcher.domain.profile import Profile
 from funding_matcher.extensions import db
 from funding_matcher.models import Application, Role
 from funding_matcher.operations.catalogue import sync_catalogue
-from funding_matcher.operations.council_calendar import add_meeting
-from funding_matcher.operations.planning import save_settings
+from funding_matcher.operations.council_calendar import add_meeting, save_settings
 from funding_matcher.operations.projects import save_profile
 from tests.conftest import profile_data
 from tests.unit.planning.worked_examples import (

@@ -7,7 +7,7 @@ from .digest import Digest, NewMatch, ProgrammeChange, compose_digest
 from .funder import AWARD_PROFILES, FUNDER_LEVELS, award_profile, check_funder_level
 from .ics import CalendarEvent, build_calendar, event_uid, next_sequence
 from .inputs import check_applicant_type, check_plausible_day, parse_date
-from .meetings import BODIES, Meeting, MeetingCalendar, parse_meetings, parse_meetings_json
+from .meetings import BODIES, Meeting, MeetingCalendar
 from .model import AwardPlan, Milestone, PlanWarning, SubmissionPlan
 from .reminders import (
     DEFAULT_REMINDER_OFFSETS,
@@ -19,6 +19,7 @@ from .reminders import (
 )
 from .render import render_award_text, render_submission_text
 from .request import SubmissionRequest
+from .settings_reader import parse_meetings, parse_meetings_json
 from .submission import plan_submission
 from .terms import ProgrammeTerms, TermRow, programme_terms, term_rows
 from .workdays import (

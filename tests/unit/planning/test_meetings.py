@@ -7,13 +7,8 @@ from decimal import Decimal
 import pytest
 
 from funding_matcher.domain.errors import InvalidData
-from funding_matcher.domain.planning.meetings import (
-    BodySetting,
-    Meeting,
-    MeetingCalendar,
-    parse_meetings,
-    parse_meetings_json,
-)
+from funding_matcher.domain.planning.meetings import BodySetting, Meeting, MeetingCalendar
+from funding_matcher.domain.planning.settings_reader import parse_meetings, parse_meetings_json
 
 CONTRACT_EXAMPLE = {
     "bodies": [
