@@ -41,6 +41,7 @@ class CouncilServer:
     mode: str = "ok"  # ok | html | slow | loop | nodata | huge | redirect-file
     bodies: int = 1
     requests: int = 0
+    archive: list[dict[str, Any]] = field(default_factory=list)
 
     def meeting(self, committee: Committee, number: int, day: date, **extra: Any) -> dict:
         item = {
@@ -149,10 +150,12 @@ class _Handler(BaseHTTPRequestHandler):
         for c in s.committees:
             if path == f"/oparl/organization/{c.id}/meetings":
                 if s.mode == "huge":
-                    return [
-                        s.meeting(c, n, date(2027, 1, 1) + timedelta(days=n % 365))
-                        for n in range(10_000)
-                    ]
+                    if not s.archive:  # built once: a page must answer quickly under load
+                        s.archive = [
+                            s.meeting(c, n, date(2027, 1, 1) + timedelta(days=n % 365))
+                            for n in range(10_000)
+                        ]
+                    return s.archive
                 return c.meetings
         return None
 
