@@ -128,3 +128,24 @@ def test_missing_and_unknown_options_are_german_lines(cli):
     )
     assert profile.exit_code == 2
     assert profile.output.startswith("FEHLER funder_profile:")
+
+
+def test_catalogue_load_recomputes_the_plans(cli, make_org, make_application, write_programme):
+    from datetime import date
+
+    from funding_matcher.extensions import db
+    from funding_matcher.models import Application
+
+    application = make_application(make_org("Stadt Hagen"), applicant_types=["verein"])
+    assert application.milestones == []
+    write_programme(
+        applicant_types=["verein"], deadline={"kind": "annual", "annual": {"month": 10, "day": 30}}
+    )
+    result = cli(["catalogue", "load"])
+    assert "1 Zeitpläne neu berechnet" in result.output
+    db.session.expire_all()
+    rows = {m.key: m for m in db.session.get(Application, application.id).milestones}
+    today = date.today()
+    expected = date(today.year, 10, 30)
+    expected = expected if expected >= today else date(today.year + 1, 10, 30)
+    assert rows["einreichung"].legal_due == expected
