@@ -8,9 +8,11 @@ from pathlib import Path
 import click
 from flask.cli import with_appcontext
 
+from funding_matcher import clock
 from funding_matcher.cli.common import dir_option, load_records
 from funding_matcher.extensions import db
 from funding_matcher.operations.catalogue import sync_catalogue
+from funding_matcher.operations.planning import refresh_all_plans
 
 
 @click.group("catalogue")
@@ -28,10 +30,12 @@ def catalogueload_records(directory: Path | None) -> None:
         click.echo("Nichts geladen: keine gültige Programmdatei.", err=True)
         sys.exit(1)
     sync = sync_catalogue(result.programmes)
+    refreshed = refresh_all_plans(clock.today())  # deadlines and terms the plans read changed
     db.session.commit()
     click.echo(
         f"Katalog geladen: {len(sync.added)} neu, {len(sync.updated)} geändert, "
-        f"{len(sync.removed)} entfernt, {sync.unchanged} unverändert."
+        f"{len(sync.removed)} entfernt, {sync.unchanged} unverändert; "
+        f"{refreshed} Zeitpläne neu berechnet."
     )
     for label_text, slugs in (
         ("neu", sync.added),

@@ -21,7 +21,9 @@ from funding_matcher.models.budget import DeMinimisAid
 from funding_matcher.models.catalogue import ProgrammeRow
 from funding_matcher.models.pdf_import import GuidelineImport, ProgrammeCopy
 from funding_matcher.models.planning import (
+    AwardDates,
     BodyMeeting,
+    CouncilSource,
     Milestone,
     PlanningSettings,
     ProgrammeChange,
@@ -32,6 +34,8 @@ from funding_matcher.models.planning import (
 from funding_matcher.models.projects import ProjectProfile
 
 __all__ = [
+    "AwardDates",
+    "CouncilSource",
     "ORGANISATION_KINDS",
     "ApiToken",
     "Application",

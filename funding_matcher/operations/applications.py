@@ -29,6 +29,7 @@ from funding_matcher.models import (
     User,
 )
 from funding_matcher.models.base import utcnow
+from funding_matcher.operations.planning import refresh_plans
 
 MAX_SECTION_CHARS = 200_000
 
@@ -68,9 +69,10 @@ def find_application(project: ProjectProfile, slug: str) -> Application | None:
 
 
 def create_application(
-    project: ProjectProfile, programme: Programme, user: User | None
+    project: ProjectProfile, programme: Programme, user: User | None, today: date | None = None
 ) -> Application:
-    """A new application (status idee) with the drafted outline and the checklist."""
+    """A new application (status idee) with the drafted outline and the checklist; with
+    ``today``, its plan too."""
     try:
         profile = Profile.from_dict(project.data)
     except InvalidData:
@@ -124,6 +126,8 @@ def create_application(
             )
         )
     db.session.flush()
+    if today is not None:
+        refresh_plans(application, today)
     return application
 
 
@@ -245,6 +249,7 @@ def change_status(
             application.approved_eur = change.amount_eur
     application.status = change.status
     db.session.flush()
+    refresh_plans(application, today)  # a submitted plan stops, an award plan starts
 
 
 def _cents(value: float | None) -> Decimal | None:

@@ -1,26 +1,27 @@
 """Every date an organisation must know: milestones, submission deadlines, watched programmes.
 
 One list feeds the dashboard, the calendar page, the ICS feed and the reminder e-mails, so they
-always agree.
+always agree. It only reads: plans are stored when their inputs change, never while someone
+looks. Every date falls on a working day of the applicant's Land; where a funder's date lies on
+a weekend or holiday, the entry moves to the working day before and says so.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import func, select
 
 from funding_matcher.domain.catalogue.deadlines import next_deadline
+from funding_matcher.domain.planning import day_text, previous_working_day
+from funding_matcher.domain.planning.workdays import format_day
 from funding_matcher.extensions import db
 from funding_matcher.models import Application, Organisation, ProgrammeChange
 from funding_matcher.operations.applications import organisation_applications
-from funding_matcher.operations.planning import (
-    PLANNED_STATUSES,
-    plan_inputs,
-    refresh_plans,
-    watched,
-)
+from funding_matcher.operations.planning import PLANNED_STATUSES, application_deadline, plan_inputs
+from funding_matcher.operations.watchlist import watched
 
 
 @dataclass(frozen=True)
@@ -31,10 +32,21 @@ class DatedItem:
     kind: str  # milestone | application | programme
     day: date
     title: str
-    context: str
+    context: str  # programme (short) and project
     path: str  # where the date lives in the app
     sequence: int = 0
     at_risk: bool = False
+    programme: str = ""  # the programme's short title, for calendar entries
+    note: str = ""  # e.g. the legal date when it differs
+
+
+def calendar_day(day: date, state: str | None) -> date:
+    """``day`` or the working day before it in the Land (weekends only when it is unknown)."""
+    if state is not None:
+        return previous_working_day(day, state)
+    while day.weekday() >= 5:
+        day -= timedelta(days=1)
+    return day
 
 
 def _change_counts(slugs: set[str]) -> dict[str, int]:
@@ -49,6 +61,10 @@ def _change_counts(slugs: set[str]) -> dict[str, int]:
     return {slug: count for slug, count in rows}
 
 
+def _moved(original: date, shown: date, what: str) -> str:
+    return "" if original == shown else f"{what}: {format_day(original)} (kein Arbeitstag)"
+
+
 def organisation_dates(organisation: Organisation, today: date) -> list[DatedItem]:
     """All open dates of the organisation, earliest first (past ones included)."""
     items: list[DatedItem] = []
@@ -57,52 +73,70 @@ def organisation_dates(organisation: Organisation, today: date) -> list[DatedIte
     slugs = {a.programme_slug for a in applications} | {w.programme_slug for w in watch_rows}
     inputs = plan_inputs(organisation, slugs)
     changes = _change_counts(slugs)
+    states = Counter(a.project.data.get("state") for a in applications if a.project)
+    home = next((s for s, _ in states.most_common() if s), None)
     for application in applications:
-        state = refresh_plans(application, today, inputs)
-        context = f"{application.programme_title} – {application.project.title}"
+        state = application.project.data.get("state") or home
+        record = inputs.programme(application.programme_slug)
+        short = record.short_title if record else application.programme_title
+        context = f"{short} · {application.project.title}"
         path = f"/antraege/{application.id}/plan"
         for milestone in application.milestones:
             if milestone.due is None or milestone.done:
                 continue
+            day = calendar_day(milestone.due, state)
+            note = _moved(milestone.due, day, "eingetragen")
+            if milestone.legal_due and milestone.legal_due != milestone.due:
+                note = f"rechtlich fällig am {day_text(milestone.legal_due)}"
             items.append(
                 DatedItem(
                     key=f"milestone-{milestone.id}",
                     kind="milestone",
-                    day=milestone.due,
+                    day=day,
                     title=milestone.title,
                     context=context,
                     path=path,
                     sequence=milestone.sequence,
-                    at_risk=milestone.due < today,
+                    at_risk=day < today,
+                    programme=short,
+                    note=note,
                 )
             )
-        if application.status in PLANNED_STATUSES and state.deadline is not None:
+        deadline = application_deadline(application, today, inputs)
+        if application.status in PLANNED_STATUSES and deadline is not None:
+            day = calendar_day(deadline.day, state)
             items.append(
                 DatedItem(
                     key=f"application-{application.id}",
                     kind="application",
-                    day=state.deadline,
-                    title=f"Frist: {application.programme_title}",
-                    context=application.project.title,
+                    day=day,
+                    title=f"Frist: {short}",
+                    context=f"{application.project.title} ({deadline.label})",
                     path=f"/antraege/{application.id}",
                     sequence=changes.get(application.programme_slug, 0),
-                    at_risk=state.deadline < today,
+                    at_risk=deadline.day < today,
+                    programme=short,
+                    note=_moved(deadline.day, day, "Frist laut Programm"),
                 )
             )
     for row in watch_rows:
         programme = inputs.programme(row.programme_slug)
         nxt = next_deadline(programme.deadline, today) if programme else None
-        if nxt is None:
+        if programme is None or nxt is None:
             continue
+        states_of = programme.states if isinstance(programme.states, list) else []
+        day = calendar_day(nxt, states_of[0] if len(states_of) == 1 else home)
         items.append(
             DatedItem(
                 key=f"programme-{programme.slug}",
                 kind="programme",
-                day=nxt,
+                day=day,
                 title=f"Frist (Merkliste): {programme.short_title}",
                 context=programme.title,
                 path=f"/programme/{programme.slug}",
                 sequence=changes.get(programme.slug, 0),
+                programme=programme.short_title,
+                note=_moved(nxt, day, "Frist laut Programm"),
             )
         )
     return sorted(items, key=lambda item: (item.day, item.key))

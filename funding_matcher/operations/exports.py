@@ -9,7 +9,7 @@ from funding_matcher.domain.exports import ApplicationDocument, ChecklistItem, S
 from funding_matcher.models import Application
 from funding_matcher.operations.budget import application_declaration, stored_report
 from funding_matcher.operations.catalogue import find_programme
-from funding_matcher.operations.planning import submission_deadline
+from funding_matcher.operations.planning import application_deadline
 
 
 def application_document(application: Application, today: date) -> ApplicationDocument:
@@ -20,7 +20,7 @@ def application_document(application: Application, today: date) -> ApplicationDo
     if report is not None:
         found = application_declaration(application, today)
         declaration = found.declaration if found.regime_known else None
-    deadline, _ = submission_deadline(application, today)
+    deadline = application_deadline(application, today)
     return ApplicationDocument(
         title=application.project.title,
         programme_title=application.programme_title,
@@ -38,6 +38,6 @@ def application_document(application: Application, today: date) -> ApplicationDo
         de_minimis=declaration,
         source_url=programme.source_url if programme else "",
         checked_on=programme.checked_on if programme else None,
-        deadline=deadline,
+        deadline=deadline.day if deadline else None,
         exported_on=today,
     )

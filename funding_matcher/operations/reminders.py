@@ -34,6 +34,7 @@ from funding_matcher.models import (
     WatchedProgramme,
 )
 from funding_matcher.operations.calendar import organisation_dates
+from funding_matcher.operations.planning import refresh_all_plans
 
 TOP = 10
 
@@ -93,7 +94,9 @@ def new_top_matches(engine: MatchingEngine, today: date) -> dict[int, list[tuple
 def digests(
     today: date, base_url: str, engine: MatchingEngine | None = None
 ) -> list[OutgoingDigest]:
-    """The digests due today for every person with reminders switched on."""
+    """The digests due today for every person with reminders switched on. The daily run
+    first recomputes every plan: a programme's next deadline moves on as days pass."""
+    refresh_all_plans(today)
     matches = new_top_matches(engine, today) if engine is not None else {}
     out = []
     for user in db.session.scalars(select(User).order_by(User.id)):

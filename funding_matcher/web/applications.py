@@ -20,8 +20,8 @@ from funding_matcher.operations.applications import (
 )
 from funding_matcher.operations.budget import budget_summary
 from funding_matcher.operations.catalogue import find_programme
+from funding_matcher.operations.planning import application_deadline
 from funding_matcher.web.access import current_organisation, member_required, owned_or_404
-from funding_matcher.web.api.serialize import application_deadline
 from funding_matcher.web.applications_forms import (
     ChecklistForm,
     NewApplicationForm,
@@ -77,7 +77,7 @@ def create():
         flash("Für dieses Projekt und Programm gibt es schon einen Antrag.", "info")
         return redirect(url_for("applications.show", application_id=existing.id)), 303
     try:
-        application = create_application(project, programme, current_user)
+        application = create_application(project, programme, current_user, today())
     except InvalidData as exc:
         db.session.rollback()
         for problem in exc.problems:

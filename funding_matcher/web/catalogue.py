@@ -27,16 +27,16 @@ from funding_matcher.domain.catalogue.terms_text import (
     de_minimis_text,
     field_label,
     financing_facts,
-    planning_facts,
     readable_notes,
 )
+from funding_matcher.domain.planning import term_rows
 from funding_matcher.models import Role
 from funding_matcher.operations.catalogue import (
     catalogue_programmes,
     find_programme,
     find_programmes,
 )
-from funding_matcher.operations.planning import is_watched
+from funding_matcher.operations.watchlist import is_watched
 from funding_matcher.web.access import current_membership
 from funding_matcher.web.applications import new_application_form
 from funding_matcher.web.day import today
@@ -139,11 +139,11 @@ def show(slug: str):
         status_text=status_label(programme, day),
         family=_family(programme),
         financing=financing_facts(programme),
-        planning=planning_facts(programme),
         de_minimis=de_minimis_text(programme.de_minimis),
         notes=readable_notes(programme.notes),
         field_label=field_label,
         expired=guideline_expired(programme, day),
+        planning_terms=term_rows(programme),
         new_form=_new_application_form(programme.slug),
         **_watch_context(programme.slug),
     )

@@ -1,4 +1,5 @@
-"""The personal calendar feed (ICS): all dates of the user's organisations, by secret URL."""
+"""The personal calendar feed (ICS): all dates of the user's organisations, by secret URL.
+It only reads; a calendar client polling it never changes a plan."""
 
 from __future__ import annotations
 
@@ -22,6 +23,14 @@ def feed_url(user: User) -> str:
     return url_for("feed.ics", token=token, _external=True)
 
 
+def summary(title: str, programme: str, organisation: str) -> str:
+    """An entry's title that tells applications and clients apart in Outlook's day view:
+    "Ratsbeschluss – Quartiersfonds (Stadt Hagen)"."""
+    if programme and programme not in title:
+        title = f"{title} – {programme}"
+    return f"{title} ({organisation})"
+
+
 def _version(user_id: int) -> int | None:
     user = db.session.get(User, user_id)
     return user.calendar_version if user else None
@@ -42,13 +51,14 @@ def ics(token: str):
                 CalendarEvent(
                     uid=event_uid(item.key, organisation.id, domain),
                     day=item.day,
-                    title=item.title,
-                    description=f"{item.context} ({organisation.name})",
+                    title=summary(item.title, item.programme, organisation.name),
+                    description="\n".join(
+                        text for text in (item.context, item.note, organisation.name) if text
+                    ),
                     url=url_for("main.index", _external=True).rstrip("/") + item.path,
                     sequence=item.sequence,
                 )
             )
-    db.session.commit()
     body = build_calendar(events, name="Fördermittel-Fristen", dtstamp=datetime.now(UTC))
     return Response(
         body,

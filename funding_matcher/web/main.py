@@ -8,12 +8,11 @@ from flask import Blueprint, redirect, render_template, url_for
 from flask_login import current_user
 
 from funding_matcher.domain.applications.status import STATUSES
-from funding_matcher.extensions import db
 from funding_matcher.operations.accounts import has_any_user
 from funding_matcher.operations.calendar import applications_by_status, organisation_dates
 from funding_matcher.operations.catalogue import count_matchable_programmes, find_programme
 from funding_matcher.operations.invitations import open_invitations_for
-from funding_matcher.operations.planning import changes_for, watched
+from funding_matcher.operations.watchlist import changes_for, watched
 from funding_matcher.web.access import current_membership
 from funding_matcher.web.day import today
 from funding_matcher.web.projects_forms import ConfirmForm
@@ -37,8 +36,7 @@ def index():
         "confirm_form": ConfirmForm(),
     }
     if membership is not None:
-        context.update(_dashboard(membership.organisation))
-        db.session.commit()  # plans recomputed on the way
+        context.update(_dashboard(membership.organisation))  # reads only
     return render_template("main/index.html", **context)
 
 

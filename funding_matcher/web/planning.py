@@ -1,4 +1,9 @@
-"""Planning pages: an application's plan, the calendar of bodies, the calendar, the watch list."""
+"""Planning pages: an application's plan, the calendar, the watch list. The calendar of bodies
+and its import live in ``planning_bodies`` on the same blueprint.
+
+GET pages only read: plans are stored when an input changes (the forms below, the status, the
+catalogue, meetings, settings), so a page view never writes a row.
+"""
 
 from __future__ import annotations
 
@@ -8,36 +13,48 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user
 
 from funding_matcher.domain.errors import InvalidData
-from funding_matcher.domain.pdf_import.german import MONTH_NAMES
-from funding_matcher.domain.planning import BODIES, PlanningOffsets
+from funding_matcher.domain.planning.model import KIND_LABELS
 from funding_matcher.extensions import db
-from funding_matcher.models import Application, BodyMeeting, Milestone, Role
+from funding_matcher.models import Application, Milestone, Role
 from funding_matcher.operations.accounts import organisation_members
 from funding_matcher.operations.calendar import organisation_dates
-from funding_matcher.operations.planning import (
-    add_meeting,
-    organisation_meetings,
-    organisation_offsets,
-    refresh_plans,
-    save_offsets,
-    unwatch,
+from funding_matcher.operations.plan_entries import (
+    award_dates,
+    set_award,
+    set_deadline,
     update_milestone,
-    watch,
 )
+from funding_matcher.operations.planning import ComputedPlans, compute_plans, refresh_plans
+from funding_matcher.operations.watchlist import unwatch, watch
 from funding_matcher.web.access import current_organisation, member_required, owned_or_404
 from funding_matcher.web.auth import safe_next
 from funding_matcher.web.day import today
+from funding_matcher.web.feed import feed_url
 from funding_matcher.web.forms import apply_problems
-from funding_matcher.web.planning_forms import (
-    AwardForm,
-    DeadlineForm,
-    MeetingForm,
-    MilestoneForm,
-    OffsetsForm,
-)
+from funding_matcher.web.planning_forms import AwardForm, DeadlineForm, MilestoneForm
 from funding_matcher.web.projects_forms import ConfirmForm
 
 bp = Blueprint("planning", __name__)
+
+MONTHS = (
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+)
+
+
+def _owner_choices(application: Application) -> list[tuple[int, str]]:
+    members = organisation_members(application.organisation)
+    return [(0, "niemand")] + [(m.user.id, m.user.name or m.user.email) for m in members]
 
 
 def _milestone_form(application: Application, milestone: Milestone) -> MilestoneForm:
@@ -52,15 +69,44 @@ def _milestone_form(application: Application, milestone: Milestone) -> Milestone
     return form
 
 
-def _owner_choices(application: Application) -> list[tuple[int, str]]:
-    members = organisation_members(application.organisation)
-    return [(0, "niemand")] + [(m.user.id, m.user.name or m.user.email) for m in members]
+def _ordered(application: Application) -> list[Milestone]:
+    """Before submission first, then after the award; each by date, undated last."""
+    phase = {"submission": 0, "award": 1}
+    return sorted(
+        application.milestones,
+        key=lambda m: (phase.get(m.phase, 2), m.due is None, m.due or 0, m.position),
+    )
+
+
+def _stale(application: Application, plans: ComputedPlans) -> bool:
+    """True when the stored milestones no longer match what the plan computes now (e.g. the
+    budget changed): the page offers to recompute instead of doing it on a GET."""
+    for phase, plan in (("submission", plans.submission), ("award", plans.award)):
+        if plan is None:
+            continue
+        stored = {m.key: m for m in application.milestones if m.phase == phase}
+        computed = {m.row_key: m for m in plan.milestones}
+        if set(computed) - set(stored):
+            return True
+        for key, item in computed.items():
+            row = stored[key]
+            if (row.kind, row.legal_due) != (item.kind, item.legal_due):
+                return True
+            if not row.edited and row.due != item.due:
+                return True
+    return False
 
 
 def _plan_page(application: Application, code: int = 200, **forms):
-    state = refresh_plans(application, today())
-    db.session.commit()
-    forms.setdefault("deadline_form", DeadlineForm(formdata=None, deadline=application.deadline))
+    day = today()
+    plans = compute_plans(application, day)
+    dates = award_dates(application)
+    forms.setdefault(
+        "deadline_form",
+        DeadlineForm(
+            formdata=None, deadline=application.deadline, project_start=application.project_start
+        ),
+    )
     forms.setdefault(
         "award_form",
         AwardForm(
@@ -68,14 +114,20 @@ def _plan_page(application: Application, code: int = 200, **forms):
             project_start=application.project_start,
             project_end=application.project_end,
             eu_funded=application.eu_funded,
+            vn_due=dates.vn_due if dates else None,
+            purpose_fulfilled=dates.purpose_fulfilled if dates else None,
         ),
     )
     return render_template(
         "planning/plan.html",
         application=application,
-        state=state,
-        today=today(),
+        plans=plans,
+        rows=_ordered(application),
+        stale=_stale(application, plans),
+        kinds=KIND_LABELS,
+        today=day,
         milestone_forms={m.id: _milestone_form(application, m) for m in application.milestones},
+        confirm_form=ConfirmForm(),
         **forms,
     ), code
 
@@ -86,34 +138,58 @@ def plan(application_id: int):
     return _plan_page(owned_or_404(Application, application_id))
 
 
-@bp.route("/antraege/<int:application_id>/plan/frist", methods=["POST"])
+@bp.route("/antraege/<int:application_id>/plan/frist", methods=["POST"], endpoint="set_deadline")
 @member_required(Role.editor)
-def set_deadline(application_id: int):
+def set_deadline_view(application_id: int):
     application = owned_or_404(Application, application_id, Role.editor)
     form = DeadlineForm()
     if not form.validate_on_submit():
         return _plan_page(application, 422, deadline_form=form)
-    application.deadline = form.deadline.data
+    try:
+        set_deadline(application, form.deadline.data, form.project_start.data, today())
+    except InvalidData as exc:
+        db.session.rollback()
+        apply_problems(form, exc)
+        return _plan_page(application, 422, deadline_form=form)
     db.session.commit()
     flash("Frist gespeichert; der Plan wurde neu berechnet.", "success")
     return redirect(url_for("planning.plan", application_id=application.id)), 303
 
 
-@bp.route("/antraege/<int:application_id>/plan/bewilligung", methods=["POST"])
+@bp.route("/antraege/<int:application_id>/plan/bewilligung", methods=["POST"], endpoint="set_award")
 @member_required(Role.editor)
-def set_award(application_id: int):
+def set_award_view(application_id: int):
     application = owned_or_404(Application, application_id, Role.editor)
     form = AwardForm()
-    if form.validate_on_submit() and form.project_end.data < form.project_start.data:
-        form.project_end.errors.append("Das Ende liegt vor dem Beginn.")
-    elif form.validate_on_submit():
-        application.project_start = form.project_start.data
-        application.project_end = form.project_end.data
-        application.eu_funded = form.eu_funded.data
-        db.session.commit()
-        flash("Bewilligungszeitraum gespeichert.", "success")
-        return redirect(url_for("planning.plan", application_id=application.id)), 303
+    if form.validate_on_submit():
+        try:
+            set_award(
+                application,
+                form.project_start.data,
+                form.project_end.data,
+                bool(form.eu_funded.data),
+                form.vn_due.data,
+                form.purpose_fulfilled.data,
+                today(),
+            )
+        except InvalidData as exc:
+            db.session.rollback()
+            apply_problems(form, exc)
+        else:
+            db.session.commit()
+            flash("Bewilligungszeitraum gespeichert.", "success")
+            return redirect(url_for("planning.plan", application_id=application.id)), 303
     return _plan_page(application, 422, award_form=form)
+
+
+@bp.route("/antraege/<int:application_id>/plan/neu-berechnen", methods=["POST"])
+@member_required(Role.editor)
+def recompute(application_id: int):
+    application = owned_or_404(Application, application_id, Role.editor)
+    refresh_plans(application, today())
+    db.session.commit()
+    flash("Der Plan wurde neu berechnet.", "success")
+    return redirect(url_for("planning.plan", application_id=application.id)), 303
 
 
 @bp.route("/antraege/<int:application_id>/plan/meilensteine/<int:milestone_id>", methods=["POST"])
@@ -144,80 +220,6 @@ def edit_milestone(application_id: int, milestone_id: int):
     ), 303
 
 
-# -- calendar of bodies --------------------------------------------------------------------------
-
-
-def _bodies_page(meeting_form: MeetingForm, offsets_form: OffsetsForm, code: int = 200):
-    organisation = current_organisation()
-    return render_template(
-        "planning/bodies.html",
-        meetings=organisation_meetings(organisation),
-        bodies=BODIES,
-        meeting_form=meeting_form,
-        offsets_form=offsets_form,
-        confirm_form=ConfirmForm(),
-        defaults=PlanningOffsets().to_dict(),
-    ), code
-
-
-def _offsets_form() -> OffsetsForm:
-    offsets = organisation_offsets(current_organisation()).to_dict()
-    return OffsetsForm(formdata=None, data=offsets)
-
-
-@bp.route("/organisation/gremien")
-@member_required()
-def bodies():
-    return _bodies_page(MeetingForm(formdata=None), _offsets_form())
-
-
-@bp.route("/organisation/gremien/sitzungen", methods=["POST"])
-@member_required(Role.editor)
-def add_body_meeting():
-    form = MeetingForm()
-    if not form.validate_on_submit():
-        return _bodies_page(form, _offsets_form(), 422)
-    add_meeting(current_organisation(), form.body.data, form.day.data, form.title.data or "")
-    db.session.commit()
-    flash(f"Sitzung am {form.day.data:%d.%m.%Y} eingetragen.", "success")
-    return redirect(url_for("planning.bodies")), 303
-
-
-@bp.route("/organisation/gremien/sitzungen/<int:meeting_id>/loeschen", methods=["POST"])
-@member_required(Role.editor)
-def delete_body_meeting(meeting_id: int):
-    meeting = owned_or_404(BodyMeeting, meeting_id, Role.editor)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
-    db.session.delete(meeting)
-    db.session.commit()
-    flash("Sitzung gelöscht.", "success")
-    return redirect(url_for("planning.bodies")), 303
-
-
-@bp.route("/organisation/gremien/fristen", methods=["POST"])
-@member_required(Role.owner)
-def save_lead_times():
-    form = OffsetsForm()
-    if not form.validate_on_submit():
-        return _bodies_page(MeetingForm(formdata=None), form, 422)
-    current = organisation_offsets(current_organisation()).to_dict()
-    changes = {
-        name: field.data if field.data is not None else PlanningOffsets().to_dict()[name]
-        for name, field in form._fields.items()
-        if name in current
-    }
-    try:
-        save_offsets(current_organisation(), {**current, **changes})
-    except InvalidData as exc:
-        db.session.rollback()
-        apply_problems(form, exc, {f"offsets.{k}": k for k in current})
-        return _bodies_page(MeetingForm(formdata=None), form, 422)
-    db.session.commit()
-    flash("Vorlaufzeiten gespeichert; alle Pläne rechnen damit.", "success")
-    return redirect(url_for("planning.bodies")), 303
-
-
 # -- calendar page and watch list ----------------------------------------------------------------
 
 
@@ -225,12 +227,13 @@ def save_lead_times():
 @member_required()
 def calendar():
     items = organisation_dates(current_organisation(), today())
-    db.session.commit()
     months = [
-        (f"{MONTH_NAMES[month - 1]} {year}", list(group))
+        (f"{MONTHS[month - 1]} {year}", list(group))
         for (year, month), group in groupby(items, key=lambda i: (i.day.year, i.day.month))
     ]
-    return render_template("planning/calendar.html", months=months, today=today())
+    return render_template(
+        "planning/calendar.html", months=months, today=today(), feed_url=feed_url(current_user)
+    )
 
 
 @bp.route("/programme/<slug>/merken", methods=["POST"])
@@ -265,3 +268,7 @@ def _back(slug: str) -> str:
     """Back to the page the button was on (only inside this site), else the programme."""
     target = request.form.get("next")
     return safe_next(target) if target else url_for("catalogue.show", slug=slug)
+
+
+# The calendar of bodies and its import add their routes to this blueprint.
+from funding_matcher.web import planning_bodies  # noqa: E402, F401

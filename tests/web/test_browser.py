@@ -253,6 +253,25 @@ def test_from_results_to_a_drafted_application(live_server, page, make_org, make
     check_accessibility(page)
 
 
+def _committee_ics() -> bytes:
+    """Five meetings of a Sozialausschuss as a council information system exports them."""
+    from datetime import datetime
+
+    from icalendar import Calendar, Event
+
+    cal = Calendar()
+    cal.add("prodid", "-//Test-RIS//DE")
+    cal.add("version", "2.0")
+    for n, day in enumerate((7, 14, 21, 28, 29), start=1):
+        event = Event()
+        event.add("uid", f"soz-{n}@ris.example")
+        event.add("summary", f"{n}. Sitzung des Sozialausschusses")
+        event.add("dtstart", datetime(2027, 4, day, 17, 0))
+        event.add("dtstamp", datetime(2026, 11, 1, 8, 0))
+        cal.add_component(event)
+    return cal.to_ical()
+
+
 def test_council_dates_plan_dashboard_and_calendar(
     live_server, page, make_org, make_user, tmp_path
 ):
@@ -285,20 +304,32 @@ def test_council_dates_plan_dashboard_and_calendar(
 
     page.goto(f"{live_server}/organisation/gremien")
     for day in ("2027-01-28", "2027-03-11", "2027-05-06"):
-        page.get_by_label("Gremium").select_option("rat")
+        page.get_by_label("Gremium", exact=True).select_option("rat")
         page.get_by_label("Sitzungstag").fill(day)
         page.get_by_role("button", name="Sitzung eintragen").click()
-    assert page.locator("table.list tbody tr").count() == 3
+    assert page.get_by_text("3 Sitzungen").count() == 1
     check_accessibility(page)
+    # The committee's calendar comes as an ICS export: one upload, one choice, one step.
+    ics = tmp_path / "ausschuss.ics"
+    ics.write_bytes(_committee_ics())
+    page.get_by_label("oder Kalenderdatei hochladen").set_input_files(str(ics))
+    page.get_by_role("button", name="Kalender abrufen").click()
+    page.get_by_role("heading", name="Gremien zuordnen").wait_for()
+    check_accessibility(page)
+    page.get_by_label("Sozialausschusses zählt als").select_option("fachausschuss")
+    page.get_by_role("button", name="Sitzungen übernehmen").click()
+    assert page.get_by_text("5 Sitzungen im Kalender", exact=False).count() == 1
 
     page.goto(f"{live_server}/antraege/{application.id}/plan")
     page.get_by_label("Einreichungsfrist").fill("2027-05-31")
     page.get_by_role("button", name="Frist übernehmen").click()
     page.get_by_text("Ratsbeschluss", exact=False).first.wait_for()
-    # The last council meeting two weeks before the deadline, its paper four weeks before that.
+    # The last council meeting two weeks before the deadline, the committee's last meeting a
+    # Ladungsfrist before it, and the paper ready for the committee: 29.04. - 7 - 21 days.
     rows = page.locator("tbody tr").all_inner_texts()
     assert any(row.startswith("06.05.2027\tRatsbeschluss") for row in rows), rows
-    assert "08.04.2027" in page.locator("tr", has_text="Sitzungsvorlage").first.inner_text()
+    assert any(row.startswith("29.04.2027\tBeratung Fachausschuss") for row in rows), rows
+    assert "01.04.2027" in page.locator("tr", has_text="Sitzungsvorlage fertig").first.inner_text()
     screenshot(page, "plan", tmp_path)
     check_accessibility(page)
 

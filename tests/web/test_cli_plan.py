@@ -1,187 +1,151 @@
-"""``funding-matcher plan submission`` and ``plan award`` as the planning contract fixes them."""
+"""``funding-matcher plan`` reads a programme's planning terms from the catalogue (§ 11), and
+says in German which option is wrong. The contract's worked examples run in
+tests/unit/planning/test_worked_examples.py."""
 
 from __future__ import annotations
 
 import json
 
-MEETINGS = {
-    "ladungsfrist_days": 7,
-    "internal_lead_days": 21,
-    "council_buffer_days": 14,
-    "meetings": [
-        {"body": "rat", "date": "2027-03-18"},
-        {"body": "ausschuss", "date": "2027-03-04"},
-    ],
-}
 
-
-def test_submission_plan_of_a_kommune(cli, tmp_path):
-    meetings = tmp_path / "meetings.json"
-    meetings.write_text(json.dumps(MEETINGS), encoding="utf-8")
+def test_submission_reads_the_programmes_lead_and_start_rule(cli, write_programme):
+    write_programme(
+        slug="kleinprojekte-sachsen",
+        level="land",
+        states=["SN"],
+        deadline={"kind": "rolling"},
+        start_rule="after_bescheid",
+        apply_lead_days=28,
+    )
     result = cli(
         [
             "plan",
             "submission",
-            "--deadline",
-            "2027-05-28",
+            "--programme",
+            "kleinprojekte-sachsen",
+            "--project-start",
+            "2027-05-10",
             "--applicant-type",
-            "kommune",
+            "verein",
             "--state",
-            "NW",
-            "--meetings",
-            str(meetings),
+            "SN",
             "--today",
             "2026-12-01",
         ]
     )
     assert result.exit_code == 0, result.output
     plan = json.loads(result.output)
-    due = {m["key"]: m["due"] for m in plan["milestones"]}
-    assert plan["deadline"] == "2027-05-28"
-    assert due["ratsbeschluss"] == "2027-03-18"
-    assert due["ausschuss"] == "2027-03-04"
-    assert due["vorlage"] == "2027-02-18"
-    assert due["einreichung"] == "2027-05-25"
-    assert due["vorgespraech"] == "2027-03-25"
-    assert "vorstandsbeschluss" not in due
+    assert (plan["rolling"], plan["deadline"], plan["apply_lead_days"]) == (True, "2027-04-12", 28)
     assert plan["warnings"] == []
-    assert {"key", "title", "due", "at_risk", "note"} == set(plan["milestones"][0])
-
-
-def test_kommune_without_meetings_and_a_verein(cli):
-    kommune = json.loads(
+    einreichung = next(m for m in plan["milestones"] if m["key"] == "einreichung")
+    assert einreichung["legal_due"] == "2027-04-12"
+    assert "vorzeitigen Maßnahmebeginn" in einreichung["note"]
+    # An option wins over the record.
+    other = json.loads(
         cli(
             [
                 "plan",
                 "submission",
-                "--deadline",
-                "2027-05-28",
+                "--programme",
+                "kleinprojekte-sachsen",
+                "--project-start",
+                "2027-05-10",
+                "--apply-lead-days",
+                "42",
                 "--applicant-type",
-                "kommune",
+                "verein",
                 "--state",
-                "NW",
+                "SN",
                 "--today",
                 "2026-12-01",
             ]
         ).output
     )
-    assert [w["id"] for w in kommune["warnings"]] == ["no_meetings"]
-    assert {m["key"]: m["due"] for m in kommune["milestones"]}["ratsbeschluss"] is None
-    verein = json.loads(
-        cli(
-            [
-                "plan",
-                "submission",
-                "--deadline",
-                "2027-05-28",
-                "--applicant-type",
-                "verein",
-                "--state",
-                "BY",
-                "--today",
-                "2027-05-20",
-            ]
-        ).output
-    )
-    due = {m["key"]: m for m in verein["milestones"]}
-    assert "ratsbeschluss" not in due
-    assert due["vorstandsbeschluss"]["due"] == "2027-05-07"
-    assert due["vorstandsbeschluss"]["at_risk"] is True
+    assert other["deadline"] == "2027-03-29"
 
 
-def test_award_dates_and_text(cli):
+def test_award_reads_the_programmes_post_award_profile(cli, write_programme):
+    write_programme(slug="fonds-test", level="bund", post_award_profile="stiftung_vertrag")
     result = cli(
         [
             "plan",
             "award",
+            "--programme",
+            "fonds-test",
             "--project-start",
-            "2027-04-01",
+            "2027-06-01",
             "--project-end",
-            "2029-03-31",
+            "2027-12-31",
             "--applicant-type",
             "verein",
-            "--eu-funded",
-        ]
-    )
-    award = json.loads(result.output)
-    due = [(m["key"], m["due"]) for m in award["milestones"]]
-    assert ("verwendungsnachweis", "2029-09-30") in due
-    assert ("belege_aufbewahren", "2039-03-31") in due
-    text = cli(
-        [
-            "plan",
-            "award",
-            "--project-start",
-            "2027-04-01",
-            "--project-end",
-            "2029-03-31",
-            "--applicant-type",
-            "kommune",
+            "--state",
+            "BE",
+            "--vn-due",
+            "2028-02-29",
             "--format",
             "text",
         ]
-    ).output
-    assert "Verwendungsnachweis" in text
+    )
+    assert result.exit_code == 0, result.output
+    assert "Förderbedingungen bzw. Fördervertrag des Fördergebers" in result.output
+    assert "29.02.2028  Verwendungsnachweis" in result.output
+    assert "ANBest" not in result.output
+    assert "Bewilligungsbehörde" not in result.output
 
 
-def test_unreadable_input_names_the_field(cli, tmp_path):
-    bad_date = cli(
+def test_missing_and_unknown_options_are_german_lines(cli):
+    missing = cli(["plan", "award", "--project-start", "2027-06-01", "--project-end", "2028-05-31"])
+    assert missing.exit_code == 2
+    assert missing.output.strip() == "FEHLER applicant_type: Pflichtangabe fehlt"
+    unknown = cli(
         [
             "plan",
             "submission",
-            "--deadline",
-            "28.05.2027",
+            "--programme",
+            "gibt-es-nicht",
             "--applicant-type",
-            "kommune",
+            "verein",
             "--state",
             "NW",
         ]
     )
-    assert bad_date.exit_code == 2
-    assert "deadline" in bad_date.output
-    meetings = tmp_path / "m.json"
-    meetings.write_text('{"meetings": [{"body": "rat", "date": "morgen"}]}', encoding="utf-8")
-    bad_meeting = cli(
-        [
-            "plan",
-            "submission",
-            "--deadline",
-            "2027-05-28",
-            "--applicant-type",
-            "kommune",
-            "--state",
-            "NW",
-            "--meetings",
-            str(meetings),
-        ]
-    )
-    assert bad_meeting.exit_code == 2
-    assert "meetings[0].date" in bad_meeting.output
-    unknown_state = cli(
-        [
-            "plan",
-            "submission",
-            "--deadline",
-            "2027-05-28",
-            "--applicant-type",
-            "kommune",
-            "--state",
-            "XX",
-        ]
-    )
-    assert unknown_state.exit_code == 2
-    assert "state" in unknown_state.output
-    end_before = cli(
+    assert unknown.exit_code == 2
+    assert unknown.output.startswith("FEHLER programme:")
+    profile = cli(
         [
             "plan",
             "award",
             "--project-start",
-            "2027-04-01",
+            "2027-06-01",
             "--project-end",
-            "2026-03-31",
+            "2028-05-31",
             "--applicant-type",
-            "kommune",
+            "verein",
+            "--state",
+            "NW",
+            "--funder-profile",
+            "anbest_x",
         ]
     )
-    assert end_before.exit_code == 2
-    assert "project_end" in end_before.output
+    assert profile.exit_code == 2
+    assert profile.output.startswith("FEHLER funder_profile:")
+
+
+def test_catalogue_load_recomputes_the_plans(cli, make_org, make_application, write_programme):
+    from datetime import date
+
+    from funding_matcher.extensions import db
+    from funding_matcher.models import Application
+
+    application = make_application(make_org("Stadt Hagen"), applicant_types=["verein"])
+    assert application.milestones == []
+    write_programme(
+        applicant_types=["verein"], deadline={"kind": "annual", "annual": {"month": 10, "day": 30}}
+    )
+    result = cli(["catalogue", "load"])
+    assert "1 Zeitpläne neu berechnet" in result.output
+    db.session.expire_all()
+    rows = {m.key: m for m in db.session.get(Application, application.id).milestones}
+    today = date.today()
+    expected = date(today.year, 10, 30)
+    expected = expected if expected >= today else date(today.year + 1, 10, 30)
+    assert rows["einreichung"].legal_due == expected

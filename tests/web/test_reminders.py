@@ -16,8 +16,8 @@ from funding_matcher.extensions import db
 from funding_matcher.models import Role, SentReminder
 from funding_matcher.operations.applications import create_application
 from funding_matcher.operations.catalogue import find_programme, sync_catalogue
-from funding_matcher.operations.planning import watch
 from funding_matcher.operations.projects import save_profile
+from funding_matcher.operations.watchlist import watch
 from tests.conftest import profile_data
 
 
@@ -64,6 +64,7 @@ def team(app, make_org, make_user, write_programme, catalogue_dir):
     write_programme(
         slug="quartiersfonds",
         title="Quartiersfonds",
+        short_title="Quartiersfonds",
         deadline={"kind": "fixed", "dates": ["2026-12-15"]},
     )
     write_programme(

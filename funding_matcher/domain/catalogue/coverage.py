@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from funding_matcher.domain.money import german_digits
 from funding_matcher.domain.catalogue.records import Programme
+from funding_matcher.domain.money import german_digits
 
 # The record fields of ../shared/contract/budget.md ("Terms") and planning.md § 11.
 BUDGET_TERMS = (

@@ -11,8 +11,8 @@ from decimal import Decimal
 from typing import Any
 
 from funding_matcher.domain import taxonomy
-from funding_matcher.domain.money import format_number
 from funding_matcher.domain.catalogue.records import Programme, VolunteerWork
+from funding_matcher.domain.money import format_number
 
 UNKNOWN = "unbekannt"
 
@@ -214,27 +214,6 @@ def financing_facts(p: Programme) -> list[tuple[str, str]]:
         ),
     ]
     return facts + [(label, text) for label, value, text in optional if value is not None]
-
-
-def planning_facts(p: Programme) -> list[tuple[str, str]]:
-    """The planning terms as (label, German text), those the record states."""
-    facts = []
-    if p.start_rule:
-        facts.append(("Vorhabenbeginn frühestens", START_RULES[p.start_rule]))
-    if p.apply_lead_days is not None:
-        facts.append(("Antrag vor Projektbeginn", f"mindestens {p.apply_lead_days} Tage"))
-    if p.requires_council_decision is not None:
-        facts.append(
-            ("Ratsbeschluss", _yes_no(p.requires_council_decision, "nötig", "nicht nötig"))
-        )
-    if p.requires_municipal_endorsement is not None:
-        facts.append(
-            (
-                "Stellungnahme der Kommune",
-                _yes_no(p.requires_municipal_endorsement, "nötig", "nicht nötig"),
-            )
-        )
-    return facts
 
 
 def de_minimis_text(value: bool | str | None) -> str:

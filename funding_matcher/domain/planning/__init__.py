@@ -1,12 +1,14 @@
-"""Deadlines and planning: working days, backward plan, award dates, calendar feed, reminders."""
+"""Deadlines and planning (rules v2): working days, backward plan, award dates, calendar feed,
+reminders, council calendars from a Ratsinformationssystem."""
 
-from .award import AWARD_TITLES, plan_award
+from .award import AwardRequest, check_award_period, plan_award
+from .deadline import Deadline, application_deadline
 from .digest import Digest, NewMatch, ProgrammeChange, compose_digest
+from .funder import AWARD_PROFILES, FUNDER_LEVELS, award_profile, check_funder_level
 from .ics import CalendarEvent, build_calendar, event_uid, next_sequence
-from .inputs import check_applicant_type, parse_date
-from .meetings import BODIES, Meeting, MeetingCalendar, parse_meetings, parse_meetings_json
+from .inputs import check_applicant_type, check_plausible_day, parse_date
+from .meetings import BODIES, Meeting, MeetingCalendar
 from .model import AwardPlan, Milestone, PlanWarning, SubmissionPlan
-from .offsets import DEFAULT_OFFSETS, PlanningOffsets
 from .reminders import (
     DEFAULT_REMINDER_OFFSETS,
     DueReminder,
@@ -16,24 +18,30 @@ from .reminders import (
     reminder_key,
 )
 from .render import render_award_text, render_submission_text
-from .submission import SUBMISSION_TITLES, plan_submission
+from .request import SubmissionRequest
+from .settings_reader import parse_meetings, parse_meetings_json
+from .submission import plan_submission
+from .terms import ProgrammeTerms, TermRow, programme_terms, term_rows
 from .workdays import (
     add_months,
     check_state,
+    day_text,
     holiday_name,
     is_working_day,
+    next_working_day,
     previous_working_day,
     working_days_before,
 )
 
 __all__ = [
-    "AWARD_TITLES",
+    "AWARD_PROFILES",
     "BODIES",
-    "DEFAULT_OFFSETS",
     "DEFAULT_REMINDER_OFFSETS",
-    "SUBMISSION_TITLES",
+    "FUNDER_LEVELS",
     "AwardPlan",
+    "AwardRequest",
     "CalendarEvent",
+    "Deadline",
     "Digest",
     "DueReminder",
     "Meeting",
@@ -41,29 +49,40 @@ __all__ = [
     "Milestone",
     "NewMatch",
     "PlanWarning",
-    "PlanningOffsets",
     "ProgrammeChange",
+    "ProgrammeTerms",
     "ReminderItem",
     "SubmissionPlan",
+    "SubmissionRequest",
+    "TermRow",
     "add_months",
+    "application_deadline",
+    "award_profile",
     "build_calendar",
     "check_applicant_type",
+    "check_award_period",
+    "check_plausible_day",
+    "check_funder_level",
     "check_reminder_offsets",
     "check_state",
     "compose_digest",
+    "day_text",
     "due_reminders",
     "event_uid",
     "holiday_name",
     "is_working_day",
     "next_sequence",
+    "next_working_day",
     "parse_date",
     "parse_meetings",
     "parse_meetings_json",
     "plan_award",
     "plan_submission",
     "previous_working_day",
+    "programme_terms",
     "reminder_key",
     "render_award_text",
     "render_submission_text",
+    "term_rows",
     "working_days_before",
 ]

@@ -1,31 +1,50 @@
-"""The organisation's calendar of bodies (Rat, Ausschuss, Vorstand) and its lead times."""
+"""The settings of a plan (planning.md § 8): bodies and their meetings, lead times, the
+council's value limit, the Haushalt calendar and the Mitgliederversammlung. The file is read by
+``settings_reader``."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field, replace
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
-from funding_matcher.domain.errors import FieldProblem, InvalidData
-from funding_matcher.domain.json_input import load_json
-
-from .inputs import date_problem
-
 BODIES: dict[str, str] = {
-    "rat": "Rat",
-    "kreistag": "Kreistag",
+    "ortsbeirat": "Ortsbeirat",
+    "bezirksvertretung": "Bezirksvertretung",
+    "fachausschuss": "Fachausschuss",
     "ausschuss": "Ausschuss",
+    "finanzausschuss": "Finanzausschuss",
+    "hauptausschuss": "Haupt- und Finanzausschuss",
+    "kreistag": "Kreistag",
+    "rat": "Rat",
     "vorstand": "Vorstand",
     "mitgliederversammlung": "Mitgliederversammlung",
 }
-# A Kreistag is the council of a Kreis: it takes the Ratsbeschluss's place.
-COUNCIL_BODIES = frozenset({"rat", "kreistag"})
+# Without a `bodies` list the chain is made of these, in this order, where they meet (§ 5).
+COMMITTEE_ORDER = (
+    "ortsbeirat",
+    "bezirksvertretung",
+    "fachausschuss",
+    "ausschuss",
+    "finanzausschuss",
+    "hauptausschuss",
+)
+BODY_CODE = re.compile(r"[a-z_]+")
+MONTH_DAY = re.compile(r"(\d{2})-(\d{2})")
+MAX_DAYS = 3660  # ten years: anything larger is a typo, not a lead time
 
-LEAD_TIME_FIELDS = ("ladungsfrist_days", "internal_lead_days", "council_buffer_days")
-_TOP_LEVEL_FIELDS = (*LEAD_TIME_FIELDS, "meetings")
-_MEETING_FIELDS = ("body", "date", "title")
-_MAX_LEAD_DAYS = 365
+# Lead times and their defaults (§ 8).
+LEAD_DEFAULTS: dict[str, int] = {
+    "ladungsfrist_days": 7,
+    "internal_lead_days": 21,
+    "council_buffer_days": 14,
+    "finance_review_days": 7,
+    "board_buffer_days": 21,
+    "endorsement_lead_days": 28,
+}
+TOP_KEYS = (*LEAD_DEFAULTS, "bodies", "board_title", "council", "budget", "mv", "meetings")
 
 
 @dataclass(frozen=True)
@@ -38,28 +57,134 @@ class Meeting:
 
 
 @dataclass(frozen=True)
+class BodySetting:
+    """One body of the Beratungsfolge; the last one in the list decides."""
+
+    body: str
+    title: str = ""
+    ladungsfrist_days: int | None = None
+
+
+@dataclass(frozen=True)
+class CouncilRule:
+    """Whether the council decides on applications, and above which amount (Wertgrenze)."""
+
+    required: bool = True
+    threshold_eur: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class BudgetCalendar:
+    """When measures are registered for next year's Haushalt, and which years are adopted."""
+
+    registration: tuple[int, int] | None = None  # (month, day)
+    adopted_years: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class MemberAssembly:
+    """When the Satzung asks the Mitgliederversammlung, and its Einberufungsfrist."""
+
+    required: bool = False
+    threshold_eur: Decimal | None = None
+    einberufungsfrist_days: int | None = None
+
+
+@dataclass(frozen=True)
 class MeetingCalendar:
-    """Meetings plus the lead times they bring; a lead time of None means "use the default"."""
+    """The settings a plan reads: meetings, the chain of bodies and every lead time."""
 
     meetings: tuple[Meeting, ...] = ()
-    ladungsfrist_days: int | None = None
-    internal_lead_days: int | None = None
-    council_buffer_days: int | None = None
+    bodies: tuple[BodySetting, ...] = ()
+    ladungsfrist_days: int = 7
+    internal_lead_days: int = 21
+    council_buffer_days: int = 14
+    finance_review_days: int = 7
+    board_buffer_days: int = 21
+    endorsement_lead_days: int = 28
+    board_title: str = "Vorstand"
+    council: CouncilRule = field(default_factory=CouncilRule)
+    budget: BudgetCalendar = field(default_factory=BudgetCalendar)
+    mv: MemberAssembly | None = None
 
-    def days_of(self, bodies: str | frozenset[str]) -> list[date]:
-        """The sorted, distinct meeting days of one body or of a set of bodies."""
-        wanted = frozenset({bodies}) if isinstance(bodies, str) else bodies
-        return sorted({m.day for m in self.meetings if m.body in wanted})
+    def days_of(self, body: str) -> list[date]:
+        """The sorted, distinct meeting days of one body."""
+        return sorted({m.day for m in self.meetings if m.body == body})
 
-    def to_dict(self) -> dict[str, Any]:
-        """The calendar in the same JSON shape that :func:`parse_meetings` reads."""
+    def meets(self, body: str) -> bool:
+        """True when the calendar lists a meeting of ``body``."""
+        return any(m.body == body for m in self.meetings)
+
+    def body_setting(self, body: str) -> BodySetting | None:
+        """The entry of ``body`` in ``bodies``, if any."""
+        return next((b for b in self.bodies if b.body == body), None)
+
+    def body_title(self, body: str) -> str:
+        """What a body is called: its title in the settings, else its usual name, else the code."""
+        setting = self.body_setting(body)
+        if setting and setting.title:
+            return setting.title
+        return BODIES.get(body, body)
+
+    def ladungsfrist(self, body: str) -> int:
+        """The body's Ladungsfrist, else the file's (default 7 days)."""
+        setting = self.body_setting(body)
+        if setting and setting.ladungsfrist_days is not None:
+            return setting.ladungsfrist_days
+        return self.ladungsfrist_days
+
+    def with_meetings(self, meetings: tuple[Meeting, ...]) -> MeetingCalendar:
+        """The same settings with other meetings (the organisation's stored ones)."""
+        return replace(self, meetings=meetings)
+
+    def to_dict(self, with_meetings: bool = True) -> dict[str, Any]:
+        """The settings in the JSON shape :func:`parse_meetings` reads; defaults left out."""
         data: dict[str, Any] = {
             name: getattr(self, name)
-            for name in LEAD_TIME_FIELDS
-            if getattr(self, name) is not None
+            for name, default in LEAD_DEFAULTS.items()
+            if getattr(self, name) != default
         }
-        data["meetings"] = [_meeting_dict(m) for m in self.meetings]
+        if self.bodies:
+            data["bodies"] = [_body_dict(b) for b in self.bodies]
+        if self.board_title != "Vorstand":
+            data["board_title"] = self.board_title
+        council: dict[str, Any] = {}
+        if not self.council.required:
+            council["required"] = False
+        if self.council.threshold_eur is not None:
+            council["threshold_eur"] = _number(self.council.threshold_eur)
+        if council:
+            data["council"] = council
+        budget: dict[str, Any] = {}
+        if self.budget.registration:
+            budget["registration"] = "{:02d}-{:02d}".format(*self.budget.registration)
+        if self.budget.adopted_years:
+            budget["adopted_years"] = list(self.budget.adopted_years)
+        if budget:
+            data["budget"] = budget
+        if self.mv is not None:
+            mv: dict[str, Any] = {"required": self.mv.required}
+            if self.mv.threshold_eur is not None:
+                mv["threshold_eur"] = _number(self.mv.threshold_eur)
+            if self.mv.einberufungsfrist_days is not None:
+                mv["einberufungsfrist_days"] = self.mv.einberufungsfrist_days
+            data["mv"] = mv
+        if with_meetings:
+            data["meetings"] = [_meeting_dict(m) for m in self.meetings]
         return data
+
+
+def _number(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _body_dict(body: BodySetting) -> dict[str, Any]:
+    out: dict[str, Any] = {"body": body.body}
+    if body.title:
+        out["title"] = body.title
+    if body.ladungsfrist_days is not None:
+        out["ladungsfrist_days"] = body.ladungsfrist_days
+    return out
 
 
 def _meeting_dict(meeting: Meeting) -> dict[str, str]:
@@ -67,84 +192,3 @@ def _meeting_dict(meeting: Meeting) -> dict[str, str]:
     if meeting.title:
         out["title"] = meeting.title
     return out
-
-
-def parse_meetings_json(text: str | bytes) -> MeetingCalendar:
-    """Parse a meetings file; InvalidData with German messages naming each bad field."""
-    return parse_meetings(load_json(text))
-
-
-def parse_meetings(data: object) -> MeetingCalendar:
-    """Build a MeetingCalendar from decoded JSON; every problem found is reported at once."""
-    if not isinstance(data, Mapping):
-        raise InvalidData([FieldProblem("", "muss ein JSON-Objekt sein")])
-    problems: list[FieldProblem] = []
-    for name in data:
-        if name not in _TOP_LEVEL_FIELDS:
-            allowed = ", ".join(_TOP_LEVEL_FIELDS)
-            problems.append(FieldProblem(str(name), f"unbekanntes Feld (erlaubt: {allowed})"))
-    lead_times = {name: _lead_time(data, name, problems) for name in LEAD_TIME_FIELDS}
-    meetings = _meetings(data, problems)
-    if problems:
-        raise InvalidData(problems)
-    return MeetingCalendar(meetings=meetings, **lead_times)
-
-
-def _lead_time(data: Mapping[str, Any], name: str, problems: list[FieldProblem]) -> int | None:
-    value = data.get(name)
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int):
-        problems.append(FieldProblem(name, "muss eine ganze Zahl (Tage) sein"))
-        return None
-    if not 0 <= value <= _MAX_LEAD_DAYS:
-        problems.append(FieldProblem(name, f"muss zwischen 0 und {_MAX_LEAD_DAYS} Tagen liegen"))
-        return None
-    return value
-
-
-def _meetings(data: Mapping[str, Any], problems: list[FieldProblem]) -> tuple[Meeting, ...]:
-    if "meetings" not in data:
-        problems.append(FieldProblem("meetings", "Pflichtangabe fehlt (Liste der Sitzungen)"))
-        return ()
-    raw = data["meetings"]
-    if not isinstance(raw, list):
-        problems.append(FieldProblem("meetings", "muss eine Liste sein"))
-        return ()
-    meetings = []
-    for index, item in enumerate(raw):
-        meeting = _meeting(item, f"meetings[{index}]", problems)
-        if meeting is not None:
-            meetings.append(meeting)
-    return tuple(meetings)
-
-
-def _meeting(item: object, path: str, problems: list[FieldProblem]) -> Meeting | None:
-    if not isinstance(item, Mapping):
-        problems.append(FieldProblem(path, "muss ein Objekt mit body und date sein"))
-        return None
-    found = len(problems)
-    for name in item:
-        if name not in _MEETING_FIELDS:
-            allowed = ", ".join(_MEETING_FIELDS)
-            problems.append(
-                FieldProblem(f"{path}.{name}", f"unbekanntes Feld (erlaubt: {allowed})")
-            )
-    body = item.get("body")
-    body_code = body.strip().lower() if isinstance(body, str) else ""
-    if body is None:
-        problems.append(FieldProblem(f"{path}.body", "Pflichtangabe fehlt"))
-    elif body_code not in BODIES:
-        allowed = ", ".join(BODIES)
-        problems.append(FieldProblem(f"{path}.body", f"unbekanntes Gremium „{body}“ ({allowed})"))
-    day = item.get("date")
-    if day is None:
-        problems.append(FieldProblem(f"{path}.date", "Pflichtangabe fehlt"))
-    elif message := date_problem(day):
-        problems.append(FieldProblem(f"{path}.date", message))
-    title = item.get("title", "")
-    if not isinstance(title, str):
-        problems.append(FieldProblem(f"{path}.title", "muss ein Text sein"))
-    if len(problems) > found:
-        return None
-    return Meeting(body=body_code, day=date.fromisoformat(day.strip()), title=title.strip())

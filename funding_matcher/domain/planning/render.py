@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 from .model import AwardPlan, Milestone, SubmissionPlan
-from .workdays import format_day
+from .workdays import day_text
 
 
 def render_submission_text(plan: SubmissionPlan) -> str:
-    """The backward plan as German text: deadline, milestones in date order, warnings."""
-    lines = [f"Zeitplan bis zur Antragsfrist {format_day(plan.deadline)}", ""]
+    """The backward plan as German text: T0, one line per milestone, then the warnings."""
+    if plan.rolling:
+        head = (
+            f"Zeitplan bis zum Antragstermin {day_text(plan.deadline)} "
+            f"({plan.apply_lead_days} Tage vor dem Projektbeginn)"
+        )
+    else:
+        head = f"Zeitplan bis zur Antragsfrist {day_text(plan.deadline)}"
+    lines = [head, ""]
     lines += _milestone_lines(plan.milestones)
     lines += _warning_lines(plan)
     return "\n".join(lines) + "\n"
@@ -16,9 +23,11 @@ def render_submission_text(plan: SubmissionPlan) -> str:
 
 def render_award_text(plan: AwardPlan) -> str:
     """The post-award dates as German text."""
+    rules = f", Nebenbestimmungen: {plan.rules}" if plan.rules else ""
     lines = [
         "Termine nach der Bewilligung "
-        f"(Bewilligungszeitraum {plan.project_start:%d.%m.%Y} bis {plan.project_end:%d.%m.%Y})",
+        f"(Bewilligungszeitraum {day_text(plan.project_start)} bis "
+        f"{day_text(plan.project_end)}{rules})",
         "",
     ]
     lines += _milestone_lines(plan.milestones)
@@ -29,11 +38,12 @@ def render_award_text(plan: AwardPlan) -> str:
 def _milestone_lines(milestones: tuple[Milestone, ...]) -> list[str]:
     lines = []
     for m in milestones:
-        when = format_day(m.due) if m.due else "offen".ljust(13)
+        when = day_text(m.due) if m.due else "offen".ljust(10)
+        legal = ""
+        if m.legal_due and m.legal_due != m.due:
+            legal = f" (rechtlich fällig am {day_text(m.legal_due)})"
         flag = "  [überfällig]" if m.at_risk else ""
-        lines.append(f"  {when}  {m.title}{flag}")
-        if m.note:
-            lines.append(f"  {'':13}  {m.note}")
+        lines.append(f"  {when}  {m.title}{legal}{flag}")
     return lines
 
 

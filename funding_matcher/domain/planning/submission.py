@@ -1,189 +1,163 @@
-"""Backward plan from a submission deadline T0 (contract "plan submission", rules R23/R24)."""
+"""The backward plan before submission (planning.md rules v2, § 2 to § 7): one function for the
+CLI, the pages, the calendar feed and the reminders."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
-from .inputs import check_applicant_type, needs_council
-from .meetings import COUNCIL_BODIES, MeetingCalendar
-from .model import Milestone, PlanWarning, SubmissionPlan, in_date_order
-from .offsets import DEFAULT_OFFSETS, PlanningOffsets
-from .workdays import (
-    add_months,
-    check_state,
-    format_day,
-    holiday_name,
-    moved_note,
-    previous_working_day,
-    working_days_before,
-)
+from .board import board_decision, private_decision
+from .council import council_decision, haushalt_rows
+from .funder import vorgespraech_title
+from .inputs import needs_council
+from .model import Milestone, PlanBuilder, SubmissionPlan
+from .request import Resolved, SubmissionRequest, resolve
+from .steps import Decision, intern, join
+from .workdays import add_months, day_text, holiday_name, working_days_before
 
-SUBMISSION_TITLES: dict[str, str] = {
-    "vorgespraech": "Vorgespräch mit der Bewilligungsbehörde (Projektskizze)",
-    "vorlage": "Sitzungsvorlage für den Rat fertig",
-    "ausschuss": "Beratung im Fachausschuss",
-    "ratsbeschluss": "Ratsbeschluss",
-    "vorstandsbeschluss": "Vorstandsbeschluss",
-    "kooperationen": "Kooperationsvereinbarungen und Absichtserklärungen unterschrieben",
-    "angebote": "Angebote und Kostenschätzungen liegen vor",
-    "finanzplan_final": "Kosten- und Finanzierungsplan final",
-    "entwurf_intern": "Interner Endentwurf des Antrags",
-    "einreichung": "Antrag einreichen (Puffer vor der Frist)",
-}
+ENTWURF_DAYS = 10
+KOOPERATIONEN_DAYS = 21
+SUBMISSION_WORKING_DAYS = 2
 
 
-def plan_submission(
-    deadline: date,
-    applicant_type: str,
-    state: str,
-    meetings: MeetingCalendar | None,
-    today: date,
-    offsets: PlanningOffsets = DEFAULT_OFFSETS,
-) -> SubmissionPlan:
-    """Milestones before ``deadline`` for the applicant type and Land, in date order."""
-    state = check_state(state)
-    applicant_type = check_applicant_type(applicant_type)
-    steps = _Steps(deadline, state, today)
-    steps.before_months("vorgespraech", offsets.vorgespraech_months)
-    steps.before_days("kooperationen", offsets.kooperationen_days)
-    steps.before_days("angebote", offsets.angebote_days)
-    steps.before_days("finanzplan_final", offsets.finanzplan_days)
-    steps.before_days("entwurf_intern", offsets.entwurf_days)
-    steps.submission_buffer(offsets.einreichung_working_days)
-    if needs_council(applicant_type):
-        _council_chain(steps, meetings, offsets)
+def plan_submission(request: SubmissionRequest) -> SubmissionPlan:
+    """Milestones before T0 for the applicant, the Land, the funder and the settings."""
+    r = resolve(request)
+    plan = PlanBuilder(r.today, warnings=list(r.warnings))
+    if needs_council(r.applicant_type):
+        decision = council_decision(r, plan)
+    elif r.applicant_type == "privatperson":
+        decision = private_decision(r)
     else:
-        _board_decision(steps, meetings, offsets)
-    return SubmissionPlan(deadline, in_date_order(steps.milestones), tuple(steps.warnings))
-
-
-class _Steps:
-    """Collects milestones for one deadline so each rule stays a few lines."""
-
-    def __init__(self, deadline: date, state: str, today: date) -> None:
-        self.deadline = deadline
-        self.state = state
-        self.today = today
-        self.milestones: list[Milestone] = []
-        self.warnings: list[PlanWarning] = []
-
-    def add(self, key: str, due: date | None, *notes: str) -> None:
-        at_risk = due is not None and due < self.today
-        note = "; ".join(n for n in notes if n)
-        self.milestones.append(Milestone(key, SUBMISSION_TITLES[key], due, at_risk, note))
-
-    def backwards(self, key: str, raw: date, basis: str) -> None:
-        due = previous_working_day(raw, self.state)
-        self.add(key, due, basis, moved_note(raw, due, self.state))
-
-    def before_days(self, key: str, days: int) -> None:
-        raw = self.deadline - timedelta(days=days)
-        self.backwards(key, raw, f"Antragsfrist minus {days} Tage")
-
-    def before_months(self, key: str, months: int) -> None:
-        raw = add_months(self.deadline, -months)
-        self.backwards(key, raw, f"Antragsfrist minus {months} Monate")
-
-    def submission_buffer(self, working_days: int) -> None:
-        due = working_days_before(self.deadline, working_days, self.state)
-        skipped = [
-            f"{holiday_name(d, self.state)} ({d:%d.%m.})"
-            for d in _days_between(due, self.deadline)
-            if d.weekday() < 5 and holiday_name(d, self.state)
-        ]
-        basis = f"{working_days}. Arbeitstag vor der Frist: Puffer für Portal, Signatur, Post"
-        note = f"Feiertag übersprungen: {', '.join(skipped)}" if skipped else ""
-        self.add("einreichung", due, basis, note)
-
-
-def _days_between(first: date, last: date) -> list[date]:
-    """The days strictly between ``first`` and ``last``."""
-    return [first + timedelta(days=n) for n in range(1, (last - first).days)]
-
-
-def _council_chain(
-    steps: _Steps, meetings: MeetingCalendar | None, offsets: PlanningOffsets
-) -> None:
-    """Ratsbeschluss, Ausschuss and Sitzungsvorlage from the council's meeting calendar (R24)."""
-    if meetings is None:
-        steps.warnings.append(
-            PlanWarning(
-                "no_meetings",
-                "Kein Sitzungskalender hinterlegt: Ratsbeschluss und Sitzungsvorlage lassen sich "
-                "nicht terminieren. Tragen Sie die Sitzungstermine von Rat und Ausschüssen ein.",
-            )
-        )
-        steps.add("ratsbeschluss", None, "Sitzungskalender fehlt")
-        steps.add("vorlage", None, "Sitzungskalender fehlt")
-        return
-    buffer = _pick(meetings.council_buffer_days, offsets.council_buffer_days)
-    ladungsfrist = _pick(meetings.ladungsfrist_days, offsets.ladungsfrist_days)
-    lead = _pick(meetings.internal_lead_days, offsets.internal_lead_days)
-    latest = steps.deadline - timedelta(days=buffer)
-    candidates = [d for d in meetings.days_of(COUNCIL_BODIES) if d <= latest]
-    council = max(candidates) if candidates else None
-    if council is None:
-        steps.warnings.append(
-            PlanWarning(
-                "council_not_reachable",
-                f"Keine Ratssitzung bis spätestens {format_day(latest)} im Sitzungskalender "
-                f"(Antragsfrist minus {buffer} Tage Puffer): Der Ratsbeschluss ist nicht "
-                "rechtzeitig erreichbar. Prüfen Sie eine Dringlichkeitsentscheidung oder planen "
-                "Sie den Antrag für den nächsten Förderaufruf.",
-            )
-        )
-        steps.add("ratsbeschluss", None, f"keine Ratssitzung bis {format_day(latest)}")
-    else:
-        steps.add(
-            "ratsbeschluss",
-            council,
-            f"letzte Ratssitzung bis {format_day(latest)} (Antragsfrist minus {buffer} Tage)",
-        )
-    committee_days = meetings.days_of("ausschuss")
-    if committee_days:
-        earlier = [d for d in committee_days if council is not None and d < council]
-        if earlier:
-            steps.add("ausschuss", max(earlier), "letzte Ausschusssitzung vor dem Ratsbeschluss")
-        elif council is None:
-            steps.add("ausschuss", None, "hängt vom Ratsbeschluss ab")
-        else:
-            steps.add(
-                "ausschuss",
-                None,
-                "keine Ausschusssitzung vor dem Ratsbeschluss im Kalender: Beratungsfolge klären",
-            )
-    if council is None:
-        steps.add("vorlage", None, "hängt vom Ratsbeschluss ab")
-        return
-    raw = council - timedelta(days=ladungsfrist + lead)
-    steps.backwards(
-        "vorlage",
-        raw,
-        f"Ratsbeschluss minus Ladungsfrist {ladungsfrist} Tage minus interner Vorlauf {lead} Tage",
+        decision = board_decision(r, plan)
+    finanzplan = _common_rows(r, plan, decision)
+    for row in decision.rows:
+        plan.add(row)
+    for row in _closing_rows(r):
+        plan.add(row)
+    if needs_council(r.applicant_type):
+        for row in haushalt_rows(r, plan, finanzplan.due):
+            plan.add(row)
+    return SubmissionPlan(
+        deadline=r.anchor.t0,
+        milestones=plan.ordered(),
+        warnings=tuple(plan.warnings),
+        rolling=r.anchor.rolling,
+        project_start=r.project_start,
+        apply_lead_days=r.anchor.apply_lead_days,
+        funder_term=r.funder_term,
     )
 
 
-def _board_decision(
-    steps: _Steps, meetings: MeetingCalendar | None, offsets: PlanningOffsets
-) -> None:
-    """Vorstandsbeschluss for every applicant without a council; hints at a fitting meeting."""
-    days = offsets.vorstandsbeschluss_days
-    raw = steps.deadline - timedelta(days=days)
-    due = previous_working_day(raw, steps.state)
-    hint = ""
-    board_days = meetings.days_of("vorstand") if meetings else []
-    if board_days:
-        fitting = [d for d in board_days if d <= due]
-        hint = (
-            f"passende Vorstandssitzung laut Kalender: {format_day(max(fitting))}"
-            if fitting
-            else "keine Vorstandssitzung bis dahin im Kalender: Sondersitzung oder "
-            "Umlaufbeschluss einplanen"
+def _common_rows(r: Resolved, plan: PlanBuilder, decision: Decision) -> Milestone:
+    """Vorgespräch, offers, final KFP and partners' agreements, all before D (§ 4)."""
+    t0 = r.anchor.t0
+    d = decision.day
+    review = r.settings.finance_review_days
+    if d is not None:
+        talk_raw, talk_note = add_months(d, -2), f"2 Monate vor {decision.phrase}"
+        review_raw: date | None = d - timedelta(days=review)
+        review_note = f"{review} Tage vor {decision.phrase} (Prüfung des Finanzplans)"
+    else:
+        talk_raw, talk_note = add_months(t0, -2), "2 Monate vor der Antragsfrist"
+        review_raw, review_note = None, f"offen: hängt von {decision.phrase} ab"
+    plan.add(intern(r, "vorgespraech", vorgespraech_title(r.funder_kind), talk_raw, talk_note))
+    plan.add(
+        intern(r, "angebote", "Angebote und Kostenschätzungen liegen vor", review_raw, review_note)
+    )
+    finanzplan = plan.add(
+        intern(
+            r, "finanzplan_final", "Kosten- und Finanzierungsplan final", review_raw, review_note
         )
-    basis = f"Antragsfrist minus {days} Tage"
-    steps.add("vorstandsbeschluss", due, basis, moved_note(raw, due, steps.state), hint)
+    )
+    if finanzplan.due is not None:
+        partners_raw = finanzplan.due
+        partners_note = "zusammen mit dem Finanzplan (Beiträge der Partner stehen darin)"
+    else:
+        partners_raw = t0 - timedelta(days=KOOPERATIONEN_DAYS)
+        partners_note = f"Antragsfrist minus {KOOPERATIONEN_DAYS} Tage"
+    plan.add(
+        intern(
+            r,
+            "kooperationen",
+            "Kooperationsvereinbarungen und Absichtserklärungen unterschrieben",
+            partners_raw,
+            partners_note,
+        )
+    )
+    return finanzplan
 
 
-def _pick(from_calendar: int | None, default: int) -> int:
-    # The organisation's own meetings file wins over the general settings.
-    return default if from_calendar is None else from_calendar
+def _closing_rows(r: Resolved) -> list[Milestone]:
+    """Endorsement by the Kommune, the final draft and the submission itself."""
+    t0 = r.anchor.t0
+    rows = []
+    if r.requires_endorsement and not needs_council(r.applicant_type):
+        days = r.settings.endorsement_lead_days
+        rows.append(
+            intern(
+                r,
+                "einvernehmen_kommune",
+                "Stellungnahme bzw. Einvernehmen der Kommune anfragen",
+                t0 - timedelta(days=days),
+                f"Antragsfrist minus {days} Tage; das Programm verlangt sie",
+            )
+        )
+    rows.append(
+        intern(
+            r,
+            "entwurf_intern",
+            "Interner Endentwurf des Antrags",
+            t0 - timedelta(days=ENTWURF_DAYS),
+            f"Antragsfrist minus {ENTWURF_DAYS} Tage",
+        )
+    )
+    rows.append(_submission(r))
+    return rows
+
+
+def _submission(r: Resolved) -> Milestone:
+    """The Stichtag: planned two working days ahead, legally T0 as written (§ 2)."""
+    anchor = r.anchor
+    t0 = anchor.t0
+    due = working_days_before(t0, SUBMISSION_WORKING_DAYS, r.state)
+    skipped = [
+        f"{holiday_name(day, r.state)} ({day:%d.%m.})"
+        for day in (due + timedelta(days=n) for n in range(1, (t0 - due).days))
+        if day.weekday() < 5 and holiday_name(day, r.state)
+    ]
+    if not anchor.lead_known:
+        basis = (
+            f"angenommener Antragstermin {day_text(t0)} ({anchor.apply_lead_days} Tage vor "
+            "Projektbeginn, Vorlauf unbekannt)"
+        )
+    elif anchor.rolling:
+        basis = (
+            f"zweiter Arbeitstag vor dem Antragstermin {day_text(t0)} "
+            f"({anchor.apply_lead_days} Tage vor Projektbeginn)"
+        )
+    else:
+        basis = f"zweiter Arbeitstag vor der Frist {day_text(t0)}"
+    note = join(
+        basis,
+        f"Feiertag übersprungen: {', '.join(skipped)}" if skipped else "",
+        _start_rule_note(r),
+    )
+    legal = t0 if anchor.lead_known else None
+    return Milestone("einreichung", "Antrag einreichen", "stichtag", due, legal, note=note)
+
+
+def _start_rule_note(r: Resolved) -> str:
+    rule = r.start_rule
+    if rule == "after_application":
+        return "Projektbeginn frühestens nach der Antragstellung, bis zur Zusage auf eigenes Risiko"
+    if rule == "after_bescheid":
+        where = "bei der Bewilligungsbehörde" if r.public_funder else "beim Fördergeber"
+        return (
+            "Projektbeginn erst nach Zugang der Bewilligung (sonst vorzeitigen Maßnahmebeginn "
+            f"{where} beantragen)"
+        )
+    if rule == "after_bestandskraft":
+        return "Projektbeginn erst, wenn die Bewilligung bestandskräftig ist"
+    if rule == "after_written_commitment":
+        return "Projektbeginn erst nach schriftlicher Zusage des Fördergebers"
+    return ""

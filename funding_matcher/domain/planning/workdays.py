@@ -53,6 +53,13 @@ def previous_working_day(day: date, state: str) -> date:
     return day
 
 
+def next_working_day(day: date, state: str) -> date:
+    """``day`` itself if it is a working day, else the nearest working day after it (§ 193 BGB)."""
+    while not is_working_day(day, state):
+        day += timedelta(days=1)
+    return day
+
+
 def working_days_before(day: date, count: int, state: str) -> date:
     """The ``count``-th working day strictly before ``day`` (1 = the working day before)."""
     if count < 1:
@@ -90,6 +97,11 @@ def moved_note(original: date, moved: date, state: str) -> str:
             reasons.append(reason)
         day -= timedelta(days=1)
     return f"{format_day(original)} ist kein Arbeitstag ({', '.join(reasons)}): {format_day(moved)}"
+
+
+def day_text(day: date) -> str:
+    """German date without weekday, e.g. ``28.05.2027``."""
+    return f"{day:%d.%m.%Y}"
 
 
 _WEEKDAYS = ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So")

@@ -67,7 +67,7 @@ def create():
             id=existing.id,
         ), 409
     try:
-        application = create_application(project, programme, api_user())
+        application = create_application(project, programme, api_user(), today())
     except InvalidData as exc:
         db.session.rollback()
         return problem_response(exc.problems, 422)

@@ -6,9 +6,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from funding_matcher.domain.catalogue.deadlines import next_deadline
 from funding_matcher.models import Application, ApplicationSection, ProjectProfile
-from funding_matcher.operations.catalogue import find_programme
+from funding_matcher.operations.planning import application_deadline
 
 
 def money(value: Decimal | None) -> float | int | None:
@@ -41,12 +40,6 @@ def section_json(section: ApplicationSection) -> dict[str, Any]:
     }
 
 
-def application_deadline(application: Application, today: date) -> date | None:
-    """The programme's next submission date, when the catalogue knows one."""
-    programme = find_programme(application.programme_slug)
-    return next_deadline(programme.deadline, today) if programme else None
-
-
 def application_json(
     application: Application, today: date, milestones: list[dict[str, Any]] | None = None
 ) -> dict[str, Any]:
@@ -57,7 +50,7 @@ def application_json(
         "programme": application.programme_slug,
         "programme_title": application.programme_title,
         "status": application.status,
-        "next_deadline": deadline.isoformat() if deadline else None,
+        "next_deadline": deadline.day.isoformat() if deadline else None,
         "requested_eur": money(application.requested_eur),
         "requested_source": "plan" if application.requested_source == "plan" else "profil",
         "approved_eur": money(application.approved_eur),

@@ -1,21 +1,39 @@
+"""The settings file of planning.md § 8: every key optional, every problem named by its path."""
+
 import json
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
 from funding_matcher.domain.errors import InvalidData
-from funding_matcher.domain.planning.meetings import (
-    Meeting,
-    parse_meetings,
-    parse_meetings_json,
-)
+from funding_matcher.domain.planning.meetings import BodySetting, Meeting, MeetingCalendar
+from funding_matcher.domain.planning.settings_reader import parse_meetings, parse_meetings_json
 
 CONTRACT_EXAMPLE = {
+    "bodies": [
+        {"body": "fachausschuss", "title": "Sozialausschuss", "ladungsfrist_days": 10},
+        {"body": "hauptausschuss", "ladungsfrist_days": 7},
+        {"body": "rat", "ladungsfrist_days": 7},
+    ],
     "ladungsfrist_days": 7,
     "internal_lead_days": 21,
     "council_buffer_days": 14,
+    "finance_review_days": 7,
+    "board_buffer_days": 21,
+    "endorsement_lead_days": 28,
+    "board_title": "Vorstand",
+    "council": {"required": True, "threshold_eur": 25000},
+    "budget": {"registration": "06-30", "adopted_years": [2027]},
+    "mv": {"required": False, "threshold_eur": 10000, "einberufungsfrist_days": 14},
+    "meetings": [{"body": "rat", "date": "2027-09-16", "title": "Ratssitzung"}],
+}
+V1_FILE = {
+    "ladungsfrist_days": 9,
+    "internal_lead_days": 21,
+    "council_buffer_days": 14,
     "meetings": [
-        {"body": "rat", "date": "2027-03-18"},
+        {"body": "Rat", "date": "2027-03-18"},
         {"body": "ausschuss", "date": "2027-03-04"},
     ],
 }
@@ -27,89 +45,71 @@ def problems(data) -> dict[str, str]:
     return {p.field: p.message for p in err.value.problems}
 
 
-def test_contract_example_parses():
-    calendar = parse_meetings_json(json.dumps(CONTRACT_EXAMPLE))
-    assert calendar.ladungsfrist_days == 7
-    assert calendar.internal_lead_days == 21
-    assert calendar.council_buffer_days == 14
-    assert calendar.meetings == (
-        Meeting("rat", date(2027, 3, 18)),
-        Meeting("ausschuss", date(2027, 3, 4)),
-    )
-    assert calendar.days_of("rat") == [date(2027, 3, 18)]
+def test_the_contract_example_parses_with_every_key():
+    settings = parse_meetings_json(json.dumps(CONTRACT_EXAMPLE))
+    assert settings.bodies[0] == BodySetting("fachausschuss", "Sozialausschuss", 10)
+    assert settings.body_title("fachausschuss") == "Sozialausschuss"
+    assert settings.ladungsfrist("fachausschuss") == 10
+    assert settings.council.threshold_eur == Decimal(25000)
+    assert settings.budget.registration == (6, 30)
+    assert settings.budget.adopted_years == (2027,)
+    assert settings.mv is not None
+    assert settings.mv.einberufungsfrist_days == 14
+    assert settings.meetings == (Meeting("rat", date(2027, 9, 16), "Ratssitzung"),)
 
 
-def test_lead_times_are_optional_and_bodies_case_insensitive():
-    calendar = parse_meetings({"meetings": [{"body": " Rat ", "date": "2027-03-18"}]})
-    assert calendar.ladungsfrist_days is None
-    assert calendar.meetings[0].body == "rat"
+def test_a_v1_file_is_a_valid_v2_file_and_an_empty_one_takes_the_defaults():
+    settings = parse_meetings(V1_FILE)
+    assert settings.ladungsfrist_days == 9
+    assert settings.days_of("rat") == [date(2027, 3, 18)]
+    assert parse_meetings({}) == MeetingCalendar()
+    defaults = MeetingCalendar()
+    assert (defaults.finance_review_days, defaults.board_buffer_days) == (7, 21)
+    assert (defaults.endorsement_lead_days, defaults.board_title) == (28, "Vorstand")
+    assert defaults.council.required
+    assert defaults.mv is None
 
 
 def test_round_trip_through_to_dict():
-    calendar = parse_meetings(CONTRACT_EXAMPLE)
-    assert parse_meetings(calendar.to_dict()) == calendar
+    settings = parse_meetings(CONTRACT_EXAMPLE)
+    assert parse_meetings(settings.to_dict()) == settings
+    assert "meetings" not in settings.to_dict(with_meetings=False)
 
 
-def test_bad_date_names_the_meeting_and_field():
-    data = {
-        "meetings": [{"body": "rat", "date": "2027-03-18"}, {"body": "rat", "date": "18.03.2027"}]
-    }
-    found = problems(data)
-    assert list(found) == ["meetings[1].date"]
-    assert "JJJJ-MM-TT" in found["meetings[1].date"]
-
-
-def test_impossible_date_is_reported_as_such():
-    found = problems({"meetings": [{"body": "rat", "date": "2027-02-30"}]})
-    assert "gibt es nicht" in found["meetings[0].date"]
-
-
-def test_unknown_body_lists_the_allowed_bodies():
-    found = problems({"meetings": [{"body": "gemeinderat", "date": "2027-03-18"}]})
-    assert "gemeinderat" in found["meetings[0].body"]
-    assert "ausschuss" in found["meetings[0].body"]
-
-
-def test_missing_fields_and_non_objects():
-    found = problems({"meetings": [{"date": "2027-03-18"}, "rat", {"body": "rat"}]})
-    assert found["meetings[0].body"] == "Pflichtangabe fehlt"
-    assert "Objekt" in found["meetings[1]"]
-    assert found["meetings[2].date"] == "Pflichtangabe fehlt"
-
-
-def test_every_problem_is_reported_at_once():
-    data = {
-        "ladungsfrist_days": "sieben",
-        "council_buffer_days": -1,
-        "internal_lead_days": True,
-        "sitzungen": [],
-        "meetings": [{"body": "rat", "date": "2027-3-18", "ort": "Rathaus"}],
-    }
-    found = problems(data)
+def test_each_problem_names_its_path():
+    found = problems(
+        {
+            "bodies": [{"body": "rat"}, {"body": "fachausschuss", "ladungsfrist_days": -3}],
+            "board_title": " ",
+            "colour": "blau",
+            "council": {"threshold_eur": "viel"},
+            "budget": {"registration": "31-06"},
+            "mv": {"einberufungsfrist_days": 1.5},
+            "meetings": [{"body": "rat", "date": "18.03.2027"}],
+        }
+    )
     assert set(found) == {
-        "ladungsfrist_days",
-        "council_buffer_days",
-        "internal_lead_days",
-        "sitzungen",
+        "bodies[1].ladungsfrist_days",
+        "board_title",
+        "colour",
+        "council.threshold_eur",
+        "budget.registration",
+        "mv.einberufungsfrist_days",
         "meetings[0].date",
-        "meetings[0].ort",
     }
-    assert "ganze Zahl" in found["ladungsfrist_days"]
-    assert "zwischen 0" in found["council_buffer_days"]
+    assert "negativ" in found["bodies[1].ladungsfrist_days"]
+    assert "leer" in found["board_title"]
 
 
-def test_meetings_list_is_required():
-    assert "Pflichtangabe" in problems({"ladungsfrist_days": 7})["meetings"]
-    assert "Liste" in problems({"meetings": {"body": "rat"}})["meetings"]
+def test_a_body_may_stand_only_once_in_the_chain():
+    found = problems({"bodies": [{"body": "rat"}, {"body": "rat"}]})
+    assert list(found) == ["bodies[1].body"]
 
 
-def test_top_level_must_be_an_object():
-    with pytest.raises(InvalidData) as err:
-        parse_meetings_json("[]")
-    assert "JSON-Objekt" in str(err.value)
-
-
-def test_broken_json_says_where():
-    with pytest.raises(InvalidData) as err:
-        parse_meetings_json('{"meetings": [\n{"body": "rat",}]}')
-    assert "Zeile 2" in err.value.problems[0].message
+def test_unknown_body_codes_are_kept_and_shown_by_their_title():
+    settings = parse_meetings(
+        {"bodies": [{"body": "stadtbezirksrat", "title": "Stadtbezirksrat Mitte"}, {"body": "rat"}]}
+    )
+    assert settings.body_title("stadtbezirksrat") == "Stadtbezirksrat Mitte"
+    assert settings.body_title("hauptausschuss") == "Haupt- und Finanzausschuss"
+    assert problems({"meetings": [{"body": "Rat-Sitzung", "date": "2027-01-01"}]})
