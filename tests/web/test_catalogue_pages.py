@@ -275,7 +275,7 @@ def test_terms_without_such_a_rule_read_as_sentences_and_sources_per_fact(
     assert "<dd>nicht als Ausgabe anrechenbar</dd>" in page
     assert "<dd>nachrangig gegenüber öffentlichen Mitteln</dd>" in page
     assert "<dd>eigene Mittel, Spenden</dd>" in page
-    assert "<dd>nach Eingang des Antrags</dd>" in page
+    assert "<dd>nach der Antragstellung (bis zur Zusage auf eigenes Risiko)</dd>" in page
     assert "<dd>ja (allgemeine De-minimis-Verordnung)</dd>" in page
     assert 'Ausgangslage <span class="muted">(höchstens 3.000 Zeichen)</span>' in page
     assert 'Förderquote: <a href="https://example.org/quote.pdf"' in page

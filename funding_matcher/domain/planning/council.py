@@ -8,7 +8,7 @@ import calendar
 from datetime import date, timedelta
 from decimal import Decimal
 
-from funding_matcher.domain.budget.money import format_eur
+from funding_matcher.domain.money import format_eur
 
 from .meetings import COMMITTEE_ORDER, MeetingCalendar
 from .model import Milestone, PlanBuilder

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from funding_matcher.domain.budget.money import german_digits
+from funding_matcher.domain.money import german_digits
 
 from .model import Milestone
 from .request import Resolved
