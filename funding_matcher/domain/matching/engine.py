@@ -177,7 +177,8 @@ class MatchingEngine:
 
     def text_scores(self, profile: Profile) -> tuple[np.ndarray, np.ndarray, np.ndarray, dict]:
         """Cosine similarity of the profile to every programme, the query terms and weights."""
-        own_text = f"{profile.title} {profile.description}"  # not the labels of chosen codes
+        # The title is a sentence of its own (its first word says nothing about nouns).
+        own_text = f"{profile.title}. {profile.description}"  # not the labels of chosen codes
         terms, weights, _, word_terms = self._query(profile_text(profile))
         # Only the query terms' columns are touched: a column slice of the CSC matrix.
         scores = np.asarray(self.columns[:, terms] @ weights).ravel().astype(np.float32)

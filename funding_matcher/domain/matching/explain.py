@@ -26,6 +26,9 @@ MAX_REASONS = 6
 FIT_REASONS = 3
 # Words that begin an intermediary's description as a phrase of its own ("als umsetzender Träger
 # im Vorhaben ..."): the badge then reads "Zugang als ...", not "Zugang über als ...".
+_ARTICLES = frozenset(
+    {"den", "dem", "die", "das", "einen", "eine", "einem", "ihren", "ihre", "ihr"}
+)
 _PHRASE_STARTS = frozenset({"als", "über", "durch", "im", "in", "bei", "beim", "mit", "vom", "von"})
 
 
@@ -39,8 +42,11 @@ def short_label(vocabulary: str, code: str) -> str:
 def route_label(route: AccessRoute) -> str:
     """The badge of an intermediary route: 'Zugang über: Verfügungsfonds …' or 'Zugang als …'."""
     via = " ".join(route.via.split())
-    if via.split(" ", 1)[0].casefold() in _PHRASE_STARTS:
+    first = via.split(" ", 1)[0].casefold()
+    if first in _PHRASE_STARTS:
         return f"Zugang {via}"
+    if first in _ARTICLES:
+        return f"Zugang über {via}"
     return f"Zugang über: {via}"
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
-from funding_matcher.domain.budget.money import ZERO, cents, format_eur, format_number
+from funding_matcher.domain.budget.money import ZERO, cents, format_eur, format_number, json_number
 from funding_matcher.domain.catalogue.records import Programme
 from funding_matcher.domain.matching.amounts import coverage, programme_cap
 from funding_matcher.domain.matching.kinds import funding_kind
@@ -224,3 +224,18 @@ def _notes(parts: list[MixPart], total: Decimal, own: Decimal, gap: Decimal) -> 
             "weitere Förderer suchen."
         )
     return notes
+
+
+def planned_financing(mix: FundingMix) -> list[dict[str, object]]:
+    """The co-funders as budget v2 financing sources of the main programme's application:
+    ``{kind, label, programme, amount_eur, status}`` (budget.md, Financing), status geplant."""
+    return [
+        {
+            "kind": part.source_kind,
+            "label": part.programme.short_title,
+            "programme": part.programme.slug,
+            "amount_eur": json_number(part.amount_eur),
+            "status": "geplant",
+        }
+        for part in mix.cofunders
+    ]

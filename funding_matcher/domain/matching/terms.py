@@ -38,7 +38,9 @@ GENERIC_NOUNS = frozenset(
     vorhaben projekt projekte projekten projekts programm programme förderung förderungen
     unterstützung beispiel beispiele dinge ding weg wege woche stelle stellen haus häuser
     raum räume leben anteil anteile zusammenhang entwicklung umsetzung bedarf bedarfe ebene
-    einsatz quartier quartiere quartieren quartiers stadtteil stadtteile stadtteilen
+    einsatz quartier quartiere quartieren quartiers stadtteil stadtteile stadtteilen absatz
+    januar februar märz april mai juni juli august september oktober november dezember montag
+    dienstag mittwoch donnerstag freitag samstag sonntag
     """.split()  # noqa: SIM905 (a word list reads best as text)
 )
 
@@ -93,8 +95,8 @@ def is_noun(word: str, *counts: CaseCounts) -> bool:
 def shows_meaning(word: str, *counts: CaseCounts) -> bool:
     """The word may be shown as a matching term."""
     key = word.casefold()
-    if len(key) < MIN_LETTERS or not key.replace("-", "").isalpha():
-        return False
+    if not word[:1].isupper() or len(word) < MIN_LETTERS or not key.replace("-", "").isalpha():
+        return False  # written in lower case here: a verb, an adjective, an adverb
     if key in STOP_WORDS or key in GENERIC_NOUNS or ORDINAL_RE.match(key):
         return False
     return is_noun(word, *counts)
