@@ -85,7 +85,9 @@ def test_old_and_new_status_codes_are_read_in_one_place():
     assert status_class("closed") == "ended"
     unclear = programme().model_copy(update={"status": "unclear"})
     where = standing(unclear, TODAY)
-    assert where.round == "open" and where.unclear and where.factor < 1
+    assert where.round == "open"
+    assert where.unclear
+    assert where.factor < 1
     windowed = programme(deadline={"kind": "windows", "windows": [{"closes": "2027-03-31"}]})
     between = windowed.model_copy(update={"status": "between_rounds"})
     assert standing(between, TODAY).round == "next"
