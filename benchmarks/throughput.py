@@ -8,8 +8,11 @@ cores to the server. Prints requests/s, p50/p95/p99 and the answer size per scen
   connections;
 - ``GET /programme/`` (the catalogue page) at 8 connections.
 
+With ``--catalogue-size N`` the catalogue is first copied to N records (the real ones plus copies
+under new slugs), the order of magnitude of the Förderdatenbank.
+
     .venv/bin/python benchmarks/throughput.py [--requests 2000] [--threads 8]
-        [--database postgresql://postgres@127.0.0.1:5432/loadtest]
+        [--catalogue-size 2500] [--database postgresql://postgres@127.0.0.1:5432/loadtest]
 """
 
 from __future__ import annotations
@@ -62,15 +65,21 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=2000, help="requests per scenario")
     parser.add_argument("--threads", type=int, default=8, help="waitress worker threads")
     parser.add_argument("--database", help="database URL (default: SQLite in a temporary folder)")
+    parser.add_argument(
+        "--catalogue-size", type=int, help="copy the catalogue to this many records"
+    )
     args = parser.parse_args()
     if shutil.which("ab") is None:
         sys.exit("ab fehlt: apt-get install apache2-utils")
 
     workdir = Path(tempfile.mkdtemp(prefix="fm-throughput-"))
+    catalogue = PROJECT_ROOT / "programs"
+    if args.catalogue_size:
+        catalogue = copy_catalogue(catalogue, workdir / "programs", args.catalogue_size)
     env = {
         **os.environ,
         "FUNDING_MATCHER_INSTANCE": str(workdir),
-        "FUNDING_MATCHER_CATALOGUE_DIR": str(PROJECT_ROOT / "programs"),
+        "FUNDING_MATCHER_CATALOGUE_DIR": str(catalogue),
     }
     if args.database:
         env["FUNDING_MATCHER_DATABASE_URL"] = args.database
@@ -98,6 +107,22 @@ def main() -> None:
             runs = [ab(base + MATCH, args.requests // len(bodies), connections, b) for b in bodies]
             report(title, runs)
         report("catalogue page, 8 connections", [ab(base + "/programme/", args.requests, 8)])
+
+
+def copy_catalogue(source: Path, target: Path, size: int) -> Path:
+    """``size`` records in ``target``: the real ones, then copies of them under new slugs."""
+    target.mkdir(parents=True)
+    files = sorted(source.glob("*.yaml"))
+    for path in files:
+        shutil.copy(path, target / path.name)
+    for n in range(size - len(files)):
+        path = files[n % len(files)]
+        slug = f"{path.stem}-kopie-{n // len(files) + 1}"
+        text = path.read_text(encoding="utf-8").replace(
+            f"slug: {path.stem}\n", f"slug: {slug}\n", 1
+        )
+        (target / f"{slug}.yaml").write_text(text, encoding="utf-8")
+    return target
 
 
 def report(title: str, runs: list[dict[str, float]]) -> None:

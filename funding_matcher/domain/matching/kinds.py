@@ -106,14 +106,21 @@ def in_programme_area(programme: Programme, profile: Profile) -> bool | None:
     return None  # a municipality inside one of the Kreise is not named: unknown, not outside
 
 
-def cross_border_fits(programme: Programme, profile: Profile) -> bool:
+def profile_speaks_of_cooperation(profile: Profile) -> bool:
+    """The profile's title or description speaks of cooperation across a border."""
+    return speaks_of_cooperation_abroad(f"{profile.title}. {profile.description}")
+
+
+def cross_border_fits(programme: Programme, profile: Profile, speaks: bool | None = None) -> bool:
     """A cross-border or transnational programme can apply: the profile has partners abroad, or
-    its description speaks of cooperation across the border and its place is not outside."""
+    its description speaks of cooperation across the border (``speaks``, computed once per
+    profile when given) and its place is not outside the programme area."""
     if programme.cooperation is None:
         return True
     if profile.partners_abroad:
         return True
     if profile.partners_abroad is False:
         return False
-    text = f"{profile.title} {profile.description}"
-    return speaks_of_cooperation_abroad(text) and in_programme_area(programme, profile) is not False
+    if speaks is None:
+        speaks = profile_speaks_of_cooperation(profile)
+    return speaks and in_programme_area(programme, profile) is not False

@@ -11,7 +11,7 @@ import numpy as np
 
 from funding_matcher.domain.catalogue.records import Programme
 from funding_matcher.domain.matching.features import ProgrammeArrays, mask
-from funding_matcher.domain.matching.kinds import cross_border_fits
+from funding_matcher.domain.matching.kinds import cross_border_fits, profile_speaks_of_cooperation
 from funding_matcher.domain.matching.weights import MIN_AMOUNT_FACTOR
 from funding_matcher.domain.profile import Profile
 
@@ -72,8 +72,10 @@ def eligible(
     else:
         failed["costs"] = nothing
     cooperation = nothing.copy()
-    for row in np.flatnonzero(arrays.cooperation):
-        cooperation[row] = not cross_border_fits(programmes[row], profile)
+    rows = np.flatnonzero(arrays.cooperation)
+    speaks = profile_speaks_of_cooperation(profile) if len(rows) else False
+    for row in rows:
+        cooperation[row] = not cross_border_fits(programmes[row], profile, speaks)
     failed["cooperation"] = cooperation
     ok = ~np.logical_or.reduce([failed[name] for name in RULES])
     return Eligibility(ok, closed, indirect, ordinary, failed)

@@ -122,10 +122,11 @@ def _below_fitting_grants(total: np.ndarray, arrays: ProgrammeArrays, rules: Eli
     """Move prizes and wage subsidies that outscore the lowest fitting grant just below it,
     keeping their order among themselves."""
     listed = rules.ok & ~(rules.indirect & ~rules.ordinary)
-    best = float(np.max(total, where=listed, initial=-np.inf))
+    grants = listed & arrays.grant
+    best = float(np.max(total, where=grants, initial=-np.inf))
     if best <= 0:
         return
-    fitting = listed & arrays.grant & (total >= FITTING_GRANT_SHARE * best)
+    fitting = grants & (total >= FITTING_GRANT_SHARE * best)
     if not fitting.any():
         return
     floor = float(total[fitting].min())

@@ -70,7 +70,7 @@ ORDINARY_ROUTE_FACTOR = 1.0
 UNCLEAR_FACTOR = 0.85
 NO_WINDOW_FACTOR = 1.0
 # A prize or a wage subsidy never ranks above a fitting grant: a grant scoring at least this
-# share of the best eligible score. Below the lowest such grant it keeps its own order.
+# share of the best grant's score. Below the lowest such grant it keeps its own order.
 FITTING_GRANT_SHARE = 0.5
 
 # Target group "alle" is weak evidence: a programme for everybody fits any group half.
