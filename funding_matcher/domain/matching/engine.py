@@ -301,7 +301,7 @@ class MatchingEngine:
         route = programme.route_for(profile.applicant_type) if rules.indirect[row] else None
         scale = 100.0 / sum(self.weights.values())
         strengths = {
-            name: float(value if np.isscalar(value) else value[row])
+            name: float(value[row] if isinstance(value, np.ndarray) else value)
             * self.weights.get(name, 0)
             * scale
             for name, value in parts.items()

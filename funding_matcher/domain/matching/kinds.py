@@ -71,6 +71,8 @@ def speaks_of_cooperation_abroad(text: str) -> bool:
     """The text speaks of cooperation across a border (partners abroad, a twin town, ...)."""
     if _ACROSS.search(text):
         return True
+    if not _FOREIGN.search(text):
+        return False
     return any(
         _FOREIGN.search(sentence) and _TOGETHER.search(sentence)
         for sentence in _SENTENCE.split(text)

@@ -21,7 +21,7 @@ from typing import Literal
 
 from funding_matcher.domain.budget.money import ZERO, cents, format_eur, format_number, json_number
 from funding_matcher.domain.catalogue.records import Programme
-from funding_matcher.domain.matching.amounts import coverage, programme_cap
+from funding_matcher.domain.matching.amounts import Cap, coverage, programme_cap
 from funding_matcher.domain.matching.kinds import funding_kind
 from funding_matcher.domain.matching.weights import (
     FITTING_GRANT_SHARE,
@@ -93,9 +93,9 @@ def _subordinate(programme: Programme) -> bool:
     return programme.subsidiarity == "public_first"
 
 
-def _pick_main(grants: list[Programme], profile: Profile) -> Programme:
+def _pick_main(grants: list[Programme], profile: Profile, cap_of: Callable) -> Programme:
     for programme in grants:
-        share = coverage(programme_cap(programme, profile), profile)
+        share = coverage(cap_of(programme), profile)
         if share is None or share >= MAIN_MIN_COVERAGE:
             return programme
     return grants[0]
@@ -131,12 +131,20 @@ def propose_mix(
     ]
     if need <= ZERO or not grants:
         return None
-    main = _pick_main(grants, profile)
+    caps: dict[str, Cap] = {}
+
+    def cap_of(programme: Programme) -> Cap:
+        if programme.slug not in caps:
+            caps[programme.slug] = programme_cap(programme, profile)
+        return caps[programme.slug]
+
+    main = _pick_main(grants, profile, cap_of)
     main = procedure(main) or main
-    others = [p for p in grants if p is not main and combinable(p, [main])]
+    others = [p for p in grants if p.slug != main.slug and combinable(p, [main])]
     named = [p for p in others if main.slug in p.combinable_with or p.slug in main.combinable_with]
-    others = named + [p for p in others if p not in named]
-    others = [p for p in others if _known_amount(p) and programme_cap(p, profile).eur is not None]
+    named_slugs = {p.slug for p in named}
+    others = named + [p for p in others if p.slug not in named_slugs]
+    others = [p for p in others if _known_amount(p) and cap_of(p).eur is not None]
 
     parts: list[MixPart] = []
     chosen: list[Programme] = [main]
@@ -147,9 +155,9 @@ def propose_mix(
         for programme in pool:
             if gap <= ZERO or len(parts) - _has_main(parts) >= MAX_COFUNDERS:
                 return
-            if programme in chosen or not combinable(programme, chosen):
+            if any(programme.slug == c.slug for c in chosen) or not combinable(programme, chosen):
                 continue
-            cap = programme_cap(programme, profile)
+            cap = cap_of(programme)
             amount = min(cap.eur or ZERO, gap)
             if amount > ZERO:
                 parts.append(
@@ -162,7 +170,7 @@ def propose_mix(
 
     if _subordinate(main):
         add_cofunders([p for p in others if source_kind(p) == "public_grant"])
-    cap = programme_cap(main, profile)
+    cap = cap_of(main)
     amount = gap if cap.eur is None else min(cap.eur, gap)
     basis = f"bis {cap.text}" if cap.text else "Restbedarf (kein Höchstbetrag veröffentlicht)"
     parts.insert(0, MixPart(main, "main", amount, basis, source_kind(main)))
