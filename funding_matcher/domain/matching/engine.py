@@ -214,7 +214,7 @@ class MatchingEngine:
 
     def eligible(self, profile: Profile, today: date, include_closed: bool) -> Eligibility:
         """Boolean masks: passes every hard rule; closed now; reachable only through others."""
-        return eligible(self.arrays, self.programmes, profile, today, include_closed)
+        return eligible(self.arrays, profile, today, include_closed)
 
     def scores(
         self, profile: Profile, text: np.ndarray, rules: Eligibility, today: date

@@ -17,7 +17,12 @@ from funding_matcher.domain.catalogue.deadlines import format_date
 from funding_matcher.domain.catalogue.records import AccessRoute, Programme
 from funding_matcher.domain.catalogue.rounds import guideline_note
 from funding_matcher.domain.matching.amounts import amount_reason
-from funding_matcher.domain.matching.kinds import COOPERATION_NOTES, KIND_NOTES, funding_kind
+from funding_matcher.domain.matching.kinds import (
+    COOPERATION_NOTES,
+    KIND_NOTES,
+    funding_kind,
+    in_programme_area,
+)
 from funding_matcher.domain.matching.standing import UNCLEAR_NOTE, Standing, status_class
 from funding_matcher.domain.matching.weights import TERMS_IN_REASON
 from funding_matcher.domain.profile import Profile
@@ -159,6 +164,11 @@ def match_warnings(
         warnings.append(KIND_NOTES[kind])
     if programme.cooperation:
         warnings.append(COOPERATION_NOTES[programme.cooperation])
+        if programme.programme_area and in_programme_area(programme, profile) is None:
+            warnings.append(
+                "Prüfen Sie, ob Ihr Ort im Programmgebiet liegt: "
+                + ", ".join(programme.programme_area)
+            )
     if standing.unclear:
         warnings.append(UNCLEAR_NOTE)
     if conflicts:

@@ -9,9 +9,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-from funding_matcher.domain.catalogue.records import Programme
 from funding_matcher.domain.matching.features import ProgrammeArrays, mask
-from funding_matcher.domain.matching.kinds import cross_border_fits, profile_speaks_of_cooperation
+from funding_matcher.domain.matching.kinds import profile_speaks_of_cooperation
 from funding_matcher.domain.matching.weights import MIN_AMOUNT_FACTOR
 from funding_matcher.domain.profile import Profile
 
@@ -34,7 +33,6 @@ class Eligibility(NamedTuple):
 
 def eligible(
     arrays: ProgrammeArrays,
-    programmes: list[Programme],
     profile: Profile,
     today: date,
     include_closed: bool,
@@ -44,7 +42,7 @@ def eligible(
     direct = (arrays.applicants & applicant) != 0
     indirect = ~direct & ((arrays.indirect_applicants & applicant) != 0)
     ordinary = indirect & ((arrays.ordinary_applicants & applicant) != 0)
-    nothing = np.zeros(len(programmes), dtype=bool)
+    nothing = np.zeros(len(arrays.applicants), dtype=bool)
     failed = {
         "state": (arrays.states & mask("states", [profile.state])) == 0,
         "applicant": ~(direct | indirect),
@@ -71,11 +69,13 @@ def eligible(
         failed["costs"] = arrays.only_investive
     else:
         failed["costs"] = nothing
-    cooperation = nothing.copy()
-    rows = np.flatnonzero(arrays.cooperation)
-    speaks = profile_speaks_of_cooperation(profile) if len(rows) else False
-    for row in rows:
-        cooperation[row] = not cross_border_fits(programmes[row], profile, speaks)
-    failed["cooperation"] = cooperation
+    # kinds.cross_border_fits for the whole catalogue at once: a place inside a served Land is
+    # never outside the programme area (a Land outside fails the state rule already).
+    if profile.partners_abroad or (
+        profile.partners_abroad is None and profile_speaks_of_cooperation(profile)
+    ):
+        failed["cooperation"] = nothing
+    else:
+        failed["cooperation"] = arrays.cooperation
     ok = ~np.logical_or.reduce([failed[name] for name in RULES])
     return Eligibility(ok, closed, indirect, ordinary, failed)

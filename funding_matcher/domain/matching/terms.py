@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from funding_matcher.domain.matching.text import STOP_WORDS
 
 WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-SENTENCE_RE = re.compile(r"(?<=[.!?:;])\s+|\n+")
+# A sentence ends at . ! ? : ; before white space, or at a line break.
+WORD_OR_END_RE = re.compile(r"([.!?:;](?=\s)|\n)|([^\W\d_]+(?:-[^\W\d_]+)*)")
 ORDINAL_RE = re.compile(
     r"^(erst|zweit|dritt|viert|fünft|sechst|siebt|siebent|acht|neunt|zehnt|elft|zwölft"
     r"|zwanzigst|hundertst|letzt|nächst|vorletzt)(e|er|es|en|em)?$"
@@ -55,17 +56,23 @@ class CaseCounts:
     @classmethod
     def of(cls, texts: Iterable[str]) -> CaseCounts:
         """Count words after the first of each sentence (which is capitalised anyway)."""
-        counts = cls()
+        capital: dict[str, int] = {}
+        lower: dict[str, int] = {}
         for text in texts:
-            for sentence in SENTENCE_RE.split(text):
-                for word in WORD_RE.findall(sentence)[1:]:
-                    for part in {word, *word.split("-")}:  # Repair-Café counts for Repair too
-                        key = part.casefold()
-                        if part[:1].isupper():
-                            counts.capital[key] += 1
-                        else:
-                            counts.lower[key] += 1
-        return counts
+            first = True
+            for sentence_end, word in WORD_OR_END_RE.findall(text):
+                if sentence_end:
+                    first = True
+                    continue
+                if first:
+                    first = False
+                    continue
+                # Repair-Café counts for Repair and Café too.
+                for part in (word, *word.split("-")) if "-" in word else (word,):
+                    counts = capital if part[:1].isupper() else lower
+                    key = part.casefold()
+                    counts[key] = counts.get(key, 0) + 1
+        return cls(Counter(capital), Counter(lower))
 
 
 ENDINGS = ("", "e", "en", "er", "es", "em", "n", "s")
