@@ -51,6 +51,11 @@ def synthetic_catalogue(real: list[Programme], size: int, rng: random.Random) ->
             target_groups=rng.sample(codes["target_groups"], rng.randint(0, 4)),
             combinable_with=[],
             not_combinable_with=[],
+            # Routes and links name real applicant types and slugs: a copy keeps none of them
+            # (a route for a type the copy now lists directly would not validate).
+            access_via=[],
+            access_via_ordinary=None,
+            land_procedure_for=[],
         )
         out.append(Programme.model_validate(template))
     return out
@@ -125,12 +130,12 @@ def bench(name: str, programmes: list[Programme], profiles: list[Profile]) -> No
     )
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000, 100000])
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--seed", type=int, default=7)
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     rng = random.Random(args.seed)
     real = load_catalogue(PROJECT_ROOT / "programs").programmes
     profiles = query_profiles(rng, real, args.queries)

@@ -65,6 +65,8 @@ class Profile(BaseModel):
     start_date: date | None = None
     duration_months: int | None = Field(default=None, ge=1, le=120)
     partners: list[Text300] = Field(default_factory=list, max_length=50)
+    # Format v1.1: the project has partners in another country (cross-border programmes).
+    partners_abroad: bool | None = None
 
     @field_validator("budget_total_eur", "own_funds_eur")
     @classmethod

@@ -63,6 +63,9 @@ class Application(db.Model):
     # The budget (budget contract, rules v2; v1 still read) and input that did not validate yet.
     budget: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     budget_pending: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # Other funding planned from the matcher's funding mix, as budget v2 financing sources
+    # ({kind, label, programme, amount_eur, status}); the budget draft takes them over.
+    planned_financing: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(

@@ -32,7 +32,11 @@ def test_match_json_output(cli, catalogue, profile_file):
     first = data["results"][0]
     assert set(first) >= {"program", "title", "score", "reasons", "missing", "next_deadline"}
     assert first["next_deadline"] == "2027-09-30"
-    assert {e["program"] for e in data["excluded"]} == {"nur-kommunen", "vorbei"}
+    # Exclusions are counted by reason; the full list comes on request.
+    assert data["excluded_summary"]["total"] == 2
+    reasons = {r["rule"]: r["count"] for r in data["excluded_summary"]["by_reason"]}
+    assert reasons == {"applicant": 1, "closed": 1}
+    assert data["excluded"] == []
 
 
 def test_match_include_closed_and_top(cli, catalogue, profile_file):
@@ -84,7 +88,12 @@ def test_api_matches_like_the_cli(client, stored_catalogue):
     assert response.status_code == 200
     body = response.get_json()
     assert [r["program"] for r in body["results"]] == ["nachbarschaft", "testprogramm"]
-    assert {e["program"] for e in body["excluded"]} == {"nur-kommunen", "vorbei"}
+    assert body["excluded_summary"]["total"] == 2
+    full = client.post(
+        "/api/v1/match?today=2026-11-24&include_excluded=true", json=profile_data()
+    ).get_json()
+    assert {e["program"] for e in full["excluded"]} == {"nur-kommunen", "vorbei"}
+    assert full["excluded_page"] == {"page": 1, "per_page": 50, "total": 2}
 
 
 def test_api_refits_when_the_catalogue_changes(

@@ -60,6 +60,11 @@ SourceKind = Literal[
 POST_AWARD_PROFILE_RE = re.compile(
     r"^(bund_anbest_p|bund_anbest_gk|stiftung_vertrag|[a-z]{2}_anbest_[a-z]+|[a-z]{2}_kommunal)$"
 )
+# Matcher terms (issue 26). funding_kind refines funding_type where the two differ in kind of
+# support: a Lohnkostenzuschuss (§ 16i SGB II) is a zuschuss, but for one employee, not a project.
+FundingKind = Literal["grant", "loan", "prize", "personnel_subsidy"]
+Cooperation = Literal["cross_border", "transnational"]
+CapUnit = Literal["project", "jahr", "wohneinheit", "teilnehmende"]
 OUTLINE_TOPICS = (
     "ausgangslage",
     "zielgruppen",
@@ -174,6 +179,23 @@ class Programme(BaseModel):
     target_groups: list[str] = Field(default_factory=list)
     cost_types: list[str] = Field(default_factory=list)
     funding_type: str
+    # -- matcher terms (issue 26; docs/catalogue-format.md "Kinds of funding and routes") --------
+    # null: read from funding_type (zuschuss -> grant, preis -> prize, darlehen... -> loan).
+    funding_kind: FundingKind | None = None
+    # Needs partners abroad: cross_border (Interreg A, one border) or transnational (several
+    # countries: Interreg B, Erasmus+, CERV). null: no such requirement.
+    cooperation: Cooperation | None = None
+    # Where a cross-border programme applies: Landkreise and kreisfreie Städte by name, or Land
+    # codes for whole Länder; null: only the states are known (often just parts of them).
+    programme_area: list[str] | None = None
+    # What amount_max_eur is counted per: the project (default), a year, a Wohneinheit, a
+    # participant. A cap per unit the profile cannot count is not applied to the whole project.
+    amount_max_per: CapUnit | None = None
+    # access_via is the ordinary way in for its applicant types (the applicant writes the
+    # application itself to the intermediary under a standing call), not a third party's decision.
+    access_via_ordinary: bool | None = None
+    # Land procedure through which Kommunen apply for these Bund programmes (one route).
+    land_procedure_for: list[str] = Field(default_factory=list)
     funding_rate_max_percent: float | NoRule | None = None
     amount_min_eur: float | NoRule | None = None
     amount_max_eur: float | NoRule | None = None
@@ -301,7 +323,7 @@ class Programme(BaseModel):
                 )
         return value
 
-    @field_validator("combinable_with", "not_combinable_with")
+    @field_validator("combinable_with", "not_combinable_with", "land_procedure_for")
     @classmethod
     def _slugs(cls, value: list[str]) -> list[str]:
         bad = [s for s in value if not SLUG_RE.match(s)]
@@ -338,6 +360,10 @@ class Programme(BaseModel):
                     f"access_via[{i}]: {', '.join(direct)} steht schon in applicant_types "
                     "(dort nur direkte Antragsteller)"
                 )
+        if self.land_procedure_for and self.level != "land":
+            raise ValueError("land_procedure_for: nur bei level land (Landesverfahren)")
+        if self.programme_area is not None and not all(a.strip() for a in self.programme_area):
+            raise ValueError("programme_area: leere Einträge")
         for name in ("outline_topics", "outline_limits"):
             value = getattr(self, name)
             if value is not None and len(value) != len(self.outline_sections):

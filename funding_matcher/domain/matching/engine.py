@@ -10,9 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
 from itertools import chain
 
 import numpy as np
@@ -21,22 +19,29 @@ from sklearn import config_context
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from funding_matcher.domain import taxonomy
-from funding_matcher.domain.catalogue.deadlines import next_deadline
 from funding_matcher.domain.catalogue.family import rankable
-from funding_matcher.domain.catalogue.records import AccessRoute, Programme
-from funding_matcher.domain.catalogue.rounds import Round, round_state
-from funding_matcher.domain.matching.explain import (
-    exclusion_reasons,
-    match_reasons,
-    match_warnings,
-    missing_data,
-)
+from funding_matcher.domain.catalogue.records import Programme
+from funding_matcher.domain.matching.amounts import coverage, programme_cap
+from funding_matcher.domain.matching.explain import Fit, match_reasons, match_warnings, missing_data
 from funding_matcher.domain.matching.features import ProgrammeArrays
+from funding_matcher.domain.matching.kinds import funding_kind
+from funding_matcher.domain.matching.mix import propose_mix
+from funding_matcher.domain.matching.ranking import Exclusion, Match, Ranking
+from funding_matcher.domain.matching.routes import RouteIndex, conflicts, keep_routes_together
 from funding_matcher.domain.matching.rules import Eligibility, eligible
-from funding_matcher.domain.matching.scoring import score_parts, total_scores
+from funding_matcher.domain.matching.scoring import (
+    coverage_credit,
+    scaled_scores,
+    score_parts,
+    total_scores,
+)
+from funding_matcher.domain.matching.standing import standing
+from funding_matcher.domain.matching.terms import CaseCounts, shows_meaning
 from funding_matcher.domain.matching.text import FOLD, GermanAnalyzer, stem, words
-from funding_matcher.domain.matching.weights import CLOSED_FACTOR, WEIGHTS
+from funding_matcher.domain.matching.weights import CLOSED_FACTOR, MIX_POOL, WEIGHTS
 from funding_matcher.domain.profile import Profile
+
+__all__ = ["Exclusion", "Match", "MatchingEngine", "Ranking"]
 
 WRITTEN_RE = re.compile(r"[^\W\d_]+")
 
@@ -70,51 +75,6 @@ def profile_text(profile: Profile) -> str:
             " ".join(taxonomy.labels("target_groups", profile.target_groups)),
         ]
     )
-
-
-@dataclass(frozen=True)
-class Match:
-    programme: Programme
-    score: float
-    reasons: list[str]
-    missing: list[str]
-    next_deadline: date | None
-    currently_closed: bool
-    round: Round = "open"
-    access_via: AccessRoute | None = None  # set when the money comes through an intermediary
-    warnings: list[str] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class Exclusion:
-    programme: Programme
-    reasons: list[str]
-
-
-@dataclass
-class Ranking:
-    """Matches, best first; exclusions with their reasons are worked out when asked for.
-
-    ``matches`` are programmes the applicant can apply to itself; ``indirect`` the ones it
-    reaches only through an intermediary (Weiterleitung), listed after them.
-    """
-
-    matches: list[Match]
-    _engine: MatchingEngine = field(repr=False)
-    _profile: Profile = field(repr=False)
-    _today: date = field(repr=False)
-    _excluded_rows: np.ndarray = field(repr=False)
-    indirect: list[Match] = field(default_factory=list)
-
-    @cached_property
-    def excluded(self) -> list[Exclusion]:
-        engine, out = self._engine, []
-        for row in self._excluded_rows:
-            programme = engine.programmes[row]
-            out.append(
-                Exclusion(programme, exclusion_reasons(programme, self._profile, self._today))
-            )
-        return out
 
 
 def _best(total: np.ndarray, chosen: np.ndarray, top: int | None) -> np.ndarray:
@@ -167,6 +127,9 @@ class MatchingEngine:
         self.rows = matrix.tocsr()
         self.columns = matrix.tocsc()
         self.arrays = ProgrammeArrays(self.programmes)
+        # How the catalogue writes each word (capitalised = noun), for the reasons' terms.
+        self.case_counts = CaseCounts.of(f"{p.summary} {p.description}" for p in self.programmes)
+        self.routes = RouteIndex(self.programmes)
 
     def _document(self, text: str) -> list[str] | str:
         """What the vectorizer reads: word tokens, or folded text for character n-grams."""
@@ -215,7 +178,8 @@ class MatchingEngine:
 
     def text_scores(self, profile: Profile) -> tuple[np.ndarray, np.ndarray, np.ndarray, dict]:
         """Cosine similarity of the profile to every programme, the query terms and weights."""
-        own_text = f"{profile.title} {profile.description}"  # not the labels of chosen codes
+        # The title is a sentence of its own (its first word says nothing about nouns).
+        own_text = f"{profile.title}. {profile.description}"  # not the labels of chosen codes
         terms, weights, _, word_terms = self._query(profile_text(profile))
         # Only the query terms' columns are touched: a column slice of the CSC matrix.
         scores = np.asarray(self.columns[:, terms] @ weights).ravel().astype(np.float32)
@@ -231,11 +195,15 @@ class MatchingEngine:
         return [(self.programmes[i], float(scores[i])) for i in order if scores[i] > 0]
 
     def _surface_forms(self, text: str, word_terms: dict[str, tuple[str, ...]]) -> dict[str, str]:
-        """Index term -> the word as the user wrote it (a compound stands for its parts)."""
+        """Index term -> the word as the user wrote it (a compound stands for its parts), for
+        words that carry meaning on their own (terms.py); other words are never shown."""
         written = {w.lower(): w for w in WRITTEN_RE.findall(text)}
+        own = CaseCounts.of([text])
         surface: dict[str, str] = {}
         for word in words(text):
             shown = written.get(word, word)
+            if not shows_meaning(shown, self.case_counts, own):
+                continue
             terms = word_terms.get(word)
             if terms is None or self.text_mode != "stem+compounds":
                 terms = (stem(word), *self.analyzer.parts(word))
@@ -249,30 +217,73 @@ class MatchingEngine:
         """Boolean masks: passes every hard rule; closed now; reachable only through others."""
         return eligible(self.arrays, profile, today, include_closed)
 
-    def scores(self, profile: Profile, text: np.ndarray, rules: Eligibility) -> np.ndarray:
-        """Weighted score (0..100) of every programme; excluded ones get -inf."""
-        parts = score_parts(self.arrays, profile, text, rules.ok)
-        return total_scores(
-            parts, self.weights, self.closed_factor, rules.ok, rules.closed, rules.indirect
-        )
+    def scores(
+        self, profile: Profile, text: np.ndarray, rules: Eligibility, today: date
+    ) -> tuple[np.ndarray, dict]:
+        """Score (0..100) of every programme, excluded ones -inf, and the weighted parts."""
+        credit = coverage_credit(self.arrays, profile)
+        parts = score_parts(self.arrays, profile, text, rules.ok, credit)
+        total = total_scores(parts, self.weights, self.closed_factor, rules)
+        return scaled_scores(total, self.arrays, rules, credit, today), parts
 
     def rank(
         self, profile: Profile, today: date, include_closed: bool = False, top: int | None = None
     ) -> Ranking:
-        """Rank the catalogue for a profile: matches (best first) and exclusions."""
+        """Rank the catalogue for a profile: matches (best first), funding mix, exclusions."""
         if not self.programmes:
-            return Ranking([], self, profile, today, np.array([], dtype=np.int64))
+            return Ranking([], self.programmes, profile, today)
         text, terms, weights, surface = self.text_scores(profile)
         rules = self.eligible(profile, today, include_closed)
-        total = self.scores(profile, text, rules)
+        total, parts = self.scores(profile, text, rules, today)
+        main = rules.ok & (~rules.indirect | rules.ordinary)
+        lists = [
+            keep_routes_together(
+                [self.programmes[r] for r in _best(total, chosen, top)], self.routes, profile.state
+            )
+            for chosen in (main, rules.ok & rules.indirect & ~rules.ordinary)
+        ]
+        row_of = self._row_of
+        clashes = conflicts(lists[0] + lists[1])
         matches, indirect = (
             [
-                self._match(row, profile, today, total, rules, terms, weights, surface)
-                for row in _best(total, rules.ok & chosen, top)
+                self._match(
+                    row_of[p.slug],
+                    profile,
+                    today,
+                    total,
+                    parts,
+                    rules,
+                    terms,
+                    weights,
+                    surface,
+                    clashes[p.slug],
+                )
+                for p in listed
             ]
-            for chosen in (~rules.indirect, rules.indirect)
+            for listed in lists
         )
-        return Ranking(matches, self, profile, today, np.flatnonzero(~rules.ok), indirect)
+        pool = [
+            (self.programmes[r], float(total[r]))
+            for r in _best(total, main, max(MIX_POOL, top or 0))
+            if standing(self.programmes[r], today).round != "ended"
+        ]
+        return Ranking(
+            matches,
+            self.programmes,
+            profile,
+            today,
+            rules,
+            text,
+            indirect,
+            propose_mix(pool, profile, lambda p: self.routes.procedure(p, profile.state)),
+        )
+
+    @property
+    def _row_of(self) -> dict[str, int]:
+        cached = getattr(self, "_rows_by_slug", None)
+        if cached is None:
+            cached = self._rows_by_slug = {p.slug: i for i, p in enumerate(self.programmes)}
+        return cached
 
     def _match(
         self,
@@ -280,27 +291,51 @@ class MatchingEngine:
         profile: Profile,
         today: date,
         total: np.ndarray,
+        parts: dict,
         rules: Eligibility,
         terms: np.ndarray,
         weights: np.ndarray,
         surface: dict[str, str],
+        clashes: list[Programme],
     ) -> Match:
         programme = self.programmes[row]
-        matched_terms = self._matched_terms(row, terms, weights, surface)
-        closed = bool(rules.closed[row])
         route = programme.route_for(profile.applicant_type) if rules.indirect[row] else None
+        scale = 100.0 / sum(self.weights.values())
+        strengths = {
+            name: float(value[row] if isinstance(value, np.ndarray) else value)
+            * self.weights.get(name, 0)
+            * scale
+            for name, value in parts.items()
+        }
+        fit = Fit(
+            strengths,
+            self._matched_terms(row, terms, weights, surface),
+            route,
+            bool(rules.ordinary[row]),
+            self.routes.procedure(programme, profile.state),
+            self.routes.carried(programme),
+        )
+        where = standing(programme, today)
+        cap = programme_cap(programme, profile)
         return Match(
             programme=programme,
             # A penalty (no designated area) can push a score below 0; the order keeps the raw
             # value, the number shown never leaves 0..100.
             score=min(max(round(float(total[row]), 1), 0.0), 100.0),
-            reasons=match_reasons(programme, profile, today, matched_terms, closed, route),
+            reasons=match_reasons(programme, profile, where, fit),
             missing=missing_data(programme, profile),
-            next_deadline=next_deadline(programme.deadline, today),
-            currently_closed=closed,
-            round=round_state(programme, today),
+            next_deadline=where.next_window,
+            currently_closed=bool(rules.closed[row]),
+            round=where.round,
             access_via=route,
-            warnings=match_warnings(programme, profile, today),
+            warnings=match_warnings(programme, profile, today, where, clashes),
+            kind=funding_kind(programme),
+            ordinary_route=bool(rules.ordinary[row]),
+            unclear=where.unclear,
+            coverage=coverage(cap, profile),
+            cap_eur=float(cap.eur) if cap.eur is not None else None,
+            conflicts=[p.slug for p in clashes],
+            linked=sorted(self.routes.linked(programme, profile.state)),
         )
 
     def _matched_terms(

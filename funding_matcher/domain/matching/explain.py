@@ -1,22 +1,40 @@
-"""German reasons for matches and exclusions, and hints on missing profile data."""
+"""German reasons for matches, warnings, and hints on missing profile data.
+
+Reasons come best first: the fit itself (themes, matching terms, target groups, a Land's own
+programme), ordered by how much each added to this programme's score, then what the programme
+can give (amount and share of the need), how to get in (eligible, or the route through an
+intermediary or a Land procedure), and when to apply.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
 from funding_matcher.domain import taxonomy
-from funding_matcher.domain.catalogue.deadlines import format_date, next_deadline
+from funding_matcher.domain.catalogue.deadlines import format_date
 from funding_matcher.domain.catalogue.records import AccessRoute, Programme
 from funding_matcher.domain.catalogue.rounds import guideline_note
-from funding_matcher.domain.matching.weights import (
-    MAX_AMOUNT_FACTOR,
-    MIN_AMOUNT_FACTOR,
-    TERMS_IN_REASON,
+from funding_matcher.domain.matching.amounts import amount_reason
+from funding_matcher.domain.matching.kinds import (
+    COOPERATION_NOTES,
+    KIND_NOTES,
+    funding_kind,
+    in_programme_area,
 )
+from funding_matcher.domain.matching.standing import UNCLEAR_NOTE, Standing, status_class
+from funding_matcher.domain.matching.weights import TERMS_IN_REASON
 from funding_matcher.domain.profile import Profile
 
-MAX_REASONS = 5
+MAX_REASONS = 6
+FIT_REASONS = 3
+# Words that begin an intermediary's description as a phrase of its own ("als umsetzender Träger
+# im Vorhaben ..."): the badge then reads "Zugang als ...", not "Zugang über als ...".
+_ARTICLES = frozenset(
+    {"den", "dem", "die", "das", "einen", "eine", "einem", "ihren", "ihre", "ihr"}
+)
+_PHRASE_STARTS = frozenset({"als", "über", "durch", "im", "in", "bei", "beim", "mit", "vom", "von"})
 
 
 @cache
@@ -26,8 +44,15 @@ def short_label(vocabulary: str, code: str) -> str:
     return text.split(" (")[0].split(",")[0].strip()
 
 
-def _eur(value: float) -> str:
-    return f"{value:,.0f} €".replace(",", ".")
+def route_label(route: AccessRoute) -> str:
+    """The badge of an intermediary route: 'Zugang über: Verfügungsfonds …' or 'Zugang als …'."""
+    via = " ".join(route.via.split())
+    first = via.split(" ", 1)[0].casefold()
+    if first in _PHRASE_STARTS:
+        return f"Zugang {via}"
+    if first in _ARTICLES:
+        return f"Zugang über {via}"
+    return f"Zugang über: {via}"
 
 
 def _past_deadlines(programme: Programme) -> list[date]:
@@ -35,134 +60,126 @@ def _past_deadlines(programme: Programme) -> list[date]:
 
 
 def successor_hint(programme: Programme) -> str:
-    """' – Nachfolger: <slug>' for an ended programme that was replaced, else ''."""
+    """' – Nachfolgeprogramm: <slug>' for an ended programme that was replaced, else ''."""
     return f" – Nachfolgeprogramm: {programme.successor}" if programme.successor else ""
 
 
-def deadline_reason(programme: Programme, today: date, closed: bool) -> str:
+def deadline_reason(programme: Programme, standing: Standing) -> str:
     """One line on when to apply."""
-    if programme.status == "closed":
+    if status_class(programme.status) == "ended":
         return "Programm beendet" + successor_hint(programme)
     if programme.deadline.kind == "closed":
         return "Keine offene und keine angekündigte Antragsrunde"
-    if programme.status == "paused":
-        return "Zurzeit ausgesetzt – für die nächste Runde vormerken"
-    nxt = next_deadline(programme.deadline, today)
-    if nxt:
-        return f"Nächste Frist: {format_date(nxt)}"
-    kind = programme.deadline.kind
-    if kind == "rolling":
-        return "Antrag laufend möglich"
-    if closed:
+    if standing.round == "next":
+        if standing.next_window:
+            return f"Zwischen zwei Runden – nächste Frist: {format_date(standing.next_window)}"
         past = _past_deadlines(programme)
         last = f" (letzte Frist: {format_date(max(past))})" if past else ""
         return f"Zurzeit keine offene Frist{last} – für die nächste Runde vormerken"
+    if standing.next_window:
+        return f"Nächste Frist: {format_date(standing.next_window)}"
+    if programme.deadline.kind == "rolling":
+        return "Antrag laufend möglich"
     return "Frist: beim Fördergeber erfragen"
 
 
-def match_reasons(
-    programme: Programme,
-    profile: Profile,
-    today: date,
-    matched_terms: list[str],
-    closed: bool,
-    route: AccessRoute | None = None,
-) -> list[str]:
-    """Two to five short reasons why the programme fits the profile."""
-    applicant = short_label("applicant_types", profile.applicant_type)
-    reasons = [
-        f"Zugang über {route.via} (als {applicant} nicht selbst antragsberechtigt)"
-        if route
-        else f"Antragsberechtigt: {applicant}"
-    ]
+@dataclass(frozen=True)
+class Fit:
+    """What this programme's score is made of (the weighted parts, 0..100) and its route."""
+
+    strengths: dict[str, float]
+    matched_terms: list[str]
+    route: AccessRoute | None = None
+    ordinary_route: bool = False
+    procedure: Programme | None = None  # the Land procedure to apply through (Bund programme)
+    procedure_for: tuple[Programme, ...] = ()  # the Bund programmes (this is a Land procedure)
+
+
+def _fit_reasons(programme: Programme, profile: Profile, fit: Fit) -> list[tuple[float, str]]:
+    out: list[tuple[float, str]] = []
     themes = [t for t in profile.themes if t in programme.themes]
     if themes:
-        reasons.append("Themen: " + ", ".join(short_label("themes", t) for t in themes[:3]))
-    if matched_terms:
-        reasons.append("Passende Begriffe: " + ", ".join(matched_terms[:TERMS_IN_REASON]))
-    reasons.append(deadline_reason(programme, today, closed))
+        labels = ", ".join(short_label("themes", t) for t in themes[:3])
+        out.append((fit.strengths.get("themes", 0.0), f"Themen: {labels}"))
+    if fit.matched_terms:
+        terms = ", ".join(fit.matched_terms[:TERMS_IN_REASON])
+        out.append((fit.strengths.get("text", 0.0), f"Passende Begriffe: {terms}"))
     groups = [g for g in profile.target_groups if g in programme.target_groups and g != "alle"]
     if groups:
-        reasons.append(
-            "Zielgruppen: " + ", ".join(short_label("target_groups", g) for g in groups[:3])
+        labels = ", ".join(short_label("target_groups", g) for g in groups[:3])
+        out.append((fit.strengths.get("targets", 0.0), f"Zielgruppen: {labels}"))
+    if not programme.serves_all_states:
+        land = taxonomy.label("states", profile.state)
+        out.append((fit.strengths.get("regional", 0.0), f"Landesprogramm für {land}"))
+    if programme.requires_designated_area and profile.designated_area:
+        out.append((fit.strengths.get("designated", 0.0), "Quartier liegt in einem Fördergebiet"))
+    out.sort(key=lambda item: -item[0])
+    return out[:FIT_REASONS]
+
+
+def _access_reason(programme: Programme, profile: Profile, fit: Fit) -> str:
+    applicant = short_label("applicant_types", profile.applicant_type)
+    if fit.route is not None:
+        label = route_label(fit.route)
+        return (
+            label
+            if fit.ordinary_route
+            else f"{label} (als {applicant} nicht selbst antragsberechtigt)"
         )
-    if not programme.serves_all_states and len(reasons) < MAX_REASONS:
-        reasons.append(f"Landesprogramm für {taxonomy.label('states', profile.state)}")
-    if (
-        programme.requires_designated_area
-        and profile.designated_area
-        and len(reasons) < MAX_REASONS
-    ):
-        reasons.append("Quartier liegt in einem Fördergebiet")
+    if fit.procedure is not None:
+        return f"Antrag über das Landesverfahren: {fit.procedure.short_title}"
+    if fit.procedure_for:
+        names = ", ".join(p.short_title for p in fit.procedure_for)
+        return f"Landesverfahren für: {names}"
+    return f"Antragsberechtigt: {applicant}"
+
+
+def match_reasons(
+    programme: Programme, profile: Profile, standing: Standing, fit: Fit
+) -> list[str]:
+    """Up to six short reasons why the programme fits the profile, the best first."""
+    reasons = [text for _, text in _fit_reasons(programme, profile, fit)]
+    amount = amount_reason(programme, profile)
+    if amount:
+        reasons.append(amount)
+    reasons.append(_access_reason(programme, profile, fit))
+    reasons.append(deadline_reason(programme, standing))
     rate = programme.limit("funding_rate_max_percent")
-    if rate is not None and len(reasons) < MAX_REASONS:
+    if rate is not None and not (amount and "%" in amount) and len(reasons) < MAX_REASONS:
         reasons.append(f"Förderquote bis {rate:g} %")
     return reasons[:MAX_REASONS]
 
 
-def match_warnings(programme: Programme, profile: Profile, today: date) -> list[str]:
-    """What the user must know before relying on this programme (guideline, successor)."""
+def match_warnings(
+    programme: Programme,
+    profile: Profile,
+    today: date,
+    standing: Standing,
+    conflicts: list[Programme] = (),  # type: ignore[assignment]
+) -> list[str]:
+    """What the user must know before relying on this programme."""
     warnings = []
+    kind = funding_kind(programme)
+    if kind in KIND_NOTES:
+        warnings.append(KIND_NOTES[kind])
+    if programme.cooperation:
+        warnings.append(COOPERATION_NOTES[programme.cooperation])
+        if programme.programme_area and in_programme_area(programme, profile) is None:
+            warnings.append(
+                "Prüfen Sie, ob Ihr Ort im Programmgebiet liegt: "
+                + ", ".join(programme.programme_area)
+            )
+    if standing.unclear:
+        warnings.append(UNCLEAR_NOTE)
+    if conflicts:
+        names = ", ".join(p.short_title for p in conflicts)
+        warnings.append(f"Nicht kombinierbar mit: {names} (laut Fördergeber)")
     note = guideline_note(programme, today, profile.project_end)
     if note:
         warnings.append(note)
     if programme.successor:
         warnings.append(f"Dieses Programm ist beendet; Nachfolgeprogramm: {programme.successor}")
     return warnings
-
-
-def exclusion_reasons(programme: Programme, profile: Profile, today: date) -> list[str]:
-    """Every hard rule the programme fails for this profile, in German."""
-    reasons = []
-    applicant = profile.applicant_type
-    if applicant not in programme.applicant_types and programme.route_for(applicant) is None:
-        allowed = ", ".join(short_label("applicant_types", a) for a in programme.applicant_types)
-        via = "; ".join(
-            f"{', '.join(short_label('applicant_types', a) for a in r.applicant_types)} "
-            f"über {r.via}"
-            for r in programme.access_via
-        )
-        listed = "; ".join(part for part in (allowed, via) if part)
-        reasons.append(
-            f"Nicht antragsberechtigt: {short_label('applicant_types', applicant)}"
-            f" (antragsberechtigt: {listed})"
-        )
-    if not programme.serves_all_states and profile.state not in programme.states:
-        served = ", ".join(taxonomy.label("states", s) for s in programme.states)
-        reasons.append(
-            f"Nur für {served} – Ihr Projekt liegt in {taxonomy.label('states', profile.state)}"
-        )
-    if profile.area_type and profile.area_type not in programme.area_types:
-        served = " und ".join(taxonomy.label("area_types", a) for a in programme.area_types)
-        reasons.append(f"Nur für {served}")
-    requested = profile.requested_eur
-    highest, lowest = programme.limit("amount_max_eur"), programme.limit("amount_min_eur")
-    if requested and highest is not None and requested > highest * MAX_AMOUNT_FACTOR:
-        reasons.append(
-            f"Beantragte Summe ({_eur(requested)}) weit über dem Höchstbetrag ({_eur(highest)})"
-        )
-    if requested and lowest is not None and requested < lowest * MIN_AMOUNT_FACTOR:
-        reasons.append(
-            f"Beantragte Summe ({_eur(requested)}) weit unter dem Mindestbetrag ({_eur(lowest)})"
-        )
-    costs = set(profile.cost_types)
-    if costs == {"investiv"} and programme.purely_non_investive:
-        reasons.append("Fördert keine Investitionen – Ihr Projekt hat nur investive Kosten")
-    elif costs and "investiv" not in costs and programme.purely_investive:
-        reasons.append("Fördert nur Investitionen – Ihr Projekt hat keine investiven Kosten")
-    if programme.status == "closed":
-        reasons.append("Programm beendet" + successor_hint(programme))
-    elif programme.status == "paused":
-        reasons.append(f"Programm {taxonomy.label('statuses', programme.status)}")
-    elif programme.deadline.kind == "closed":
-        reasons.append("Keine offene Antragsrunde")
-    elif (
-        programme.deadline.kind in ("fixed", "windows")
-        and next_deadline(programme.deadline, today) is None
-    ):
-        last = max(_past_deadlines(programme))
-        reasons.append(f"Keine offene oder angekündigte Frist (letzte: {format_date(last)})")
-    return reasons
 
 
 def missing_data(programme: Programme, profile: Profile) -> list[str]:
@@ -181,4 +198,6 @@ def missing_data(programme: Programme, profile: Profile) -> list[str]:
         missing.append("Angabe fehlt: Kostenarten (Personal, Sachkosten, Investitionen)")
     if not profile.themes:
         missing.append("Angabe fehlt: Themen")
+    if programme.cooperation and profile.partners_abroad is None:
+        missing.append("Angabe fehlt: Partner im Ausland (für grenzüberschreitende Programme)")
     return missing

@@ -9,11 +9,10 @@ import numpy as np
 
 from funding_matcher.domain import taxonomy
 from funding_matcher.domain.catalogue.records import Programme
-from funding_matcher.domain.matching.weights import (
-    ALL_TARGET_CREDIT,
-    AMOUNT_OUTSIDE_CREDIT,
-    AMOUNT_UNKNOWN_CREDIT,
-)
+from funding_matcher.domain.matching.amounts import AmountArrays
+from funding_matcher.domain.matching.kinds import funding_kind, is_secondary_kind
+from funding_matcher.domain.matching.standing import status_class
+from funding_matcher.domain.matching.weights import ALL_TARGET_CREDIT
 
 BIT = {
     vocabulary: {
@@ -81,8 +80,11 @@ class ProgrammeArrays:
         self.for_all_credit = np.where(
             (self.targets & BIT["target_groups"]["alle"]) != 0, ALL_TARGET_CREDIT, 0.0
         ).astype(np.float32)
+        # Counted over everyone who gets the money, directly or through an intermediary: a
+        # programme reached only through Programmpartner is not "made for" each of them.
         self.applicant_specificity = np.array(
-            [1.0 / max(len(p.applicant_types), 1) for p in ps], dtype=np.float32
+            [1.0 / max(len(p.applicant_types) + len(p.indirect_applicant_types), 1) for p in ps],
+            dtype=np.float32,
         )
         # 1 for a programme of one Land, 1/n for one shared by n Länder, 0 for all of Germany.
         self.regional_specificity = np.array(
@@ -92,29 +94,29 @@ class ProgrammeArrays:
         self.designated_f32 = self.designated.astype(np.float32)
         self.only_investive = np.array([p.purely_investive for p in ps], dtype=bool)
         self.non_investive = np.array([p.purely_non_investive for p in ps], dtype=bool)
-        self.status_closed = np.array([p.status in ("closed", "paused") for p in ps], dtype=bool)
-        self.amount_min = np.array(
-            [_or_nan(p.limit("amount_min_eur")) for p in ps],
-            dtype=np.float64,
+        classes = [status_class(p.status) for p in ps]
+        self.status_closed = np.array([c in ("ended", "next") for c in classes], dtype=bool)
+        self.status_ended = np.array([c == "ended" for c in classes], dtype=bool)
+        self.status_unclear = np.array([c == "unclear" for c in classes], dtype=bool)
+        self.amounts = AmountArrays(ps)
+        self.amount_min = self.amounts.lowest
+        kinds_of = [funding_kind(p) for p in ps]
+        self.grant = np.array([k == "grant" for k in kinds_of], dtype=bool)
+        self.secondary = np.array([is_secondary_kind(k) for k in kinds_of], dtype=bool)
+        self.cooperation = np.array([p.cooperation is not None for p in ps], dtype=bool)
+        # Applicant types whose intermediary route is the ordinary way in (main list).
+        self.ordinary_applicants = np.array(
+            [
+                mask("applicant_types", p.indirect_applicant_types)
+                if p.access_via_ordinary
+                else np.uint32(0)
+                for p in ps
+            ],
+            dtype=np.uint32,
         )
-        self.amount_max = np.array(
-            [_or_nan(p.limit("amount_max_eur")) for p in ps],
-            dtype=np.float64,
-        )
-        unknown = np.isnan(self.amount_min) & np.isnan(self.amount_max)
-        self.amount_lo = np.nan_to_num(self.amount_min, nan=-np.inf)
-        self.amount_hi = np.nan_to_num(self.amount_max, nan=np.inf)
-        self.amount_inside_credit = np.where(unknown, AMOUNT_UNKNOWN_CREDIT, 1.0).astype(np.float32)
-        self.amount_outside_credit = np.where(
-            unknown, AMOUNT_UNKNOWN_CREDIT, AMOUNT_OUTSIDE_CREDIT
-        ).astype(np.float32)
         kinds = [p.deadline.kind for p in ps]
         self.always_open = np.array(
             [k in ("rolling", "annual", "unknown") for k in kinds], dtype=bool
         )
         self.deadline_closed = np.array([k == "closed" for k in kinds], dtype=bool)
         self.last_date = np.array([_last_date(p) for p in ps], dtype=np.int64)
-
-
-def _or_nan(value: float | None) -> float:
-    return float("nan") if value is None else value

@@ -1,4 +1,6 @@
-"""The hard rules: who may apply where, with how much, for what, and whether a round is open."""
+"""The hard rules: who may apply where, with how much, for what, whether a round is open, and
+whether a cross-border programme can apply at all. Each rule is a mask over the catalogue, kept
+by name so that exclusions can be counted by reason without writing a sentence for each."""
 
 from __future__ import annotations
 
@@ -8,8 +10,15 @@ from typing import NamedTuple
 import numpy as np
 
 from funding_matcher.domain.matching.features import ProgrammeArrays, mask
-from funding_matcher.domain.matching.weights import MAX_AMOUNT_FACTOR, MIN_AMOUNT_FACTOR
+from funding_matcher.domain.matching.kinds import profile_speaks_of_cooperation
+from funding_matcher.domain.matching.weights import MIN_AMOUNT_FACTOR
 from funding_matcher.domain.profile import Profile
+
+# Rule names in the order an exclusion is counted under (the first rule it fails).
+RULES = ("state", "applicant", "area", "closed", "amount", "costs", "cooperation")
+# Rules a near miss may fail: about this project's shape, not about who, where or when (closed
+# programmes are listed for the next round when the user asks for them).
+SOFT_RULES = frozenset({"area", "amount", "costs", "cooperation"})
 
 
 class Eligibility(NamedTuple):
@@ -18,34 +27,55 @@ class Eligibility(NamedTuple):
     ok: np.ndarray  # passes every hard rule
     closed: np.ndarray  # no round open now (status, or the last date has passed)
     indirect: np.ndarray  # the applicant gets the money only through an intermediary
+    ordinary: np.ndarray  # ... and that intermediary is the ordinary way in (main list)
+    failed: dict[str, np.ndarray]  # rule name -> programmes failing it
 
 
 def eligible(
-    arrays: ProgrammeArrays, profile: Profile, today: date, include_closed: bool
+    arrays: ProgrammeArrays,
+    profile: Profile,
+    today: date,
+    include_closed: bool,
 ) -> Eligibility:
     """Which programmes pass the hard rules, which are closed now, which only via others."""
     applicant = mask("applicant_types", [profile.applicant_type])
     direct = (arrays.applicants & applicant) != 0
     indirect = ~direct & ((arrays.indirect_applicants & applicant) != 0)
-    ok = direct | indirect
-    ok &= (arrays.states & mask("states", [profile.state])) != 0
-    if profile.area_type:
-        ok &= (arrays.areas & mask("area_types", [profile.area_type])) != 0
-    requested = profile.requested_eur
-    if requested:
-        with np.errstate(invalid="ignore"):
-            ok &= ~(requested > arrays.amount_max * MAX_AMOUNT_FACTOR)
-            ok &= ~(requested < arrays.amount_min * MIN_AMOUNT_FACTOR)
-    costs = set(profile.cost_types)
-    if costs == {"investiv"}:
-        ok &= ~arrays.non_investive
-    elif costs and "investiv" not in costs:
-        ok &= ~arrays.only_investive
+    ordinary = indirect & ((arrays.ordinary_applicants & applicant) != 0)
+    nothing = np.zeros(len(arrays.applicants), dtype=bool)
+    failed = {
+        "state": (arrays.states & mask("states", [profile.state])) == 0,
+        "applicant": ~(direct | indirect),
+        "area": (arrays.areas & mask("area_types", [profile.area_type])) == 0
+        if profile.area_type
+        else nothing,
+    }
     closed = (
         arrays.status_closed
         | arrays.deadline_closed
         | (~arrays.always_open & (arrays.last_date < today.toordinal()))
     )
-    if not include_closed:
-        ok &= ~closed
-    return Eligibility(ok, closed, indirect)
+    failed["closed"] = nothing if include_closed else closed
+    requested = profile.requested_eur
+    if requested:
+        with np.errstate(invalid="ignore"):
+            failed["amount"] = requested < arrays.amount_min * MIN_AMOUNT_FACTOR
+    else:
+        failed["amount"] = nothing
+    costs = set(profile.cost_types)
+    if costs == {"investiv"}:
+        failed["costs"] = arrays.non_investive
+    elif costs and "investiv" not in costs:
+        failed["costs"] = arrays.only_investive
+    else:
+        failed["costs"] = nothing
+    # kinds.cross_border_fits for the whole catalogue at once: a place inside a served Land is
+    # never outside the programme area (a Land outside fails the state rule already).
+    if profile.partners_abroad or (
+        profile.partners_abroad is None and profile_speaks_of_cooperation(profile)
+    ):
+        failed["cooperation"] = nothing
+    else:
+        failed["cooperation"] = arrays.cooperation
+    ok = ~np.logical_or.reduce([failed[name] for name in RULES])
+    return Eligibility(ok, closed, indirect, ordinary, failed)

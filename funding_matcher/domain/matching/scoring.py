@@ -1,18 +1,50 @@
-"""The score of an eligible programme: text similarity plus weighted boosts (see weights.py)."""
+"""The score of an eligible programme: text similarity plus weighted boosts (see weights.py),
+scaled by how much of the need it covers, by its standing and its route; prizes and wage
+subsidies are kept below every fitting grant."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import numpy as np
 
 from funding_matcher.domain.matching.features import ProgrammeArrays, mask, popcount
-from funding_matcher.domain.matching.weights import INDIRECT_FACTOR
+from funding_matcher.domain.matching.rules import Eligibility
+from funding_matcher.domain.matching.weights import (
+    AMOUNT_UNKNOWN_CREDIT,
+    COFUNDING_SHARE,
+    COVERAGE_EXPONENT,
+    COVERAGE_SCALE,
+    FITTING_GRANT_SHARE,
+    INDIRECT_FACTOR,
+    NO_WINDOW_FACTOR,
+    ORDINARY_ROUTE_FACTOR,
+    UNCLEAR_FACTOR,
+)
 from funding_matcher.domain.profile import Profile
 
 
+def coverage_credit(arrays: ProgrammeArrays, profile: Profile) -> np.ndarray | None:
+    """How well the euro caps fit the need (nan: unknown); None without a need.
+
+    1 when the maximum covers at least COFUNDING_SHARE of the need, below that (share /
+    COFUNDING_SHARE) ** COVERAGE_EXPONENT. A rate is no sign of a co-funder (the rest is own
+    contribution by design), so only euro caps count here; the reasons show the rate as well.
+    """
+    if not profile.requested_eur:
+        return None
+    share = arrays.amounts.coverage(profile, with_rate=False)
+    with np.errstate(invalid="ignore"):
+        return np.power(np.minimum(share / COFUNDING_SHARE, 1.0), COVERAGE_EXPONENT)
+
+
 def score_parts(
-    arrays: ProgrammeArrays, profile: Profile, text: np.ndarray, ok: np.ndarray
+    arrays: ProgrammeArrays,
+    profile: Profile,
+    text: np.ndarray,
+    ok: np.ndarray,
+    credit: np.ndarray | None,
 ) -> dict[str, Any]:
     """Each part of the score (0..1, see weights.py) for every programme."""
     parts: dict[str, Any] = {}
@@ -28,12 +60,8 @@ def score_parts(
     if profile.cost_types:
         covered = popcount(arrays.costs & mask("cost_types", profile.cost_types))
         parts["costs"] = covered * np.float32(1.0 / len(profile.cost_types))
-    requested = profile.requested_eur
-    if requested:
-        inside = (arrays.amount_lo <= requested) & (requested <= arrays.amount_hi)
-        parts["amount"] = np.where(
-            inside, arrays.amount_inside_credit, arrays.amount_outside_credit
-        )
+    if credit is not None:
+        parts["amount"] = np.nan_to_num(credit, nan=AMOUNT_UNKNOWN_CREDIT).astype(np.float32)
     parts["regional"] = arrays.regional_specificity
     parts["applicant"] = arrays.applicant_specificity
     if profile.designated_area is True:
@@ -47,13 +75,11 @@ def total_scores(
     parts: dict[str, Any],
     weights: dict[str, float],
     closed_factor: float,
-    ok: np.ndarray,
-    closed: np.ndarray,
-    indirect: np.ndarray,
+    rules: Eligibility,
 ) -> np.ndarray:
-    """Weighted score (0..100) of every programme; excluded ones get -inf."""
+    """Weighted score (0..100) of every programme before the scaling below; excluded get -inf."""
     scale = 100.0 / sum(weights.values())
-    total = np.zeros(len(ok), dtype=np.float32)
+    total = np.zeros(len(rules.ok), dtype=np.float32)
     buffer = np.empty_like(total)
     for name, value in parts.items():
         weight = np.float32(weights.get(name, 0.0) * scale)
@@ -63,7 +89,48 @@ def total_scores(
             np.multiply(value, weight, out=buffer)
             total += buffer
     if closed_factor != 1.0:
-        total[closed] *= np.float32(closed_factor)
-    total[indirect] *= np.float32(INDIRECT_FACTOR)
-    total[~ok] = -np.inf
+        total[rules.closed] *= np.float32(closed_factor)
     return total
+
+
+def scaled_scores(
+    total: np.ndarray,
+    arrays: ProgrammeArrays,
+    rules: Eligibility,
+    credit: np.ndarray | None,
+    today: date,
+) -> np.ndarray:
+    """Scale by coverage, standing and route; keep prizes and wage subsidies below every fitting
+    grant; excluded programmes get -inf."""
+    if credit is not None and COVERAGE_SCALE:
+        known = ~np.isnan(credit)
+        factor = 1.0 - COVERAGE_SCALE * (1.0 - credit[known])
+        total[known] *= factor.astype(np.float32)
+    total[arrays.status_unclear] *= np.float32(UNCLEAR_FACTOR)
+    ended = arrays.deadline_closed | arrays.status_ended
+    dated_ahead = ~arrays.always_open & (arrays.last_date >= today.toordinal())
+    no_window = rules.closed & ~dated_ahead & ~ended
+    total[no_window] *= np.float32(NO_WINDOW_FACTOR)
+    total[rules.indirect & ~rules.ordinary] *= np.float32(INDIRECT_FACTOR)
+    total[rules.ordinary] *= np.float32(ORDINARY_ROUTE_FACTOR)
+    total[~rules.ok] = -np.inf
+    _below_fitting_grants(total, arrays, rules)
+    return total
+
+
+def _below_fitting_grants(total: np.ndarray, arrays: ProgrammeArrays, rules: Eligibility) -> None:
+    """Move prizes and wage subsidies that outscore the lowest fitting grant just below it,
+    keeping their order among themselves."""
+    listed = rules.ok & ~(rules.indirect & ~rules.ordinary)
+    grants = listed & arrays.grant
+    best = float(np.max(total, where=grants, initial=-np.inf))
+    if best <= 0:
+        return
+    fitting = grants & (total >= FITTING_GRANT_SHARE * best)
+    if not fitting.any():
+        return
+    floor = float(total[fitting].min())
+    demote = listed & arrays.secondary & (total >= floor)
+    if demote.any():
+        top = float(total[demote].max())
+        total[demote] = floor - 0.01 - (top - total[demote]) * 1e-3

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import NamedTuple
 
 from flask import jsonify, request
 
@@ -16,15 +17,29 @@ from funding_matcher.web.day import today as current_day
 from funding_matcher.web.engine_cache import matching_engine
 
 MAX_TOP = 200
+MAX_PAGE = 10_000
 EARLIEST, LATEST = date(1900, 1, 1), date(2199, 12, 31)
 
 
-def _options() -> tuple[int, date, bool]:
-    problems = []
-    top = request.args.get("top", "10")
+def _flag(name: str, problems: list[FieldProblem]) -> bool:
+    value = request.args.get(name, "false").lower()
+    if value not in ("true", "false", "1", "0"):
+        problems.append(FieldProblem(name, "true oder false angeben"))
+    return value in ("true", "1")
+
+
+def _count(name: str, default: str, highest: int, problems: list[FieldProblem]) -> int:
+    text = request.args.get(name, default)
     # isdigit alone accepts "²" and other Unicode digits: ASCII digits only.
-    if not (top.isascii() and top.isdigit()) or not 1 <= int(top) <= MAX_TOP:
-        problems.append(FieldProblem("top", f"ganze Zahl von 1 bis {MAX_TOP} angeben"))
+    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= highest:
+        problems.append(FieldProblem(name, f"ganze Zahl von 1 bis {highest} angeben"))
+        return int(default)
+    return int(text)
+
+
+def _options() -> MatchOptions:
+    problems: list[FieldProblem] = []
+    top = _count("top", "10", MAX_TOP, problems)
     today_text = request.args.get("today")
     today = current_day()
     if today_text is not None:
@@ -37,24 +52,36 @@ def _options() -> tuple[int, date, bool]:
                 FieldProblem("today", "Datum im Format JJJJ-MM-TT zwischen 1900 und 2199 angeben")
             )
             today = current_day()
-    flag = request.args.get("include_closed", "false").lower()
-    if flag not in ("true", "false", "1", "0"):
-        problems.append(FieldProblem("include_closed", "true oder false angeben"))
+    include_closed = _flag("include_closed", problems)
+    include_excluded = _flag("include_excluded", problems)
+    page = _count("page", "1", MAX_PAGE, problems)
     if problems:
         raise InvalidData(problems)
-    return int(top), today, flag in ("true", "1")
+    return MatchOptions(top, today, include_closed, include_excluded, page)
+
+
+class MatchOptions(NamedTuple):
+    top: int
+    today: date
+    include_closed: bool
+    include_excluded: bool
+    page: int
 
 
 @bp.post("/v1/match")
 def match():
-    """Rank the catalogue for a profile v1 given as the JSON body."""
+    """Rank the catalogue for a profile (v1, v1.1) given as the JSON body."""
     try:
-        top, today, include_closed = _options()
+        options = _options()
         profile = Profile.from_dict(json_object())
     except InvalidData as exc:
         return problem_response(exc.problems)
-    ranking = matching_engine().rank(profile, today, include_closed=include_closed, top=top)
-    return jsonify(ranking_to_json(ranking))
+    ranking = matching_engine().rank(
+        profile, options.today, include_closed=options.include_closed, top=options.top
+    )
+    return jsonify(
+        ranking_to_json(ranking, include_excluded=options.include_excluded, page=options.page)
+    )
 
 
 @bp.get("/openapi.json")

@@ -104,6 +104,17 @@ def openapi_document() -> dict[str, Any]:
                             "in": "query",
                             "schema": {"type": "boolean"},
                         },
+                        {
+                            "name": "include_excluded",
+                            "in": "query",
+                            "description": "alle Ausschlüsse mit Gründen, seitenweise (je 50)",
+                            "schema": {"type": "boolean"},
+                        },
+                        {
+                            "name": "page",
+                            "in": "query",
+                            "schema": {"type": "integer", "minimum": 1, "maximum": 10000},
+                        },
                     ],
                     secured=False,
                 )

@@ -7,6 +7,7 @@ from typing import Any
 from funding_matcher.domain import taxonomy
 from funding_matcher.domain.applications.status import STATUSES
 from funding_matcher.domain.profile import Profile
+from funding_matcher.web.api.match_schemas import funding_mix_schema, match_schema, ranking_schema
 
 
 def _ref(name: str) -> dict[str, str]:
@@ -41,34 +42,7 @@ def _profile_schema() -> dict[str, Any]:
 
 def schemas() -> dict[str, Any]:
     string_list = {"type": "array", "items": {"type": "string"}}
-    match = {
-        "type": "object",
-        "required": ["program", "title", "score", "reasons", "missing", "next_deadline"],
-        "properties": {
-            "program": {"type": "string", "description": "slug of the programme"},
-            "title": {"type": "string"},
-            "score": {"type": "number", "minimum": 0, "maximum": 100},
-            "reasons": string_list,
-            "missing": string_list,
-            "next_deadline": {"type": ["string", "null"], "format": "date"},
-            "currently_closed": {"type": "boolean"},
-            "round": {
-                "enum": ["open", "next", "ended"],
-                "description": "open: Antrag möglich; next: zwischen zwei Runden; ended: beendet",
-            },
-            "access": {
-                "type": "object",
-                "properties": {
-                    "direct": {"type": "boolean"},
-                    "via": {"type": ["string", "null"], "description": "intermediary"},
-                },
-            },
-            "warnings": string_list,
-            "successor": {"type": ["string", "null"], "description": "slug of the successor"},
-            "source_url": {"type": "string"},
-            "checked_on": {"type": "string", "format": "date"},
-        },
-    }
+    match = match_schema()
     section = {
         "type": "object",
         "required": ["key", "title", "text", "guidance", "limit", "version"],
@@ -89,30 +63,8 @@ def schemas() -> dict[str, Any]:
     return {
         "Profile": _profile_schema(),
         "Match": match,
-        "Ranking": {
-            "type": "object",
-            "required": ["results", "excluded"],
-            "properties": {
-                "results": {"type": "array", "items": match},
-                "indirect": {
-                    "type": "array",
-                    "items": match,
-                    "description": "reachable only through an intermediary (Weiterleitung)",
-                },
-                "excluded": {
-                    "type": "array",
-                    "items": {
-                        "type": "object",
-                        "required": ["program", "reasons"],
-                        "properties": {
-                            "program": {"type": "string"},
-                            "title": {"type": "string"},
-                            "reasons": string_list,
-                        },
-                    },
-                },
-            },
-        },
+        "FundingMix": funding_mix_schema(),
+        "Ranking": ranking_schema(match, _ref("FundingMix")),
         "Project": {
             "type": "object",
             "required": ["id", "profile"],

@@ -1,0 +1,136 @@
+"""How much of a project's need a programme can carry: caps per unit, rates, coverage.
+
+The need is what the project asks for: total budget less own funds. A programme's cap for this
+project is the smallest of its maximum (counted per project, per year times the project's years,
+or per Wohneinheit / participant, which the profile cannot count and which is then not applied),
+its annual maximum times the years, and its maximum rate of the total budget. A programme whose
+cap covers only part of the need is a co-funder, not a misfit: it is ranked and its share shown
+("bis 6.000 € je Jahr – deckt 15 % des Bedarfs, als Kofinanzierung"); only a minimum far above
+the need excludes (rules.py). ``amount_arrays`` computes the same caps for the whole catalogue.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from decimal import Decimal
+
+import numpy as np
+
+from funding_matcher.domain.catalogue.records import Programme
+from funding_matcher.domain.matching.weights import COFUNDING_SHARE
+from funding_matcher.domain.money import cents, format_number
+from funding_matcher.domain.profile import Profile
+
+UNCOUNTABLE = {"wohneinheit": "je Wohneinheit", "teilnehmende": "je Teilnehmerin/Teilnehmer"}
+HUNDRED = Decimal(100)
+
+
+def project_years(profile: Profile) -> int:
+    """Haushaltsjahre a yearly cap is counted for: the duration in started years, else one."""
+    if profile.duration_months is None:
+        return 1
+    return max(1, math.ceil(profile.duration_months / 12))
+
+
+def _euros(value: float) -> str:
+    return f"{format_number(cents(Decimal(str(value))))} €"
+
+
+@dataclass(frozen=True)
+class Cap:
+    """The most a programme can give this project (None: unknown), and how that reads."""
+
+    eur: Decimal | None
+    text: str | None  # "6.000 € je Jahr (12.000 € für 2 Jahre)", "50.000 € je Wohneinheit"
+
+
+def programme_cap(programme: Programme, profile: Profile) -> Cap:
+    """The programme's cap for this project from its maximum, annual maximum and rate."""
+    years = project_years(profile)
+    highest = programme.limit("amount_max_eur")
+    per = programme.amount_max_per or "project"
+    annual = programme.limit("annual_max_eur")
+    rate = programme.limit("funding_rate_max_percent")
+    caps: list[tuple[Decimal, str]] = []
+    unit_text = None
+    if highest is not None and per in UNCOUNTABLE:
+        unit_text = f"{_euros(highest)} {UNCOUNTABLE[per]}"
+    elif highest is not None and per == "jahr":
+        total = Decimal(str(highest)) * years
+        span = f" ({_euros(float(total))} für {years} Jahre)" if years > 1 else ""
+        caps.append((total, f"{_euros(highest)} je Jahr{span}"))
+    elif highest is not None:
+        caps.append((Decimal(str(highest)), _euros(highest)))
+    if annual is not None and (highest is None or per == "project"):
+        total = Decimal(str(annual)) * years
+        caps.append((total, f"{_euros(annual)} je Jahr"))
+    if rate is not None and profile.budget_total_eur:
+        share = cents(Decimal(str(rate)) * Decimal(str(profile.budget_total_eur)) / HUNDRED)
+        caps.append((share, f"{format_number(Decimal(str(rate)))} % der Kosten"))
+    if not caps:
+        return Cap(None, unit_text)
+    eur, text = min(caps, key=lambda c: c[0])
+    return Cap(cents(eur), text if unit_text is None else f"{text}, {unit_text}")
+
+
+def coverage(cap: Cap, profile: Profile) -> float | None:
+    """Share of the need the cap covers (0..1); None when cap or need is unknown or zero."""
+    need = profile.requested_eur
+    if cap.eur is None or not need:
+        return None
+    return min(float(cap.eur) / need, 1.0)
+
+
+def amount_reason(programme: Programme, profile: Profile) -> str | None:
+    """One line on amount and need: 'bis 6.000 € je Jahr – deckt 15 % des Bedarfs, als
+    Kofinanzierung', or None when neither cap nor need is known."""
+    cap = programme_cap(programme, profile)
+    if cap.text is None:
+        return None
+    share = coverage(cap, profile)
+    if share is None:
+        return f"Förderung bis {cap.text}"
+    if share >= 1.0:
+        return f"Förderung bis {cap.text} – deckt den Bedarf"
+    percent = max(1, round(share * 100))
+    role = ", als Kofinanzierung" if share < COFUNDING_SHARE else ""
+    return f"Förderung bis {cap.text} – deckt {percent} % des Bedarfs{role}"
+
+
+class AmountArrays:
+    """The numbers ``programme_cap`` reads, one entry per programme, for vectorised coverage."""
+
+    def __init__(self, programmes: list[Programme]) -> None:
+        def column(name: str) -> np.ndarray:
+            values = [p.limit(name) for p in programmes]
+            return np.array([np.nan if v is None else v for v in values], dtype=np.float64)
+
+        self.highest = column("amount_max_eur")
+        self.annual = column("annual_max_eur")
+        self.rate = column("funding_rate_max_percent")
+        per = [p.amount_max_per or "project" for p in programmes]
+        self.per_year = np.array([u == "jahr" for u in per], dtype=bool)
+        self.per_project = np.array([u == "project" for u in per], dtype=bool)
+        self.uncountable = np.array([u in UNCOUNTABLE for u in per], dtype=bool)
+        self.lowest = column("amount_min_eur")
+
+    def caps(self, profile: Profile, with_rate: bool = True) -> np.ndarray:
+        """Each programme's cap for this project in euros (nan: unknown), as programme_cap;
+        ``with_rate=False``: the euro caps only (maximum, annual maximum), not the rate."""
+        years = project_years(profile)
+        cap = np.where(self.per_year, self.highest * years, self.highest)
+        cap = np.where(self.uncountable, np.nan, cap)
+        annual_applies = np.isnan(self.highest) | self.per_project
+        cap = np.fmin(cap, np.where(annual_applies, self.annual * years, np.nan))
+        if with_rate and profile.budget_total_eur:
+            cap = np.fmin(cap, self.rate / 100.0 * profile.budget_total_eur)
+        return cap
+
+    def coverage(self, profile: Profile, with_rate: bool = True) -> np.ndarray:
+        """Share of the need each programme's cap covers, 0..1 (nan: unknown)."""
+        need = profile.requested_eur
+        if not need:
+            return np.full(len(self.highest), np.nan)
+        with np.errstate(invalid="ignore"):
+            return np.minimum(self.caps(profile, with_rate) / need, 1.0)

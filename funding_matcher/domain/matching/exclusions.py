@@ -1,0 +1,143 @@
+"""Why programmes are excluded: every failed rule in German for one programme, and for the whole
+catalogue a summary by reason, counted from the rule masks without writing a sentence each.
+
+An answer grows with what the user asked for, not with the catalogue: by default it carries the
+counts by reason ("Nur für andere Länder: 1.840") and the few close ones (failing a single rule
+about the project's shape, not about who or where), and the full list only on request, page by
+page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+
+from funding_matcher.domain import taxonomy
+from funding_matcher.domain.catalogue.deadlines import format_date, next_deadline
+from funding_matcher.domain.catalogue.records import Programme
+from funding_matcher.domain.matching.explain import short_label, successor_hint
+from funding_matcher.domain.matching.kinds import cross_border_fits
+from funding_matcher.domain.matching.rules import RULES, SOFT_RULES, Eligibility
+from funding_matcher.domain.matching.standing import status_class
+from funding_matcher.domain.matching.weights import MIN_AMOUNT_FACTOR
+from funding_matcher.domain.profile import Profile
+
+_COOPERATION_REASONS = {
+    "cross_border": "Grenzüberschreitendes Programm: nur mit Partnern im Ausland",
+    "transnational": "Transnationales Programm: nur mit Partnern aus anderen Ländern",
+}
+
+
+def _eur(value: float) -> str:
+    return f"{value:,.0f} €".replace(",", ".")
+
+
+def summary_label(rule: str, profile: Profile) -> str:
+    """The heading under which exclusions by ``rule`` are counted."""
+    return {
+        "state": "Nur für andere Länder",
+        "applicant": "Nicht antragsberechtigt als "
+        + short_label("applicant_types", profile.applicant_type),
+        "area": "Nur für "
+        + ("ländliche" if profile.area_type == "urban" else "städtische")
+        + " Räume",
+        "closed": "Beendet oder ohne offene Runde",
+        "amount": "Mindestbetrag weit über dem Bedarf",
+        "costs": "Fördert andere Kostenarten",
+        "cooperation": "Nur mit Partnern im Ausland",
+    }[rule]
+
+
+def exclusion_reasons(programme: Programme, profile: Profile, today: date) -> list[str]:
+    """Every hard rule the programme fails for this profile, in German."""
+    reasons = []
+    applicant = profile.applicant_type
+    if applicant not in programme.applicant_types and programme.route_for(applicant) is None:
+        allowed = ", ".join(short_label("applicant_types", a) for a in programme.applicant_types)
+        via = "; ".join(
+            f"{', '.join(short_label('applicant_types', a) for a in r.applicant_types)} "
+            f"über {r.via}"
+            for r in programme.access_via
+        )
+        listed = "; ".join(part for part in (allowed, via) if part)
+        reasons.append(
+            f"Nicht antragsberechtigt: {short_label('applicant_types', applicant)}"
+            f" (antragsberechtigt: {listed})"
+        )
+    if not programme.serves_all_states and profile.state not in programme.states:
+        served = ", ".join(taxonomy.label("states", s) for s in programme.states)
+        reasons.append(
+            f"Nur für {served} – Ihr Projekt liegt in {taxonomy.label('states', profile.state)}"
+        )
+    if profile.area_type and profile.area_type not in programme.area_types:
+        served = " und ".join(taxonomy.label("area_types", a) for a in programme.area_types)
+        reasons.append(f"Nur für {served}")
+    requested, lowest = profile.requested_eur, programme.limit("amount_min_eur")
+    if requested and lowest is not None and requested < lowest * MIN_AMOUNT_FACTOR:
+        reasons.append(
+            f"Beantragte Summe ({_eur(requested)}) weit unter dem Mindestbetrag ({_eur(lowest)})"
+        )
+    costs = set(profile.cost_types)
+    if costs == {"investiv"} and programme.purely_non_investive:
+        reasons.append("Fördert keine Investitionen – Ihr Projekt hat nur investive Kosten")
+    elif costs and "investiv" not in costs and programme.purely_investive:
+        reasons.append("Fördert nur Investitionen – Ihr Projekt hat keine investiven Kosten")
+    if programme.cooperation and not cross_border_fits(programme, profile):
+        reasons.append(_COOPERATION_REASONS[programme.cooperation])
+    reasons.extend(_round_reasons(programme, today))
+    return reasons
+
+
+def _round_reasons(programme: Programme, today: date) -> list[str]:
+    cls = status_class(programme.status)
+    if cls == "ended":
+        return ["Programm beendet" + successor_hint(programme)]
+    if cls == "next":
+        return ["Programm ausgesetzt – zwischen zwei Runden"]
+    if programme.deadline.kind == "closed":
+        return ["Keine offene Antragsrunde"]
+    past = programme.deadline.dates + [w.closes for w in programme.deadline.windows]
+    if (
+        programme.deadline.kind in ("fixed", "windows")
+        and next_deadline(programme.deadline, today) is None
+        and past
+    ):
+        return [f"Keine offene oder angekündigte Frist (letzte: {format_date(max(past))})"]
+    return []
+
+
+@dataclass(frozen=True)
+class ExclusionCount:
+    rule: str
+    label: str
+    count: int
+
+
+def first_failed_rule(rules: Eligibility) -> np.ndarray:
+    """For each programme the index (into RULES) of the first rule it fails; -1 if none."""
+    stacked = np.vstack([rules.failed[name] for name in RULES])
+    first = np.argmax(stacked, axis=0)
+    return np.where(stacked.any(axis=0), first, -1)
+
+
+def exclusion_counts(rules: Eligibility, profile: Profile) -> list[ExclusionCount]:
+    """Excluded programmes counted under the first rule each fails (the counts add up)."""
+    first = first_failed_rule(rules)
+    counts = np.bincount(first[first >= 0], minlength=len(RULES))
+    return [
+        ExclusionCount(rule, summary_label(rule, profile), int(n))
+        for rule, n in zip(RULES, counts, strict=True)
+        if n
+    ]
+
+
+def close_rows(rules: Eligibility, order: np.ndarray, limit: int) -> np.ndarray:
+    """Rows of excluded programmes that fail exactly one soft rule, best text fit first."""
+    stacked = np.vstack([rules.failed[name] for name in RULES])
+    soft = np.array([name in SOFT_RULES for name in RULES])
+    single = stacked.sum(axis=0) == 1
+    near = single & stacked[soft].any(axis=0)
+    rows = np.flatnonzero(near)
+    return rows[np.argsort(-order[rows], kind="stable")][:limit]

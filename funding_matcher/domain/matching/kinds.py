@@ -1,0 +1,128 @@
+"""Kinds of funding and cross-border programmes: what a match is, and whether it can apply.
+
+A prize or a wage subsidy for one employee is not a project grant, and a cross-border programme
+needs partners on the other side of the border: a professional reads these first, so the matcher
+labels them and ranks them accordingly (see scoring.py and rules.py).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from funding_matcher.domain.catalogue.records import FundingKind, Programme
+from funding_matcher.domain.profile import Profile
+
+_FROM_TYPE: dict[str, FundingKind] = {
+    "zuschuss": "grant",
+    "sonstiges": "grant",
+    "darlehen": "loan",
+    "tilgungszuschuss": "loan",
+    "buergschaft": "loan",
+    "preis": "prize",
+}
+
+KIND_LABELS: dict[str, str] = {
+    "grant": "Zuschuss",
+    "loan": "Darlehen",
+    "prize": "Preis oder Wettbewerb",
+    "personnel_subsidy": "Lohnkostenzuschuss",
+}
+
+KIND_NOTES: dict[str, str] = {
+    "loan": "Darlehen: muss zurückgezahlt werden (als Eigenmittel im Finanzierungsplan)",
+    "prize": "Preis oder Wettbewerb: Auszeichnung für bestehendes Engagement, kein Projektzuschuss",
+    "personnel_subsidy": (
+        "Lohnkostenzuschuss für eine einzelne Beschäftigung, keine Projektförderung"
+    ),
+}
+
+COOPERATION_NOTES: dict[str, str] = {
+    "cross_border": "Grenzüberschreitend: nur mit Partnern auf der anderen Seite der Grenze",
+    "transnational": "Transnational: nur mit Partnern aus anderen Ländern",
+}
+
+# Words that show a description speaks of cooperation across a border.
+_ACROSS = re.compile(
+    r"grenz(?:über|ueber)schreitend|grenzübergreifend|grenzuebergreifend|transnational"
+    r"|städtepartnerschaft|partnerstadt|partnergemeinde|partnerregion|euregio|interreg",
+    re.IGNORECASE,
+)
+_FOREIGN = re.compile(
+    r"ausland|nachbarland|niederländ|niederland|holländ|dänisch|dänemark|polnisch|polen"
+    r"|tschechi|französisch|frankreich|elsass|österreich|schweiz|luxemburg|belgi|europäisch",
+    re.IGNORECASE,
+)
+_TOGETHER = re.compile(r"partner|kooperation|zusammenarbeit|austausch", re.IGNORECASE)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+
+
+def funding_kind(programme: Programme) -> FundingKind:
+    """The kind of support: the record's funding_kind, else read from its funding_type."""
+    return programme.funding_kind or _FROM_TYPE.get(programme.funding_type, "grant")
+
+
+def is_secondary_kind(kind: str) -> bool:
+    """Prizes and wage subsidies: labelled, and never ranked above a fitting grant."""
+    return kind in ("prize", "personnel_subsidy")
+
+
+def speaks_of_cooperation_abroad(text: str) -> bool:
+    """The text speaks of cooperation across a border (partners abroad, a twin town, ...)."""
+    if _ACROSS.search(text):
+        return True
+    if not _FOREIGN.search(text):
+        return False
+    return any(
+        _FOREIGN.search(sentence) and _TOGETHER.search(sentence)
+        for sentence in _SENTENCE.split(text)
+    )
+
+
+@cache
+def _area_key(name: str) -> str:
+    """A place or area name without its administrative prefix: 'Landkreis Görlitz' -> 'görlitz'."""
+    key = name.casefold().strip()
+    for prefix in ("kreisfreie stadt ", "landkreis ", "kreis ", "stadt ", "städteregion "):
+        if key.startswith(prefix):
+            key = key[len(prefix) :]
+    return key.removesuffix("kreis").strip(" -") if key.endswith("-kreis") else key.strip()
+
+
+def in_programme_area(programme: Programme, profile: Profile) -> bool | None:
+    """True when the profile's place is in the programme area, False when outside, None when the
+    catalogue or the profile does not say (the area is only known by Länder, no municipality)."""
+    if not programme.serves_all_states and profile.state not in programme.states:
+        return False
+    area = programme.programme_area
+    if not area:
+        return None
+    if profile.state in area:
+        return True
+    if not profile.municipality:
+        return None
+    place = _area_key(profile.municipality)
+    keys = {_area_key(a) for a in area}
+    if place in keys or any(part in keys for part in re.split(r"[-/,\s]+", place) if part):
+        return True
+    return None  # a municipality inside one of the Kreise is not named: unknown, not outside
+
+
+def profile_speaks_of_cooperation(profile: Profile) -> bool:
+    """The profile's title or description speaks of cooperation across a border."""
+    return speaks_of_cooperation_abroad(f"{profile.title}. {profile.description}")
+
+
+def cross_border_fits(programme: Programme, profile: Profile, speaks: bool | None = None) -> bool:
+    """A cross-border or transnational programme can apply: the profile has partners abroad, or
+    its description speaks of cooperation across the border (``speaks``, computed once per
+    profile when given) and its place is not outside the programme area."""
+    if programme.cooperation is None:
+        return True
+    if profile.partners_abroad:
+        return True
+    if profile.partners_abroad is False:
+        return False
+    if speaks is None:
+        speaks = profile_speaks_of_cooperation(profile)
+    return speaks and in_programme_area(programme, profile) is not False

@@ -1,0 +1,249 @@
+"""A funding mix a grant writer would start from: one main programme plus co-funders.
+
+Real projects are financed from several sources. From the ranked eligible grants (prizes, loans
+and wage subsidies are left out, ended programmes and routes through a third party's decision
+too) the mix takes as main programme the best one that can carry at least half of the need (or
+publishes no cap), then adds co-funders that may be combined with everything chosen so far
+(neither names the other in ``not_combinable_with``, not the same funder, not the Bund programme
+and its own Land procedure), those the main programme names in ``combinable_with`` first. Every
+amount respects the programme's cap and rate (amounts.py); own funds stay as declared. A
+programme that is subordinate to public money (``subsidiarity: public_first``, e.g. Aktion
+Mensch) comes after it: its public co-funders are counted first and it fills what is left. The
+part that carries most is called the main programme; its application is the one to open first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal
+
+from funding_matcher.domain.catalogue.records import Programme
+from funding_matcher.domain.matching.amounts import Cap, coverage, programme_cap
+from funding_matcher.domain.matching.kinds import funding_kind
+from funding_matcher.domain.matching.weights import (
+    FITTING_GRANT_SHARE,
+    MAIN_MIN_COVERAGE,
+    MAX_COFUNDERS,
+)
+from funding_matcher.domain.money import ZERO, cents, format_eur, format_number, json_number
+from funding_matcher.domain.profile import Profile
+
+SourceKind = Literal["public_grant", "foundation_grant"]
+
+
+@dataclass(frozen=True)
+class MixPart:
+    programme: Programme
+    role: Literal["main", "cofunder"]
+    amount_eur: Decimal
+    basis: str  # how the amount was found, in German
+    source_kind: SourceKind  # the budget's financing source kind (budget.md, rules v2)
+
+
+@dataclass(frozen=True)
+class FundingMix:
+    total_eur: Decimal
+    own_eur: Decimal
+    need_eur: Decimal
+    parts: list[MixPart]
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def covered_eur(self) -> Decimal:
+        """What the programmes of the mix give together."""
+        return sum((p.amount_eur for p in self.parts), ZERO)
+
+    @property
+    def gap_eur(self) -> Decimal:
+        """What is still missing after own funds and the mix (0 when covered)."""
+        return max(self.need_eur - self.covered_eur, ZERO)
+
+    @property
+    def main(self) -> MixPart:
+        return next(p for p in self.parts if p.role == "main")
+
+    @property
+    def cofunders(self) -> list[MixPart]:
+        return [p for p in self.parts if p.role == "cofunder"]
+
+
+def source_kind(programme: Programme) -> SourceKind:
+    """Foundations and lotteries are foundation grants, everything else public money."""
+    return "foundation_grant" if programme.level == "stiftung" else "public_grant"
+
+
+def combinable(candidate: Programme, chosen: Sequence[Programme]) -> bool:
+    """May be combined with every chosen programme by the catalogue's facts."""
+    for other in chosen:
+        if (
+            candidate.slug in other.not_combinable_with
+            or other.slug in candidate.not_combinable_with
+        ):
+            return False
+        if candidate.funder == other.funder:
+            return False  # one funder gives one grant per project
+        if candidate.slug in other.land_procedure_for or other.slug in candidate.land_procedure_for:
+            return False  # Bund programme and its Land procedure are one route
+    return True
+
+
+def _subordinate(programme: Programme) -> bool:
+    return programme.subsidiarity == "public_first"
+
+
+def _pick_main(grants: list[Programme], profile: Profile, cap_of: Callable) -> Programme:
+    for programme in grants:
+        share = coverage(cap_of(programme), profile)
+        if share is None or share >= MAIN_MIN_COVERAGE:
+            return programme
+    return grants[0]
+
+
+def _known_amount(programme: Programme) -> bool:
+    """A co-funder must publish a maximum: a rate alone says nothing about how much it gives."""
+    return (
+        programme.limit("amount_max_eur") is not None
+        or programme.limit("annual_max_eur") is not None
+    )
+
+
+def propose_mix(
+    ranked: Sequence[tuple[Programme, float]],
+    profile: Profile,
+    procedure: Callable[[Programme], Programme | None] = lambda p: None,
+) -> FundingMix | None:
+    """The mix for a profile from ranked candidates with their scores (best first); None without
+    a budget. Only fitting programmes take part (FITTING_GRANT_SHARE of the best score).
+    ``procedure`` names the Land procedure through which one applies for a Bund programme: the
+    mix then plans with (and opens the application for) the procedure."""
+    if profile.budget_total_eur is None:
+        return None
+    total = cents(Decimal(str(profile.budget_total_eur)))
+    own = cents(Decimal(str(profile.own_funds_eur or 0)))
+    need = total - own
+    best = max((score for _, score in ranked), default=0.0)
+    grants = [
+        p
+        for p, score in ranked
+        if funding_kind(p) == "grant" and score >= FITTING_GRANT_SHARE * best
+    ]
+    if need <= ZERO or not grants:
+        return None
+    caps: dict[str, Cap] = {}
+
+    def cap_of(programme: Programme) -> Cap:
+        if programme.slug not in caps:
+            caps[programme.slug] = programme_cap(programme, profile)
+        return caps[programme.slug]
+
+    main = _pick_main(grants, profile, cap_of)
+    main = procedure(main) or main
+    others = [p for p in grants if p.slug != main.slug and combinable(p, [main])]
+    named = [p for p in others if main.slug in p.combinable_with or p.slug in main.combinable_with]
+    named_slugs = {p.slug for p in named}
+    others = named + [p for p in others if p.slug not in named_slugs]
+    others = [p for p in others if _known_amount(p) and cap_of(p).eur is not None]
+
+    parts: list[MixPart] = []
+    chosen: list[Programme] = [main]
+    gap = need
+
+    def add_cofunders(pool: list[Programme]) -> None:
+        nonlocal gap
+        for programme in pool:
+            if gap <= ZERO or len(parts) - _has_main(parts) >= MAX_COFUNDERS:
+                return
+            if any(programme.slug == c.slug for c in chosen) or not combinable(programme, chosen):
+                continue
+            cap = cap_of(programme)
+            amount = min(cap.eur or ZERO, gap)
+            if amount > ZERO:
+                parts.append(
+                    MixPart(
+                        programme, "cofunder", amount, f"bis {cap.text}", source_kind(programme)
+                    )
+                )
+                chosen.append(programme)
+                gap -= amount
+
+    if _subordinate(main):
+        add_cofunders([p for p in others if source_kind(p) == "public_grant"])
+    cap = cap_of(main)
+    amount = gap if cap.eur is None else min(cap.eur, gap)
+    basis = f"bis {cap.text}" if cap.text else "Restbedarf (kein Höchstbetrag veröffentlicht)"
+    parts.insert(0, MixPart(main, "main", amount, basis, source_kind(main)))
+    gap -= amount
+    add_cofunders(others)
+    parts = _main_carries_most([p for p in parts if p.amount_eur > ZERO])
+    if not parts:
+        return None
+    return FundingMix(total, own, need, parts, _notes(parts, total, own, need - sum_parts(parts)))
+
+
+def _main_carries_most(parts: list[MixPart]) -> list[MixPart]:
+    """The part with the largest amount first and called main (ties: the better ranked)."""
+    if not parts:
+        return parts
+    first = max(parts, key=lambda p: (p.amount_eur, p.role == "main"))
+    ordered = [first] + [p for p in parts if p is not first]
+    return [
+        MixPart(
+            p.programme, "main" if p is first else "cofunder", p.amount_eur, p.basis, p.source_kind
+        )
+        for p in ordered
+    ]
+
+
+def _has_main(parts: list[MixPart]) -> int:
+    return int(any(p.role == "main" for p in parts))
+
+
+def sum_parts(parts: list[MixPart]) -> Decimal:
+    """The amounts of the parts added up."""
+    return sum((p.amount_eur for p in parts), ZERO)
+
+
+def _notes(parts: list[MixPart], total: Decimal, own: Decimal, gap: Decimal) -> list[str]:
+    notes = []
+    for part in parts:
+        minimum = part.programme.limit("own_contribution_min_percent")
+        if minimum is not None and own < cents(Decimal(str(minimum)) * total / 100):
+            required = cents(Decimal(str(minimum)) * total / 100)
+            notes.append(
+                f"{part.programme.short_title}: mindestens "
+                f"{format_number(Decimal(str(minimum)))} % Eigenanteil ({format_eur(required)}), "
+                f"geplant sind {format_eur(own)} Eigenmittel – ob andere Zuschüsse dazu zählen, "
+                "legt der Fördergeber fest."
+            )
+        if (
+            part.role == "main"
+            and part.programme.limit("amount_max_eur") is None
+            and (part.programme.limit("funding_rate_max_percent") is None)
+        ):
+            notes.append(
+                f"{part.programme.short_title}: Höhe nicht veröffentlicht – "
+                "beim Fördergeber erfragen."
+            )
+    if gap > ZERO:
+        notes.append(
+            f"Es fehlen noch {format_eur(gap)}: Eigenmittel erhöhen, Kosten senken oder "
+            "weitere Förderer suchen."
+        )
+    return notes
+
+
+def planned_financing(mix: FundingMix) -> list[dict[str, object]]:
+    """The co-funders as budget v2 financing sources of the main programme's application:
+    ``{kind, label, programme, amount_eur, status}`` (budget.md, Financing), status geplant."""
+    return [
+        {
+            "kind": part.source_kind,
+            "label": part.programme.short_title,
+            "programme": part.programme.slug,
+            "amount_eur": json_number(part.amount_eur),
+            "status": "geplant",
+        }
+        for part in mix.cofunders
+    ]

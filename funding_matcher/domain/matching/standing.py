@@ -1,0 +1,79 @@
+"""Where a programme stands for the matcher: the one place that reads a record's status.
+
+The catalogue's status codes are changing from (active, paused, closed) to (open, between_rounds,
+unclear, closed); both sets are read here, so the rest of the matcher never compares status
+strings. ``status_class`` maps a code to what the matcher does with it; ``standing`` adds the
+deadline on a given day:
+
+- ``open``: applications possible now or a date ahead (or nobody knows the date but it runs);
+- ``unclear``: the catalogue could not confirm the programme still runs: ranked below open
+  programmes and shown "Status unklar – vor Antrag beim Fördergeber prüfen";
+- ``next``: between two rounds (paused, between_rounds, or the last date has passed): ranked by
+  its next window, full weight when one is announced;
+- ``ended``: closed, or no round open and none announced.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from funding_matcher.domain.catalogue.deadlines import is_open_or_upcoming, next_deadline
+from funding_matcher.domain.catalogue.records import Programme
+from funding_matcher.domain.matching.weights import NO_WINDOW_FACTOR, UNCLEAR_FACTOR
+
+StatusClass = Literal["open", "unclear", "next", "ended", "draft"]
+Round = Literal["open", "next", "ended"]
+
+_CLASSES: dict[str, StatusClass] = {
+    "active": "open",  # old code
+    "open": "open",
+    "unclear": "unclear",
+    "paused": "next",  # old code
+    "between_rounds": "next",
+    "closed": "ended",
+    "draft": "draft",
+}
+UNCLEAR_NOTE = "Status unklar – vor Antrag beim Fördergeber prüfen"
+
+
+def status_class(status: str) -> StatusClass:
+    """What the matcher does with a status code, old or new; an unknown code counts as unclear."""
+    return _CLASSES.get(status, "unclear")
+
+
+@dataclass(frozen=True)
+class Standing:
+    round: Round
+    unclear: bool  # the status itself is in doubt
+    factor: float  # score multiplier: 1 for open programmes
+    next_window: date | None  # the next deadline or window end, if announced
+
+
+def standing(programme: Programme, today: date) -> Standing:
+    """The programme's standing on ``today`` (round, doubt, rank factor, next window)."""
+    cls = status_class(programme.status)
+    upcoming = next_deadline(programme.deadline, today)
+    if cls in ("ended", "draft") or programme.deadline.kind == "closed":
+        return Standing("ended", False, 1.0, None)
+    if cls == "next" or is_open_or_upcoming(programme.deadline, today) is False:
+        return Standing("next", False, 1.0 if upcoming else NO_WINDOW_FACTOR, upcoming)
+    if cls == "unclear":
+        return Standing("open", True, UNCLEAR_FACTOR, upcoming)
+    return Standing("open", False, 1.0, upcoming)
+
+
+def is_closed_status(status: str) -> bool:
+    """No application possible by the status alone (ended, or between rounds)."""
+    return status_class(status) in ("ended", "next")
+
+
+def is_paused_status(status: str) -> bool:
+    """Between two rounds by the status alone (the funder paused it)."""
+    return status_class(status) == "next"
+
+
+def is_ended_status(status: str) -> bool:
+    """The programme has ended by its status."""
+    return status_class(status) == "ended"

@@ -1,0 +1,148 @@
+"""Amount fit as a signal, kinds of funding and cross-border programmes."""
+
+from __future__ import annotations
+
+import pytest
+
+from funding_matcher.domain.matching.amounts import amount_reason, programme_cap
+from funding_matcher.domain.matching.kinds import (
+    cross_border_fits,
+    in_programme_area,
+    speaks_of_cooperation_abroad,
+)
+from funding_matcher.domain.profile import Profile
+from tests.conftest import profile_data
+from tests.unit.matching.helpers import others, programme, rank, slugs
+
+
+def test_a_small_programme_is_a_cofunder_with_its_share_not_an_exclusion():
+    small = programme(
+        slug="treffpunkte", amount_min_eur=None, amount_max_eur=6000, amount_max_per="jahr"
+    )
+    ranking = rank(
+        [small, *others()], budget_total_eur=110000, own_funds_eur=10000, duration_months=36
+    )
+    match = next(m for m in ranking.matches if m.programme.slug == "treffpunkte")
+    assert (
+        "Förderung bis 6.000 € je Jahr (18.000 € für 3 Jahre) – deckt 18 % des Bedarfs, "
+        "als Kofinanzierung"
+    ) in match.reasons
+    assert match.cap_eur == 18000
+    assert "treffpunkte" not in {e.programme.slug for e in ranking.excluded}
+
+
+def test_a_cap_per_wohneinheit_is_not_applied_to_the_whole_project():
+    loan = programme(
+        slug="umbau",
+        funding_type="darlehen",
+        funding_rate_max_percent=None,
+        amount_min_eur=None,
+        amount_max_eur=50000,
+        amount_max_per="wohneinheit",
+    )
+    profile = Profile.from_dict(profile_data(budget_total_eur=400000, own_funds_eur=0))
+    cap = programme_cap(loan, profile)
+    assert cap.eur is None
+    assert amount_reason(loan, profile) == "Förderung bis 50.000 € je Wohneinheit"
+    assert slugs(rank([loan], budget_total_eur=400000, own_funds_eur=0).matches) == ["umbau"]
+
+
+def test_the_rate_caps_what_a_programme_gives_this_project():
+    p = programme(funding_rate_max_percent=80, amount_max_eur=50000)
+    profile = Profile.from_dict(profile_data(budget_total_eur=20000, own_funds_eur=2000))
+    assert programme_cap(p, profile).eur == 16000
+    assert amount_reason(p, profile) == "Förderung bis 80 % der Kosten – deckt 89 % des Bedarfs"
+
+
+def test_a_tiny_cofunder_ranks_below_a_programme_that_can_carry_a_large_project():
+    tiny = programme(slug="kleinbetrag", amount_min_eur=None, amount_max_eur=2000)
+    carrying = programme(slug="traegt", amount_min_eur=None, amount_max_eur=None)
+    ranking = rank(
+        [tiny, carrying, *others()],
+        applicant_type="verein",
+        budget_total_eur=3_600_000,
+        own_funds_eur=400_000,
+    )
+    assert slugs(ranking.matches).index("traegt") < slugs(ranking.matches).index("kleinbetrag")
+
+
+@pytest.mark.parametrize(
+    ("overrides", "label"),
+    [
+        ({"funding_type": "preis"}, "Preis oder Wettbewerb"),
+        ({"funding_kind": "personnel_subsidy"}, "Lohnkostenzuschuss"),
+    ],
+)
+def test_prizes_and_wage_subsidies_never_outrank_a_fitting_grant(overrides, label):
+    text = "Nachbarschaftstreff Sprachcafé Ehrenamtsbörse Beratung Quartier Treff"
+    secondary = programme(slug="zweitrangig", summary=text, description=text, **overrides)
+    grant = programme(slug="zuschuss", description="Gefördert werden Begegnung und Ehrenamt.")
+    ranking = rank([secondary, grant, *others()])
+    order = slugs(ranking.matches)
+    # Its text fits best, but every fitting grant stays above it.
+    assert order[0] == "zuschuss"
+    assert order[-1] == "zweitrangig"
+    labelled = ranking.matches[-1]
+    assert labelled.kind in ("prize", "personnel_subsidy")
+    assert any(label.split()[0] in w for w in labelled.warnings)
+
+
+def interreg(**overrides):
+    data = {
+        "slug": "grenzprogramm",
+        "level": "eu",
+        "states": ["SN"],
+        "cooperation": "cross_border",
+        "programme_area": ["Landkreis Görlitz", "Stadt Dresden"],
+        "requires_designated_area": None,
+    }
+    return programme(**{**data, **overrides})
+
+
+def test_a_cross_border_programme_needs_partners_abroad():
+    ranking = rank([interreg(), *others()], state="SN", municipality="Dresden")
+    assert "grenzprogramm" not in slugs(ranking.matches)
+    (reasons,) = [e.reasons for e in ranking.excluded if e.programme.slug == "grenzprogramm"]
+    assert "Grenzüberschreitendes Programm: nur mit Partnern im Ausland" in reasons
+    with_partners = rank(
+        [interreg(), *others()], state="SN", municipality="Leipzig", partners_abroad=True
+    )
+    match = next(m for m in with_partners.matches if m.programme.slug == "grenzprogramm")
+    assert any(w.startswith("Grenzüberschreitend") for w in match.warnings)
+
+
+def test_cooperation_across_the_border_in_the_programme_area_counts():
+    description = "Wir planen mit unserem tschechischen Partnerverein grenzüberschreitende Feste."
+    inside = Profile.from_dict(
+        profile_data(state="SN", municipality="Görlitz", description=description)
+    )
+    assert cross_border_fits(interreg(), inside)
+    elsewhere = Profile.from_dict(
+        profile_data(state="NW", municipality="Köln", description=description)
+    )
+    assert not cross_border_fits(interreg(), elsewhere)
+    without = Profile.from_dict(profile_data(state="SN", municipality="Görlitz"))
+    assert not cross_border_fits(interreg(), without)
+
+
+@pytest.mark.parametrize(
+    ("place", "expected"),
+    [("Dresden", True), ("Landkreis Görlitz", True), ("Görlitz", True), ("Plauen", None)],
+)
+def test_places_in_the_programme_area(place, expected):
+    profile = Profile.from_dict(profile_data(state="SN", municipality=place))
+    assert in_programme_area(interreg(), profile) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ein deutsch-niederländisches Sportfest mit unserem Partnerverein aus Venlo.", True),
+        ("Austausch mit unserer Partnerstadt in Polen.", True),
+        ("Kooperation mit einem Verein in Dänemark.", True),
+        ("Familien aus Polen und Syrien kochen gemeinsam.", False),
+        ("Ein Treff für Nachbarn im Quartier.", False),
+    ],
+)
+def test_descriptions_that_speak_of_cooperation_abroad(text, expected):
+    assert speaks_of_cooperation_abroad(text) is expected

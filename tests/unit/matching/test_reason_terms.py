@@ -1,0 +1,73 @@
+"""Matching terms shown as reasons carry meaning: nouns, no function words, numbers, ordinals,
+generic verbs or adjectives. Checked over every dev case and every catalogue text."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+
+import pytest
+
+from funding_matcher.domain.catalogue.files import load_catalogue
+from funding_matcher.domain.matching.terms import CaseCounts, shown_words
+from funding_matcher.domain.matching.text import STOP_WORDS
+from funding_matcher.paths import PROJECT_ROOT
+from tests.conftest import SHARED
+from tests.unit.matching.helpers import others, programme, rank
+
+# The noise the issue found among "Passende Begriffe", and words of the same kinds.
+NOISE = {
+    "wenig", "per", "vierten", "viele", "erste", "fehlt", "ort", "richtet", "läuft", "kleiner",
+    "ein", "eine", "und", "oder", "mit", "für", "neue", "große", "gut", "soll", "werden", "gibt",
+    "zweiten", "dritte", "letzte", "mehrere", "wenige", "einmal", "jahr", "jahre", "woche",
+    "euro", "prozent", "menschen", "angebote",
+}  # fmt: skip
+ORDINAL = re.compile(r"^(erst|zweit|dritt|viert|fünft|sechst|siebt|acht|neunt|zehnt)(e[nrsm]?)?$")
+
+
+@cache
+def catalogue():
+    return load_catalogue(PROJECT_ROOT / "programs").programmes
+
+
+def texts() -> list[str]:
+    cases = []
+    for path in (
+        SHARED / "eval" / "dev" / "cases.json",
+        PROJECT_ROOT / "benchmarks" / "matcher_cases.json",
+    ):
+        cases += json.loads(path.read_text(encoding="utf-8"))
+    profiles = [f"{c['profile']['title']}. {c['profile']['description']}" for c in cases]
+    return profiles + [f"{p.title}. {p.summary} {p.description}" for p in catalogue()]
+
+
+def test_every_term_that_may_ever_be_shown_carries_meaning():
+    counts = CaseCounts.of(f"{p.summary} {p.description}" for p in catalogue())
+    shown = sorted({w for text in texts() for w in shown_words(text, counts)})
+    bad = [
+        w
+        for w in shown
+        if w.casefold() in NOISE | STOP_WORDS
+        or ORDINAL.match(w.casefold())
+        or any(ch.isdigit() for ch in w)
+        or not w[0].isupper()
+        or len(w) < 4
+    ]
+    assert not bad, f"{len(bad)} von {len(shown)} zeigbaren Begriffen sind Füllwörter: {bad}"
+    assert len(shown) > 1000  # the list is the catalogue's and the cases' own nouns
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "Wenig Geld per Monat: Im vierten Jahr läuft der kleinere Treff, viele Nachbarn fehlen.",
+        "Erste Ideen: Der Ort richtet sich an Familien, es fehlt ein Treff.",
+    ],
+)
+def test_function_words_numbers_and_verbs_are_never_matching_terms(description):
+    p = programme(description=f"{description} Nachbarschaftstreff und Sprachcafé.")
+    match = rank([p, *others()], description=description + " Ein Sprachcafé.").matches[0]
+    terms = next((r for r in match.reasons if r.startswith("Passende Begriffe:")), "")
+    shown = {t.strip().casefold() for t in terms.removeprefix("Passende Begriffe:").split(",")}
+    assert not shown & NOISE

@@ -1,0 +1,193 @@
+"""Routes, conflicts, standing, exclusions by reason and the funding mix."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from funding_matcher.domain.catalogue.records import AccessRoute
+from funding_matcher.domain.matching.explain import route_label
+from funding_matcher.domain.matching.mix import planned_financing, propose_mix
+from funding_matcher.domain.matching.standing import standing, status_class
+from funding_matcher.domain.profile import Profile
+from tests.conftest import profile_data
+from tests.unit.matching.helpers import TODAY, others, programme, rank, slugs
+
+KREIS = {"applicant_types": ["verein"], "via": "Teilnehmender Kreis, der die Anträge bewilligt"}
+
+
+def test_an_ordinary_route_ranks_in_the_main_list_with_its_badge():
+    ordinary = programme(
+        slug="ueber-kreis",
+        applicant_types=["kommune"],
+        access_via=[KREIS],
+        access_via_ordinary=True,
+    )
+    other = programme(slug="fonds", applicant_types=["kommune"], access_via=[KREIS])
+    ranking = rank([ordinary, other, *others()])
+    assert "ueber-kreis" in slugs(ranking.matches)
+    assert slugs(ranking.indirect) == ["fonds"]
+    match = next(m for m in ranking.matches if m.programme.slug == "ueber-kreis")
+    assert match.ordinary_route
+    assert "Zugang über: Teilnehmender Kreis, der die Anträge bewilligt" in match.reasons
+
+
+def test_route_badges_read_as_german():
+    phrase = AccessRoute(applicant_types=["verein"], via="als umsetzender Träger im Vorhaben")
+    assert route_label(phrase) == "Zugang als umsetzender Träger im Vorhaben"
+    noun = AccessRoute(applicant_types=["verein"], via="Verfügungsfonds der Gemeinde")
+    assert route_label(noun) == "Zugang über: Verfügungsfonds der Gemeinde"
+    article = AccessRoute(applicant_types=["verein"], via="den Verfügungsfonds der Kommune")
+    assert route_label(article) == "Zugang über den Verfügungsfonds der Kommune"
+
+
+def test_bund_programme_and_land_procedure_stand_together_as_one_route():
+    bund = programme(slug="bund", level="bund", states="all", applicant_types=["kommune"])
+    land = programme(
+        slug="landesverfahren",
+        short_title="Landesverfahren NRW",
+        applicant_types=["kommune"],
+        land_procedure_for=["bund"],
+        description="Stadterneuerung mit Wohnen und Grünflächen.",
+    )
+    between = programme(
+        slug="dazwischen",
+        applicant_types=["kommune"],
+        description="Begegnung, Ehrenamt, Nachbarschaftstreff, Sprachcafé und Beratung.",
+    )
+    ranking = rank([bund, land, between, *others()], applicant_type="kommune")
+    order = slugs(ranking.matches)
+    assert abs(order.index("bund") - order.index("landesverfahren")) == 1
+    by_slug = {m.programme.slug: m for m in ranking.matches}
+    assert "Antrag über das Landesverfahren: Landesverfahren NRW" in by_slug["bund"].reasons
+    assert any(r.startswith("Landesverfahren für:") for r in by_slug["landesverfahren"].reasons)
+    assert by_slug["bund"].linked == ["landesverfahren"]
+
+
+def test_every_pair_that_may_not_be_combined_is_named_on_both():
+    one = programme(slug="lotterie-a", short_title="Lotterie A", not_combinable_with=["lotterie-b"])
+    two = programme(slug="lotterie-b", short_title="Lotterie B")
+    ranking = rank([one, two, *others()])
+    by_slug = {m.programme.slug: m for m in ranking.matches}
+    assert by_slug["lotterie-a"].conflicts == ["lotterie-b"]
+    assert by_slug["lotterie-b"].conflicts == ["lotterie-a"]
+    assert "Nicht kombinierbar mit: Lotterie A (laut Fördergeber)" in by_slug["lotterie-b"].warnings
+
+
+def test_old_and_new_status_codes_are_read_in_one_place():
+    assert [status_class(s) for s in ("active", "open", "paused", "between_rounds")] == [
+        "open",
+        "open",
+        "next",
+        "next",
+    ]
+    assert status_class("unclear") == "unclear"
+    assert status_class("closed") == "ended"
+    unclear = programme().model_copy(update={"status": "unclear"})
+    where = standing(unclear, TODAY)
+    assert where.round == "open"
+    assert where.unclear
+    assert where.factor < 1
+    windowed = programme(deadline={"kind": "windows", "windows": [{"closes": "2027-03-31"}]})
+    between = windowed.model_copy(update={"status": "between_rounds"})
+    assert standing(between, TODAY).round == "next"
+    assert standing(between, TODAY).next_window == date(2027, 3, 31)
+
+
+def test_an_unclear_status_ranks_below_an_equally_fitting_open_programme():
+    unclear = programme(slug="unklar").model_copy(update={"status": "unclear"})
+    ranking = rank([unclear, programme(slug="offen"), *others()])
+    order = slugs(ranking.matches)
+    assert order.index("offen") < order.index("unklar")
+    flagged = next(m for m in ranking.matches if m.programme.slug == "unklar")
+    assert "Status unklar – vor Antrag beim Fördergeber prüfen" in flagged.warnings
+
+
+def test_exclusions_are_counted_by_reason_and_listed_page_by_page():
+    wrong_land = [programme(slug=f"bayern-{i}", states=["BY"]) for i in range(7)]
+    kommune_only = [programme(slug="kommune", applicant_types=["kommune"])]
+    rural = [programme(slug="dorf", area_types=["rural"])]
+    ranking = rank([*wrong_land, *kommune_only, *rural, *others()])
+    counts = {c.rule: c.count for c in ranking.excluded_counts}
+    assert counts == {"state": 7, "applicant": 1, "area": 1}
+    assert ranking.excluded_total == 9
+    assert [c.label for c in ranking.excluded_counts][0] == "Nur für andere Länder"
+    assert [e.programme.slug for e in ranking.close_excluded] == ["dorf"]
+    assert len(ranking.excluded_page(1, 5)) == 5
+    assert len(ranking.excluded_page(2, 5)) == 4
+
+
+def mix_profile(**overrides) -> Profile:
+    data = {"budget_total_eur": 100000, "own_funds_eur": 10000, "duration_months": 24}
+    return Profile.from_dict(profile_data(**{**data, **overrides}))
+
+
+def test_the_mix_takes_a_main_programme_and_combinable_cofunders_within_their_caps():
+    main = programme(
+        slug="haupt", funder="Land A", funding_rate_max_percent=60, amount_max_eur=None
+    )
+    small = programme(
+        slug="klein",
+        funder="Stiftung B",
+        level="stiftung",
+        amount_max_eur=5000,
+        amount_max_per="jahr",
+    )
+    clash = programme(slug="ausgeschlossen", funder="Lotterie C", not_combinable_with=["haupt"])
+    same_funder = programme(
+        slug="geschwister", funder="Land A", amount_min_eur=None, amount_max_eur=3000
+    )
+    ranked = [(main, 80.0), (clash, 75.0), (same_funder, 70.0), (small, 60.0)]
+    mix = propose_mix(ranked, mix_profile())
+    assert [(p.programme.slug, p.role, p.amount_eur) for p in mix.parts] == [
+        ("haupt", "main", Decimal("60000.00")),
+        ("klein", "cofunder", Decimal("10000.00")),
+    ]
+    assert mix.gap_eur == Decimal("20000.00")
+    assert any("Es fehlen noch 20.000,00 €" in note for note in mix.notes)
+    assert planned_financing(mix) == [
+        {
+            "kind": "foundation_grant",
+            "label": "Testprogramm",
+            "programme": "klein",
+            "amount_eur": 10000.0,
+            "status": "geplant",
+        }
+    ]
+
+
+def test_public_money_comes_first_for_a_subordinate_programme():
+    lottery = programme(
+        slug="lotterie",
+        level="stiftung",
+        funder="Lotterie",
+        subsidiarity="public_first",
+        funding_rate_max_percent=95,
+        amount_max_eur=None,
+    )
+    land = programme(slug="land", funder="Land", funding_rate_max_percent=75, amount_max_eur=100000)
+    mix = propose_mix([(lottery, 90.0), (land, 80.0)], mix_profile())
+    amounts = {p.programme.slug: (p.role, p.amount_eur) for p in mix.parts}
+    assert amounts == {
+        "land": ("main", Decimal("75000.00")),
+        "lotterie": ("cofunder", Decimal("15000.00")),
+    }
+    assert mix.gap_eur == 0
+
+
+def test_no_mix_without_a_budget_and_none_from_prizes_or_loans():
+    profile = Profile.from_dict(profile_data(budget_total_eur=None, own_funds_eur=None))
+    assert propose_mix([(programme(), 50.0)], profile) is None
+    prize = programme(slug="preis", funding_type="preis")
+    loan = programme(slug="kredit", funding_type="darlehen")
+    assert propose_mix([(prize, 50.0), (loan, 50.0)], mix_profile()) is None
+
+
+def test_the_mix_plans_with_the_land_procedure_of_a_bund_programme():
+    bund = programme(slug="bund", level="bund", states="all", funding_rate_max_percent=None)
+    land = programme(
+        slug="land", land_procedure_for=["bund"], funding_rate_max_percent=80, amount_max_eur=None
+    )
+    mix = propose_mix([(bund, 90.0)], mix_profile(), lambda p: land if p is bund else None)
+    assert mix.main.programme.slug == "land"
+    assert mix.main.amount_eur == Decimal("80000.00")
