@@ -33,14 +33,14 @@ def excluded(ranking) -> dict[str, list[str]]:
         ({"applicant_types": ["kommune"]}, {}, "Nicht antragsberechtigt: Gemeinnütziger Verein"),
         ({"states": ["BY", "BW"]}, {}, "Nur für Bayern, Baden-Württemberg"),
         ({"area_types": ["rural"]}, {}, "Nur für Ländlicher Raum"),
-        ({"status": "closed"}, {}, "Programm beendet"),
+        ({"status": "closed", "deadline": {"kind": "closed"}}, {}, "Programm beendet"),
         ({"status": "paused"}, {}, "Programm ausgesetzt"),
         (
             {"deadline": {"kind": "fixed", "dates": ["2025-10-15"]}},
             {},
             "Keine offene oder angekündigte Frist (letzte: 15.10.2025)",
         ),
-        ({"deadline": {"kind": "closed"}}, {}, "Keine offene Antragsrunde"),
+        ({"status": "unclear", "deadline": {"kind": "closed"}}, {}, "Keine offene Antragsrunde"),
         ({"amount_min_eur": 500000, "amount_max_eur": None}, {}, "weit unter dem Mindestbetrag"),
         (
             {"cost_types": ["investiv"]},
