@@ -309,7 +309,22 @@ def read_terms(data: Any, path: str, problems: Problems) -> dict[str, Any]:
 
 
 def terms_from_programme(record: Mapping[str, Any]) -> dict[str, Any]:
-    """The contract's terms object from a catalogue record (only the keys the record has)."""
+    """The contract's terms object from a catalogue record (only the keys the record has).
+
+    A record's Höchstbetrag may be per Haushaltsjahr or per unit (``amount_max_per``): per year it
+    is the annual cap, per Wohneinheit or Teilnehmende no cap of the whole grant (unknown).
+    """
+    terms = _record_terms(record)
+    per = record.get("amount_max_per")
+    if per in ("jahr", "wohneinheit", "teilnehmende") and "amount_max_eur" in terms:
+        amount = terms.pop("amount_max_eur")
+        terms["amount_max_eur"] = None
+        if per == "jahr" and record.get("annual_max_eur") is None:
+            terms["annual_max_eur"] = amount
+    return terms
+
+
+def _record_terms(record: Mapping[str, Any]) -> dict[str, Any]:
     terms: dict[str, Any] = {}
     for key in TERM_KEYS:
         if key not in record:

@@ -88,3 +88,15 @@ def test_a_loan_has_no_grant() -> None:
     report = check_budget(build_budget(terms={"funding_type": "darlehen"}))
     assert report.figures.grant == 0
     assert [c.id for c in report.checks] == ["not_a_grant"]
+
+
+def test_a_yearly_maximum_of_the_record_caps_each_haushaltsjahr() -> None:
+    terms = merge_terms({}, {**RECORD, "amount_max_eur": 6000.0, "amount_max_per": "jahr"})
+    assert terms.annual_max_eur.value == Decimal(6000)
+    assert terms.amount_max_eur.value is None
+
+
+def test_a_maximum_per_dwelling_is_no_cap_of_the_grant() -> None:
+    terms = merge_terms({}, {**RECORD, "amount_max_eur": 50000.0, "amount_max_per": "wohneinheit"})
+    assert terms.amount_max_eur.value is None
+    assert terms.annual_max_eur.value is None
