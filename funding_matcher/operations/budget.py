@@ -296,7 +296,19 @@ def budget_summary(application: Application) -> BudgetSummary | None:
 def new_plan_values(application: Application, today: date) -> dict[str, Any]:
     """Starting values for a new plan: today's date, period and own funds from the profile."""
     own: dict[str, Any] = {"kind": "own_cash", "label": "Eigenmittel", "amount_eur": None}
-    values: dict[str, Any] = {"applied_on": today, "sources": [own]}
+    # The co-funders of the funding mix the application was started from (results page).
+    planned = [
+        {
+            "kind": entry.get("kind"),
+            "label": entry.get("label") or "",
+            "amount_eur": _decimal_or_none(entry.get("amount_eur")),
+            "programme": entry.get("programme") or "",
+            "status": entry.get("status") or "geplant",
+        }
+        for entry in application.planned_financing or ()
+        if isinstance(entry, Mapping) and entry.get("kind") in ("public_grant", "foundation_grant")
+    ]
+    values: dict[str, Any] = {"applied_on": today, "sources": [own, *planned]}
     try:
         profile = Profile.from_dict(application.project.data)
     except InvalidData:
@@ -307,6 +319,15 @@ def new_plan_values(application: Application, today: date) -> dict[str, Any]:
     if profile.own_funds_eur:
         own["amount_eur"] = Decimal(str(profile.own_funds_eur)).quantize(Decimal("0.01"))
     return values
+
+
+def _decimal_or_none(value: Any) -> Decimal | None:
+    if isinstance(value, int | float | str) and not isinstance(value, bool):
+        try:
+            return Decimal(str(value)).quantize(Decimal("0.01"))
+        except ArithmeticError:
+            return None
+    return None
 
 
 @dataclass(frozen=True)

@@ -251,6 +251,21 @@ def test_new_plan_page_explains_and_offers_rows(client, application):
     assert form["sources-0-amount_eur"] == "6.000,00"
 
 
+def test_a_new_plan_starts_with_the_co_funders_of_the_funding_mix(client, application):
+    application.planned_financing = [
+        {"kind": "foundation_grant", "label": "Stiftung Mitarbeit", "programme":
+         "stiftung-mitarbeit-starthilfe", "amount_eur": 500, "status": "geplant"},
+        {"kind": "lotto", "label": "kaputt"},
+    ]  # fmt: skip
+    db.session.commit()
+    form = plan_form(client.get(page_url(application)).get_data(as_text=True))
+    assert form["sources-1-kind"] == "foundation_grant"
+    assert form["sources-1-label"] == "Stiftung Mitarbeit"
+    assert form["sources-1-amount_eur"] == "500,00"
+    assert form["sources-1-status"] == "geplant"
+    assert form["sources-2-label"] == ""  # the entry of an unknown kind is left out
+
+
 def test_entering_a_plan_computes_the_grant_and_shows_what_each_year_needs(client, application):
     html = saved(client, application, with_every_term_known(TYPED))
     # G = 42.000 + 1.000 (not eligible) + 3.570 (gross); Zf = 45.570; 80 % = 36.456;
