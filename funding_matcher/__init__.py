@@ -64,11 +64,26 @@ def configure(app: Flask, instance_path: Path, overrides: Mapping[str, Any]) -> 
 def register_extensions(app: Flask) -> None:
     db.init_app(app)
     with app.app_context():
+        enforce_foreign_keys(db.engine)
         keep_sqlite_file_private(db.engine)
     migrate.init_app(app, db, directory=str(paths.MIGRATIONS_DIR), render_as_batch=True)
     csrf.init_app(app)
     login_manager.init_app(app)
     from funding_matcher import models  # noqa: F401  (tables must be known to Alembic)
+
+
+def enforce_foreign_keys(engine: Engine) -> None:
+    """SQLite checks foreign keys (and runs ON DELETE CASCADE / SET NULL) only when each
+    connection asks for it; without this, deleting a project leaves its applications behind."""
+    if engine.url.get_backend_name() != "sqlite":
+        return
+
+    def switch_on(connection: Any, _record: object) -> None:
+        cursor = connection.cursor()
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.close()
+
+    event.listen(engine, "connect", switch_on)
 
 
 def keep_sqlite_file_private(engine: Engine) -> None:

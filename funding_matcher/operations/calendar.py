@@ -6,12 +6,14 @@ always agree.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func, select
 
 from funding_matcher.domain.catalogue.deadlines import next_deadline
+from funding_matcher.domain.limits import date_in_window
 from funding_matcher.extensions import db
 from funding_matcher.models import Application, Organisation, ProgrammeChange
 from funding_matcher.operations.applications import organisation_applications
@@ -21,6 +23,8 @@ from funding_matcher.operations.planning import (
     refresh_plans,
     watched,
 )
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -52,7 +56,9 @@ def _change_counts(slugs: set[str]) -> dict[str, int]:
 def organisation_dates(organisation: Organisation, today: date) -> list[DatedItem]:
     """All open dates of the organisation, earliest first (past ones included)."""
     items: list[DatedItem] = []
-    applications = organisation_applications(organisation, with_milestones=True)
+    applications = [
+        a for a in organisation_applications(organisation, with_milestones=True) if _readable(a)
+    ]
     watch_rows = watched(organisation)
     slugs = {a.programme_slug for a in applications} | {w.programme_slug for w in watch_rows}
     inputs = plan_inputs(organisation, slugs)
@@ -106,6 +112,18 @@ def organisation_dates(organisation: Organisation, today: date) -> list[DatedIte
             )
         )
     return sorted(items, key=lambda item: (item.day, item.key))
+
+
+def _readable(application: Application) -> bool:
+    """Whether the row can be planned: its project exists and every date lies in the window
+    of domain.limits. A row stored before those were enforced is skipped and logged, so one
+    bad row never takes the dashboard, calendar, feed or reminders down for everyone."""
+    days = [application.deadline, application.project_start, application.project_end]
+    days += [m.due for m in application.milestones]
+    if application.project is not None and all(d is None or date_in_window(d) for d in days):
+        return True
+    log.warning("Antrag %s übersprungen: Projekt fehlt oder Datum ungültig", application.id)
+    return False
 
 
 def applications_by_status(organisation: Organisation) -> dict[str, list[Application]]:

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from flask import Blueprint, Response, abort, current_app, url_for
 
 from funding_matcher.domain.accounts.tokens import calendar_token, calendar_user_id
+from funding_matcher.domain.limits import date_in_window
 from funding_matcher.domain.planning import CalendarEvent, build_calendar, event_uid
 from funding_matcher.extensions import db
 from funding_matcher.models import User
@@ -38,6 +39,8 @@ def ics(token: str):
     for membership in user.memberships:
         organisation = membership.organisation
         for item in organisation_dates(organisation, today()):
+            if not date_in_window(item.day):
+                continue  # a date the feed cannot write (logged where the rows are read)
             events.append(
                 CalendarEvent(
                     uid=event_uid(item.key, organisation.id, domain),

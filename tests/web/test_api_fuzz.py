@@ -8,9 +8,11 @@ import schemathesis
 from hypothesis import HealthCheck, given, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
+from funding_matcher.domain.accounts.throttle import Policy
 from funding_matcher.domain.catalogue.files import load_catalogue
 from funding_matcher.extensions import db
 from funding_matcher.models import Role
+from funding_matcher.operations import throttle
 from funding_matcher.operations.catalogue import sync_catalogue
 from funding_matcher.operations.tokens import create_api_token
 from funding_matcher.web.api.openapi import openapi_document
@@ -24,8 +26,11 @@ OPERATIONS = [
 
 
 @pytest.fixture
-def token(app, make_org, make_user, make_application, catalogue_dir) -> str:
+def token(app, make_org, make_user, make_application, catalogue_dir, monkeypatch) -> str:
     app.config["TODAY"] = "2026-11-29"
+    # Schemathesis sends the same invalid token hundreds of times and expects 401 each time;
+    # the per-token back-off (tested in test_throttle.py) would answer 429 after twenty.
+    monkeypatch.setattr(throttle, "TOKEN", Policy(free=10**6, first_wait=1.0))
     organisation = make_org("Fuzz-Stadt", "kommune")
     user = make_user(organisation, Role.owner)
     make_application(organisation, user)
