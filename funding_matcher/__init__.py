@@ -104,10 +104,10 @@ def keep_sqlite_file_private(engine: Engine) -> None:
 
 
 class IdConverter(IntegerConverter):
-    """``<int:...>`` ids of at most nine digits: a longer number is no id of ours (404), never
-    a number the database cannot hold (500)."""
+    """``<int:...>`` ids of at most nine digits 0-9: a longer number is no id of ours (404),
+    never a number the database cannot hold (500); Arabic-Indic or other digits are no id."""
 
-    regex = r"\d{1,9}"
+    regex = r"[0-9]{1,9}"
 
 
 def register_blueprints(app: Flask) -> None:

@@ -156,10 +156,10 @@ def sign_in_failed(address: str, device_id: str | None) -> None:
 
 
 def sign_in_succeeded(email: str, device_id: str | None) -> None:
-    """A correct password clears the account's and the device's count (not the address's)."""
-    clear(account_key(email))
-    if device_id:
-        clear(device_key(device_id))
+    """A correct password clears the count it was made under: the device's, or the account's
+    (never the address's; and the owner signing in on their own computer does not give a
+    stranger guessing the account a fresh start)."""
+    clear(device_key(device_id) if device_id else account_key(email))
 
 
 def token_wait(token: str, address: str) -> float:

@@ -7,6 +7,7 @@ from datetime import date
 from flask import jsonify, request
 
 from funding_matcher.domain.errors import FieldProblem, InvalidData
+from funding_matcher.domain.limits import read_iso_date
 from funding_matcher.domain.matching.output import ranking_to_json
 from funding_matcher.domain.profile import Profile
 from funding_matcher.web.api import bp
@@ -16,7 +17,6 @@ from funding_matcher.web.day import today as current_day
 from funding_matcher.web.engine_cache import matching_engine
 
 MAX_TOP = 200
-EARLIEST, LATEST = date(1900, 1, 1), date(2199, 12, 31)
 
 
 def _options() -> tuple[int, date, bool]:
@@ -29,14 +29,9 @@ def _options() -> tuple[int, date, bool]:
     today = current_day()
     if today_text is not None:
         try:
-            today = date.fromisoformat(today_text) if len(today_text) == 10 else None
-        except ValueError:
-            today = None
-        if today is None or not EARLIEST <= today <= LATEST:
-            problems.append(
-                FieldProblem("today", "Datum im Format JJJJ-MM-TT zwischen 1900 und 2199 angeben")
-            )
-            today = current_day()
+            today = read_iso_date(today_text, "today")
+        except InvalidData as exc:
+            problems += exc.problems
     flag = request.args.get("include_closed", "false").lower()
     if flag not in ("true", "false", "1", "0"):
         problems.append(FieldProblem("include_closed", "true oder false angeben"))
