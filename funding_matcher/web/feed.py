@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from flask import Blueprint, Response, abort, current_app, url_for
+from flask import Blueprint, Response, abort, current_app
 
 from funding_matcher.domain.accounts.tokens import calendar_token, calendar_user_id
 from funding_matcher.domain.limits import date_in_window
@@ -13,6 +13,7 @@ from funding_matcher.extensions import db
 from funding_matcher.models import User
 from funding_matcher.operations.calendar import organisation_dates
 from funding_matcher.web.day import today
+from funding_matcher.web.links import absolute_url
 
 bp = Blueprint("feed", __name__)
 
@@ -20,7 +21,7 @@ bp = Blueprint("feed", __name__)
 def feed_url(user: User) -> str:
     """The user's current feed URL (a new one after every regeneration)."""
     token = calendar_token(current_app.config["SECRET_KEY"], user.id, user.calendar_version)
-    return url_for("feed.ics", token=token, _external=True)
+    return absolute_url("feed.ics", token=token)
 
 
 def _version(user_id: int) -> int | None:
@@ -47,7 +48,7 @@ def ics(token: str):
                     day=item.day,
                     title=item.title,
                     description=f"{item.context} ({organisation.name})",
-                    url=url_for("main.index", _external=True).rstrip("/") + item.path,
+                    url=absolute_url("main.index").rstrip("/") + item.path,
                     sequence=item.sequence,
                 )
             )
