@@ -33,6 +33,7 @@ from .xlsx_style import (
     SHARE,
     TITLE,
     TOTAL_ABOVE,
+    Text,
     header_row,
     landscape,
     name_cell,
@@ -103,7 +104,7 @@ def _line(ws: Worksheet, row: int, item: LineAmount) -> None:
     line = item.line
     put(ws, f"A{row}", item.index + 1)
     put(ws, f"B{row}", line.category_label)
-    put(ws, f"C{row}", line.label, entry=True)
+    put(ws, f"C{row}", Text(line.label), entry=True)
     put(ws, f"D{row}", "ja" if line.eligible else "nein", entry=True)
     if line.category == "verwaltung" and line.percent is not None:
         put(ws, f"J{row}", line.percent, PERCENT_NUMBER, entry=True)

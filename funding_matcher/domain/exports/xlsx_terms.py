@@ -17,6 +17,7 @@ from .xlsx_style import (
     PERCENT_NUMBER,
     TITLE,
     WRAP,
+    Text,
     header_row,
     landscape,
     name_cell,
@@ -138,7 +139,7 @@ def write_terms(wb: Workbook, doc: ApplicationDocument, report: BudgetReport) ->
     row += 1
     for label, value, fmt in facts:
         put(ws, f"A{row}", label)
-        put(ws, f"B{row}", value, fmt)
+        put(ws, f"B{row}", Text(value) if isinstance(value, str) else value, fmt)
         row += 1
     row += 1
     put(ws, f"A{row}", source_text(doc))
