@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -49,8 +50,8 @@ def configure(app: Flask, instance_path: Path, overrides: Mapping[str, Any]) -> 
     if "DATABASE_URL" in app.config:
         app.config["SQLALCHEMY_DATABASE_URI"] = app.config.pop("DATABASE_URL")
     app.config.update(overrides)
+    keep_instance_private(instance_path)
     if not app.config.get("SQLALCHEMY_DATABASE_URI"):
-        instance_path.mkdir(parents=True, exist_ok=True, mode=0o700)
         app.config["SQLALCHEMY_DATABASE_URI"] = sqlite_url(instance_path)
     app.config["SQLALCHEMY_DATABASE_URI"] = normalise_database_url(
         str(app.config["SQLALCHEMY_DATABASE_URI"])
@@ -59,6 +60,18 @@ def configure(app: Flask, instance_path: Path, overrides: Mapping[str, Any]) -> 
         app.config["SECRET_KEY"] = load_or_create_secret_key(instance_path)
     app.config.setdefault("CATALOGUE_DIR", str(paths.catalogue_dir()))
     app.config.setdefault("TODAY", None)  # tests pin the date; None means the clock
+
+
+def keep_instance_private(instance_path: Path) -> None:
+    """The instance folder holds the secret key, the SQLite file and letterheads: 0700, also
+    when it already existed (a checkout creates it 0755)."""
+    instance_path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    for folder in (instance_path, instance_path / "letterheads"):
+        if folder.is_dir() and folder.stat().st_mode & 0o077:
+            try:
+                folder.chmod(0o700)
+            except OSError:  # not ours to change (a read-only deployment): leave it
+                logging.getLogger(__name__).warning("%s ist für andere lesbar", folder)
 
 
 def register_extensions(app: Flask) -> None:
