@@ -20,6 +20,9 @@ LATEST_DATE = date(2100, 12, 31)
 MAX_AMOUNT_EUR = Decimal(1_000_000_000)  # AMOUNT_MESSAGE names it; a test keeps both equal
 CENT = Decimal("0.01")
 
+# The window as a pattern for the OpenAPI document (with "format": "date" it is exact enough:
+# 1990-01-01 to 2100-12-31, and the server checks the calendar).
+DATE_PATTERN = r"^(199[0-9]|20[0-9][0-9]|2100)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
 DATE_MESSAGE = f"Datum zwischen dem {EARLIEST_DATE:%d.%m.%Y} und dem {LATEST_DATE:%d.%m.%Y} angeben"
 AMOUNT_MESSAGE = "Betrag von 0 bis 1.000.000.000,00 € angeben"
 DIGITS_MESSAGE = "Bitte nur die Ziffern 0 bis 9 verwenden"
@@ -78,3 +81,22 @@ def read_amount(value: Any, field: str) -> Decimal:
 def ascii_digits(text: str) -> bool:
     """Whether every digit in the text is one of 0-9 (no Arabic-Indic or other digits)."""
     return all(char in "0123456789" for char in text if char.isdigit() or char.isnumeric())
+
+
+# A title, name or label is one line: a line break in it splits CSV rows, e-mail subjects,
+# calendar entries and log lines (and can forge the next one).
+LINE_BREAKS = frozenset("\r\n\x0b\x0c\x85\u2028\u2029")
+SINGLE_LINE_MESSAGE = "darf keinen Zeilenumbruch und keine Steuerzeichen enthalten"
+SINGLE_LINE_PATTERN = "^[^\\x00-\\x08\\x0a-\\x1f\\x85\\u2028\\u2029]*$"
+
+
+def single_line(text: str) -> bool:
+    """Whether the text is one line without control characters (a tab is allowed)."""
+    return not any(char in LINE_BREAKS or (ord(char) < 32 and char != "\t") for char in text)
+
+
+def check_single_line(text: str, field: str) -> str:
+    """The text itself, or InvalidData naming the field when it spans lines."""
+    if not single_line(text):
+        raise InvalidData([FieldProblem(field, SINGLE_LINE_MESSAGE)])
+    return text

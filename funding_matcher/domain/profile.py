@@ -31,7 +31,9 @@ from funding_matcher.domain.limits import (
     EARLIEST_DATE,
     LATEST_DATE,
     MAX_AMOUNT_EUR,
+    SINGLE_LINE_MESSAGE,
     read_iso_date,
+    single_line,
 )
 
 FORMAT_VERSION = "v1"
@@ -56,6 +58,14 @@ IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 MAX_EXTRA_FIELDS = 50
 MAX_EXTRA_CHARS = 64_000
 
+
+# A minimal valid profile: each field of a draft is checked on top of it (``draft_fields``).
+DRAFT_BASE: dict[str, Any] = {
+    "title": "Entwurf",
+    "description": "Entwurf eines Projektprofils.",
+    "applicant_type": "verein",
+    "state": "NW",
+}
 
 # Field -> vocabulary of taxonomy.yaml whose codes it holds.
 CODE_FIELDS = {
@@ -95,6 +105,14 @@ class Profile(BaseModel):
     def _plain_zero(cls, value: float | None) -> float | None:
         # -0.0 is a valid JSON number but no amount: store it as 0.
         return value + 0.0 if value is not None else None
+
+    @field_validator("title", "organisation", "municipality", "partners")
+    @classmethod
+    def _one_line(cls, value: Any) -> Any:
+        texts = value if isinstance(value, list) else [value]
+        if any(isinstance(text, str) and not single_line(text) for text in texts):
+            raise ValueError(SINGLE_LINE_MESSAGE)
+        return value
 
     @field_validator("start_date")
     @classmethod
@@ -183,6 +201,24 @@ class Profile(BaseModel):
             if not data.get(key) and key not in self.model_fields_set:
                 data.pop(key, None)
         return data
+
+    @classmethod
+    def draft_fields(cls, data: Any) -> dict[str, Any]:
+        """The fields of a stored draft (wizard, import) that are valid on their own, in their
+        format-v1 form: what the API may show of a profile that is not complete yet."""
+        if not isinstance(data, dict):
+            return {}
+        kept: dict[str, Any] = {}
+        for key, value in data.items():
+            if key not in cls.model_fields or key in DRAFT_BASE and value is None:
+                continue
+            try:
+                checked = cls.from_dict({**DRAFT_BASE, key: value}).to_dict()
+            except InvalidData:
+                continue
+            if key in checked:
+                kept[key] = checked[key]
+        return kept
 
     def to_json(self) -> str:
         """The profile as pretty-printed format-v1 JSON."""

@@ -102,7 +102,7 @@ def join_with_new_account(invitation: Invitation, password: str, name: str = "")
                 )
             ]
         )
-    user = create_user(invitation.email, password, name)
+    user = create_user(invitation.email, password, name, [invitation.organisation.name])
     accept(invitation, user)
     return user
 

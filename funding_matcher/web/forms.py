@@ -7,7 +7,15 @@ from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 
 from flask_wtf import FlaskForm
-from wtforms import DateField, DecimalField, FloatField, IntegerField
+from wtforms import (
+    DateField,
+    DecimalField,
+    FloatField,
+    IntegerField,
+    PasswordField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.fields.choices import SelectChoice
 from wtforms.widgets import TextInput
 
@@ -17,17 +25,22 @@ from funding_matcher.domain.limits import (
     DATE_MESSAGE,
     DIGITS_MESSAGE,
     MAX_AMOUNT_EUR,
+    SINGLE_LINE_MESSAGE,
     ascii_digits,
     date_in_window,
+    single_line,
 )
 
 # Fields whose text becomes a number or a date: Python would read Arabic-Indic or other digits.
 _NUMERIC_FIELDS = (DateField, DecimalField, FloatField, IntegerField)
+# Fields that may hold several lines; every other text field is one line (titles, names).
+_MULTILINE_FIELDS = (TextAreaField, PasswordField)
 
 
 class GermanForm(FlaskForm):
     """Base form: WTForms' own messages (invalid choice, not a number ...) in German; numbers
-    and dates only with the digits 0-9, and every date inside the window of domain.limits."""
+    and dates only with the digits 0-9, every date inside the window of domain.limits, and
+    one-line text fields without line breaks."""
 
     class Meta:
         locales = ("de_DE", "de")
@@ -35,6 +48,11 @@ class GermanForm(FlaskForm):
     def validate(self, extra_validators: Mapping | None = None) -> bool:
         valid = super().validate(extra_validators)
         for field in self:
+            if isinstance(field, StringField) and not isinstance(field, _MULTILINE_FIELDS):
+                if isinstance(field.data, str) and not single_line(field.data):
+                    field.errors = [*field.errors, f"Das Feld {SINGLE_LINE_MESSAGE}."]
+                    valid = False
+                continue
             if not isinstance(field, _NUMERIC_FIELDS):
                 continue
             raw = str(field.raw_data[0]) if field.raw_data else ""

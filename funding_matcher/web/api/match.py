@@ -10,6 +10,7 @@ from funding_matcher.domain.errors import FieldProblem, InvalidData
 from funding_matcher.domain.limits import read_iso_date
 from funding_matcher.domain.matching.output import ranking_to_json
 from funding_matcher.domain.profile import Profile
+from funding_matcher.operations.catalogue import catalogue_programmes
 from funding_matcher.web.api import bp
 from funding_matcher.web.api.body import json_object, problem_response
 from funding_matcher.web.api.openapi import openapi_document
@@ -54,4 +55,5 @@ def match():
 
 @bp.get("/openapi.json")
 def openapi():
-    return jsonify(openapi_document())
+    slugs = [programme.slug for programme in catalogue_programmes()]
+    return jsonify(openapi_document(slugs))
