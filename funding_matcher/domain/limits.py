@@ -24,7 +24,7 @@ CENT = Decimal("0.01")
 # 1990-01-01 to 2100-12-31, and the server checks the calendar).
 DATE_PATTERN = r"^(199[0-9]|20[0-9][0-9]|2100)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
 DATE_MESSAGE = f"Datum zwischen dem {EARLIEST_DATE:%d.%m.%Y} und dem {LATEST_DATE:%d.%m.%Y} angeben"
-AMOUNT_MESSAGE = "Betrag von 0 bis 1.000.000.000,00 € angeben"
+AMOUNT_MESSAGE = "Betrag zwischen 0 und 1.000.000.000,00 € angeben"
 DIGITS_MESSAGE = "Bitte nur die Ziffern 0 bis 9 verwenden"
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
