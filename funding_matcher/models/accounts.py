@@ -147,5 +147,5 @@ class ThrottleCounter(db.Model):
 
     key: Mapped[str] = mapped_column(String(300), primary_key=True)
     count: Mapped[int] = mapped_column(Integer, default=0)
-    last_at: Mapped[float] = mapped_column(Float, default=0.0)
+    last_at: Mapped[float] = mapped_column(Float, default=0.0, index=True)
     blocked_until: Mapped[float] = mapped_column(Float, default=0.0)

@@ -101,8 +101,9 @@ def wait_for(key: str, now: float | None = None) -> float:
 
 
 def record_failure(key: str, policy: Policy, now: float | None = None) -> None:
-    """Count one failed attempt after the fact (addresses, tokens)."""
+    """Count one failed attempt after the fact (addresses, tokens); forget long-quiet keys."""
     now = time.time() if now is None else now
+    forget_old(now)
     _ensure_row(key)
     count = _new_count(now)
     db.session.execute(

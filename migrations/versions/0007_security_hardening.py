@@ -84,6 +84,8 @@ def upgrade():
     sa.Column('blocked_until', sa.Float(), nullable=False),
     sa.PrimaryKeyConstraint('key', name=op.f('pk_throttle_counters'))
     )
+    with op.batch_alter_table('throttle_counters', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_throttle_counters_last_at'), ['last_at'], unique=False)
     with op.batch_alter_table('login_failures', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_login_failures_key'))
         batch_op.drop_index(batch_op.f('ix_login_failures_at'))
@@ -106,4 +108,6 @@ def downgrade():
     with op.batch_alter_table('login_failures', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_login_failures_at'), ['at'], unique=False)
         batch_op.create_index(batch_op.f('ix_login_failures_key'), ['key'], unique=False)
+    with op.batch_alter_table('throttle_counters', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_throttle_counters_last_at'))
     op.drop_table('throttle_counters')
