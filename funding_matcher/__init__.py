@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -49,8 +50,8 @@ def configure(app: Flask, instance_path: Path, overrides: Mapping[str, Any]) -> 
     if "DATABASE_URL" in app.config:
         app.config["SQLALCHEMY_DATABASE_URI"] = app.config.pop("DATABASE_URL")
     app.config.update(overrides)
+    keep_instance_private(instance_path)
     if not app.config.get("SQLALCHEMY_DATABASE_URI"):
-        instance_path.mkdir(parents=True, exist_ok=True, mode=0o700)
         app.config["SQLALCHEMY_DATABASE_URI"] = sqlite_url(instance_path)
     app.config["SQLALCHEMY_DATABASE_URI"] = normalise_database_url(
         str(app.config["SQLALCHEMY_DATABASE_URI"])
@@ -61,14 +62,41 @@ def configure(app: Flask, instance_path: Path, overrides: Mapping[str, Any]) -> 
     app.config.setdefault("TODAY", None)  # tests pin the date; None means the clock
 
 
+def keep_instance_private(instance_path: Path) -> None:
+    """The instance folder holds the secret key, the SQLite file and letterheads: 0700, also
+    when it already existed (a checkout creates it 0755)."""
+    instance_path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    for folder in (instance_path, instance_path / "letterheads"):
+        if folder.is_dir() and folder.stat().st_mode & 0o077:
+            try:
+                folder.chmod(0o700)
+            except OSError:  # not ours to change (a read-only deployment): leave it
+                logging.getLogger(__name__).warning("%s ist für andere lesbar", folder)
+
+
 def register_extensions(app: Flask) -> None:
     db.init_app(app)
     with app.app_context():
+        enforce_foreign_keys(db.engine)
         keep_sqlite_file_private(db.engine)
     migrate.init_app(app, db, directory=str(paths.MIGRATIONS_DIR), render_as_batch=True)
     csrf.init_app(app)
     login_manager.init_app(app)
     from funding_matcher import models  # noqa: F401  (tables must be known to Alembic)
+
+
+def enforce_foreign_keys(engine: Engine) -> None:
+    """SQLite checks foreign keys (and runs ON DELETE CASCADE / SET NULL) only when each
+    connection asks for it; without this, deleting a project leaves its applications behind."""
+    if engine.url.get_backend_name() != "sqlite":
+        return
+
+    def switch_on(connection: Any, _record: object) -> None:
+        cursor = connection.cursor()
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.close()
+
+    event.listen(engine, "connect", switch_on)
 
 
 def keep_sqlite_file_private(engine: Engine) -> None:
@@ -89,10 +117,10 @@ def keep_sqlite_file_private(engine: Engine) -> None:
 
 
 class IdConverter(IntegerConverter):
-    """``<int:...>`` ids of at most nine digits: a longer number is no id of ours (404), never
-    a number the database cannot hold (500)."""
+    """``<int:...>`` ids of at most nine digits 0-9: a longer number is no id of ours (404),
+    never a number the database cannot hold (500); Arabic-Indic or other digits are no id."""
 
-    regex = r"\d{1,9}"
+    regex = r"[0-9]{1,9}"
 
 
 def register_blueprints(app: Flask) -> None:

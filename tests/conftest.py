@@ -106,6 +106,8 @@ def app(database_url: str, instance_dir: Path, catalogue_dir: Path) -> Iterator[
             "SQLALCHEMY_DATABASE_URI": database_url,
             "WTF_CSRF_ENABLED": False,
             "CATALOGUE_DIR": str(catalogue_dir),
+            # Links in e-mails and feeds come from BASE_URL (never the Host header).
+            "BASE_URL": "http://localhost",
             # Tests change the catalogue between requests: ask the database every time.
             "ENGINE_CHECK_SECONDS": 0,
         }

@@ -3,6 +3,10 @@
 SQLite is copied with its online backup API (consistent while the server runs); PostgreSQL goes
 through pg_dump's custom format and pg_restore. The instance folder's other files (secret key,
 letterheads) are plain files: back them up with the folder.
+
+``restore`` reads the file first (format, application, schema version; ``backup_check``) and
+touches the database only when it is a sound backup of this application; a backup of an older
+release is migrated to the current schema afterwards.
 """
 
 from __future__ import annotations
@@ -18,6 +22,12 @@ from flask.cli import with_appcontext
 from sqlalchemy import inspect
 from sqlalchemy.engine import make_url
 
+from funding_matcher.cli.backup_check import (
+    APPLICATION_ID,
+    RefusedBackup,
+    inspect_backup,
+    schema_head,
+)
 from funding_matcher.extensions import db
 
 TIMEOUT_SECONDS = 3600
@@ -63,6 +73,9 @@ def backup(target: Path) -> None:
         try:
             with copy:
                 source.backup(copy)
+            # Marks the file as ours, also when the database predates migration 0007.
+            copy.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            copy.commit()
         finally:
             copy.close()
             source.close()
@@ -80,6 +93,12 @@ def backup(target: Path) -> None:
 def restore(source: Path, force: bool) -> None:
     """Eine Sicherung in die (leere) Datenbank zurückspielen."""
     url = _url()
+    backend = url.get_backend_name()
+    try:
+        info = inspect_backup(source, backend)
+    except RefusedBackup as exc:
+        click.echo(f"FEHLER source: {exc}", err=True)
+        sys.exit(2)
     has_data = (
         "organisations" in inspect(db.engine).get_table_names()
         and db.session.execute(db.text("SELECT COUNT(*) FROM organisations")).scalar()
@@ -92,13 +111,8 @@ def restore(source: Path, force: bool) -> None:
         sys.exit(2)
     db.session.remove()
     db.engine.dispose()
-    if url.get_backend_name() == "sqlite":
-        try:
-            backup_db = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-            backup_db.execute("SELECT COUNT(*) FROM organisations").fetchone()
-        except sqlite3.DatabaseError:
-            click.echo(f"FEHLER source: {source} ist keine Sicherung dieser Anwendung.", err=True)
-            sys.exit(2)
+    if backend == "sqlite":
+        backup_db = sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True)
         target = sqlite3.connect(url.database)
         try:
             with target:
@@ -117,4 +131,11 @@ def restore(source: Path, force: bool) -> None:
                 str(source),
             ]
         )
+    db.engine.dispose()
+    if info.needs_upgrade:
+        from flask_migrate import upgrade
+
+        upgrade()
+        db.engine.dispose()
+        click.echo(f"Schema der Sicherung ({info.revision}) auf {schema_head()} aktualisiert.")
     click.echo(f"Zurückgespielt aus {source}.")

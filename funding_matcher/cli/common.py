@@ -11,6 +11,7 @@ import click
 from funding_matcher import clock, paths
 from funding_matcher.domain.catalogue.files import CatalogueLoad, load_catalogue
 from funding_matcher.domain.errors import InvalidData
+from funding_matcher.domain.limits import read_iso_date
 
 
 def parse_today(value: str | None) -> date:
@@ -18,11 +19,9 @@ def parse_today(value: str | None) -> date:
     if value is None:
         return clock.today()
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(
-            "Datum im Format JJJJ-MM-TT angeben", param_hint="--today"
-        ) from None
+        return read_iso_date(value, "--today")
+    except InvalidData as exc:
+        raise click.BadParameter(exc.problems[0].message, param_hint="--today") from None
 
 
 dir_option = click.option(

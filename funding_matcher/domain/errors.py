@@ -60,7 +60,32 @@ _PYDANTIC_MESSAGES = {
     "literal_error": "ungültiger Wert ({expected})",
     "enum": "ungültiger Wert ({expected})",
     "set_type": "muss eine Liste sein",
+    "too_long": "hat zu viele Einträge (höchstens {max_length})",
+    "too_short": "hat zu wenige Einträge (mindestens {min_length})",
+    "less_than": "muss kleiner als {lt} sein",
+    "finite_number": "muss eine endliche Zahl sein",
+    "bool_from_string": "muss true oder false sein",
+    "string_pattern_mismatch": "hat nicht das erwartete Format",
+    "list_too_long": "hat zu viele Einträge (höchstens {max_length})",
+    "unique_items": "darf keinen Wert doppelt enthalten",
+    "is_instance_of": "hat den falschen Typ",
+    "union_tag_invalid": "ungültiger Wert",
+    "datetime_type": "muss ein Datum im Format JJJJ-MM-TT sein",
+    "date_from_datetime_inexact": "muss ein Datum im Format JJJJ-MM-TT sein",
+    "date_past": "muss in der Vergangenheit liegen",
+    "date_future": "muss in der Zukunft liegen",
 }
+# Never an English sentence from pydantic in front of a user.
+_FALLBACK_MESSAGE = "ungültiger Wert"
+
+
+def _german_number(value: object) -> object:
+    """Bounds in messages as a German reads them: 1.000.000.000, 0,5."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return value
+    if float(value).is_integer():
+        return f"{int(value):,d}".replace(",", ".")
+    return f"{value:,}".replace(",", "_").replace(".", ",").replace("_", ".")
 
 
 def problems_from_pydantic(exc: ValidationError) -> list[FieldProblem]:
@@ -72,11 +97,12 @@ def problems_from_pydantic(exc: ValidationError) -> list[FieldProblem]:
         if err["type"] == "value_error":
             message = str(err.get("ctx", {}).get("error", err["msg"]))
         elif template:
+            context = {k: _german_number(v) for k, v in err.get("ctx", {}).items()}
             try:
-                message = template.format(**err.get("ctx", {}))
+                message = template.format(**context)
             except (KeyError, IndexError):
                 message = template
         else:
-            message = err["msg"]
+            message = _FALLBACK_MESSAGE
         problems.append(FieldProblem(field, message))
     return problems

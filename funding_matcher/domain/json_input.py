@@ -26,6 +26,11 @@ MAX_INT_DIGITS = 18
 NUL_MESSAGE = "enthält ein Nullzeichen (U+0000), das nicht gespeichert werden kann"
 
 
+def german_count(number: int) -> str:
+    """A whole number with German thousands separators: 9000728 -> ``9.000.728``."""
+    return f"{number:,d}".replace(",", ".")
+
+
 def _reject_constant(name: str) -> Any:
     raise ValueError(f"„{name}“ ist keine Zahl im Sinne von JSON")
 
@@ -79,7 +84,13 @@ def load_json(data: bytes | str, max_bytes: int = MAX_BYTES) -> Any:
     size = len(data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data)
     if size > max_bytes:
         raise InvalidData(
-            [FieldProblem("", f"Das JSON ist zu groß ({size:,} Byte, höchstens {max_bytes:,}).")]
+            [
+                FieldProblem(
+                    "",
+                    f"Das JSON ist zu groß ({german_count(size)} Byte, "
+                    f"höchstens {german_count(max_bytes)} Byte).",
+                )
+            ]
         )
     try:
         value = json.loads(

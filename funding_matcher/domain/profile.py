@@ -13,8 +13,10 @@ from typing import Annotated, Any
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
+    Strict,
     ValidationError,
     ValidationInfo,
     field_validator,
@@ -24,14 +26,46 @@ from pydantic import (
 from funding_matcher.domain import taxonomy
 from funding_matcher.domain.errors import FieldProblem, InvalidData, problems_from_pydantic
 from funding_matcher.domain.json_input import load_json
+from funding_matcher.domain.limits import (
+    DATE_MESSAGE,
+    EARLIEST_DATE,
+    LATEST_DATE,
+    MAX_AMOUNT_EUR,
+    SINGLE_LINE_MESSAGE,
+    read_iso_date,
+    single_line,
+)
 
 FORMAT_VERSION = "v1"
 
 Text300 = Annotated[str, Field(max_length=300)]
-MAX_EUR = 1e12
+MAX_EUR = float(MAX_AMOUNT_EUR)
+
+
+def _iso_date(value: Any) -> Any:
+    """Only the text JJJJ-MM-TT (or a date): no number of seconds since 1970, no timestamp."""
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return read_iso_date(value, "start_date")
+    except InvalidData:
+        raise ValueError(f"{DATE_MESSAGE} (Format JJJJ-MM-TT)") from None
+
+
+# Strict: true is no amount, "yes" no yes, 12.0 no number of months (JSON has the real types).
+Euro = Annotated[float, Strict(), Field(ge=0, le=MAX_EUR)]
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 MAX_EXTRA_FIELDS = 50
 MAX_EXTRA_CHARS = 64_000
 
+
+# A minimal valid profile: each field of a draft is checked on top of it (``draft_fields``).
+DRAFT_BASE: dict[str, Any] = {
+    "title": "Entwurf",
+    "description": "Entwurf eines Projektprofils.",
+    "applicant_type": "verein",
+    "state": "NW",
+}
 
 # Field -> vocabulary of taxonomy.yaml whose codes it holds.
 CODE_FIELDS = {
@@ -56,14 +90,14 @@ class Profile(BaseModel):
     organisation: Text300 | None = None
     municipality: str | None = Field(default=None, max_length=200)
     area_type: str | None = None
-    designated_area: bool | None = None
+    designated_area: Annotated[bool, Strict()] | None = None
     themes: list[str] = Field(default_factory=list)
     target_groups: list[str] = Field(default_factory=list)
     cost_types: list[str] = Field(default_factory=list)
-    budget_total_eur: float | None = Field(default=None, ge=0, le=MAX_EUR)
-    own_funds_eur: float | None = Field(default=None, ge=0, le=MAX_EUR)
-    start_date: date | None = None
-    duration_months: int | None = Field(default=None, ge=1, le=120)
+    budget_total_eur: Euro | None = None
+    own_funds_eur: Euro | None = None
+    start_date: IsoDate | None = None
+    duration_months: Annotated[int, Strict(), Field(ge=1, le=120)] | None = None
     partners: list[Text300] = Field(default_factory=list, max_length=50)
     # Format v1.1: the project has partners in another country (cross-border programmes).
     partners_abroad: bool | None = None
@@ -74,11 +108,19 @@ class Profile(BaseModel):
         # -0.0 is a valid JSON number but no amount: store it as 0.
         return value + 0.0 if value is not None else None
 
+    @field_validator("title", "organisation", "municipality", "partners")
+    @classmethod
+    def _one_line(cls, value: Any) -> Any:
+        texts = value if isinstance(value, list) else [value]
+        if any(isinstance(text, str) and not single_line(text) for text in texts):
+            raise ValueError(SINGLE_LINE_MESSAGE)
+        return value
+
     @field_validator("start_date")
     @classmethod
     def _plausible_date(cls, value: date | None) -> date | None:
-        if value is not None and not date(1900, 1, 1) <= value <= date(2199, 12, 31):
-            raise ValueError("Datum zwischen 1900 und 2199 angeben")
+        if value is not None and not EARLIEST_DATE <= value <= LATEST_DATE:
+            raise ValueError(DATE_MESSAGE)
         return value
 
     @model_validator(mode="after")
@@ -161,6 +203,24 @@ class Profile(BaseModel):
             if not data.get(key) and key not in self.model_fields_set:
                 data.pop(key, None)
         return data
+
+    @classmethod
+    def draft_fields(cls, data: Any) -> dict[str, Any]:
+        """The fields of a stored draft (wizard, import) that are valid on their own, in their
+        format-v1 form: what the API may show of a profile that is not complete yet."""
+        if not isinstance(data, dict):
+            return {}
+        kept: dict[str, Any] = {}
+        for key, value in data.items():
+            if key not in cls.model_fields or key in DRAFT_BASE and value is None:
+                continue
+            try:
+                checked = cls.from_dict({**DRAFT_BASE, key: value}).to_dict()
+            except InvalidData:
+                continue
+            if key in checked:
+                kept[key] = checked[key]
+        return kept
 
     def to_json(self) -> str:
         """The profile as pretty-printed format-v1 JSON."""

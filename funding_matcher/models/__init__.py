@@ -4,10 +4,10 @@ from funding_matcher.models.accounts import (
     ORGANISATION_KINDS,
     ApiToken,
     Invitation,
-    LoginFailure,
     Membership,
     Organisation,
     Role,
+    ThrottleCounter,
     User,
 )
 from funding_matcher.models.applications import (
@@ -45,7 +45,6 @@ __all__ = [
     "DeMinimisAid",
     "GuidelineImport",
     "Invitation",
-    "LoginFailure",
     "Milestone",
     "PlanningSettings",
     "ProgrammeCopy",
@@ -60,5 +59,6 @@ __all__ = [
     "ProgrammeRow",
     "ProjectProfile",
     "Role",
+    "ThrottleCounter",
     "User",
 ]

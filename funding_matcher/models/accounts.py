@@ -6,7 +6,7 @@ import enum
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import DateTime, Enum, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import DateTime, Enum, Float, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from funding_matcher.extensions import db
@@ -135,11 +135,17 @@ class Invitation(db.Model):
     organisation: Mapped[Organisation] = relationship()
 
 
-class LoginFailure(db.Model):
-    """A failed sign-in, counted per account and per address to slow down guessing."""
+class ThrottleCounter(db.Model):
+    """Attempts per key ("account:<email>", "ip:<address>", "device:<id>", "token:<hash>"),
+    changed only by single atomic UPDATE statements, so parallel requests cannot slip past it.
 
-    __tablename__ = "login_failures"
+    Times are seconds since the epoch (floats): the back-off arithmetic then runs inside the
+    UPDATE the same way on SQLite and PostgreSQL.
+    """
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    key: Mapped[str] = mapped_column(String(300), index=True)  # "account:<email>" or "ip:<addr>"
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    __tablename__ = "throttle_counters"
+
+    key: Mapped[str] = mapped_column(String(300), primary_key=True)
+    count: Mapped[int] = mapped_column(Integer, default=0)
+    last_at: Mapped[float] = mapped_column(Float, default=0.0, index=True)
+    blocked_until: Mapped[float] = mapped_column(Float, default=0.0)

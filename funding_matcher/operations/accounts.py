@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from sqlalchemy import func, select
 
 from funding_matcher.domain.accounts.passwords import (
@@ -12,13 +14,14 @@ from funding_matcher.domain.accounts.passwords import (
     verify_password,
 )
 from funding_matcher.domain.errors import FieldProblem, InvalidData
+from funding_matcher.domain.limits import check_single_line
 from funding_matcher.extensions import db
 from funding_matcher.models import ORGANISATION_KINDS, Membership, Organisation, Role, User
 
 
 def create_organisation(name: str, kind: str = "sonstige") -> Organisation:
     """A new organisation; its name must be unique."""
-    name = name.strip()
+    name = check_single_line(name, "name").strip()
     if len(name) < 2:
         raise InvalidData([FieldProblem("name", "Bitte einen Namen angeben (mind. 2 Zeichen).")])
     if kind not in ORGANISATION_KINDS:
@@ -39,10 +42,12 @@ def create_organisation(name: str, kind: str = "sonstige") -> Organisation:
     return organisation
 
 
-def create_user(email: str, password: str, name: str = "") -> User:
-    """A new account with an argon2-hashed password."""
+def create_user(email: str, password: str, name: str = "", context: Iterable[str] = ()) -> User:
+    """A new account with an argon2-hashed password; ``context``: names a guesser would try
+    (the organisation's)."""
     email = normalise_email(email)
-    check_password(password, email, name)
+    check_single_line(name, "name")
+    check_password(password, email, name, context)
     if find_user(email):
         raise InvalidData(
             [FieldProblem("email", "Für diese E-Mail-Adresse gibt es schon ein Konto.")]
@@ -78,7 +83,8 @@ def change_password(user: User, current: str, new: str) -> None:
     """Set a new password after checking the current one; ends all other sessions."""
     if not verify_password(user.password_hash, current):
         raise InvalidData([FieldProblem("current_password", "Das bisherige Passwort ist falsch.")])
-    check_password(new, user.email, user.name)
+    organisations = [m.organisation.name for m in user.memberships]
+    check_password(new, user.email, user.name, organisations)
     user.password_hash = hash_password(new)
     end_all_sessions(user)
 
@@ -133,7 +139,7 @@ def setup_first_owner(
     except InvalidData as exc:
         problems.extend(exc.problems)
     try:
-        user = create_user(email, password, name)
+        user = create_user(email, password, name, [organisation_name])
     except InvalidData as exc:
         problems.extend(exc.problems)
     if problems or organisation is None or user is None:

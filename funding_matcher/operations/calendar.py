@@ -8,6 +8,7 @@ a weekend or holiday, the entry moves to the working day before and says so.
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -15,6 +16,7 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 
 from funding_matcher.domain.catalogue.deadlines import next_deadline
+from funding_matcher.domain.limits import date_in_window
 from funding_matcher.domain.planning import day_text, previous_working_day
 from funding_matcher.domain.planning.workdays import format_day
 from funding_matcher.extensions import db
@@ -22,6 +24,8 @@ from funding_matcher.models import Application, Organisation, ProgrammeChange
 from funding_matcher.operations.applications import organisation_applications
 from funding_matcher.operations.planning import PLANNED_STATUSES, application_deadline, plan_inputs
 from funding_matcher.operations.watchlist import watched
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -68,7 +72,9 @@ def _moved(original: date, shown: date, what: str) -> str:
 def organisation_dates(organisation: Organisation, today: date) -> list[DatedItem]:
     """All open dates of the organisation, earliest first (past ones included)."""
     items: list[DatedItem] = []
-    applications = organisation_applications(organisation, with_milestones=True)
+    applications = [
+        a for a in organisation_applications(organisation, with_milestones=True) if _readable(a)
+    ]
     watch_rows = watched(organisation)
     slugs = {a.programme_slug for a in applications} | {w.programme_slug for w in watch_rows}
     inputs = plan_inputs(organisation, slugs)
@@ -140,6 +146,18 @@ def organisation_dates(organisation: Organisation, today: date) -> list[DatedIte
             )
         )
     return sorted(items, key=lambda item: (item.day, item.key))
+
+
+def _readable(application: Application) -> bool:
+    """Whether the row can be planned: its project exists and every date lies in the window
+    of domain.limits. A row stored before those were enforced is skipped and logged, so one
+    bad row never takes the dashboard, calendar, feed or reminders down for everyone."""
+    days = [application.deadline, application.project_start, application.project_end]
+    days += [m.due for m in application.milestones]
+    if application.project is not None and all(d is None or date_in_window(d) for d in days):
+        return True
+    log.warning("Antrag %s übersprungen: Projekt fehlt oder Datum ungültig", application.id)
+    return False
 
 
 def applications_by_status(organisation: Organisation) -> dict[str, list[Application]]:

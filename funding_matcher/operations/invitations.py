@@ -1,7 +1,10 @@
 """Invitations: an owner invites an e-mail address; the person accepts by link or at sign-in.
 
-The owner learns nothing about whether the address has an account; nobody is added to an
-organisation without accepting. Flushes, never commits.
+The link goes only to the invited address (by e-mail), works once and expires: whoever holds
+it has shown they read that mailbox, so only they may set the password of a new account. An
+address that has an account accepts by signing in. The owner learns nothing about whether the
+address has an account; nobody is added to an organisation without accepting. Flushes, never
+commits.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from funding_matcher.domain.accounts.tokens import new_token, token_hash
 from funding_matcher.domain.errors import FieldProblem, InvalidData
 from funding_matcher.extensions import db
 from funding_matcher.models import Invitation, Membership, Organisation, Role, User
-from funding_matcher.operations.accounts import add_member, membership_of
+from funding_matcher.operations.accounts import add_member, create_user, find_user, membership_of
 
 VALID_FOR = timedelta(days=14)
 
@@ -82,6 +85,26 @@ def accept(invitation: Invitation, user: User) -> Membership:
         membership = add_member(user, invitation.organisation, invitation.role)
     db.session.flush()
     return membership
+
+
+def join_with_new_account(invitation: Invitation, password: str, name: str = "") -> User:
+    """Create the invited address's account with the password its owner chose, and accept.
+
+    Only for an address without an account: an existing account is never touched through an
+    invitation link (its owner signs in and accepts)."""
+    if find_user(invitation.email) is not None:
+        raise InvalidData(
+            [
+                FieldProblem(
+                    "email",
+                    "Für diese E-Mail-Adresse gibt es bereits ein Konto. Bitte melden Sie sich "
+                    "an; die Einladung können Sie danach annehmen.",
+                )
+            ]
+        )
+    user = create_user(invitation.email, password, name, [invitation.organisation.name])
+    accept(invitation, user)
+    return user
 
 
 def withdraw(invitation: Invitation) -> None:

@@ -7,6 +7,7 @@ Flushes, never commits; the caller commits after each e-mail went out.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -37,6 +38,7 @@ from funding_matcher.operations.calendar import organisation_dates
 from funding_matcher.operations.planning import refresh_all_plans
 
 TOP = 10
+log = logging.getLogger(__name__)
 
 
 def reminder_settings(user: User) -> ReminderSettings:
@@ -103,7 +105,12 @@ def digests(
         settings = reminder_settings(user)
         if not settings.enabled or not user.memberships:
             continue
-        digest = _digest_for(user, settings.offsets, today, base_url, matches)
+        try:
+            digest = _digest_for(user, settings.offsets, today, base_url, matches)
+        except (ValueError, TypeError, AttributeError, OverflowError, KeyError):
+            # One person's broken data must not stop the reminders of everyone else.
+            log.exception("Erinnerung für Person %s übersprungen", user.id)
+            continue
         if digest is not None:
             out.append(digest)
     return out

@@ -1,65 +1,173 @@
-"""Failed sign-ins as rows, shared by every server process (SQLite and PostgreSQL alike)."""
+"""Throttle counters as rows, shared by every server process (SQLite and PostgreSQL alike).
+
+Every change is one UPDATE whose WHERE clause holds the rule, so two requests at the same
+moment can never both pass where only one may: ``reserve`` counts an attempt before the password
+is checked (a success clears it again), ``record_failure`` counts one afterwards.
+"""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+import hashlib
+import time
 
-from sqlalchemy import delete, select
+from sqlalchemy import ColumnElement, case, delete, literal, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 
-from funding_matcher.domain.accounts.throttle import ACCOUNT, ADDRESS, WINDOW, wait_needed
+from funding_matcher.domain.accounts.throttle import (
+    ACCOUNT,
+    ADDRESS,
+    DEVICE,
+    RESET_AFTER_SECONDS,
+    TOKEN,
+    TOKEN_ADDRESS,
+    Policy,
+)
 from funding_matcher.extensions import db
-from funding_matcher.models import LoginFailure
+from funding_matcher.models import ThrottleCounter
+
+KEY_CHARS = 300
 
 
-def _keys(email: str, address: str) -> tuple[str, str]:
-    return f"account:{email.strip().lower()[:254]}", f"ip:{address[:45]}"
+def account_key(email: str) -> str:
+    return f"account:{email.strip().lower()[:254]}"
 
 
-def _failures(key: str, now: datetime) -> list[datetime]:
-    rows = db.session.scalars(
-        select(LoginFailure.at).where(LoginFailure.key == key, LoginFailure.at > now - WINDOW)
+def address_key(address: str, kind: str = "ip") -> str:
+    return f"{kind}:{address[:45]}"
+
+
+def device_key(device_id: str) -> str:
+    return f"device:{device_id[:64]}"
+
+
+def token_key(token: str) -> str:
+    # The token itself is a secret: only a hash of it names the counter.
+    return f"token:{hashlib.sha256(token.encode('utf-8', 'replace')).hexdigest()[:32]}"
+
+
+def _ensure_row(key: str) -> None:
+    """The key's row, created if missing (a no-op when a parallel request just made it)."""
+    values = {"key": key[:KEY_CHARS], "count": 0, "last_at": 0.0, "blocked_until": 0.0}
+    name = db.session.get_bind().dialect.name
+    dialect_insert = postgresql.insert if name == "postgresql" else sqlite.insert
+    db.session.execute(
+        dialect_insert(ThrottleCounter)
+        .values(**values)
+        .on_conflict_do_nothing(index_elements=["key"])
     )
-    # SQLite hands back naive datetimes (stored as UTC).
-    return [at if at.tzinfo else at.replace(tzinfo=UTC) for at in rows]
 
 
-def sign_in_wait(email: str, address: str, now: datetime | None = None) -> timedelta:
-    """How long this account or address must wait before the next attempt."""
-    now = now or datetime.now(UTC)
-    account, ip = _keys(email, address)
-    return max(
-        wait_needed(_failures(account, now), now, ACCOUNT),
-        wait_needed(_failures(ip, now), now, ADDRESS),
+def _new_count(now: float) -> ColumnElement[int]:
+    # After a quiet day the count starts again at one.
+    return case(
+        (ThrottleCounter.last_at < now - RESET_AFTER_SECONDS, literal(1)),
+        else_=ThrottleCounter.count + 1,
     )
 
 
-def record_failure(email: str, address: str, now: datetime | None = None) -> None:
-    """Count a failed attempt for the account and the address; forget old ones."""
-    now = now or datetime.now(UTC)
-    for key in _keys(email, address):
-        db.session.add(LoginFailure(key=key, at=now))
-    db.session.execute(delete(LoginFailure).where(LoginFailure.at < now - WINDOW - WINDOW))
-    db.session.flush()
+def _wait_for(count: ColumnElement[int], policy: Policy) -> ColumnElement[float]:
+    """The policy's wait after ``count`` attempts, as SQL (a CASE over the doubling steps)."""
+    steps = [(count < policy.free, literal(0.0))]
+    steps += [(count == attempts, literal(wait)) for attempts, wait in policy.steps()]
+    return case(*steps, else_=literal(policy.max_wait))
 
 
-def record_success(email: str) -> None:
-    """A correct sign-in clears the account's count (not the address's)."""
-    account, _ = _keys(email, "")
-    db.session.execute(delete(LoginFailure).where(LoginFailure.key == account))
-    db.session.flush()
+def _remaining(key: str, now: float) -> float:
+    blocked = db.session.scalar(
+        select(ThrottleCounter.blocked_until).where(ThrottleCounter.key == key[:KEY_CHARS])
+    )
+    return max((blocked or 0.0) - now, 0.0)
 
 
-def token_failure_wait(address: str, now: datetime | None = None) -> timedelta:
-    """The wait for an address that keeps sending unknown API tokens."""
-    now = now or datetime.now(UTC)
-    return wait_needed(_failures(f"token-ip:{address[:45]}", now), now, ADDRESS)
+def reserve(key: str, policy: Policy, now: float | None = None) -> float:
+    """Count one attempt now if the key may make one: 0.0, else the seconds left to wait."""
+    now = time.time() if now is None else now
+    _ensure_row(key)
+    count = _new_count(now)
+    result = db.session.execute(
+        update(ThrottleCounter)
+        .where(ThrottleCounter.key == key[:KEY_CHARS], ThrottleCounter.blocked_until <= now)
+        .values(count=count, last_at=now, blocked_until=now + _wait_for(count, policy))
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount == 1:
+        return 0.0
+    return max(_remaining(key, now), 0.001)
 
 
-def record_token_failure(address: str, now: datetime | None = None) -> None:
-    db.session.add(LoginFailure(key=f"token-ip:{address[:45]}", at=now or datetime.now(UTC)))
-    db.session.flush()
+def wait_for(key: str, now: float | None = None) -> float:
+    """Seconds the key must still wait before its next attempt (0.0 when it may go now)."""
+    return _remaining(key, time.time() if now is None else now)
 
 
-def waited(seconds: timedelta) -> int:
-    """Retry-After in whole seconds (at least 1)."""
-    return max(int(seconds / timedelta(seconds=1)) + 1, 1)
+def record_failure(key: str, policy: Policy, now: float | None = None) -> None:
+    """Count one failed attempt after the fact (addresses, tokens); forget long-quiet keys."""
+    now = time.time() if now is None else now
+    forget_old(now)
+    _ensure_row(key)
+    count = _new_count(now)
+    db.session.execute(
+        update(ThrottleCounter)
+        .where(ThrottleCounter.key == key[:KEY_CHARS])
+        .values(count=count, last_at=now, blocked_until=now + _wait_for(count, policy))
+        .execution_options(synchronize_session=False)
+    )
+
+
+def clear(key: str) -> None:
+    """Forget the key's attempts (after a correct password)."""
+    db.session.execute(
+        delete(ThrottleCounter)
+        .where(ThrottleCounter.key == key[:KEY_CHARS])
+        .execution_options(synchronize_session=False)
+    )
+
+
+def forget_old(now: float | None = None) -> None:
+    """Drop counters quiet for longer than the reset period (the table stays small)."""
+    now = time.time() if now is None else now
+    db.session.execute(
+        delete(ThrottleCounter)
+        .where(ThrottleCounter.last_at < now - 2 * RESET_AFTER_SECONDS)
+        .execution_options(synchronize_session=False)
+    )
+
+
+# -- the rules of sign-in and tokens, in terms of keys and policies ------------------------------
+
+
+def sign_in_wait(email: str, address: str, device_id: str | None) -> float:
+    """Reserve an attempt to sign in: 0.0 when it may proceed, else the seconds to wait.
+
+    A device the account signed in on before is counted on its own; everything else counts
+    against the account (reserved, so parallel guesses cannot pass) and its address.
+    """
+    if device_id:
+        return reserve(device_key(device_id), DEVICE)
+    waiting = wait_for(address_key(address))
+    if waiting:
+        return waiting
+    return reserve(account_key(email), ACCOUNT)
+
+
+def sign_in_failed(address: str, device_id: str | None) -> None:
+    """After a wrong password: the address counts it too (the account already has)."""
+    if not device_id:
+        record_failure(address_key(address), ADDRESS)
+
+
+def sign_in_succeeded(email: str, device_id: str | None) -> None:
+    """A correct password clears the count it was made under: the device's, or the account's
+    (never the address's; and the owner signing in on their own computer does not give a
+    stranger guessing the account a fresh start)."""
+    clear(device_key(device_id) if device_id else account_key(email))
+
+
+def token_wait(token: str, address: str) -> float:
+    """The wait for a token that did not work (per token; scanning per address)."""
+    return max(wait_for(token_key(token)), wait_for(address_key(address, "token-ip")))
+
+
+def token_failed(token: str, address: str) -> None:
+    record_failure(token_key(token), TOKEN)
+    record_failure(address_key(address, "token-ip"), TOKEN_ADDRESS)

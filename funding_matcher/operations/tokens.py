@@ -13,6 +13,7 @@ from funding_matcher.domain.accounts.tokens import (
     well_formed,
 )
 from funding_matcher.domain.errors import FieldProblem, InvalidData
+from funding_matcher.domain.limits import check_single_line
 from funding_matcher.extensions import db
 from funding_matcher.models import ApiToken, Membership, Organisation, User
 from funding_matcher.operations.accounts import membership_of
@@ -32,7 +33,7 @@ def create_api_token(
                 )
             ]
         )
-    label = label.strip()
+    label = check_single_line(label, "label").strip()
     if len(label) > MAX_LABEL:
         raise InvalidData([FieldProblem("label", f"höchstens {MAX_LABEL} Zeichen")])
     token = new_token()

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
-from funding_matcher.domain.accounts.throttle import wait_message
+from funding_matcher.domain.accounts.throttle import retry_after, wait_message
 from funding_matcher.domain.errors import InvalidData
 from funding_matcher.extensions import db, login_manager
 from funding_matcher.models import User
@@ -17,14 +17,10 @@ from funding_matcher.operations.accounts import (
     has_any_user,
     setup_first_owner,
 )
-from funding_matcher.operations.throttle import (
-    record_failure,
-    record_success,
-    sign_in_wait,
-    waited,
-)
+from funding_matcher.operations.throttle import sign_in_failed, sign_in_succeeded, sign_in_wait
 from funding_matcher.web.access import switch_organisation
 from funding_matcher.web.auth_forms import LoginForm, SetupForm, SwitchOrganisationForm
+from funding_matcher.web.devices import known_device, remember_device
 from funding_matcher.web.forms import apply_problems
 
 bp = Blueprint("auth", __name__)
@@ -64,22 +60,29 @@ def login():
     form = LoginForm()
     if form.validate_on_submit():
         address = request.remote_addr or "unbekannt"
-        wait = sign_in_wait(form.email.data, address)
+        email = form.email.data.strip()
+        device = known_device(email)
+        # The attempt is counted before the password is checked, in its own transaction: a
+        # burst of parallel guesses cannot all pass the check before any of them is counted.
+        wait = sign_in_wait(email, address, device)
+        db.session.commit()
         if wait:
             form.password.errors.append(wait_message(wait))
-            headers = {"Retry-After": str(waited(wait))}
+            headers = {"Retry-After": str(retry_after(wait))}
             return render_template("auth/login.html", form=form), 429, headers
-        user = authenticate(form.email.data, form.password.data)
+        user = authenticate(email, form.password.data)
         if user is None:
-            record_failure(form.email.data, address)
+            sign_in_failed(address, device)
             db.session.commit()
             form.password.errors.append("E-Mail-Adresse oder Passwort ist falsch.")
         else:
-            record_success(user.email)
+            sign_in_succeeded(email, device)
             db.session.commit()
             sign_in(user)
             flash("Sie sind angemeldet.", "success")
-            return redirect(safe_next(request.args.get("next")))
+            response = redirect(safe_next(request.args.get("next")))
+            remember_device(response, user.email)
+            return response
     status = 401 if form.password.errors else 200
     return render_template("auth/login.html", form=form), status
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 from datetime import date
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from funding_matcher.domain.exports import (
     export_docx,
     export_filename,
 )
+from funding_matcher.domain.exports.docx_base import checked_letterhead
 from funding_matcher.models import Application, Organisation, Role
 from funding_matcher.operations.exports import application_document
 from funding_matcher.web.access import current_organisation, member_required, owned_or_404
@@ -49,14 +51,43 @@ class LetterheadForm(GermanForm):
     )
 
 
+def letterheads_dir() -> Path:
+    """The folder of the letterheads, private to the server's user (0700)."""
+    folder = Path(current_app.instance_path) / "letterheads"
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if folder.stat().st_mode & 0o077:
+        folder.chmod(0o700)
+    return folder
+
+
 def letterhead_path(organisation: Organisation) -> Path:
-    """Where the organisation's DOCX template lives (in the instance folder)."""
-    return Path(current_app.instance_path) / "letterheads" / f"organisation-{organisation.id}.docx"
+    """Where the organisation's letterhead lives, in the checked form made at upload."""
+    return letterheads_dir() / f"organisation-{organisation.id}-geprueft.docx"
+
+
+def _store(path: Path, data: bytes) -> None:
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "wb") as handle:
+        handle.write(data)
 
 
 def letterhead(organisation: Organisation) -> bytes | None:
+    """The checked letterhead; a file stored by an earlier release is checked once now."""
     path = letterhead_path(organisation)
-    return path.read_bytes() if path.exists() else None
+    if path.exists():
+        return path.read_bytes()
+    unchecked = path.with_name(f"organisation-{organisation.id}.docx")
+    if not unchecked.exists():
+        return None
+    try:
+        checked = checked_letterhead(unchecked.read_bytes())
+    except InvalidData:
+        current_app.logger.warning("Briefkopf %s verworfen: Prüfung fehlgeschlagen", unchecked)
+        unchecked.unlink(missing_ok=True)
+        return None
+    _store(path, checked)
+    unchecked.unlink(missing_ok=True)
+    return checked
 
 
 def export_response(application: Application, fmt: str):
@@ -104,7 +135,7 @@ def _page(form: LetterheadForm, code: int = 200):
     return render_template(
         "exports/letterhead.html",
         form=form,
-        has_letterhead=letterhead_path(organisation).exists(),
+        has_letterhead=letterhead(organisation) is not None,
         confirm_form=ConfirmForm(),
     ), code
 
@@ -126,14 +157,13 @@ def upload_letterhead():
         form.file.errors.append("Die Vorlage ist größer als 5 MB.")
         return _page(form, 413)
     try:
-        export_docx(_sample(), data)  # the template must produce a document
+        # Checked and parsed once, here; exports open only the stored, checked form.
+        checked = checked_letterhead(data)
+        export_docx(_sample(), checked)  # the template must produce a document
     except InvalidData as exc:
         form.file.errors.extend(p.message for p in exc.problems)
         return _page(form, 422)
-    path = letterhead_path(current_organisation())
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-    path.chmod(0o600)
+    _store(letterhead_path(current_organisation()), checked)
     flash(
         "Vorlage gespeichert: Word-Exporte nutzen jetzt Ihren Briefkopf und Ihre Formate.",
         "success",
@@ -146,6 +176,8 @@ def upload_letterhead():
 def delete_letterhead():
     if not ConfirmForm().validate_on_submit():
         abort(400)
-    letterhead_path(current_organisation()).unlink(missing_ok=True)
+    path = letterhead_path(current_organisation())
+    path.unlink(missing_ok=True)
+    path.with_name(f"organisation-{current_organisation().id}.docx").unlink(missing_ok=True)
     flash("Vorlage entfernt; Word-Exporte nutzen wieder die Standardgestaltung.", "success")
     return redirect(url_for("exports.letterhead_page")), 303

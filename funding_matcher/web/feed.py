@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from flask import Blueprint, Response, abort, current_app, url_for
+from flask import Blueprint, Response, abort, current_app
 
 from funding_matcher.domain.accounts.tokens import calendar_token, calendar_user_id
+from funding_matcher.domain.limits import date_in_window
 from funding_matcher.domain.planning import CalendarEvent, build_calendar, event_uid
 from funding_matcher.extensions import db
 from funding_matcher.models import User
 from funding_matcher.operations.calendar import organisation_dates
 from funding_matcher.web.day import today
+from funding_matcher.web.links import absolute_url
 
 bp = Blueprint("feed", __name__)
 
@@ -20,7 +22,7 @@ bp = Blueprint("feed", __name__)
 def feed_url(user: User) -> str:
     """The user's current feed URL (a new one after every regeneration)."""
     token = calendar_token(current_app.config["SECRET_KEY"], user.id, user.calendar_version)
-    return url_for("feed.ics", token=token, _external=True)
+    return absolute_url("feed.ics", token=token)
 
 
 def summary(title: str, programme: str, organisation: str) -> str:
@@ -47,6 +49,8 @@ def ics(token: str):
     for membership in user.memberships:
         organisation = membership.organisation
         for item in organisation_dates(organisation, today()):
+            if not date_in_window(item.day):
+                continue  # a date the feed cannot write (logged where the rows are read)
             events.append(
                 CalendarEvent(
                     uid=event_uid(item.key, organisation.id, domain),
@@ -55,7 +59,7 @@ def ics(token: str):
                     description="\n".join(
                         text for text in (item.context, item.note, organisation.name) if text
                     ),
-                    url=url_for("main.index", _external=True).rstrip("/") + item.path,
+                    url=absolute_url("main.index").rstrip("/") + item.path,
                     sequence=item.sequence,
                 )
             )

@@ -1,4 +1,8 @@
-"""Accepting an invitation: by its link (signed in, or with a new account) or after sign-in."""
+"""Accepting an invitation: by its link (signed in, or with a new account) or after sign-in.
+
+The link is sent only to the invited address and never shown to the person who invited: only
+the owner of the mailbox can set the password of a new account with it.
+"""
 
 from __future__ import annotations
 
@@ -13,10 +17,16 @@ from funding_matcher.domain.errors import InvalidData
 from funding_matcher.extensions import db
 from funding_matcher.mailer import MailNotConfigured, send_mail
 from funding_matcher.models import Invitation
-from funding_matcher.operations.accounts import create_user
-from funding_matcher.operations.invitations import accept, find_invitation, open_invitations_for
+from funding_matcher.operations.invitations import (
+    VALID_FOR,
+    accept,
+    find_invitation,
+    join_with_new_account,
+    open_invitations_for,
+)
 from funding_matcher.web.access import switch_organisation
 from funding_matcher.web.forms import GermanForm, apply_problems
+from funding_matcher.web.links import absolute_url
 from funding_matcher.web.projects_forms import ConfirmForm
 
 bp = Blueprint("invitations", __name__)
@@ -31,19 +41,28 @@ class RegisterForm(GermanForm):
     )
 
 
-def send_invitation(invitation: Invitation, link: str) -> None:
-    """E-mail the link when mail is set up; the owner sees the link on the page anyway."""
+def send_invitation(invitation: Invitation, token: str) -> str:
+    """E-mail the link to the invited address: "sent", "not_configured" or "failed".
+
+    The text is the same whether or not the address has an account (the page behind the link
+    offers both ways), so neither the e-mail nor the owner's page tells them apart."""
+    link = absolute_url("invitations.show", token=token)
     body = (
         f"Guten Tag,\n\nSie sind eingeladen, im Fördermittel-Matcher bei "
         f"„{invitation.organisation.name}“ mitzuarbeiten (Rolle: {invitation.role.label}).\n\n"
-        f"Einladung annehmen: {link}\n\nDer Link gilt 14 Tage.\n"
+        f"Einladung annehmen: {link}\n\n"
+        f"Der Link gilt {VALID_FOR.days} Tage und nur einmal. Haben Sie schon ein Konto, melden "
+        f"Sie sich damit an; sonst legen Sie über den Link Ihr Passwort fest.\n\n"
+        f"Erwarten Sie keine Einladung, können Sie diese E-Mail löschen.\n"
     )
     try:
         send_mail(current_app.config, invitation.email, "Einladung zum Fördermittel-Matcher", body)
     except MailNotConfigured:
-        pass
+        return "not_configured"
     except (OSError, smtplib.SMTPException):
         current_app.logger.warning("Einladung an %s nicht gesendet", invitation.email)
+        return "failed"
+    return "sent"
 
 
 def _joined(invitation: Invitation):
@@ -89,8 +108,7 @@ def register(token: str):
     form = RegisterForm()
     if form.validate_on_submit():
         try:
-            user = create_user(invitation.email, form.password.data, form.name.data or "")
-            accept(invitation, user)
+            user = join_with_new_account(invitation, form.password.data, form.name.data or "")
         except InvalidData as exc:
             db.session.rollback()
             apply_problems(form, exc, {"email": "password"})

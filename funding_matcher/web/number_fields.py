@@ -11,6 +11,7 @@ from wtforms import DecimalField, Field
 from wtforms.validators import Optional
 from wtforms.widgets import TextInput
 
+from funding_matcher.domain.limits import DIGITS_MESSAGE, ascii_digits
 from funding_matcher.domain.money import german_digits
 from funding_matcher.web.forms import MoneyField, read_decimal
 
@@ -50,6 +51,9 @@ class NumberField(DecimalField):
             self.data = None
             return
         text = str(valuelist[0]).strip().replace(" ", "").replace("\u202f", "")
+        self.data = None
+        if not ascii_digits(text):
+            raise ValueError(f"{DIGITS_MESSAGE}.")
         divide = self.percent_of_one and text.endswith("%")
         text = text.rstrip("%")
         if "," in text:

@@ -19,7 +19,7 @@ from funding_matcher.web.projects_forms import ConfirmForm
 bp = Blueprint("organisation", __name__, url_prefix="/organisation")
 
 
-def _page(form: AddMemberForm, status: int = 200, new_link: tuple[str, str] | None = None):
+def _page(form: AddMemberForm, status: int = 200, sent: tuple[str, str] | None = None):
     organisation = current_organisation()
     members = account_ops.organisation_members(organisation)
     role_forms = {m.id: RoleForm(formdata=None, role=m.role.value) for m in members}
@@ -31,7 +31,7 @@ def _page(form: AddMemberForm, status: int = 200, new_link: tuple[str, str] | No
         role_forms=role_forms,
         confirm_form=ConfirmForm(formdata=None),
         invitations=pending_invitations(organisation),
-        new_link=new_link,
+        sent=sent,
     ), status
 
 
@@ -56,10 +56,11 @@ def add_member():
         apply_problems(form, exc)
         return _page(form, 422)
     db.session.commit()
-    link = url_for("invitations.show", token=token, _external=True)
-    send_invitation(invitation, link)
+    # The link goes by e-mail only: shown here, the inviter could use it to create the
+    # invitee's account with a password of their choosing (and so take over the address).
+    outcome = send_invitation(invitation, token)
     # The same answer whether or not the address has an account: nothing is revealed.
-    return _page(AddMemberForm(formdata=None), 201, new_link=(invitation.email, link))
+    return _page(AddMemberForm(formdata=None), 201, sent=(invitation.email, outcome))
 
 
 def _owner_action(change, done: str):

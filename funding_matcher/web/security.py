@@ -21,6 +21,21 @@ CSP = "; ".join(
     ]
 )
 PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+# Pages and files of an organisation: never kept by a browser or proxy cache, not even the
+# exports (send_file would allow "no-cache", which still stores the file).
+PRIVATE_PATHS = ("/projekte", "/antraege", "/organisation", "/konto", "/api/", "/einladung")
+
+
+def cache_control(response: Response) -> None:
+    """``no-store`` on everything but the static files and the calendar feed (which clients
+    poll and which says ``private`` itself)."""
+    path = request.path
+    if path.startswith("/static/") or (path.startswith("/kalender/") and path.endswith(".ics")):
+        return
+    if path.startswith(PRIVATE_PATHS):
+        response.headers["Cache-Control"] = "no-store"
+    else:
+        response.headers.setdefault("Cache-Control", "no-store")
 
 
 def register(app: Flask) -> None:
@@ -54,6 +69,5 @@ def register(app: Flask) -> None:
             response.headers.setdefault(
                 "Strict-Transport-Security", "max-age=31536000; includeSubDomains"
             )
-        if request.path.startswith(("/api/", "/kalender/", "/konto", "/einladung")):
-            response.headers.setdefault("Cache-Control", "no-store")
+        cache_control(response)
         return response

@@ -1,10 +1,13 @@
 import re
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from funding_matcher.extensions import db
-from funding_matcher.models import Membership, Role
+from funding_matcher.models import Invitation, Membership, Role
 from funding_matcher.operations.accounts import find_user, membership_of
+from tests.conftest import PASSWORD
+from tests.web.mailbox import smtp_server
 
 
 @pytest.fixture
@@ -12,16 +15,24 @@ def org(make_org):
     return make_org("Diakonie Dortmund", "verband")
 
 
-def invite(client, email: str, role: str = "viewer") -> str:
+@pytest.fixture
+def inbox(app):
+    with smtp_server(app, base_url="https://foerdermittel.example.org") as received:
+        yield received
+
+
+def invite(client, inbox, email: str, role: str = "viewer") -> str:
+    """Invite as the signed-in owner; the path of the link that arrived by e-mail."""
     response = client.post("/organisation/mitglieder", data={"email": email, "role": role})
     assert response.status_code == 201, response.get_data(as_text=True)[:300]
-    page = response.get_data(as_text=True)
-    return re.search(r'id="invitation-link">https?://[^/]+(/einladung/[^<]+)<', page).group(1)
+    assert "/einladung/" not in response.get_data(as_text=True)  # never shown to the inviter
+    body = inbox.to(email)[-1].get_content()
+    return re.search(r"https://foerdermittel\.example\.org(/einladung/\S+)", body).group(1)
 
 
-def test_invited_person_creates_an_account_and_joins(client, login, org, make_user):
+def test_invited_person_sets_their_password_and_joins(client, login, org, make_user, inbox):
     login(make_user(org, Role.owner))
-    link = invite(client, "neu@diakonie.de")
+    link = invite(client, inbox, "neu@diakonie.de")
     assert "neu@diakonie.de" in client.get("/organisation/").get_data(as_text=True)
     client.post("/abmelden")
     assert "Einladung zu Diakonie Dortmund" in client.get(link).get_data(as_text=True)
@@ -40,10 +51,55 @@ def test_invited_person_creates_an_account_and_joins(client, login, org, make_us
     user = find_user("neu@diakonie.de")
     assert membership_of(user, org.id).role is Role.viewer
     assert client.get(link).status_code == 404  # used up
+    client.post("/abmelden")
+    again = client.post(
+        f"{link}/konto",
+        data={"password": "Anderes Passwort im Quartier", "password_repeat": "x"},
+    )
+    assert again.status_code == 404
 
 
-def test_invitation_does_not_reveal_accounts_and_existing_users_accept_on_login(
-    client, login, org, make_org, make_user
+def test_h1_the_inviter_cannot_squat_the_invitees_account(
+    client, login, org, make_org, make_user, inbox
+):
+    """The probe: org A's owner used the shown link to create the invitee's account; later
+    invitations of org B landed in the squatter's account and A read B's projects."""
+    login(make_user(org, Role.owner))
+    response = client.post(
+        "/organisation/mitglieder", data={"email": "opfer@example.org", "role": "editor"}
+    )
+    page = response.get_data(as_text=True)
+    assert "/einladung/" not in page
+    assert "fm_" not in page
+    assert "verschickt" in page
+    # Nothing else on the owner's pages carries the token either.
+    for path in ("/organisation/", "/"):
+        assert "/einladung/" not in client.get(path).get_data(as_text=True)
+    assert find_user("opfer@example.org") is None
+    # Only the mailbox's owner sets the password; then B's invitation reaches the real person.
+    link = re.search(r"(/einladung/\S+)", inbox.to("opfer@example.org")[0].get_content()).group(1)
+    client.post("/abmelden")
+    client.post(
+        f"{link}/konto",
+        data={"password": "Mein eigenes Passwort", "password_repeat": "Mein eigenes Passwort"},
+    )
+    victim = find_user("opfer@example.org")
+    assert membership_of(victim, org.id).role is Role.editor
+
+
+def test_expired_invitation_links_answer_404(client, login, org, make_user, inbox):
+    login(make_user(org, Role.owner))
+    link = invite(client, inbox, "spaet@example.org")
+    invitation = db.session.scalars(db.select(Invitation)).one()
+    invitation.expires_at = datetime.now(UTC) - timedelta(minutes=1)
+    db.session.commit()
+    client.post("/abmelden")
+    assert client.get(link).status_code == 404
+    assert client.post(f"{link}/konto", data={"password": "x"}).status_code == 404
+
+
+def test_no_answer_tells_whether_an_address_has_an_account(
+    client, login, org, make_org, make_user, inbox
 ):
     existing = make_user(make_org("Anderer Verband"), Role.owner, email="da@example.org")
     owner = make_user(org, Role.owner)
@@ -59,12 +115,48 @@ def test_invitation_does_not_reveal_accounts_and_existing_users_accept_on_login(
     def notice(response, email: str) -> str:
         page = response.get_data(as_text=True)
         text = re.search(r'<div class="notice" role="status">(.*?)</div>', page, re.S).group(1)
-        return re.sub(r"/einladung/[^<]+", "LINK", text.replace(email, "EMAIL"))
+        return text.replace(email, "EMAIL")
 
     assert notice(known, "da@example.org") == notice(unknown, "nie@example.org")
-    assert membership_of(existing, org.id) is None  # nobody is added without consent
+
+    def mail(email: str) -> str:
+        return re.sub(r"/einladung/\S+", "LINK", inbox.to(email)[0].get_content())
+
+    assert mail("da@example.org") == mail("nie@example.org")
+    # The page behind the link is the same, too (both ways offered).
+    links = {
+        email: re.search(r"(/einladung/\S+)", inbox.to(email)[0].get_content()).group(1)
+        for email in ("da@example.org", "nie@example.org")
+    }
     client.post("/abmelden")
-    login(existing)
+    client.get("/anmelden")  # shows the sign-out message once
+    pages = {
+        email: client.get(link).get_data(as_text=True).replace(email, "EMAIL").replace(link, "LINK")
+        for email, link in links.items()
+    }
+    assert pages["da@example.org"] == pages["nie@example.org"]
+    assert membership_of(existing, org.id) is None  # nobody is added without consent
+
+
+def test_an_existing_account_accepts_by_signing_in_never_by_a_new_password(
+    client, login, org, make_org, make_user, inbox
+):
+    existing = make_user(make_org("Anderer Verband"), Role.owner, email="da@example.org")
+    login(make_user(org, Role.owner))
+    link = invite(client, inbox, "da@example.org", "editor")
+    client.post("/abmelden")
+    refused = client.post(
+        f"{link}/konto",
+        data={"password": "Ein ganz neues Passwort", "password_repeat": "Ein ganz neues Passwort"},
+    )
+    assert refused.status_code == 422
+    assert "bitte melden sie sich an" in refused.get_data(as_text=True).lower()
+    assert (
+        client.post("/anmelden", data={"email": "da@example.org", "password": PASSWORD}).status_code
+        == 302
+    )
+    assert membership_of(existing, org.id) is None
+    # By the link after signing in, or from the dashboard.
     dashboard = client.get("/").get_data(as_text=True)
     assert "Einladung von Diakonie Dortmund annehmen" in dashboard
     invitation_id = int(re.search(r"/einladungen/(\d+)/annehmen", dashboard).group(1))
@@ -72,9 +164,35 @@ def test_invitation_does_not_reveal_accounts_and_existing_users_accept_on_login(
     assert membership_of(existing, org.id).role is Role.editor
 
 
-def test_someone_else_cannot_accept_an_invitation(client, login, org, make_org, make_user):
+def test_invitation_links_come_from_base_url_not_the_host_header(
+    client, login, org, make_user, inbox
+):
+    owner = make_user(org, Role.owner)
+    host = {"Host": "angreifer.example"}  # what a client (or a proxy left open) can send
+    client.post("/anmelden", data={"email": owner.email, "password": PASSWORD}, headers=host)
+    response = client.post(
+        "/organisation/mitglieder",
+        data={"email": "wer@example.org", "role": "viewer"},
+        headers=host,
+    )
+    assert response.status_code == 201
+    body = inbox.to("wer@example.org")[0].get_content()
+    assert "angreifer.example" not in body
+    assert "https://foerdermittel.example.org/einladung/" in body
+
+
+def test_without_mail_the_owner_is_told_and_still_sees_no_link(client, login, org, make_user):
     login(make_user(org, Role.owner))
-    link = invite(client, "gemeint@example.org")
+    response = client.post("/organisation/mitglieder", data={"email": "x@example.org"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 201
+    assert "kein\n      E-Mail-Versand eingerichtet" in page or "E-Mail-Versand" in page
+    assert "/einladung/" not in page
+
+
+def test_someone_else_cannot_accept_an_invitation(client, login, org, make_org, make_user, inbox):
+    login(make_user(org, Role.owner))
+    link = invite(client, inbox, "gemeint@example.org")
     client.post("/abmelden")
     intruder = make_user(make_org("Fremd"), Role.owner, email="fremd@example.org")
     login(intruder)

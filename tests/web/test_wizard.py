@@ -160,7 +160,7 @@ def test_finance_step_checks_own_funds_against_budget(client, editor):
     )
     page = response.get_data(as_text=True)
     assert response.status_code == 422
-    assert "Der Betrag ist zu groß (höchstens 999.999.999.999,99 €)." in page
+    assert "Der Betrag ist zu groß (höchstens 1.000.000.000,00 €)." in page
     assert 'value="2.000.000.000.000"' in page
 
 

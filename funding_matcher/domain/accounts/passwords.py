@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from email_validator import EmailNotValidError, validate_email
 from zxcvbn import zxcvbn
 
+from funding_matcher.domain.accounts.weak_words import only_common_words
 from funding_matcher.domain.errors import FieldProblem, InvalidData
 
 MIN_PASSWORD_LENGTH = 12
@@ -41,11 +44,14 @@ def normalise_email(email: str) -> str:
         ) from None
 
 
-def check_password(password: str, email: str = "", name: str = "") -> None:
+def check_password(
+    password: str, email: str = "", name: str = "", context: Iterable[str] = ()
+) -> None:
     """Raise InvalidData when the password is too weak to protect grant applications.
 
     No composition rules (OWASP ASVS): at least 12 characters, not the e-mail address or a part of
-    it, and not guessable by a strength estimator that knows common passwords and patterns.
+    it, not only common German words or the organisation's name (``context``) with a year and
+    signs, and not guessable by a strength estimator that knows common passwords and patterns.
     """
 
     def problem(message: str) -> InvalidData:
@@ -59,9 +65,13 @@ def check_password(password: str, email: str = "", name: str = "") -> None:
     local = email.split("@", 1)[0].casefold()
     if email and (email.casefold() in lowered or (len(local) >= 4 and local in lowered)):
         raise problem("Das Passwort darf Ihre E-Mail-Adresse nicht enthalten.")
-    hints = [part for part in (email, local, name) if part]
-    if zxcvbn(password[:ESTIMATED_CHARS], user_inputs=hints)["score"] < MIN_STRENGTH:
+    context = [text for text in context if text]
+    hints = [part for part in (email, local, name, *context) if part]
+    if only_common_words(password, [local, name, *context]) or (
+        zxcvbn(password[:ESTIMATED_CHARS], user_inputs=hints)["score"] < MIN_STRENGTH
+    ):
         raise problem(
-            "Dieses Passwort ist zu leicht zu erraten (häufig verwendet oder ein einfaches "
-            "Muster). Wählen Sie z. B. einen Satz aus mehreren Wörtern."
+            "Dieses Passwort ist zu leicht zu erraten (häufige Wörter, der Name der "
+            "Organisation, eine Jahreszahl oder ein einfaches Muster). Wählen Sie z. B. einen "
+            "Satz aus mehreren eigenen Wörtern."
         )

@@ -1,44 +1,66 @@
-"""How long a sign-in must wait after failures: per account and per network address.
+"""How long an attempt must wait after earlier ones: per account, per address, per device and
+per API token, each counted on its own.
 
-A few mistakes cost nothing; after that the wait doubles with every further failure within the
-window, up to a ceiling, so guessing becomes impractically slow while a person who mistyped
-waits seconds.
+A few attempts cost nothing; after that every further attempt must wait, and the wait doubles
+each time up to a ceiling (exponential back-off, never a hard lock): guessing becomes slow while
+a person who mistyped waits seconds. A quiet day resets the count.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
 
-WINDOW = timedelta(minutes=15)
-MAX_WAIT = timedelta(minutes=15)
+MAX_WAIT_SECONDS = 15 * 60.0
+RESET_AFTER_SECONDS = 24 * 60 * 60.0
 
 
 @dataclass(frozen=True)
 class Policy:
-    """Free failures within the window, then a doubling wait starting at ``first_wait``."""
+    """``free`` attempts without waiting, then ``first_wait`` seconds, doubling up to the cap."""
 
-    free_failures: int
-    first_wait: timedelta
+    free: int
+    first_wait: float
+    max_wait: float = MAX_WAIT_SECONDS
+
+    def wait_after(self, attempts: int) -> float:
+        """The wait before the next attempt once ``attempts`` were made (0 while free)."""
+        if attempts < self.free:
+            return 0.0
+        doublings = min(attempts - self.free, 30)  # 2**30 s is far beyond any ceiling
+        return min(self.first_wait * 2**doublings, self.max_wait)
+
+    def steps(self) -> list[tuple[int, float]]:
+        """(attempts, wait) for every count whose wait is below the ceiling, for SQL CASE."""
+        out: list[tuple[int, float]] = []
+        attempts = self.free
+        while self.wait_after(attempts) < self.max_wait:
+            out.append((attempts, self.wait_after(attempts)))
+            attempts += 1
+        return out
 
 
-ACCOUNT = Policy(free_failures=5, first_wait=timedelta(seconds=30))
-ADDRESS = Policy(free_failures=20, first_wait=timedelta(seconds=30))
+# Sign-ins to one account (from devices it has not signed in on): 5 free, then 2 s, 4 s, ...
+ACCOUNT = Policy(free=5, first_wait=2.0)
+# A device that signed in to the account before: its own count, so a stranger's guessing never
+# locks the person out on their own computer.
+DEVICE = Policy(free=5, first_wait=2.0)
+# Failed sign-ins from one network address (many accounts): generous, an office shares one.
+ADDRESS = Policy(free=20, first_wait=2.0)
+# Uses of one unknown or revoked API token; valid tokens are never slowed down.
+TOKEN = Policy(free=20, first_wait=2.0)
+# Unknown tokens from one address (scanning): only ever slows down tokens that do not work.
+TOKEN_ADDRESS = Policy(free=200, first_wait=2.0)
 
 
-def wait_needed(failures: Sequence[datetime], now: datetime, policy: Policy) -> timedelta:
-    """How long from ``now`` until the next attempt is allowed (zero when it is allowed now)."""
-    recent = sorted(at for at in failures if now - at < WINDOW)
-    excess = len(recent) - policy.free_failures
-    if excess < 0:
-        return timedelta(0)
-    wait = min(policy.first_wait * (2**excess), MAX_WAIT)
-    return max(recent[-1] + wait - now, timedelta(0))
-
-
-def wait_message(wait: timedelta) -> str:
+def wait_message(seconds: float, what: str = "Anmeldeversuche") -> str:
     """The German sentence for a refused attempt."""
-    seconds = max(int(wait.total_seconds()), 1)
-    span = f"{seconds} Sekunden" if seconds < 90 else f"{(seconds + 59) // 60} Minuten"
-    return f"Zu viele fehlgeschlagene Anmeldeversuche. Bitte versuchen Sie es in {span} erneut."
+    whole = max(int(seconds + 0.999), 1)
+    span = f"{whole} Sekunden" if whole < 90 else f"{(whole + 59) // 60} Minuten"
+    if whole == 1:
+        span = "einer Sekunde"
+    return f"Zu viele fehlgeschlagene {what}. Bitte versuchen Sie es in {span} erneut."
+
+
+def retry_after(seconds: float) -> int:
+    """Retry-After in whole seconds (at least 1)."""
+    return max(int(seconds + 0.999), 1)

@@ -7,6 +7,12 @@ from datetime import date
 from decimal import Decimal
 
 from funding_matcher.domain.errors import FieldProblem, InvalidData
+from funding_matcher.domain.limits import (
+    AMOUNT_MESSAGE,
+    DATE_MESSAGE,
+    MAX_AMOUNT_EUR,
+    date_in_window,
+)
 
 STATUSES: dict[str, str] = {
     "idee": "Idee",
@@ -27,7 +33,7 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
     "zurueckgezogen": ("idee", "in_vorbereitung"),
 }
 
-MAX_AMOUNT = Decimal("1000000000")
+MAX_AMOUNT = MAX_AMOUNT_EUR
 
 
 @dataclass(frozen=True)
@@ -79,10 +85,12 @@ def check_status_change(
     on = on or today
     if on > today:
         problems.append(FieldProblem("date", "Das Datum darf nicht in der Zukunft liegen."))
-    if amount_eur is not None and not (Decimal(0) <= amount_eur <= MAX_AMOUNT):
-        problems.append(
-            FieldProblem("amount_eur", "Betrag zwischen 0 und 1.000.000.000 € angeben.")
-        )
+    elif not date_in_window(on):
+        problems.append(FieldProblem("date", DATE_MESSAGE))
+    if amount_eur is not None and not (
+        amount_eur.is_finite() and Decimal(0) <= amount_eur <= MAX_AMOUNT
+    ):
+        problems.append(FieldProblem("amount_eur", AMOUNT_MESSAGE))
     if new == "bewilligt" and amount_eur is None:
         problems.append(FieldProblem("amount_eur", "Bitte den bewilligten Betrag angeben."))
     if problems:

@@ -25,8 +25,12 @@ from lxml import etree
 from funding_matcher.domain.errors import FieldProblem, InvalidData
 
 MAX_TEMPLATE_BYTES = 20 * 1024 * 1024
-# A .docx is a zip: refuse archives that unpack to far more than any letterhead needs.
-MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+# A .docx is a zip: refuse archives that unpack to far more than any letterhead needs (a logo,
+# headers, footers and styles). Counted while unpacking, not taken from the zip's own claims.
+MAX_UNPACKED_BYTES = 25 * 1024 * 1024
+# The XML python-docx parses into memory (a tree takes ten times the text and more).
+MAX_XML_BYTES = 8 * 1024 * 1024
+_CHUNK = 64 * 1024
 
 BODY_FONT = "Arial"
 DARK_BLUE = RGBColor(0x1F, 0x38, 0x64)
@@ -40,6 +44,29 @@ def _invalid(message: str) -> InvalidData:
     return InvalidData([FieldProblem("template", message)])
 
 
+def _unpacked_sizes(archive: zipfile.ZipFile) -> None:
+    """Unpack every member to nowhere, counting: InvalidData as soon as a limit is passed."""
+    total = xml = 0
+    for info in archive.infolist():
+        if info.file_size > MAX_UNPACKED_BYTES:
+            raise _too_big()
+        with archive.open(info) as member:
+            while chunk := member.read(_CHUNK):
+                total += len(chunk)
+                if info.filename.endswith((".xml", ".rels")):
+                    xml += len(chunk)
+                if total > MAX_UNPACKED_BYTES or xml > MAX_XML_BYTES:
+                    raise _too_big()
+
+
+def _too_big() -> InvalidData:
+    return _invalid(
+        f"Die Vorlage ist entpackt zu groß (höchstens {MAX_UNPACKED_BYTES // 2**20} MB, "
+        f"davon {MAX_XML_BYTES // 2**20} MB Text und Formate). Ein Briefkopf braucht nur "
+        "Kopf- und Fußzeile, Logo und Formatvorlagen."
+    )
+
+
 def _checked_package(data: bytes) -> bytes:
     """The template's bytes, a Word template (.dotx) relabelled as a document; or InvalidData."""
     if not isinstance(data, bytes | bytearray):
@@ -49,24 +76,30 @@ def _checked_package(data: bytes) -> bytes:
     source = io.BytesIO(data)
     if not zipfile.is_zipfile(source):
         raise _invalid("Die Vorlage ist keine Word-Datei (.docx).")
-    with zipfile.ZipFile(source) as archive:
-        names = set(archive.namelist())
-        if "[Content_Types].xml" not in names or "word/document.xml" not in names:
-            raise _invalid("Die Vorlage ist keine Word-Datei (.docx).")
-        if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
-            raise _invalid("Die Vorlage ist entpackt zu groß (höchstens 100 MB).")
-        types = archive.read("[Content_Types].xml")
-        if _TEMPLATE_TYPE.encode() not in types:
-            return bytes(data)
-        # A .dotx differs from a .docx only in this content type; rewrite it so it opens.
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
-            for info in archive.infolist():
-                content = archive.read(info)
-                if info.filename == "[Content_Types].xml":
-                    content = content.replace(_TEMPLATE_TYPE.encode(), _DOCUMENT_TYPE.encode())
-                copy.writestr(info, content)
-        return out.getvalue()
+    try:
+        with zipfile.ZipFile(source) as archive:
+            return _relabelled(archive, data)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError):
+        raise _invalid("Die Vorlage ist beschädigt (kein lesbares .docx).") from None
+
+
+def _relabelled(archive: zipfile.ZipFile, data: bytes) -> bytes:
+    names = set(archive.namelist())
+    if "[Content_Types].xml" not in names or "word/document.xml" not in names:
+        raise _invalid("Die Vorlage ist keine Word-Datei (.docx).")
+    _unpacked_sizes(archive)
+    types = archive.read("[Content_Types].xml")
+    if _TEMPLATE_TYPE.encode() not in types:
+        return bytes(data)
+    # A .dotx differs from a .docx only in this content type; rewrite it so it opens.
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
+        for info in archive.infolist():
+            content = archive.read(info)
+            if info.filename == "[Content_Types].xml":
+                content = content.replace(_TEMPLATE_TYPE.encode(), _DOCUMENT_TYPE.encode())
+            copy.writestr(info, content)
+    return out.getvalue()
 
 
 def open_template(data: bytes) -> DocxDocument:
@@ -86,6 +119,18 @@ def open_template(data: bytes) -> DocxDocument:
             body.remove(child)
     ensure_heading_styles(document)
     return document
+
+
+def checked_letterhead(data: bytes) -> bytes:
+    """The form in which a letterhead is stored: checked once at upload (size unpacked, a Word
+    file python-docx opens), its body cleared, saved again. Exports open only this form, so
+    none of them unpacks or parses the uploaded file again."""
+    document = open_template(data)
+    out = io.BytesIO()
+    document.save(out)
+    checked = out.getvalue()
+    _checked_package(checked)  # what was saved keeps the limits, too
+    return checked
 
 
 def new_document() -> DocxDocument:

@@ -1,10 +1,15 @@
 """Markdown export: the outline and the plan as plain text for pasting into funders' web forms.
 
 Headings with #, the plan as GitHub-style tables, the attachments as a task list. Section texts
-stay as the user wrote them (a web form takes them verbatim); only table cells are escaped.
+stay as the user wrote them (a web form takes them verbatim), with two exceptions, because a
+Markdown file is also shown as HTML by many tools: no raw HTML passes (``<`` becomes ``&lt;``),
+and a link may only lead to http(s) or mailto (any other target, ``javascript:`` above all, is
+written as plain text). Table cells are escaped as well.
 """
 
 from __future__ import annotations
+
+import re
 
 from .blocks import (
     Block,
@@ -19,10 +24,24 @@ from .blocks import (
 from .content import build_blocks
 from .document import ApplicationDocument
 
+_ALLOWED_TARGET = r"\s*(?:https?://|mailto:)"
+# "<" starts raw HTML or an autolink; only an autolink to an allowed target may stay.
+_TAG_START = re.compile(r"<(?!(?:https?://|mailto:)[^\s<>\"'`]*>)", re.IGNORECASE)
+# "](" starts an inline link's target, "]:" a reference definition's.
+_LINK_TARGET = re.compile(rf"\]\((?!{_ALLOWED_TARGET})", re.IGNORECASE)
+_DEFINITION = re.compile(rf"\]:(?!{_ALLOWED_TARGET})", re.IGNORECASE)
+
+
+def safe_text(text: str) -> str:
+    """Text that renders as itself: no HTML, links only to http(s) and mailto."""
+    text = _TAG_START.sub("&lt;", text)
+    text = _LINK_TARGET.sub("]\\(", text)
+    return _DEFINITION.sub("]\\:", text)
+
 
 def export_markdown(doc: ApplicationDocument) -> str:
     """The application as Markdown text (UTF-8 when encoded), ending in one newline."""
-    parts = [_block(block) for block in build_blocks(doc)]
+    parts = [safe_text(_block(block)) for block in build_blocks(doc)]
     return "\n\n".join(part for part in parts if part).rstrip() + "\n"
 
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from flask import jsonify, request
 
 from funding_matcher.domain.errors import FieldProblem, InvalidData
 from funding_matcher.domain.exports import FORMATS
+from funding_matcher.domain.limits import read_amount, read_iso_date
 from funding_matcher.extensions import db
 from funding_matcher.models import Application, ProjectProfile, Role
 from funding_matcher.operations.applications import (
@@ -129,12 +130,10 @@ def _date_field(data: dict[str, Any], problems: list[FieldProblem]) -> date | No
     if value is None:
         return None
     try:
-        if isinstance(value, str) and len(value) == 10:
-            return date.fromisoformat(value)
-    except ValueError:
-        pass
-    problems.append(FieldProblem("date", "Datum im Format JJJJ-MM-TT angeben"))
-    return None
+        return read_iso_date(value, "date")
+    except InvalidData as exc:
+        problems.extend(exc.problems)
+        return None
 
 
 def _unknown_fields(data: dict[str, Any], allowed: set[str]) -> list[FieldProblem]:
@@ -145,19 +144,11 @@ def _amount_field(data: dict[str, Any], problems: list[FieldProblem]) -> Decimal
     value = data.get("amount_eur")
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        problems.append(FieldProblem("amount_eur", "Betrag als Zahl angeben"))
-        return None
     try:
-        amount = Decimal(str(value))
-    except InvalidOperation:
-        amount = Decimal("NaN")
-    if not amount.is_finite() or amount != amount.quantize(Decimal("0.01")):
-        problems.append(
-            FieldProblem("amount_eur", "Betrag in Euro mit höchstens zwei Nachkommastellen")
-        )
+        return read_amount(value, "amount_eur")
+    except InvalidData as exc:
+        problems.extend(exc.problems)
         return None
-    return amount
 
 
 @bp.post("/v1/applications/<int:application_id>/status")

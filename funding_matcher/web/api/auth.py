@@ -8,10 +8,10 @@ from typing import Any, TypeVar
 
 from flask import g, jsonify, request
 
-from funding_matcher.domain.accounts.throttle import wait_message
+from funding_matcher.domain.accounts.throttle import retry_after, wait_message
 from funding_matcher.extensions import db
 from funding_matcher.models import Membership, Role, User
-from funding_matcher.operations.throttle import record_token_failure, token_failure_wait, waited
+from funding_matcher.operations.throttle import token_failed, token_wait
 from funding_matcher.operations.tokens import token_membership
 
 T = TypeVar("T")
@@ -42,16 +42,21 @@ def token_required(role: Role = Role.viewer) -> Callable:
     def decorator(view: Callable) -> Callable:
         @wraps(view)
         def wrapped(*args: Any, **kwargs: Any) -> Any:
-            address = request.remote_addr or "unbekannt"
-            wait = token_failure_wait(address)
-            if wait:
-                response = jsonify(error="Zu viele Anfragen", message=wait_message(wait))
-                return response, 429, {"Retry-After": str(waited(wait))}
             scheme, _, token = request.headers.get("Authorization", "").partition(" ")
-            found = token_membership(token.strip()) if scheme.lower() == "bearer" else None
+            token = token.strip()[:200]
+            found = token_membership(token) if scheme.lower() == "bearer" else None
             if found is None:
+                # Only a token that does not work is slowed down, per token (and, for scanning,
+                # per address): a valid token is never refused because of someone else's.
                 if token:
-                    record_token_failure(address)
+                    address = request.remote_addr or "unbekannt"
+                    wait = token_wait(token, address)
+                    if wait:
+                        db.session.rollback()
+                        message = wait_message(wait, "Anfragen mit diesem Token")
+                        response = jsonify(error="Zu viele Anfragen", message=message)
+                        return response, 429, {"Retry-After": str(retry_after(wait))}
+                    token_failed(token, address)
                     db.session.commit()
                 return _unauthorised()
             _, membership = found

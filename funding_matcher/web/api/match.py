@@ -8,8 +8,10 @@ from typing import NamedTuple
 from flask import jsonify, request
 
 from funding_matcher.domain.errors import FieldProblem, InvalidData
+from funding_matcher.domain.limits import read_iso_date
 from funding_matcher.domain.matching.output import ranking_to_json
 from funding_matcher.domain.profile import Profile
+from funding_matcher.operations.catalogue import catalogue_programmes
 from funding_matcher.web.api import bp
 from funding_matcher.web.api.body import json_object, problem_response
 from funding_matcher.web.api.openapi import openapi_document
@@ -18,7 +20,6 @@ from funding_matcher.web.engine_cache import matching_engine
 
 MAX_TOP = 200
 MAX_PAGE = 10_000
-EARLIEST, LATEST = date(1900, 1, 1), date(2199, 12, 31)
 
 
 def _flag(name: str, problems: list[FieldProblem]) -> bool:
@@ -44,14 +45,9 @@ def _options() -> MatchOptions:
     today = current_day()
     if today_text is not None:
         try:
-            today = date.fromisoformat(today_text) if len(today_text) == 10 else None
-        except ValueError:
-            today = None
-        if today is None or not EARLIEST <= today <= LATEST:
-            problems.append(
-                FieldProblem("today", "Datum im Format JJJJ-MM-TT zwischen 1900 und 2199 angeben")
-            )
-            today = current_day()
+            today = read_iso_date(today_text, "today")
+        except InvalidData as exc:
+            problems += exc.problems
     include_closed = _flag("include_closed", problems)
     include_excluded = _flag("include_excluded", problems)
     page = _count("page", "1", MAX_PAGE, problems)
@@ -86,4 +82,5 @@ def match():
 
 @bp.get("/openapi.json")
 def openapi():
-    return jsonify(openapi_document())
+    slugs = [programme.slug for programme in catalogue_programmes()]
+    return jsonify(openapi_document(slugs))

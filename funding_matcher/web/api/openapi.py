@@ -7,6 +7,9 @@ from typing import Any
 from funding_matcher.domain.applications.status import STATUSES
 from funding_matcher.domain.exports import FORMATS as EXPORT_FORMATS
 from funding_matcher.domain.exports import MEDIA_TYPES
+from funding_matcher.domain.limits import DATE_PATTERN, MAX_AMOUNT_EUR
+from funding_matcher.operations.applications import MAX_SECTION_CHARS
+from funding_matcher.web.api.auth import MAX_ID
 from funding_matcher.web.api.schemas import schemas
 
 JSON = "application/json"
@@ -61,12 +64,43 @@ def _operation(
     return operation
 
 
+ID = {"type": "integer", "minimum": 1, "maximum": MAX_ID}
+DATE_IN_WINDOW = {
+    "type": "string",
+    "format": "date",
+    "pattern": DATE_PATTERN,
+    "description": "01.01.1990 bis 31.12.2100",
+}
+
+
 def _path_id(name: str) -> dict[str, Any]:
-    return {"name": name, "in": "path", "required": True, "schema": {"type": "integer"}}
+    return {"name": name, "in": "path", "required": True, "schema": ID}
 
 
-def openapi_document() -> dict[str, Any]:
-    """Describe every route of /api: request bodies, answers and errors."""
+def _links(application_id: str, key: str) -> dict[str, Any]:
+    """OpenAPI links from an answer holding an application to what can be done with it
+    (Schemathesis follows them in its stateful tests)."""
+    ids = {"application_id": application_id}
+    return {
+        "GetApplication": {"operationId": "getApplication", "parameters": ids},
+        "PatchSection": {"operationId": "patchSection", "parameters": {**ids, "key": key}},
+        "PostStatus": {"operationId": "postStatus", "parameters": ids},
+        "PutBudget": {"operationId": "putBudget", "parameters": ids},
+        "GetBudget": {"operationId": "getBudget", "parameters": ids},
+        "ExportApplication": {"operationId": "exportApplication", "parameters": ids},
+    }
+
+
+def _with_links(response: dict[str, Any], links: dict[str, Any]) -> dict[str, Any]:
+    return {**response, "links": links}
+
+
+def openapi_document(programmes: list[str] | None = None) -> dict[str, Any]:
+    """Describe every route of /api: request bodies, answers and errors. ``programmes``: the
+    slugs of the catalogue, the only ones an application may name."""
+    programme: dict[str, Any] = {"type": "string", "minLength": 1, "maxLength": 120}
+    if programmes:
+        programme = {"enum": sorted(programmes)}
     application_id = _path_id("application_id")
     return {
         "openapi": "3.1.0",
@@ -94,11 +128,7 @@ def openapi_document() -> dict[str, Any]:
                             "in": "query",
                             "schema": {"type": "integer", "minimum": 1, "maximum": 200},
                         },
-                        {
-                            "name": "today",
-                            "in": "query",
-                            "schema": {"type": "string", "format": "date"},
-                        },
+                        {"name": "today", "in": "query", "schema": DATE_IN_WINDOW},
                         {
                             "name": "include_closed",
                             "in": "query",
@@ -123,7 +153,21 @@ def openapi_document() -> dict[str, Any]:
                 "post": _operation(
                     "Projektprofil speichern",
                     "createProject",
-                    {"201": _json(_ref("Project"), "Gespeichert")},
+                    {
+                        "201": _with_links(
+                            _json(_ref("Project"), "Gespeichert"),
+                            {
+                                "GetProject": {
+                                    "operationId": "getProject",
+                                    "parameters": {"project_id": "$response.body#/id"},
+                                },
+                                "CreateApplication": {
+                                    "operationId": "createApplication",
+                                    "requestBody": {"project_id": "$response.body#/id"},
+                                },
+                            },
+                        )
+                    },
                     ("400", "401", "403", "413"),
                     body=_ref("Profile"),
                 )
@@ -142,7 +186,10 @@ def openapi_document() -> dict[str, Any]:
                     "Antrag aus Projekt und Programm anlegen",
                     "createApplication",
                     {
-                        "201": _json(_ref("Application"), "Angelegt"),
+                        "201": _with_links(
+                            _json(_ref("Application"), "Angelegt"),
+                            _links("$response.body#/id", "$response.body#/sections/0/key"),
+                        ),
                         "409": _json(_ref("Message"), "Antrag existiert bereits"),
                     },
                     ("400", "401", "403", "404", "413", "422"),
@@ -150,10 +197,7 @@ def openapi_document() -> dict[str, Any]:
                         "type": "object",
                         "required": ["project_id", "programme"],
                         "additionalProperties": False,
-                        "properties": {
-                            "project_id": {"type": "integer"},
-                            "programme": {"type": "string", "minLength": 1},
-                        },
+                        "properties": {"project_id": ID, "programme": programme},
                     },
                 )
             },
@@ -161,7 +205,12 @@ def openapi_document() -> dict[str, Any]:
                 "get": _operation(
                     "Antrag lesen",
                     "getApplication",
-                    {"200": _json(_ref("Application"), "Antrag")},
+                    {
+                        "200": _with_links(
+                            _json(_ref("Application"), "Antrag"),
+                            _links("$response.body#/id", "$response.body#/sections/0/key"),
+                        )
+                    },
                     ("401", "404"),
                     parameters=[application_id],
                 )
@@ -207,8 +256,8 @@ def openapi_document() -> dict[str, Any]:
                         "required": ["text", "version"],
                         "additionalProperties": False,
                         "properties": {
-                            "text": {"type": "string", "maxLength": 200000},
-                            "version": {"type": "integer", "minimum": 1},
+                            "text": {"type": "string", "maxLength": MAX_SECTION_CHARS},
+                            "version": {"type": "integer", "minimum": 1, "maximum": MAX_ID},
                         },
                     },
                     parameters=[
@@ -217,7 +266,7 @@ def openapi_document() -> dict[str, Any]:
                             "name": "key",
                             "in": "path",
                             "required": True,
-                            "schema": {"type": "string"},
+                            "schema": {"type": "string", "minLength": 1, "maxLength": 80},
                         },
                     ],
                 )
@@ -305,8 +354,13 @@ def openapi_document() -> dict[str, Any]:
                         "additionalProperties": False,
                         "properties": {
                             "status": {"enum": list(STATUSES)},
-                            "date": {"type": "string", "format": "date"},
-                            "amount_eur": {"type": "number", "minimum": 0},
+                            "date": DATE_IN_WINDOW,
+                            "amount_eur": {
+                                "type": "number",
+                                "minimum": 0,
+                                "maximum": int(MAX_AMOUNT_EUR),
+                                "description": "Euro, höchstens zwei Nachkommastellen",
+                            },
                         },
                     },
                     parameters=[application_id],

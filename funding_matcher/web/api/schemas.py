@@ -6,7 +6,8 @@ from typing import Any
 
 from funding_matcher.domain import taxonomy
 from funding_matcher.domain.applications.status import STATUSES
-from funding_matcher.domain.profile import Profile
+from funding_matcher.domain.limits import DATE_PATTERN, MAX_AMOUNT_EUR, SINGLE_LINE_PATTERN
+from funding_matcher.domain.profile import MAX_EXTRA_CHARS, MAX_EXTRA_FIELDS, Profile
 from funding_matcher.web.api.match_schemas import funding_mix_schema, match_schema, ranking_schema
 
 
@@ -14,7 +15,7 @@ def _ref(name: str) -> dict[str, str]:
     return {"$ref": f"#/components/schemas/{name}"}
 
 
-MONEY = {"type": "number", "minimum": 0, "maximum": 1_000_000_000}
+MONEY = {"type": "number", "minimum": 0, "maximum": int(MAX_AMOUNT_EUR)}
 PERCENT = {"type": "number", "minimum": 0, "maximum": 100}
 DATE = {"type": "string", "format": "date"}
 
@@ -36,7 +37,27 @@ def _profile_schema() -> dict[str, Any]:
         props[name]["items"] = {"type": "string", "enum": list(taxonomy.VOCABULARIES[vocabulary])}
         props[name]["uniqueItems"] = True
     props["area_type"] = {"anyOf": [{"enum": list(taxonomy.AREA_TYPES)}, {"type": "null"}]}
+    # The limits the server enforces beyond types and lengths (domain.limits, profile.py).
+    props["title"]["pattern"] = SINGLE_LINE_PATTERN
+    for name in ("organisation", "municipality"):
+        props[name]["anyOf"][0]["pattern"] = SINGLE_LINE_PATTERN
+    props["partners"]["items"]["pattern"] = SINGLE_LINE_PATTERN
+    props["start_date"]["anyOf"][0]["pattern"] = DATE_PATTERN
+    props["start_date"]["description"] = "01.01.1990 bis 31.12.2100"
     schema["additionalProperties"] = True
+    schema["maxProperties"] = len(props) + MAX_EXTRA_FIELDS
+    schema["description"] = (
+        f"{schema.get('description', '')} Eigenmittel höchstens Gesamtbudget; höchstens "
+        f"{MAX_EXTRA_FIELDS} zusätzliche Felder mit zusammen höchstens {MAX_EXTRA_CHARS} Zeichen."
+    ).strip()
+    return schema
+
+
+def _draft_schema() -> dict[str, Any]:
+    """A profile not complete yet: the same fields and limits, none of them required."""
+    schema = _profile_schema()
+    schema.pop("required", None)
+    schema["description"] = "Entwurf: nur die Felder, die für sich gültig sind."
     return schema
 
 
@@ -62,13 +83,21 @@ def schemas() -> dict[str, Any]:
     money = {"type": ["number", "null"], "minimum": 0}
     return {
         "Profile": _profile_schema(),
+        "ProfileDraft": _draft_schema(),
         "Match": match,
         "FundingMix": funding_mix_schema(),
         "Ranking": ranking_schema(match, _ref("FundingMix")),
         "Project": {
             "type": "object",
             "required": ["id", "profile"],
-            "properties": {"id": {"type": "integer"}, "profile": _ref("Profile")},
+            "properties": {
+                "id": {"type": "integer", "minimum": 1},
+                "complete": {
+                    "type": "boolean",
+                    "description": "false: Entwurf aus dem Assistenten (profile = ProfileDraft)",
+                },
+                "profile": {"anyOf": [_ref("Profile"), _ref("ProfileDraft")]},
+            },
         },
         "Section": section,
         "Application": {

@@ -6,6 +6,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from funding_matcher.domain.errors import InvalidData
+from funding_matcher.domain.profile import Profile
 from funding_matcher.models import Application, ApplicationSection, ProjectProfile
 from funding_matcher.operations.planning import application_deadline
 
@@ -18,7 +20,12 @@ def money(value: Decimal | None) -> float | int | None:
 
 
 def project_json(row: ProjectProfile) -> dict[str, Any]:
-    return {"id": row.id, "profile": row.data}
+    """The project as api-v1 shows it: a complete profile passes the same validation as an
+    imported one; of a draft only the fields that are valid on their own are shown."""
+    try:
+        return {"id": row.id, "complete": True, "profile": Profile.from_dict(row.data).to_dict()}
+    except InvalidData:
+        return {"id": row.id, "complete": False, "profile": Profile.draft_fields(row.data)}
 
 
 def section_json(section: ApplicationSection) -> dict[str, Any]:
