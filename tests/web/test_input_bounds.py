@@ -14,6 +14,7 @@ from funding_matcher.domain.budget import fields as budget_fields
 from funding_matcher.domain.limits import EARLIEST_DATE, LATEST_DATE, MAX_AMOUNT_EUR
 from funding_matcher.extensions import db
 from funding_matcher.models import Application, Milestone, ProjectProfile, Role
+from funding_matcher.operations.planning import refresh_plans
 from funding_matcher.web.api.schemas import MONEY
 from tests.conftest import bearer
 from tests.web.mailbox import smtp_server
@@ -29,7 +30,8 @@ def team(app, client, login, make_org, make_user, make_application):
     editor = make_user(organisation, Role.editor, email="kollege@hagen.de")
     application = make_application(organisation, editor)
     login(editor)
-    client.get(f"/antraege/{application.id}/plan")  # the plan's milestones exist
+    refresh_plans(application, date(2026, 12, 1))  # the plan's milestones exist
+    db.session.commit()
     return {"org": organisation, "owner": owner, "editor": editor, "app": application}
 
 

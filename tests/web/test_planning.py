@@ -363,7 +363,7 @@ def test_an_implausible_date_is_a_field_error_not_a_crash(client, kommune):
         f"/antraege/{application_id}/plan/frist", data={"deadline": "0001-01-01"}
     )
     assert response.status_code == 422
-    assert "liegt nicht zwischen 2000 und 2100" in response.get_data(as_text=True)
+    assert "Datum zwischen dem 01.01.1990 und dem 31.12.2100" in response.get_data(as_text=True)
     assert client.get(f"/antraege/{application_id}/plan").status_code == 200
     assert client.get("/").status_code == 200
     assert client.get("/kalender/").status_code == 200

@@ -6,6 +6,7 @@ import re
 from datetime import date
 
 from funding_matcher.domain.errors import FieldProblem, InvalidData
+from funding_matcher.domain.limits import check_date
 from funding_matcher.domain.taxonomy import APPLICANT_TYPES, allowed_hint
 
 # The contract names "Kommune, Kreis"; the taxonomy files a Kreis under ``kommune``, and
@@ -37,16 +38,11 @@ def parse_date(value: object, field: str) -> date:
     return date.fromisoformat(str(value).strip())
 
 
-EARLIEST_DAY = date(2000, 1, 1)
-LATEST_DAY = date(2100, 12, 31)
-
-
 def check_plausible_day(day: date | None, field: str) -> None:
-    """InvalidData naming ``field`` for a day a plan cannot mean (a typo such as 0001-01-01):
-    planning counts months and holidays back and forth from it."""
-    if day is not None and not EARLIEST_DAY <= day <= LATEST_DAY:
-        message = f"{day:%d.%m.%Y} liegt nicht zwischen 2000 und 2100; bitte das Datum prüfen"
-        raise InvalidData([FieldProblem(field, message)])
+    """InvalidData naming ``field`` for a day outside the window every entered date keeps (a
+    typo such as 0001-01-01): planning counts months and holidays back and forth from it."""
+    if day is not None:
+        check_date(day, field)
 
 
 def check_applicant_type(value: str, field: str = "applicant_type") -> str:
