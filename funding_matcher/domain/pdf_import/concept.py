@@ -97,7 +97,9 @@ def import_concept(
 def propose_profile(document: PdfText) -> ConceptImport:
     """A profile v1 draft from the concept's text, with the source of every field."""
     pages = [page.lines for page in document.pages]
-    sentences = split_sentences(pages, find_headings(pages))
+    emphasis = [page.emphasis for page in document.pages]
+    footnotes = [page.footnotes for page in document.pages]
+    sentences = split_sentences(pages, find_headings(pages, emphasis), footnotes=footnotes)
     profile: dict[str, Any] = {}
     sources: dict[str, dict[str, Any]] = {}
 

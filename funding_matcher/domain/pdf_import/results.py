@@ -52,6 +52,7 @@ FINANCING_LABELS = {
     "festbetrag": "Festbetragsfinanzierung",
     "voll": "Vollfinanzierung",
 }
+HIGH, LOW = "high", "low"
 _DEADLINE_KINDS = {
     "fixed": "Stichtag",
     "annual": "jährlich",
@@ -66,7 +67,10 @@ class Proposal:
     ``value`` is a Python value: Decimal for euros and percentages, ``date`` for dates,
     a list of taxonomy codes, a bool, an int, or a deadline mapping shaped like the catalogue's
     ``Deadline`` (``{"kind": "fixed", "dates": [...]}`` or ``{"kind": "annual", ...}``).
-    ``score`` ranks candidates of one field; ``note`` says why a candidate is doubtful.
+    ``page`` is the page the value is printed on; ``pages`` lists every page of the quote when it
+    runs over a page break. ``score`` ranks candidates of one field; ``note`` says why a
+    candidate is doubtful. ``confidence`` is "high" for a value to accept, "low" for a hint
+    ("Hinweis") a person should look at but cannot take over as it is.
     """
 
     field: str
@@ -75,15 +79,34 @@ class Proposal:
     quote: str
     score: float = 0.0
     note: str | None = None
+    confidence: str = HIGH
+    pages: tuple[int, ...] = ()
+    doubtful: bool = False  # the rule itself doubts the value (its note says why)
+
+    @property
+    def is_hint(self) -> bool:
+        """Whether the proposal is only a hint, not a value to accept."""
+        return self.confidence != HIGH
+
+    @property
+    def where(self) -> str:
+        """ "Seite 4", or "Seiten 7–8" for a quote over a page break."""
+        if len(self.pages) > 1:
+            return f"Seiten {self.pages[0]}–{self.pages[-1]}"
+        return f"Seite {self.page}"
 
     def to_dict(self) -> dict[str, Any]:
-        """The contract's JSON form: field, value, page, quote (and note when there is one)."""
-        data = {
+        """The contract's JSON form: field, value, page, quote, confidence (pages and note
+        when there are some)."""
+        data: dict[str, Any] = {
             "field": self.field,
             "value": to_json_value(self.value),
             "page": self.page,
             "quote": self.quote,
+            "confidence": self.confidence,
         }
+        if self.pages:
+            data["pages"] = list(self.pages)
         if self.note:
             data["note"] = self.note
         return data
@@ -105,9 +128,13 @@ class GuidelineImport:
         return [p for p in self.proposals if p.field == field_name]
 
     def best(self, field_name: str) -> Proposal | None:
-        """The best candidate for a field, or None when the text does not state it."""
-        found = self.candidates(field_name)
-        return found[0] if found else None
+        """The best value to accept for a field, or None when the text states none with
+        confidence (there may still be hints)."""
+        return next((p for p in self.candidates(field_name) if not p.is_hint), None)
+
+    def hints(self, field_name: str) -> list[Proposal]:
+        """The field's low-confidence candidates: shown as "Hinweis", never to accept."""
+        return [p for p in self.candidates(field_name) if p.is_hint]
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's JSON object."""
@@ -139,13 +166,21 @@ class GuidelineImport:
             if not found:
                 continue
             lines.append(f"{FIELD_LABELS[field_name]}:")
-            for rank, proposal in enumerate(found, start=1):
+            values = [p for p in found if not p.is_hint]
+            for rank, proposal in enumerate(values, start=1):
                 marker = "→" if rank == 1 else " "
                 note = f" ({proposal.note})" if proposal.note else ""
                 lines.append(
                     f"  {marker} {display_value(field_name, proposal.value)}{note} – "
-                    f"Seite {proposal.page}: „{proposal.quote}“"
+                    f"{proposal.where}: „{proposal.quote}“"
                 )
+            for proposal in found:
+                if proposal.is_hint:
+                    note = f" ({proposal.note})" if proposal.note else ""
+                    lines.append(
+                        f"  Hinweis, kein Vorschlag: {display_value(field_name, proposal.value)}"
+                        f"{note} – {proposal.where}: „{proposal.quote}“"
+                    )
             lines.append("")
         lines.extend(f"Hinweis: {warning}" for warning in self.warnings)
         return "\n".join(lines).rstrip() + "\n"

@@ -52,10 +52,22 @@ class Limits:
 
 
 @dataclass(frozen=True)
-class RawPage:
-    """One page as the worker saw it: lines with their height on the page, and flags."""
+class RawLine:
+    """One line as the worker saw it: text, height on the page (0 top, 1 bottom), font size
+    in points and whether it is bold; position and size are None where the worker fell back
+    to pypdf's plain text."""
 
-    lines: list[tuple[str, float | None]]
+    text: str
+    top: float | None = None
+    size: float | None = None
+    bold: bool = False
+
+
+@dataclass(frozen=True)
+class RawPage:
+    """One page as the worker saw it: its lines, and flags."""
+
+    lines: list[RawLine]
     has_images: bool
     error: str | None
     detail: str
@@ -233,13 +245,16 @@ def _document(answer: dict[str, Any], limits: Limits) -> RawDocument:
 def _page(page: Any) -> RawPage:
     if not isinstance(page, dict) or not isinstance(page.get("lines"), list):
         raise _unexpected()
-    lines: list[tuple[str, float | None]] = []
+    lines: list[RawLine] = []
     for line in page["lines"]:
-        if not (isinstance(line, list) and len(line) == 2 and isinstance(line[0], str)):
+        if not (isinstance(line, list) and len(line) in (2, 4) and isinstance(line[0], str)):
             raise _unexpected()
         top = line[1]
-        position = float(top) if isinstance(top, int | float) and -1.0 <= top <= 2.0 else None
-        lines.append((line[0], position))
+        position = float(top) if _number(top) and -1.0 <= top <= 2.0 else None
+        size = line[2] if len(line) == 4 else None
+        points = float(size) if _number(size) and 0 < size < 1000 else None
+        bold = len(line) == 4 and line[3] is True
+        lines.append(RawLine(line[0], position, points, bold))
     error = page.get("error")
     detail = page.get("detail")
     return RawPage(
@@ -249,6 +264,10 @@ def _page(page: Any) -> RawPage:
         detail=detail[:80] if isinstance(detail, str) else "",
         fallback=page.get("fallback") is True,
     )
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def _limit_error(code: str, limits: Limits, detail: str = "") -> PdfImportError:

@@ -37,6 +37,9 @@ KIND_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "antragsberechtig",
             "wer wird gefördert",
             "wer kann",
+            "wen wir fördern",
+            "wen fördert",
+            "wer ist antragsberechtigt",
             "förderberechtig",
             "teilnahmeberechtig",
             "antragsteller",
@@ -152,19 +155,29 @@ def section_kind(title: str) -> str | None:
     return None
 
 
-def find_headings(pages: Sequence[Sequence[str]]) -> list[Heading]:
-    """Headings in reading order; table-of-contents entries and footnotes are left out."""
+def find_headings(
+    pages: Sequence[Sequence[str]], emphasis: Sequence[Sequence[bool]] = ()
+) -> list[Heading]:
+    """Headings in reading order; table-of-contents entries and footnotes are left out.
+
+    ``emphasis`` marks, per page and line, lines set like a heading (larger or bold): such a
+    line is a heading even without a number or a title word guidelines use.
+    """
     found: list[Heading] = []
     tops: dict[str, int] = {}  # numbering scheme ("", "§", "A") -> last top-level number
     for page_number, lines in enumerate(pages, start=1):
+        marks = emphasis[page_number - 1] if page_number - 1 < len(emphasis) else ()
         for index, line in enumerate(lines):
+            emphasized = index < len(marks) and marks[index]
             after = lines[index + 1] if index + 1 < len(lines) else ""
-            if after[:1].islower() and not re.match(r"[a-z]{1,2}\)", after):
+            if not emphasized and after[:1].islower() and not re.match(r"[a-z]{1,2}\)", after):
                 continue  # the line goes on in the next one: a numbered paragraph, not a title
             before = lines[index - 1] if index else ""
             if _footnote(line, lines, index):
                 continue
             heading = _heading(line, before, page_number, index, tops)
+            if heading is None and emphasized and not _TOC_LEADER.search(line):
+                heading = Heading(page_number, index, None, line, section_kind(line), 1)
             if heading is not None:
                 found.append(heading)
     return _without_contents(found, pages)

@@ -20,10 +20,11 @@ from typing import Any
 from pypdf import PageObject
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
-if __name__.startswith("_pdf_import_"):  # loaded by path in the worker, after its sibling
+if __name__.startswith("_pdf_import_"):  # loaded by path in the worker, after its siblings
+    glyphs = sys.modules["_pdf_import_glyphs"]
     textlines = sys.modules["_pdf_import_textlines"]
 else:
-    from funding_matcher.domain.pdf_import import textlines
+    from funding_matcher.domain.pdf_import import glyphs, textlines
 
 try:  # pypdf's font model (encodings, ToUnicode maps, widths); private, hence the fallback
     from pypdf.generic._font import Font
@@ -63,6 +64,7 @@ _INLINE_IMAGE = re.compile(
     re.DOTALL,
 )
 _IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+_BOLD = re.compile(r"Bold|Black|Heavy|Semibold|Demi", re.IGNORECASE)
 
 # Operators that neither show text nor change where it goes: paths, colours, marked content.
 _NO_TEXT = frozenset(
@@ -122,7 +124,14 @@ class _Reader:
             matrix = font_dict.get("/FontMatrix")
             if font_dict.get("/Subtype") == "/Type3" and isinstance(matrix, ArrayObject) and matrix:
                 scale = abs(float(matrix[0])) or 0.001
-            info = textlines.FontInfo(font, scale)
+            base = str(font_dict.get("/BaseFont", ""))
+            descriptor = font_dict.get("/FontDescriptor")
+            weight = 0
+            if isinstance(descriptor, IndirectObject | DictionaryObject):
+                descriptor = descriptor.get_object()
+                weight = int(descriptor.get("/FontWeight", 0) or 0) if descriptor else 0
+            bold = weight >= 600 or bool(_BOLD.search(base))
+            info = textlines.FontInfo(font, scale, bold=bold, kind=glyphs.font_kind(base))
             self.fonts[key] = info
         return info
 
@@ -316,6 +325,7 @@ class _Reader:
                     (moved - start) * norm,
                     height * abs(size),
                     space * norm,
+                    font.bold,
                 )
         tm[4] += moved * tm[0]
         tm[5] += moved * tm[1]
@@ -379,7 +389,12 @@ def read_page(
     bottom, height = float(box.bottom), float(box.height)
     positioned = int(page.get("/Rotate", 0) or 0) % 360 == 0 and height > 0
     lines = [
-        textlines.Line(text, (1.0 - (y - bottom) / height) if positioned and upright else None)
-        for text, y, upright in reader.out.lines
+        textlines.Line(
+            text,
+            (1.0 - (y - bottom) / height) if positioned and upright else None,
+            round(size, 1),
+            bold,
+        )
+        for text, y, upright, size, bold in reader.out.lines
     ]
     return textlines.PageText(lines, reader.has_images)

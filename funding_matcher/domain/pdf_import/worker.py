@@ -4,8 +4,8 @@ The sandbox runs ``python -I worker.py --seconds 5 --memory-mb 512 --max-pages 5
 Standard input carries one JSON line (``{"password": ...}``) and then the PDF bytes, so neither
 the file nor the password ever touches the disk or the command line; standard output gets one
 JSON object.
-The worker imports only the standard library, pypdf and its siblings ``textlines`` and
-``textlayer`` (loaded by path, so the application with Flask never starts here) and may not
+The worker imports only the standard library, pypdf and its siblings ``glyphs``, ``textlines``
+and ``textlayer`` (loaded by path, so the application with Flask never starts here) and may not
 create files at all.
 """
 
@@ -48,7 +48,7 @@ def load_textlayer() -> ModuleType:
         from funding_matcher.domain.pdf_import import textlayer
 
         return textlayer
-    for name in ("textlines", "textlayer"):  # textlayer finds textlines under its private name
+    for name in ("glyphs", "textlines", "textlayer"):  # each finds the earlier ones by name
         path = Path(__file__).resolve().with_name(f"{name}.py")
         spec = importlib.util.spec_from_file_location(f"_pdf_import_{name}", path)
         if spec is None or spec.loader is None:  # pragma: no cover - the files ship together
@@ -170,7 +170,9 @@ def read_page(textlayer: ModuleType, page: Any, fonts: dict[Any, Any]) -> dict[s
     }
     try:
         text = textlayer.read_page(page, fonts, TOKEN_BUDGET)
-        entry["lines"] = [[_clean(line.text), line.top] for line in text.lines]
+        entry["lines"] = [
+            [_clean(line.text), line.top, line.size, line.bold] for line in text.lines
+        ]
         entry["images"] = text.has_images
         return entry
     except textlayer.TooComplex as exc:
@@ -191,7 +193,9 @@ def read_page(textlayer: ModuleType, page: Any, fonts: dict[Any, Any]) -> dict[s
         failure = classify(exc)
         entry["error"], entry["detail"] = failure.code, failure.detail
         return entry
-    entry["lines"] = [[_clean(line), None] for line in plain.splitlines() if line.strip()]
+    entry["lines"] = [
+        [_clean(line), None, None, False] for line in plain.splitlines() if line.strip()
+    ]
     return entry
 
 

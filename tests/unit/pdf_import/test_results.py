@@ -37,12 +37,14 @@ def test_json_has_the_contract_keys_and_proposals():
             "value": 50,
             "page": 1,
             "quote": "Die Zuwendung beträgt bis zu 50 % der zuwendungsfähigen Ausgaben.",
+            "confidence": "high",
         },
         {
             "field": "amount_max_eur",
             "value": 20000,
             "page": 1,
             "quote": "Die Zuwendung beträgt höchstens 20.000 Euro.",
+            "confidence": "high",
         },
     ]
     until = next(p for p in data["proposals"] if p["field"] == "valid_until")
@@ -51,6 +53,7 @@ def test_json_has_the_contract_keys_and_proposals():
         "value": "2025-12-31",
         "page": 2,
         "quote": "Die Richtlinie ist bis zum 31. Dezember 2025 befristet.",
+        "confidence": "high",
     }
     assert data["warnings"] == []
 

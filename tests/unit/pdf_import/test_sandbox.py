@@ -63,7 +63,11 @@ def test_worker_values_are_checked_not_trusted():
                 "status": "ok",
                 "pages": [
                     {
-                        "lines": [["Zeile", 1e9], ["Noch eine", 0.5]],
+                        "lines": [
+                            ["Zeile", 1e9],
+                            ["Noch eine", 0.5, 11.0, True],
+                            ["Dritte", 0.6, "groß", "ja"],
+                        ],
                         "images": "yes",
                         "error": "something else",
                         "detail": "x" * 1000,
@@ -75,7 +79,11 @@ def test_worker_values_are_checked_not_trusted():
         LIMITS,
     )
     page = document.pages[0]
-    assert page.lines == [("Zeile", None), ("Noch eine", 0.5)]
+    assert [(ln.text, ln.top, ln.size, ln.bold) for ln in page.lines] == [
+        ("Zeile", None, None, False),
+        ("Noch eine", 0.5, 11.0, True),
+        ("Dritte", 0.6, None, False),
+    ]
     assert page.has_images is False
     assert page.error is None
     assert len(page.detail) == 80
