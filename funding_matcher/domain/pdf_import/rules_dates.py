@@ -120,7 +120,7 @@ CONDITION_DOUBT = "Datum in einer Bedingung (für Anträge bis …), keine Antra
 def propose_validity(sentences: list[Sentence]) -> list[Proposal]:
     """Candidates for ``valid_from`` and ``valid_until``."""
     found = []
-    for sentence in sentences:
+    for index, sentence in enumerate(sentences):
         text = sentence.text
         dates = [
             (value, start, end)
@@ -128,6 +128,9 @@ def propose_validity(sentences: list[Sentence]) -> list[Proposal]:
             if not PUBLISHED.search(text[max(0, start - 30) : start])
         ]
         if not dates:
+            table = _version_table(sentences, index)
+            if table is not None:
+                found.append(table)
             continue
         penalty = 4.0 if FORMER.search(text) else 0.0
         start_cue = IN_FORCE.search(text)
@@ -155,6 +158,25 @@ def propose_validity(sentences: list[Sentence]) -> list[Proposal]:
             score -= 2.5 if CONDITIONAL.search(text) else 0.0
             found.append(candidate("valid_until", value, sentence, start, end, score))
     return found
+
+
+def _version_table(sentences: list[Sentence], index: int) -> Proposal | None:
+    """A table of versions under a header such as "Version Datum gültig ab": the last date of
+    the latest row is the date the current version applies from."""
+    header = sentences[index]
+    if not (IN_FORCE.search(header.text) and len(header.text) <= 80):
+        return None
+    rows = []
+    for row in sentences[index + 1 : index + 13]:
+        dates = find_dates(row.text)
+        if not dates or len(row.text) > 80:
+            break
+        rows.append((dates[-1], row))
+    if not rows:
+        return None
+    (value, start, end), row = max(rows, key=lambda item: item[0][0])
+    score = 3.0 + section_bonus(row, "validity")
+    return candidate("valid_from", value, row, start, end, score)
 
 
 def _expiry(

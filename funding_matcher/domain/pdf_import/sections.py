@@ -169,7 +169,7 @@ def find_headings(
         marks = emphasis[page_number - 1] if page_number - 1 < len(emphasis) else ()
         for index, line in enumerate(lines):
             emphasized = index < len(marks) and marks[index]
-            after = lines[index + 1] if index + 1 < len(lines) else ""
+            after = _next_line(pages, page_number, index)
             if not emphasized and after[:1].islower() and not re.match(r"[a-z]{1,2}\)", after):
                 continue  # the line goes on in the next one: a numbered paragraph, not a title
             before = lines[index - 1] if index else ""
@@ -181,6 +181,15 @@ def find_headings(
             if heading is not None:
                 found.append(heading)
     return _without_contents(found, pages)
+
+
+def _next_line(pages: Sequence[Sequence[str]], page: int, index: int) -> str:
+    """The line after ``index``, on this page or at the top of the next one."""
+    lines = pages[page - 1]
+    if index + 1 < len(lines):
+        return lines[index + 1]
+    later = next((p for p in pages[page:] if p), ())
+    return later[0] if later else ""
 
 
 def _footnote(line: str, lines: Sequence[str], index: int) -> bool:

@@ -139,3 +139,46 @@ def many_pages_pdf(count: int) -> bytes:
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def layout_pdf(pages: Sequence[dict], *, body_size: float = 10.0) -> bytes:
+    """Pages laid out line by line with reportlab, as guidelines print them.
+
+    Each page is a mapping with ``columns`` (one or two lists of lines, drawn top-down in
+    reading order), and optionally ``header`` and ``footer`` (a running line; ``{page}`` is
+    replaced), ``footnotes`` (small type at the foot) and ``headings`` (lines of the columns set
+    in bold, one size larger).
+    """
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=A4)
+    width, height = A4
+    for number, page in enumerate(pages, start=1):
+        if page.get("header"):
+            canvas.setFont("Helvetica", 8)
+            canvas.drawString(56, height - 40, page["header"].format(page=number))
+        columns = page["columns"]
+        column_width = (width - 112) / len(columns)
+        headings = set(page.get("headings", ()))
+        for index, lines in enumerate(columns):
+            y = height - 80
+            for line in lines:
+                bold = line in headings
+                canvas.setFont(
+                    "Helvetica-Bold" if bold else "Helvetica", body_size + 1 if bold else body_size
+                )
+                canvas.drawString(56 + index * column_width, y, line)
+                y -= body_size * 1.4
+        y = 90
+        for note in page.get("footnotes", ()):
+            canvas.setFont("Helvetica", body_size - 2)
+            canvas.drawString(56, y, note)
+            y -= (body_size - 2) * 1.3
+        if page.get("footer"):
+            canvas.setFont("Helvetica", 8)
+            canvas.drawString(56, 30, page["footer"].format(page=number))
+        canvas.showPage()
+    canvas.save()
+    return out.getvalue()
