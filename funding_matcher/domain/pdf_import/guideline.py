@@ -7,6 +7,7 @@ from pathlib import Path
 
 from funding_matcher.domain.pdf_import import rules_dates, rules_money, rules_terms
 from funding_matcher.domain.pdf_import.document import PdfText, read_pdf
+from funding_matcher.domain.pdf_import.fit import find_issuer, find_title
 from funding_matcher.domain.pdf_import.german import format_date
 from funding_matcher.domain.pdf_import.results import (
     GUIDELINE_FIELDS,
@@ -77,6 +78,7 @@ def propose_guideline(document: PdfText) -> GuidelineImport:
     ]
     proposals = [p for name in GUIDELINE_FIELDS for p in rank(candidates, name)]
     warnings = [*document.warnings, *_version_warnings(versions, current)]
+    issuer = find_issuer(document)
     return GuidelineImport(
         file=document.file,
         pages=document.page_count,
@@ -84,6 +86,8 @@ def propose_guideline(document: PdfText) -> GuidelineImport:
         seconds=document.seconds,
         proposals=tuple(proposals),
         warnings=tuple(warnings),
+        title=find_title(document),
+        issuer=issuer.to_dict() if issuer else None,
     )
 
 

@@ -122,6 +122,8 @@ class GuidelineImport:
     seconds: float
     proposals: tuple[Proposal, ...]
     warnings: tuple[str, ...] = ()
+    title: str | None = None  # the guideline's title as its first page states it
+    issuer: dict[str, str] | None = None  # {"level": "kommune", "name": …, "place": …}
 
     def candidates(self, field_name: str) -> list[Proposal]:
         """All candidates for a field, best first."""
@@ -143,6 +145,8 @@ class GuidelineImport:
             "pages": self.pages,
             "pages_with_text": self.pages_with_text,
             "seconds": self.seconds,
+            "title": self.title,
+            "issuer": self.issuer,
             "proposals": [p.to_dict() for p in self.proposals],
             "warnings": list(self.warnings),
         }
@@ -154,7 +158,7 @@ class GuidelineImport:
     def to_text(self) -> str:
         """A German report for ``--format text``."""
         lines = [
-            f"Richtlinie: {self.file}",
+            f"Richtlinie: {self.file}" + (f" – {self.title}" if self.title else ""),
             f"{self.pages} Seiten, davon {self.pages_with_text} mit Text, gelesen in "
             f"{format_number(self.seconds, 2)} s",
             "",

@@ -352,7 +352,9 @@ def propose_amounts(sentences: list[Sentence]) -> list[Proposal]:
             doubt = LOAN_DOUBT if LOAN_NEAR.search(clause) else None
             costs_before = ELIGIBLE_COSTS.search(_left_clause(text, match.start()))
             costs_after = re.match(r"^\s*\([^)]*(?:Kosten|Ausgaben|Volumen)", after, _I)
-            if (costs_before and not _grant_named(text, match.start())) or costs_after:
+            granted = _grant_named(text, match.start()) or _after_rate(text, match.start())
+            granted = granted or bool(re.match(r"^[^,;.]{0,40}\bgefördert\b", after))
+            if (costs_before and not granted) or costs_after:
                 score -= 2.0
                 doubt = COST_DOUBT
             if is_max and ITEM_CAP.match(after) and not GLOBAL_CAP.search(after[:40]):
