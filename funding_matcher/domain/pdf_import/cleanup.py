@@ -6,6 +6,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
+from typing import TypeVar
 
 from funding_matcher.domain.pdf_import import glyphs
 
@@ -36,6 +37,7 @@ _CONJUNCTIONS = {"und", "oder", "bzw", "beziehungsweise", "sowie", "als", "bis",
 _PAGE_NUMBER = re.compile(
     r"^(?:-\s*)?(?:seite\s*)?\d{1,4}(?:\s*(?:/|von)\s*\d{1,4})?(?:\s*-)?$", re.IGNORECASE
 )
+Mark = TypeVar("Mark")
 BAND = 0.15  # share of the page height at top and bottom where headers and footers live
 EDGE_LINES = 3  # without positions (pypdf's fallback): the first and last lines of a page
 
@@ -104,10 +106,10 @@ def dehyphenate(lines: Sequence[str]) -> list[str]:
     return [text for text, _ in dehyphenate_marked([(line, False) for line in lines])]
 
 
-def dehyphenate_marked(lines: Sequence[tuple[str, bool]]) -> list[tuple[str, bool]]:
-    """``dehyphenate`` for lines with a mark (heading or not); a joined line keeps the mark of
-    its first part, and a marked line is never joined to an unmarked one."""
-    out: list[tuple[str, bool]] = []
+def dehyphenate_marked(lines: Sequence[tuple[str, Mark]]) -> list[tuple[str, Mark]]:
+    """``dehyphenate`` for lines with a mark (heading or not, font size); lines are joined only
+    when their marks are equal, and the joined line keeps it."""
+    out: list[tuple[str, Mark]] = []
     for line, mark in lines:
         if out and line and _BROKEN.search(out[-1][0]) and out[-1][1] == mark:
             first = line.split(" ", 1)[0]

@@ -37,6 +37,7 @@ class Page:
     error: str | None = None
     error_detail: str = ""
     emphasis: tuple[bool, ...] = ()  # per line: set larger or bold like a heading
+    sizes: tuple[float | None, ...] = ()  # per line: the font size, where the reader knew it
     footnotes: tuple[str, ...] = ()  # small print at the foot of the page, set aside
 
     @property
@@ -122,7 +123,10 @@ def build_document(file_name: str, raw: RawDocument, seconds: float) -> PdfText:
         body = [line for index, line in enumerate(lines) if index not in aside]
         body, notes = typography.split_footnotes(body, body_size)
         marked = cleanup.dehyphenate_marked(
-            [(line.text, typography.looks_like_heading(line, body_size)) for line in body]
+            [
+                (line.text, (typography.looks_like_heading(line, body_size), line.size))
+                for line in body
+            ]
         )
         pages.append(
             Page(
@@ -132,7 +136,8 @@ def build_document(file_name: str, raw: RawDocument, seconds: float) -> PdfText:
                 has_images=page.has_images,
                 error=page.error,
                 error_detail=page.detail,
-                emphasis=tuple(flag for _, flag in marked),
+                emphasis=tuple(flag for _, (flag, _) in marked),
+                sizes=tuple(size for _, (_, size) in marked),
                 footnotes=tuple(cleanup.dehyphenate([line.text for line in notes])),
             )
         )

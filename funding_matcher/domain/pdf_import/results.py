@@ -45,6 +45,25 @@ FIELD_LABELS = {
     "start_date": "Beginn",
     "themes": "Themen",
     "target_groups": "Zielgruppen",
+    "municipality": "Kommune",
+    "designated_area": "Fördergebiet",
+    "cost_types": "Kostenarten",
+    "area_type": "Gebietstyp",
+}
+# The drafting contract's topics (details) in German, for the text report.
+DETAIL_LABELS = {
+    "need": "Ausgangslage und Bedarf",
+    "need_figures": "Zahlen zum Bedarf",
+    "target_group": "Zielgruppe",
+    "goals": "Ziele",
+    "activities": "Maßnahmen",
+    "participation": "Beteiligung",
+    "accessibility": "Barrierefreiheit",
+    "partners": "Kooperationspartner",
+    "sustainability": "Verstetigung",
+    "publicity": "Öffentlichkeitsarbeit",
+    "funding_need": "Notwendigkeit der Förderung",
+    "experience": "Erfahrung des Trägers",
 }
 FINANCING_LABELS = {
     "anteil": "Anteilfinanzierung",
@@ -201,16 +220,24 @@ class ConceptImport:
     profile: dict[str, Any]
     sources: dict[str, dict[str, Any]]
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    # The drafting contract's project details (§ 1) and applicant block (§ 2), as far as the
+    # concept states them; the profile does not hold them (yet), so they are proposals only.
+    details: dict[str, Any] = field(default_factory=dict)
+    details_sources: dict[str, dict[str, Any]] = field(default_factory=dict)
+    applicant: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        """``{"profile": {...}, "sources": {"title": {"page": 1, "quote": "..."}}, ...}``."""
+        """``{"profile": {...}, "sources": {"title": {"page": 1, "quote": "..."}}, "details":
+        {...}, "applicant": {...}, ...}``; the sources of details are keyed "details.need" …"""
         return {
             "file": self.file,
             "pages": self.pages,
             "pages_with_text": self.pages_with_text,
             "seconds": self.seconds,
             "profile": {k: to_json_value(v) for k, v in self.profile.items()},
-            "sources": self.sources,
+            "sources": {**self.sources, **self.details_sources},
+            "details": to_json_value(self.details),
+            "applicant": self.applicant,
             "warnings": list(self.warnings),
         }
 
@@ -228,6 +255,9 @@ class ConceptImport:
             if name == "description" and len(shown) > 200:
                 shown = shown[:200] + " …"
             lines.append(f"{FIELD_LABELS.get(name, name)}{where}: {shown}")
+        if self.details:
+            topics = ", ".join(DETAIL_LABELS.get(topic, topic) for topic in self.details)
+            lines.append(f"Projektangaben (nur im JSON, noch nicht im Profil): {topics}")
         lines.extend(f"Hinweis: {warning}" for warning in self.warnings)
         return "\n".join(lines).rstrip() + "\n"
 
@@ -261,7 +291,7 @@ def display_value(field_name: str, value: Any) -> str:
         return FINANCING_LABELS.get(value, str(value))
     if field_name == "applicant_types":
         return ", ".join(taxonomy.labels("applicant_types", value))
-    if field_name in ("themes", "target_groups"):
+    if field_name in ("themes", "target_groups", "cost_types"):
         return ", ".join(taxonomy.labels(field_name, value))
     if field_name == "applicant_type":
         return taxonomy.label("applicant_types", value)
