@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import math
+import operator
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from funding_matcher.domain.pdf_import import glyphs
@@ -106,12 +107,14 @@ def dehyphenate(lines: Sequence[str]) -> list[str]:
     return [text for text, _ in dehyphenate_marked([(line, False) for line in lines])]
 
 
-def dehyphenate_marked(lines: Sequence[tuple[str, Mark]]) -> list[tuple[str, Mark]]:
+def dehyphenate_marked(
+    lines: Sequence[tuple[str, Mark]], same: Callable[[Mark, Mark], bool] = operator.eq
+) -> list[tuple[str, Mark]]:
     """``dehyphenate`` for lines with a mark (heading or not, font size); lines are joined only
-    when their marks are equal, and the joined line keeps it."""
+    when ``same`` says their marks agree, and the joined line keeps the first one's."""
     out: list[tuple[str, Mark]] = []
     for line, mark in lines:
-        if out and line and _BROKEN.search(out[-1][0]) and out[-1][1] == mark:
+        if out and line and _BROKEN.search(out[-1][0]) and same(out[-1][1], mark):
             first = line.split(" ", 1)[0]
             previous = out[-1][0]
             if first[:1].islower():

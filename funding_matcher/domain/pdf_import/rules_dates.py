@@ -56,7 +56,9 @@ PUBLISHED = re.compile(
 )
 # Words that make a sentence about applications.
 APPLICATION = re.compile(
-    r"Antr[aä]g|Bewerbung|bewerben|einreich|eingereicht|einzureichen|Einreichung|Skizze|"
+    r"Antr[aä]ge?\b|Antrags(?:frist|stellung|eingang|schluss|stichtag|unterlagen|formular|"
+    r"termin)|Antragstellung|Bewerbung|bewerben|einreich|eingereicht|einzureichen|Einreichung|"
+    r"Skizze|"
     r"Interessen(?:s)?bekundung|Förderansuchen|Stichtag|Antragsfrist|Frist|vorzulegen|"
     r"vorgelegt|vorliegen|eingehen|eingegangen|entgegen|beantragt|Bewerbungsschluss|"
     r"Antragsschluss|Einsendeschluss",
@@ -114,6 +116,7 @@ ROLLING = re.compile(
     _I,
 )
 WINDOW_BETWEEN = re.compile(r"^\s*(?:-|–|bis|bis zum)?\s*$", _I)
+FORMER_DOUBT = "Satz über die abgelöste Fassung; Datum bitte prüfen"
 CONDITION_DOUBT = "Datum in einer Bedingung (für Anträge bis …), keine Antragsfrist"
 
 
@@ -144,7 +147,8 @@ def propose_validity(sentences: list[Sentence]) -> list[Proposal]:
                 value += timedelta(days=1)  # "Anträge, die nach dem 30.06.2026 eingehen"
             score = 4.0 + section_bonus(sentence, "validity") - penalty
             score -= 1.0 if "Anträge" in start_cue.group(0) else 0.0
-            found.append(candidate("valid_from", value, sentence, start, end, score))
+            doubt = FORMER_DOUBT if penalty else None
+            found.append(candidate("valid_from", value, sentence, start, end, score, doubt))
         end_cue = EXPIRES.search(text)
         if (
             end_cue
@@ -156,7 +160,8 @@ def propose_validity(sentences: list[Sentence]) -> list[Proposal]:
             value, start, end = _expiry(text, dates, end_cue)
             score = 4.0 + section_bonus(sentence, "validity") - penalty
             score -= 2.5 if CONDITIONAL.search(text) else 0.0
-            found.append(candidate("valid_until", value, sentence, start, end, score))
+            doubt = FORMER_DOUBT if penalty else None
+            found.append(candidate("valid_until", value, sentence, start, end, score, doubt))
     return found
 
 
@@ -269,8 +274,12 @@ def _role(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> str:
         return "other"  # "11.07. – 31.07.2025": the window opens; its end is the deadline
     if NOT_DEADLINE_NEAR.search(after) or NOT_DEADLINE_NEAR.search(before[-25:]):
         return "other"
-    previous = [e for _, e in spans if e <= start]
-    between = text[previous[-1] : start] if previous else ""
+    previous = [(s, e) for s, e in spans if e <= start]
+    between = text[previous[-1][1] : start] if previous else ""
+    if previous and re.fullmatch(r"\s*(?:bis|–|-)(?: zum| einschließlich)?\s*", between, _I):
+        opening = text[max(0, previous[-1][0] - 12) : previous[-1][0]]
+        if re.search(r"\b(?:vom|von|ab)\s*$", opening, _I):
+            return "other"  # "vom 1. Januar 2020 bis zum 31. Dezember 2021": a period
     follows_deadline = bool(previous) and re.fullmatch(
         r"\s*(?:,|und|oder|bzw\.|sowie)?\s*(?:der|zum|am|bis zum)?\s*", between
     )

@@ -345,8 +345,10 @@ def propose_amounts(sentences: list[Sentence]) -> list[Proposal]:
                 continue
             score = 3.0
             score += 2.0 if GRANT.search(clause) or _after_rate(text, match.start()) else 0.0
+            # what the amount is (its own comma part and all before it): the words after a
+            # comma belong to the next amount ("16.000 € Fördersumme, 4.000 € Eigenanteil")
             local = _local(text, match.start(), match.end(), brackets=False)
-            score -= 4.0 if NOT_A_GRANT.search(local) else 0.0
+            score -= 4.0 if NOT_A_GRANT.search(text[: match.start()] + local) else 0.0
             score -= 4.0 if LOAN.match(text) or LOAN.search(sentence.heading) else 0.0
             score += 2.0 if is_max and GLOBAL_CAP.search(clause) else 0.0
             doubt = LOAN_DOUBT if LOAN_NEAR.search(clause) else None

@@ -176,11 +176,27 @@ def find_headings(
             if _footnote(line, lines, index):
                 continue
             heading = _heading(line, before, page_number, index, tops)
-            if heading is None and emphasized and not _TOC_LEADER.search(line):
-                heading = Heading(page_number, index, None, line, section_kind(line), 1)
+            if heading is None and emphasized and _emphasized_title(line, after):
+                # the innermost level: it never closes a numbered section it stands in
+                heading = Heading(page_number, index, None, line, section_kind(line), EMPHASIS)
             if heading is not None:
                 found.append(heading)
     return _without_contents(found, pages)
+
+
+EMPHASIS = 9  # level of a heading known only by its type (bold, larger)
+
+
+def _emphasized_title(line: str, after: str) -> bool:
+    """A line set like a heading is one when it reads like a title: short, no clause, and the
+    next line does not go on with it."""
+    return (
+        not _TOC_LEADER.search(line)
+        and len(line.split()) <= 8
+        and "," not in line
+        and line[-1:] != "-"
+        and not after[:1].islower()
+    )
 
 
 def _next_line(pages: Sequence[Sequence[str]], page: int, index: int) -> str:

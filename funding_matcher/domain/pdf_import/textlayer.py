@@ -64,6 +64,7 @@ _INLINE_IMAGE = re.compile(
     re.DOTALL,
 )
 _IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+_GLYPH_GROUPS = ("g0", "g1", "g2", "g3", "g4", "g5", "gfont", "gsize", "gstr")
 _BOLD = re.compile(r"Bold|Black|Heavy|Semibold|Demi", re.IGNORECASE)
 
 # Operators that neither show text nor change where it goes: paths, colours, marked content.
@@ -194,13 +195,15 @@ class _Reader:
                     )
             elif kind == "glyph":
                 # BT a b c d e f Tm /F size Tf (x) Tj ET: one glyph placed on its own.
-                self.tm = [float(v) for v in m.group("g0", "g1", "g2", "g3", "g4", "g5")]
-                name = textlines.name_string(m.group("gfont"))
-                if name not in fonts:
-                    fonts[name] = self.font_for(resources, name)
-                state.font = fonts[name]
-                state.size = float(m.group("gsize"))
-                self.show([textlines.literal(m.group("gstr"))], state)
+                a, b, c, d, e, f, font_name, size, raw = m.group(*_GLYPH_GROUPS)
+                font = fonts.get(font_name)
+                if font is None and font_name not in fonts:
+                    font = fonts[font_name] = self.font_for(
+                        resources, textlines.name_string(font_name)
+                    )
+                state.font = font
+                state.size = float(size)
+                self.glyph(float(a), float(b), float(c), float(d), float(e), float(f), raw, state)
                 budget -= 12
             elif kind == "aopen":
                 arrays.append([])
@@ -275,6 +278,36 @@ class _Reader:
             state.h_scale = (textlines.number(operands[0]) if operands else 100.0) / 100.0
         elif op == b"TL":
             state.leading = textlines.number(operands[0]) if operands else 0.0
+
+    def glyph(
+        self, a: float, b: float, c: float, d: float, e: float, f: float, raw: bytes, state: _State
+    ) -> None:
+        """One glyph placed by its own text matrix: ``show`` without its loops, for the files
+        that place every glyph in its own block (most of a re-saved guideline's time)."""
+        self.tm = [a, b, c, d, e, f]
+        font = state.font
+        if font is None:
+            return
+        text, width, glyphs, spaces = textlines.decode(font, textlines.literal(raw))
+        if not text:
+            return
+        m = state.ctm
+        vx, vy = a * m[0] + b * m[2], a * m[1] + b * m[3]
+        norm = math.hypot(vx, vy)
+        if norm == 0:
+            return
+        size, h_scale = state.size, state.h_scale
+        space = max(0.5 * textlines.space_width(font) * size * h_scale, 0.1 * abs(size))
+        advance = (width * size + state.char_space * glyphs + state.word_space * spaces) * h_scale
+        self.out.add(
+            text,
+            (e * m[0] + f * m[2] + m[4], e * m[1] + f * m[3] + m[5]),
+            (vx / norm, vy / norm),
+            advance * norm,
+            math.hypot(c * m[0] + d * m[2], c * m[1] + d * m[3]) * abs(size),
+            space * norm,
+            font.bold,
+        )
 
     def next_line(self, tx: float, ty: float) -> None:
         """Td: move to the start of the next line, offset from the current line's start."""
