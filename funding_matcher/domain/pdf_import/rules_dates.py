@@ -115,6 +115,15 @@ ROLLING = re.compile(
     r"Reihenfolge des Eingangsdatums",
     _I,
 )
+ROLLING_WORDS = (
+    "aufend",
+    "ederzeit",
+    "anzjährig",
+    "ortlaufend",
+    "Antragsfrist",
+    "Windhund",
+    "Eingang",
+)
 WINDOW_BETWEEN = re.compile(r"^\s*(?:-|–|bis|bis zum)?\s*$", _I)
 FORMER_DOUBT = "Satz über die abgelöste Fassung; Datum bitte prüfen"
 CONDITION_DOUBT = "Datum in einer Bedingung (für Anträge bis …), keine Antragsfrist"
@@ -125,12 +134,16 @@ def propose_validity(sentences: list[Sentence]) -> list[Proposal]:
     found = []
     for index, sentence in enumerate(sentences):
         text = sentence.text
+        if not any(char.isdigit() for char in text) and " ab" not in text:
+            continue  # cheap test first: no date and no table header
         dates = [
             (value, start, end)
             for value, start, end in find_dates(text)
             if not PUBLISHED.search(text[max(0, start - 30) : start])
         ]
         if not dates:
+            if " ab" not in text and "Kraft" not in text:
+                continue
             table = _version_table(sentences, index)
             if table is not None:
                 found.append(table)
@@ -204,6 +217,10 @@ def propose_deadlines(sentences: list[Sentence]) -> list[Proposal]:
     found = []
     for sentence in sentences:
         text = sentence.text
+        if not any(char.isdigit() for char in text) and not any(
+            word in text for word in ROLLING_WORDS
+        ):
+            continue  # cheap test first: no date and none of the words of a rolling deadline
         rolling = ROLLING.search(text)
         if not APPLICATION.search(text) and rolling is None:
             continue

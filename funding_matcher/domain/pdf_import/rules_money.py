@@ -190,6 +190,8 @@ FINANCING = (
         1.0,
     ),
 )
+# Every FINANCING pattern needs one of these (lower case).
+FINANCING_WORDS = ("finanzier", "festbetr", "pauschal", "%", "prozent", "€", "euro", "zuschuss")
 NEGATED = re.compile(r"\b(?:nicht|kein\w*)\s+(?:\w+\s+){0,2}$", _I)
 ITEM_DOUBT = "Obergrenze für ein einzelnes Teil (je Gerät, Person o. Ä.), nicht für die Zuwendung"
 COST_DOUBT = "Grenze der Projektkosten, nicht der Zuwendung"
@@ -212,6 +214,13 @@ def propose_rates(sentences: list[Sentence]) -> list[Proposal]:
     found = []
     for sentence in sentences:
         text = sentence.text
+        if (
+            "%" not in text
+            and "Prozent" not in text
+            and "v. H" not in text
+            and "Hundert" not in text
+        ):
+            continue  # cheap test first: most sentences have no percentage
         matches = [
             m
             for m in PERCENT.finditer(text)
@@ -222,6 +231,11 @@ def propose_rates(sentences: list[Sentence]) -> list[Proposal]:
         if not matches:
             continue
         cues = " ".join((text, sentence.lead, sentence.context if ANAPHORA.match(text) else ""))
+        cue_points = 1.0 if RATE_CUES.search(cues) else 0.0
+        cue_points += (
+            2.0 if RATE_STRONG.search(cues) or RATE_STRONG.search(sentence.heading) else 0.0
+        )
+        not_rate = [m.span() for m in NOT_A_RATE.finditer(text)]
         points = {m.start(): _rate_points(text, m, sentence.lead) for m in matches}
         # Rates listed side by side ("… bis 40 % der Nettokosten, gemeinwohlorientierte
         # Vorhaben 60 %") share what the best-described one says of itself.
@@ -232,14 +246,10 @@ def propose_rates(sentences: list[Sentence]) -> list[Proposal]:
             if value is None:
                 continue
             before = text[max(0, match.start() - 60) : match.start()]
-            near = text[max(0, match.start() - 80) : match.end() + 60]
-            score = 1.0 + max(points[match.start()], shared)
-            score += 1.0 if RATE_CUES.search(cues) else 0.0
-            score += (
-                2.0 if RATE_STRONG.search(cues) or RATE_STRONG.search(sentence.heading) else 0.0
-            )
+            near = (max(0, match.start() - 80), match.end() + 60)
+            score = 1.0 + max(points[match.start()], shared) + cue_points
             score += 0.5 if value == largest and len(matches) > 1 else 0.0
-            score -= 4.0 if NOT_A_RATE.search(near) else 0.0
+            score -= 4.0 if _within(not_rate, *near) else 0.0
             doubt = None
             if LOAN_NEAR.search(_local(text, match.start(), match.end()) + before[-40:]):
                 doubt = LOAN_DOUBT
@@ -262,6 +272,11 @@ def propose_rates(sentences: list[Sentence]) -> list[Proposal]:
                     )
                 )
     return found
+
+
+def _within(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether one of a pattern's matches in a sentence lies inside ``start:end``."""
+    return any(start <= s and e <= end for s, e in spans)
 
 
 def _rate_points(text: str, match: re.Match[str], lead: str = "") -> float:
@@ -308,11 +323,16 @@ def _is_share_of_spending(text: str, match: re.Match[str]) -> bool:
 def _local(text: str, start: int, end: int, brackets: bool = True) -> str:
     """The words around a number up to the nearest comma, semicolon, dash or sentence end
     (and bracket, unless ``brackets`` is False)."""
+    left, right = _local_bounds(text, start, end, brackets)
+    return text[left:right]
+
+
+def _local_bounds(text: str, start: int, end: int, brackets: bool = True) -> tuple[int, int]:
     stops: tuple[str, ...] = (";", ", ", ". ", " – ")
     stops += ("(", ")") if brackets else ()
     left = max(text.rfind(stop, 0, start) for stop in stops)
     rights = [i for i in (text.find(stop, end) for stop in stops) if i != -1]
-    return text[left + 1 : min(rights, default=len(text))]
+    return left + 1, min(rights, default=len(text))
 
 
 def propose_amounts(sentences: list[Sentence]) -> list[Proposal]:
@@ -320,7 +340,10 @@ def propose_amounts(sentences: list[Sentence]) -> list[Proposal]:
     found = []
     for sentence in sentences:
         text = sentence.text
+        if "Euro" not in text and "EUR" not in text and "€" not in text:
+            continue  # cheap test first: most sentences name no amount
         amounts = list(AMOUNT.finditer(text))
+        not_grant = [m.span() for m in NOT_A_GRANT.finditer(text)]
         for index, match in enumerate(amounts):
             value = amount_value(match)
             if value is None or value <= 0:
@@ -347,8 +370,8 @@ def propose_amounts(sentences: list[Sentence]) -> list[Proposal]:
             score += 2.0 if GRANT.search(clause) or _after_rate(text, match.start()) else 0.0
             # what the amount is (its own comma part and all before it): the words after a
             # comma belong to the next amount ("16.000 € Fördersumme, 4.000 € Eigenanteil")
-            local = _local(text, match.start(), match.end(), brackets=False)
-            score -= 4.0 if NOT_A_GRANT.search(text[: match.start()] + local) else 0.0
+            _, local_end = _local_bounds(text, match.start(), match.end(), brackets=False)
+            score -= 4.0 if _within(not_grant, 0, local_end) else 0.0
             score -= 4.0 if LOAN.match(text) or LOAN.search(sentence.heading) else 0.0
             score += 2.0 if is_max and GLOBAL_CAP.search(clause) else 0.0
             doubt = LOAN_DOUBT if LOAN_NEAR.search(clause) else None
@@ -387,6 +410,9 @@ def propose_financing(sentences: list[Sentence]) -> list[Proposal]:
     """Candidates for ``financing_type`` from the wording (Anteil-, Fehlbedarfs-, Festbetrag …)."""
     found = []
     for sentence in sentences:
+        low = sentence.text.lower()
+        if not any(word in low for word in FINANCING_WORDS):
+            continue  # cheap test first
         for value, pattern, weight in FINANCING:
             match = pattern.search(sentence.text)
             if match is None or NEGATED.search(sentence.text[: match.start()]):

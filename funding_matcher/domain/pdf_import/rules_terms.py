@@ -206,7 +206,7 @@ def propose_page_limits(sentences: list[Sentence]) -> list[Proposal]:
     """Candidates for ``page_limit``: the number of pages an outline or concept may have."""
     found = []
     for sentence in sentences:
-        if not OUTLINE_WORDS.search(sentence.text):
+        if "Seite" not in sentence.text or not OUTLINE_WORDS.search(sentence.text):
             continue
         for match in PAGE_LIMIT.finditer(sentence.text):
             value = number_word(match.group("n"))

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import atexit
+import functools
+import importlib.util
 import json
 import signal
 import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -104,39 +108,72 @@ def load_bytes(source: bytes | str | Path, limits: Limits) -> bytes:
 
 
 class WarmWorkers:
-    """One started worker per set of limits, waiting for its file.
+    """Started workers waiting for their file, ``size`` per set of limits.
 
     Every file is still read by a fresh process that reads nothing else; only its start (the
-    interpreter and pypdf, about 0.13 s) moves off the request: when a worker is taken, the next
-    one starts at once, so it is ready for the next file.
+    interpreter and pypdf, about 0.13 s) moves off the request: when a worker is taken, the
+    pool is topped up at once, so the next file finds one ready. A batch import reads two files
+    at a time and keeps two waiting (``sized``).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, size: int = 1) -> None:
+        self.size = size
         self._lock = threading.Lock()
-        self._waiting: dict[tuple[str, ...], subprocess.Popen] = {}
+        self._waiting: dict[tuple[str, ...], list[subprocess.Popen]] = {}
         atexit.register(self.close)
 
     def take(self, command: list[str]) -> subprocess.Popen:
+        """A started worker for ``command`` (a fresh one when none is waiting)."""
         key = tuple(command)
         with self._lock:
-            process = self._waiting.pop(key, None)
+            pool = self._waiting.setdefault(key, [])
+            process = pool.pop(0) if pool else None
         if process is None or process.poll() is not None:
             if process is not None:
                 _reap(process)
             process = _start(command)
-        spare = _start(command, quiet=True)
-        if spare is not None:
-            with self._lock:
-                previous = self._waiting.get(key)
-                self._waiting[key] = spare
-            if previous is not None:
-                _reap(previous)
+        self._top_up(command)
         return process
+
+    def _top_up(self, command: list[str]) -> None:
+        key = tuple(command)
+        while True:
+            with self._lock:
+                if len(self._waiting.setdefault(key, [])) >= self.size:
+                    return
+            spare = _start(command, quiet=True)
+            if spare is None:
+                return
+            with self._lock:
+                pool = self._waiting[key]
+                extra = len(pool) >= self.size  # another thread topped up meanwhile
+                if not extra:
+                    pool.append(spare)
+            if extra:
+                _reap(spare)
+                return
+
+    @contextmanager
+    def sized(self, size: int) -> Iterator[None]:
+        """Keep ``size`` workers waiting while the block runs (a batch), then fewer again."""
+        with self._lock:
+            before, self.size = self.size, max(self.size, size)
+        try:
+            yield
+        finally:
+            with self._lock:
+                self.size = before
+                surplus = [process for pool in self._waiting.values() for process in pool[before:]]
+                for pool in self._waiting.values():
+                    del pool[before:]
+            for process in surplus:
+                _reap(process)
 
     def close(self) -> None:
         """End the waiting workers (at exit, and in tests)."""
         with self._lock:
-            waiting, self._waiting = list(self._waiting.values()), {}
+            waiting = [process for pool in self._waiting.values() for process in pool]
+            self._waiting = {}
         for process in waiting:
             _reap(process)
 
@@ -173,7 +210,10 @@ def run_worker(data: bytes, password: str | None, limits: Limits, started: float
     command = [
         sys.executable,
         "-I",  # isolated: no user site, no PYTHON* variables, no current directory on the path
+        "-S",  # no site module: only the folder that holds pypdf is added (--site-dir)
         str(WORKER),
+        "--site-dir",
+        _site_dir(),
         "--seconds",
         str(limits.seconds),
         "--memory-mb",
@@ -183,6 +223,8 @@ def run_worker(data: bytes, password: str | None, limits: Limits, started: float
         "--stream-mb",
         str(limits.stream_mb),
     ]
+    if b"/Encrypt" not in data:
+        command.append("--no-crypto")  # a worker of the pool that needs no AES library
     payload = json.dumps({"password": password}).encode("utf-8") + b"\n" + data
     process = WARM.take(command)
     remaining = limits.seconds - (time.monotonic() - started) - KILL_MARGIN_SECONDS
@@ -194,6 +236,15 @@ def run_worker(data: bytes, password: str | None, limits: Limits, started: float
             process.communicate()
             raise pdf_error("timeout", limit=format_seconds(limits.seconds)) from None
     return parse_answer(process.returncode, stdout, stderr, limits)
+
+
+@functools.cache
+def _site_dir() -> str:
+    """The folder pypdf is installed in, for workers started without the site module."""
+    spec = importlib.util.find_spec("pypdf")
+    if spec is None or spec.origin is None:  # pragma: no cover - pypdf is a dependency
+        raise RuntimeError("pypdf ist nicht installiert")
+    return str(Path(spec.origin).resolve().parent.parent)
 
 
 def parse_answer(returncode: int, stdout: bytes, stderr: bytes, limits: Limits) -> RawDocument:

@@ -1,6 +1,7 @@
 """Child process: read one PDF from stdin under hard limits and print its text as JSON.
 
-The sandbox runs ``python -I worker.py --seconds 5 --memory-mb 512 --max-pages 500 --stream-mb 32``.
+The sandbox runs ``python -I -S worker.py --site-dir DIR --seconds 5 --memory-mb 512 --max-pages
+500 --stream-mb 32 [--no-crypto]``.
 Standard input carries one JSON line (``{"password": ...}``) and then the PDF bytes, so neither
 the file nor the password ever touches the disk or the command line; standard output gets one
 JSON object.
@@ -205,16 +206,6 @@ def _clean(text: str) -> str:
     return "".join(ch if ch >= " " or ch == "\t" else " " for ch in text)
 
 
-def skip_crypto_unless_encrypted(data: bytes) -> None:
-    """Keep pypdf from loading the AES library for a file without an /Encrypt entry.
-
-    Importing it is a third of the worker's start-up; pypdf works without it (it then cannot
-    open AES-encrypted files, which this one is not). Must run before pypdf is imported.
-    """
-    if b"/Encrypt" not in data and "pypdf" not in sys.modules:
-        sys.modules["cryptography"] = None  # type: ignore[assignment]
-
-
 class RepairLog(logging.Handler):
     """Collects pypdf's notes; those about the cross-reference table mean it repaired the file."""
 
@@ -254,7 +245,6 @@ def answer(data: bytes, password: str | None, max_pages: int, stream_mb: int) ->
     pypdf_log.addHandler(log)
     pypdf_log.propagate = False
     try:
-        skip_crypto_unless_encrypted(data)
         from pypdf import apply_configuration
 
         with apply_configuration(**pypdf_limits(stream_mb)):
@@ -282,9 +272,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--memory-mb", type=int, default=512)
     parser.add_argument("--max-pages", type=int, default=500)
     parser.add_argument("--stream-mb", type=int, default=32)
+    parser.add_argument("--site-dir", default=None, help="where pypdf is installed")
+    parser.add_argument("--no-crypto", action="store_true", help="the file is not encrypted")
     args = parser.parse_args(argv)
     limit_resources(args.seconds, args.memory_mb)
     warnings.simplefilter("ignore")
+    if args.site_dir:
+        # started with -S (no site module: a third of the start-up time); pypdf's folder only
+        sys.path.append(args.site_dir)
+    if args.no_crypto:
+        # A file without an /Encrypt entry needs no AES library; importing it is another third
+        # of the start-up. pypdf works without it.
+        sys.modules["cryptography"] = None  # type: ignore[assignment]
+    # Nor does the text reader need Pillow (images are only noted, never decoded).
+    sys.modules["PIL"] = None  # type: ignore[assignment]
     # Import the reader before the file arrives: the sandbox starts the next worker while the
     # current one reads, so this work is done by the time a file comes.
     import pypdf  # noqa: F401
