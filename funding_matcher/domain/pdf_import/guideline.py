@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from funding_matcher.domain.pdf_import import rules_dates, rules_money, rules_terms
+from funding_matcher.domain.pdf_import import rules_amounts, rules_dates, rules_money, rules_terms
 from funding_matcher.domain.pdf_import.document import PdfText, read_pdf
 from funding_matcher.domain.pdf_import.fit import find_issuer, find_title
 from funding_matcher.domain.pdf_import.german import format_date
@@ -68,7 +68,7 @@ def propose_guideline(document: PdfText) -> GuidelineImport:
     sentences = split_sentences(pages, headings, versions, current, footnotes)
     candidates = [
         *rules_money.propose_rates(sentences),
-        *rules_money.propose_amounts(sentences),
+        *rules_amounts.propose_amounts(sentences),
         *rules_money.propose_financing(sentences),
         *rules_dates.propose_validity(sentences),
         *rules_dates.propose_deadlines(sentences),
