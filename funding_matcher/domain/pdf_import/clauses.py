@@ -6,6 +6,10 @@ Gesamtkosten, 20 % können aus Eigenmitteln …" holds a rate and an own share s
 
 from __future__ import annotations
 
+import re
+
+from funding_matcher.domain.pdf_import.german import ABBREVIATIONS
+
 
 def within(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     """Whether one of a pattern's matches in a sentence lies inside ``start:end``."""
@@ -35,11 +39,12 @@ def words_before(text: str, start: int) -> str:
 
 
 def clause_around(text: str, start: int, end: int) -> str:
-    """The part of the sentence an amount belongs to: up to the nearest ; or "wobei"/"und für"."""
+    """The part of the sentence an amount belongs to: up to the nearest ; or "wobei"/"und für"
+    (a full stop after "max." or "d.h." ends nothing)."""
     left = max(
         text.rfind(";", 0, start),
         text.rfind(" und für ", 0, start),
-        text.rfind(". ", 0, start),
+        _last_stop(text, start),
         start - 100,
     )
     stops = [
@@ -48,9 +53,32 @@ def clause_around(text: str, start: int, end: int) -> str:
             text.find(";", end),
             text.find(", wobei", end),
             text.find(" und für ", end),
-            text.find(". ", end),
+            _next_stop(text, end),
         )
         if i != -1
     ]
     right = min([*stops, end + 60])
     return text[max(left, 0) : right]
+
+
+def _is_stop(text: str, index: int) -> bool:
+    """Whether the ". " at ``index`` ends a sentence part (not "max. ", "d.h. ", "Nr. ")."""
+    word = re.search(r"(\S+)$", text[:index])
+    token = (word.group(1) if word else "").lower().strip('(„"')
+    return not (
+        token in ABBREVIATIONS or re.fullmatch(r"(?:[a-zäöü]\.)*[a-zäöü]", token) or token.isdigit()
+    )
+
+
+def _last_stop(text: str, start: int) -> int:
+    index = text.rfind(". ", 0, start)
+    while index != -1 and not _is_stop(text, index):
+        index = text.rfind(". ", 0, index)
+    return index
+
+
+def _next_stop(text: str, end: int) -> int:
+    index = text.find(". ", end)
+    while index != -1 and not _is_stop(text, index):
+        index = text.find(". ", index + 2)
+    return index

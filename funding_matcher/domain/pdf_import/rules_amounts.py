@@ -27,7 +27,8 @@ GRANT = re.compile(
     r"Zuwendung|Zuschuss|Zuschüsse|Förderung|Förderbetrag|Fördersumme|Förderzuschuss|"
     r"Fördermittel|Förderhöchstbetrag|gefördert|bezuschusst|Bonus|Zuwendungshöhe|Förderwert|"
     r"ausgezahlt|Förderhöhe|Zuschusshöchstbetrag|Prämie|Förderhöchstgrenze|Pauschalbetrag|"
-    r"Festbetrag|Projektzuschuss|unterstützt|Förderhöchstgrenze|Unterstützung",
+    r"Festbetrag|Projektzuschuss|unterstützt|Förderhöchstgrenze|Unterstützung|Kofinanzierung|"
+    r"EFRE-Mittel|EU-Mittel|ESF-Mittel|Bauförderung",
     _I,
 )
 
@@ -44,7 +45,7 @@ GLOBAL_CAP = re.compile(
     r"Höchstförderbetrag|Förderhöchstgrenze|maximal mögliche\w* Förder\w*|"
     r"Maximalbetrag pro Antragsteller|je Antrag|pro Antrag|pro Vorhaben|je Vorhaben|"
     r"pro Projekt|je Projekt|pro Haushalt|je Haushalt|Zuwendungshöhe|pro Unternehmen|"
-    r"je Unternehmen|pro Jahr und Antrag",
+    r"je Unternehmen|pro Jahr und Antrag|pro \w*projekt|je \w*projekt",
     _I,
 )
 
@@ -62,6 +63,7 @@ MIN_BEFORE = re.compile(
 UNDER_BEFORE = re.compile(r"\b(?:unter|weniger als)\s*$", _I)
 
 # A statement of what would be, not of the rules: "… hätten keine Aussicht auf Förderung".
+CONDITION = re.compile(r"\b(?:wenn|falls|sofern|soweit)\b", _I)
 IRREALIS = re.compile(r"\bhätten\b|\bwürden\b|keine Aussicht|ansonsten", _I)
 
 RANGE_TO = re.compile(r"^\s*(?:bis|–|-)\s*(?:zu\s+|maximal\s+|höchstens\s+)?", _I)
@@ -75,7 +77,7 @@ NOT_A_GRANT = re.compile(
     r"Umsatz|Bilanzsumme|Einkommen|Gehalt|Kredit|Darlehen|Einzelbeihilfe|Beihilfen über|"
     r"Transparenz|De-minimis|Schwellenwert|Anmeldeschwelle|Auftragswert|Vergabe|Bürgschaft|"
     r"Mitarbeiter|Beschäftigte|Bargeld|Zinsen|Geldbuße|Steuer|Finanzbehörde|Kapital|"
-    r"Eigenanteile aus|Gruppenumsatz|Beihilfebetrag|Subventionswert|300\.000 EUR|"
+    r"Eigenanteile aus|Gruppenumsatz|Beihilfebetrag|Subventionswert|"
     r"Eigenanteil|Eigenmittel|Budget|zur Verfügung|Haushaltsmittel|Haushaltsansatz|"
     r"Fördervolumen|Gesamtvolumen|Projektvolumen|Stiftungskapital|insgesamt rund|"
     r"ausgeschüttet|Mittel in Höhe|Millionen Euro für|bewilligt wurden|beantragt",
@@ -148,8 +150,10 @@ def propose_amounts(sentences: list[Sentence]) -> list[Proposal]:
             score += 2.0 if GRANT.search(clause) or _after_rate(text, match.start()) else 0.0
             # what the amount is (its own comma part and all before it): the words after a
             # comma belong to the next amount ("16.000 € Fördersumme, 4.000 € Eigenanteil")
-            _, local_end = comma_part_bounds(text, match.start(), match.end(), brackets=False)
-            score -= 4.0 if within(not_grant, 0, local_end) else 0.0
+            # what the amount is: its own comma part ("16.000 € Fördersumme, 4.000 €
+            # Eigenanteil": the words after the comma belong to the next amount)
+            part = comma_part_bounds(text, match.start(), match.end(), brackets=False)
+            score -= 4.0 if within(not_grant, *part) else 0.0
             score -= 4.0 if LOAN.match(text) or LOAN.search(sentence.heading) else 0.0
             score += 2.0 if is_max and GLOBAL_CAP.search(clause) else 0.0
             doubt = LOAN_DOUBT if LOAN_NEAR.search(clause) else None
@@ -162,6 +166,8 @@ def propose_amounts(sentences: list[Sentence]) -> list[Proposal]:
                 doubt = COST_DOUBT
             if is_max and ITEM_CAP.match(after) and not GLOBAL_CAP.search(after[:40]):
                 doubt = ITEM_DOUBT
+            if CONDITION.search(text[part[0] : match.start()]):
+                doubt = doubt or "Betrag in einer Bedingung (wenn …), keine Grenze der Zuwendung"
             if IRREALIS.search(text):
                 doubt = doubt or "Satz über einen anderen Fall, nicht über diese Förderung"
             score += section_bonus(sentence, "amount")

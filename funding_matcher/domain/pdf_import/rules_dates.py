@@ -58,7 +58,7 @@ PUBLISHED = re.compile(
 APPLICATION = re.compile(
     r"Antr[aä]ge?\b|Antrags(?:frist|stellung|eingang|schluss|stichtag|unterlagen|formular|"
     r"termin)|Antragstellung|Bewerbung|bewerben|einreich|eingereicht|einzureichen|Einreichung|"
-    r"Skizze|"
+    r"Skizze|fördern lassen|beantragen|"
     r"Interessen(?:s)?bekundung|Förderansuchen|Stichtag|Antragsfrist|Frist|vorzulegen|"
     r"vorgelegt|vorliegen|eingehen|eingegangen|entgegen|beantragt|Bewerbungsschluss|"
     r"Antragsschluss|Einsendeschluss",
@@ -75,6 +75,12 @@ DEADLINE_BEFORE = re.compile(
     r"bis|am)|\bist der|\bsind der|jeweils(?:\s+(?:zum|am|bis zum))?|\bbzw\.(?:\s+(?:der|zum|"
     r"bis zum|am))?|\bund(?:\s+(?:der|zum|am|bis zum))?|\boder(?:\s+(?:der|zum|am))?|"
     r"\bsowie(?:\s+(?:der|zum|am))?)[\s:,]*$",
+    _I,
+)
+# Verbs of applying: a period they happen in ends with the deadline.
+APPLYING = re.compile(
+    r"\bbewerben\b|einreichen|eingereicht werden|Anträge? (?:\w+ ){0,3}stellen|"
+    r"gestellt werden|beantragen|beantragt werden|fördern lassen",
     _I,
 )
 # A deadline word earlier in the clause, then the date: "Stichtage sind jeweils der 15. April".
@@ -296,15 +302,17 @@ def _role(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> str:
     if previous and re.fullmatch(r"\s*(?:bis|–|-)(?: zum| einschließlich)?\s*", between, _I):
         opening = text[max(0, previous[-1][0] - 12) : previous[-1][0]]
         if re.search(r"\b(?:vom|von|ab)\s*$", opening, _I):
-            return "other"  # "vom 1. Januar 2020 bis zum 31. Dezember 2021": a period
+            # "vom 1. Januar 2020 bis zum 31. Dezember 2021": a period; its end is a deadline
+            # only when the period is one to apply in ("Vom 1. bis 30. November können sich
+            # Organisationen … bewerben")
+            return "deadline" if APPLYING.search(text) else "other"
     follows_deadline = bool(previous) and re.fullmatch(
         r"\s*(?:,|und|oder|bzw\.|sowie)?\s*(?:der|zum|am|bis zum)?\s*", between
     )
     named = DEADLINE_NOUN.search(before) and DATE_LEAD.search(before)
     if not (DEADLINE_BEFORE.search(before) or named or follows_deadline):
         return "other"
-    wider = text[max(0, start - 160) : min(len(text), end + 160)]
-    if not APPLICATION.search(wider):
+    if not APPLICATION.search(text):
         return "other"
     if CONDITION.search(clause) or CONDITION.search(text[max(0, start - 60) : start]):
         return "condition"

@@ -23,7 +23,7 @@ _I = re.IGNORECASE
 RATE_CUES = re.compile(
     r"Förderquote|Fördersatz|Fördersätze|Förderhöhe|Zuschuss|Zuwendung|Förderung|gefördert|"
     r"bezuschusst|Beihilfeintensität|Grundförderung|Fördermittel|Fördersumme|übernimmt|"
-    r"finanziert|erstattet|Unterstützung",
+    r"finanziert|erstattet|Unterstützung|fördert|Kofinanzierung\w*",
     _I,
 )
 
@@ -44,6 +44,9 @@ COST_AFTER = re.compile(
     _I,
 )
 
+ELIGIBLE_AFTER = re.compile(
+    r"^\s*(?:der|des|aller)\s(?:\w+\s)?(?:zuwendungs|förder|beihilfe|anerkennungs)fähig", _I
+)
 COST_BEFORE = re.compile(r"(?:zuwendungs|förder|beihilfe)fähigen\b.{0,120}$", _I)
 
 FUNDED_AFTER = re.compile(
@@ -145,7 +148,8 @@ RATE_THRESHOLD_DOUBT = "Anteil in einer Bedingung, keine Förderquote"
 # A rate noun or verb right before the number: "Fördersatz von grundsätzlich 90 %".
 RATE_NEAR = re.compile(
     r"(?:Förderquote|Fördersatz|Beihilfeintensität|Zuschuss|Zuwendung|Förderung|Fördersumme|"
-    r"beträgt|betragen|übernimmt|gefördert|in Höhe von|Höhe:)\W*(?:\w+\W+){0,4}$",
+    r"beträgt|betragen|übernimmt|gefördert|in Höhe von|Höhe:|Umfang von|kofinanziert)"
+    r"\W*(?:\w+\W+){0,4}$",
     _I,
 )
 
@@ -230,6 +234,8 @@ def _rate_points(text: str, match: re.Match[str], lead: str = "") -> float:
         FUNDED_AFTER.match(after) and COST_BEFORE.search(text[: match.start()])
     )
     points = 1.5 if cost else 1.0 if FUNDED_AFTER.match(after) else 0.0
+    # "… % der förderfähigen Kosten": the word of the rules for what a rate applies to
+    points += 0.5 if cost and ELIGIBLE_AFTER.match(after) else 0.0
     points += 1.0 if LIMIT_BEFORE.search(before) else 0.0
     points += 1.5 if RATE_NEAR.search(before[-45:]) else 0.0
     return points

@@ -15,7 +15,8 @@ APPLICANT_WORDS: dict[str, re.Pattern[str]] = {
     "kommune": re.compile(
         r"\b(?:Kommunen|Gemeinden|Städte|Landkreise|Kreise|Gemeindeverbände|Gebietskörperschaften|"
         r"kommunale[nr]? Gebietskörperschaft\w*|Zweckverbände|Ämter|Kommune|"
-        r"kommunale[nr]? Körperschaft\w*|Landkreis|kreisfreie[nr]? Städte)\b",
+        r"kommunale[nr]? Körperschaft\w*|Landkreis|kreisfreie[nr]? Städte|"
+        r"(?:Orts|Verbands|Samt|Stadt|Mitglieds)gemeinden|Orts- und Verbandsgemeinden)\b",
         _I,
     ),
     "kommunales_unternehmen": re.compile(
@@ -72,6 +73,7 @@ _SHADOWS = {
     "kommunales_unternehmen": "unternehmen",
     "wohnungsunternehmen": "unternehmen",
     "freier_traeger": "verein",
+    "kirchengemeinde": "kommune",
 }
 APPLICANT_CUES = re.compile(
     r"antragsberechtigt|Zuwendungsempfänger|Antragsteller(?:in|innen)? (?:sind|können)|"
@@ -79,7 +81,8 @@ APPLICANT_CUES = re.compile(
     r"teilnahmeberechtigt|richtet sich an|Antragstellende (?:sind|können)|berechtigt sind|"
     r"antragstellende[nrs]? (?=\w)|Antragsteller kommen|können einen (?:Förder)?[Aa]ntrag|"
     r"Wer kann|Wer wird gefördert|fördert (?:\w+ ){0,3}(?:Vorhaben|Projekte|Maßnahmen) von|"
-    r"Gefördert werden (?:\w+ ){0,2}(?:Projekte|Vorhaben|Maßnahmen) von|Mitmachen können|"
+    r"Gefördert werden (?:\w+ ){0,2}(?:Projekte|Vorhaben|Maßnahmen) (?:von|der|des|freier)\b|"
+    r"Mitmachen können|Förderempfänger|"
     r"Förderfähig sind ausschließlich|Antragsberechtigung",
     _I,
 )
@@ -90,11 +93,15 @@ EXCLUDED = re.compile(
     r"sind nicht|nicht unterstützt",
     _I,
 )
-# A relative or conditional clause says something about the applicants, it names none.
+# A relative or conditional clause says something about the applicants, it names none; it
+# ends with its verb ("…, die ihren Sitz in X haben"), unlike a genitive ("…, der Städte").
 SUBORDINATE = re.compile(
     r",\s(?:deren|dessen|die|der|welche[rs]?|sofern|soweit|wenn|falls|wobei|sowie deren)\b"
-    r"[^,;]*",
-    _I,
+    r"[^,;.]*\s[a-zäöüß]+(?=[,;.]|$)"
+)
+NON_PROFIT = re.compile(r"gemeinnützig|Gemeinnützigkeit|steuerbegünstigt|mildtätig", _I)
+PRIVATE_LAW = re.compile(
+    r"juristische[nr]? Personen? des (?:\w+ ){0,3}privaten Rechts|Privatrechts", _I
 )
 # Words that name a privatperson only when they are the applicants, not someone's consent.
 OWNER_OF = re.compile(r"(?:\bdes|Zustimmung|Einverständnis\w*|Genehmigung) (?:\w+ )?$", _I)
@@ -166,6 +173,10 @@ def _eligible(text: str) -> tuple[list[str], int]:
         if starts:
             first = min(first, at + min(starts))
     codes = [code for code in included if code not in excluded]
+    if "unternehmen" in codes and NON_PROFIT.search(text) and PRIVATE_LAW.search(text):
+        # "juristische Personen des privaten Rechts, die gemeinnützig sind": no companies
+        codes = [code for code in codes if code != "unternehmen"]
+        codes += [] if "verein" in codes else ["verein"]
     return codes, (first if codes else 0)
 
 
