@@ -82,3 +82,10 @@ def _next_stop(text: str, end: int) -> int:
     while index != -1 and not _is_stop(text, index):
         index = text.find(". ", index + 2)
     return index
+
+
+# "Zum Beispiel fördert der Bund … mit 35 Prozent": a figure from an example, often of
+# another funder, not the rule of this programme.
+EXAMPLE = re.compile(r"^\W*(?:Zum Beispiel|Beispielsweise|Ein Beispiel|Beispiel:)", re.IGNORECASE)
+
+EXAMPLE_DOUBT = "Wert aus einem Beispiel, nicht die Regel dieser Förderung"

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 
 from funding_matcher.domain.pdf_import.clauses import (
+    EXAMPLE,
+    EXAMPLE_DOUBT,
     clause_around,
     comma_part_bounds,
     within,
@@ -28,7 +30,8 @@ GRANT = re.compile(
     r"Fördermittel|Förderhöchstbetrag|gefördert|bezuschusst|Bonus|Zuwendungshöhe|Förderwert|"
     r"ausgezahlt|Förderhöhe|Zuschusshöchstbetrag|Prämie|Förderhöchstgrenze|Pauschalbetrag|"
     r"Festbetrag|Projektzuschuss|unterstützt|Förderhöchstgrenze|Unterstützung|Kofinanzierung|"
-    r"EFRE-Mittel|EU-Mittel|ESF-Mittel|Bauförderung",
+    r"EFRE-Mittel|EU-Mittel|ESF-Mittel|Bauförderung|Bagatellgrenze|Mindestförder\w*|"
+    r"Mindestzuschuss|Mindestzuwendung|Mindestantragssumme",
     _I,
 )
 
@@ -170,6 +173,8 @@ def propose_amounts(sentences: list[Sentence]) -> list[Proposal]:
                 doubt = doubt or "Betrag in einer Bedingung (wenn …), keine Grenze der Zuwendung"
             if IRREALIS.search(text):
                 doubt = doubt or "Satz über einen anderen Fall, nicht über diese Förderung"
+            if EXAMPLE.match(text):
+                doubt = doubt or EXAMPLE_DOUBT
             score += section_bonus(sentence, "amount")
             if kept(score, sentence, 3.0):
                 name = "amount_max_eur" if is_max else "amount_min_eur"

@@ -72,7 +72,8 @@ DEADLINE_BEFORE = re.compile(
     r"Stichtag\w*(?:\s+(?:ist|sind|der|:))*|Stichtag\w*:|endet(?:\s+\w+){0,2}\s+am|"
     r"schließt am|(?:Antragsschluss|Bewerbungsschluss|Einsendeschluss|Einreichungsschluss)"
     r"(?:\s+(?:ist|der|am|:))*|(?:Antragstellung|Einreichung|Antragsstichtag)\s+(?:zum|bis zum|"
-    r"bis|am)|\bist der|\bsind der|jeweils(?:\s+(?:zum|am|bis zum))?|\bbzw\.(?:\s+(?:der|zum|"
+    r"bis|am)|\bAntr[aä]ge?\s+zum|\bist der|\bsind der|jeweils(?:\s+(?:zum|am|bis zum))?|"
+    r"\bbzw\.(?:\s+(?:der|zum|"
     r"bis zum|am))?|\bund(?:\s+(?:der|zum|am|bis zum))?|\boder(?:\s+(?:der|zum|am))?|"
     r"\bsowie(?:\s+(?:der|zum|am))?)[\s:,]*$",
     _I,
@@ -112,7 +113,9 @@ NOT_APPLICATION = re.compile(
     r"Zweckbindung|aufzubewahren|Altanträge|eingereichte Projektanträge",
     _I,
 )
-EVERY_YEAR = re.compile(r"jeden Jahres|jährlich|jeweils|eines jeden|pro Jahr|im Jahr", _I)
+EVERY_YEAR = re.compile(
+    r"jeden Jahres|jährlich|jeweils|eines jeden|pro Jahr|im Jahr|des Vorjahres", _I
+)
 ROLLING = re.compile(
     r"(?:Antr[aä]g\w*|Skizzen?|Bewerbung\w*|Antragstellung|Antragszeitraum)\b.{0,60}\b"
     r"(?:laufend|jederzeit|ganzjährig|fortlaufend)\b|"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from funding_matcher.domain.pdf_import.clauses import comma_part, within
+from funding_matcher.domain.pdf_import.clauses import EXAMPLE, EXAMPLE_DOUBT, comma_part, within
 from funding_matcher.domain.pdf_import.evidence import candidate, kept, section_bonus
 from funding_matcher.domain.pdf_import.german import PERCENT, parse_number
 from funding_matcher.domain.pdf_import.results import Proposal
@@ -32,7 +32,9 @@ RATE_STRONG = re.compile(
     r"(?:Förderung|Zuschuss|Zuwendung|Förderhöhe|Fördersumme)\s(?:\w+\s){0,6}beträgt|"
     r"gefördert mit|bezuschusst|Zuschuss in Höhe von|Zuschuss von|Zuschüsse von|Grundförderung|"
     r"Höhe der (?:Unterstützung|Förderung|Zuwendung)|"
-    r"anteilig (?:finanziert|gefördert)|übernimmt .{0,30}bis zu|mit einem Zuschuss",
+    r"anteilig (?:finanziert|gefördert)|übernimmt .{0,30}bis zu|mit einem Zuschuss|"
+    r"Kofinanzierungsrate|Kofinanzierungssatz|EU-Kofinanzierung|"
+    r"(?:Förderung|Zuschuss|Zuwendung)\s(?:[\w-]+\s){0,6}(?:nicht mehr als|höchstens)\s\d",
     _I,
 )
 
@@ -40,12 +42,14 @@ COST_AFTER = re.compile(
     r"^\s*(?:der|des|aller|von den|vom)?\s*(?:\w+\s)?(?:zuwendungsfähig|förderfähig|beihilfefähig|"
     r"anerkennungsfähig|Kosten|Ausgaben|Investition|Gesamtkosten|Nettokosten|Gesamtausgaben|"
     r"Nettoinvestition|Beratungskosten|Beratungshonorar|Anschaffung|Gesamtprojektkosten|"
-    r"Projektkosten)",
+    r"Projektkosten|Projektsumme|Gesamtsumme)",
     _I,
 )
 
 ELIGIBLE_AFTER = re.compile(
-    r"^\s*(?:der|des|aller)\s(?:\w+\s)?(?:zuwendungs|förder|beihilfe|anerkennungs)fähig", _I
+    r"^\s*(?:der|des|aller)\s(?:\w+\s)?(?:(?:zuwendungs|förder|beihilfe|anerkennungs)fähig|"
+    r"anerkannt)",
+    _I,
 )
 COST_BEFORE = re.compile(r"(?:zuwendungs|förder|beihilfe)fähigen\b.{0,120}$", _I)
 
@@ -53,7 +57,9 @@ FUNDED_AFTER = re.compile(
     r"^\s*(?:anteilig\s+)?(?:finanziert|gefördert|bezuschusst|erstattet|übernommen)", _I
 )
 
-LIMIT_BEFORE = re.compile(r"(?:bis zu|maximal|höchstens|max\.|bis|Obergrenze von)\s*$", _I)
+LIMIT_BEFORE = re.compile(
+    r"(?:bis zu|maximal|höchstens|max\.|bis|Obergrenze von|nicht mehr als)\s*$", _I
+)
 
 # A supplement on top of a rate: "+10 %", "um 10 %", "zuzüglich 5 %", "10 %-Punkte".
 BONUS_BEFORE = re.compile(
@@ -67,7 +73,10 @@ BONUS_AFTER = re.compile(r"^\s?(?:-?Punkt|Prozentpunkt|%-Punkt|Punkte)", _I)
 BONUS_NEAR = re.compile(r"\b(?:\w*[Bb]onus|Zuschlag|Aufschlag)\b", _I)
 
 # A threshold ("mehr als 50 %"), not a rate of the grant.
-THRESHOLD_BEFORE = re.compile(r"(?:mehr als|über|weniger als|unter|mindestens|wenigstens)\s*$", _I)
+# "nicht mehr als 50 %" is a limit like "höchstens".
+THRESHOLD_BEFORE = re.compile(
+    r"(?:(?<!nicht )mehr als|über|weniger als|unter|mindestens|wenigstens)\s*$", _I
+)
 
 OWN_SHARE = re.compile(
     r"Eigenmittel|Eigenanteil|Eigenbeteiligung|Eigenleistung|Eigen- (?:und|oder)|Drittmittel|"
@@ -148,7 +157,8 @@ RATE_THRESHOLD_DOUBT = "Anteil in einer Bedingung, keine Förderquote"
 # A rate noun or verb right before the number: "Fördersatz von grundsätzlich 90 %".
 RATE_NEAR = re.compile(
     r"(?:Förderquote|Fördersatz|Beihilfeintensität|Zuschuss|Zuwendung|Förderung|Fördersumme|"
-    r"beträgt|betragen|übernimmt|gefördert|in Höhe von|Höhe:|Umfang von|kofinanziert)"
+    r"beträgt|betragen|übernimmt|gefördert|in Höhe von|Höhe:|Umfang von|kofinanziert|"
+    r"Kofinanzierungsrate|Kofinanzierungssatz)"
     r"\W*(?:\w+\W+){0,4}$",
     _I,
 )
@@ -209,6 +219,8 @@ def propose_rates(sentences: list[Sentence]) -> list[Proposal]:
                 doubt = RATE_THRESHOLD_DOUBT
             elif RATE_CONDITION.search(text[: match.start()]):
                 doubt = RATE_CONDITION_DOUBT
+            elif EXAMPLE.match(text):
+                doubt = EXAMPLE_DOUBT
             score += section_bonus(sentence, "amount")
             if kept(score, sentence, 3.0):
                 found.append(

@@ -83,7 +83,8 @@ APPLICANT_CUES = re.compile(
     r"Wer kann|Wer wird gefördert|fördert (?:\w+ ){0,3}(?:Vorhaben|Projekte|Maßnahmen) von|"
     r"Gefördert werden (?:\w+ ){0,2}(?:Projekte|Vorhaben|Maßnahmen) (?:von|der|des|freier)\b|"
     r"Mitmachen können|Förderempfänger|"
-    r"Förderfähig sind ausschließlich|Antragsberechtigung",
+    r"Förderfähig sind ausschließlich|Antragsberechtigung|können von .{0,80}beantragt werden|"
+    r"richte[nt] sich (?:\w+ ){0,6}an\b|(?:Zuwendung|Förderung) ist (?:nur|ausschließlich) an\b",
     _I,
 )
 EXCLUDED_SENTENCE = re.compile(r"^(?:\W*)(?:Nicht|Ausgeschlossen|Ausgenommen|Keine)\b", _I)

@@ -176,7 +176,9 @@ def find_headings(
             if _footnote(line, lines, index):
                 continue
             heading = _heading(line, before, page_number, index, tops)
-            if heading is None and emphasized and _emphasized_title(line, after):
+            # a title over two lines set alike goes on in lower case: still a title
+            goes_on = index + 1 < len(marks) and marks[index + 1]
+            if heading is None and emphasized and _emphasized_title(line, "" if goes_on else after):
                 # the innermost level: it never closes a numbered section it stands in
                 heading = Heading(page_number, index, None, line, section_kind(line), EMPHASIS)
             if heading is not None:

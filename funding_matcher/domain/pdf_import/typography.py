@@ -38,11 +38,16 @@ def body_size(lines: Sequence[TypedLine]) -> float | None:
 
 def looks_like_heading(line: TypedLine, body: float | None) -> bool:
     """Set larger than the body text, or a short line all in bold that ends no sentence."""
-    if body is None or not line.size or not line.text[:1].isalnum() and line.text[:1] != "§":
+    if body is None or not line.size:
+        return False
+    larger = line.size >= body * HEADING_RATIO
+    # "-Bürgern": the rest of a large title split at its hyphen
+    continued = larger and re.match(r"[-–]\w", line.text) is not None
+    if not line.text[:1].isalnum() and line.text[:1] != "§" and not continued:
         return False
     short = len(line.text) <= 90 and len(line.text.split()) <= 12
     ends_sentence = line.text.rstrip()[-1:] in ".,;"
-    if line.size >= body * HEADING_RATIO:
+    if larger:
         return short and not ends_sentence
     return line.bold and short and not ends_sentence and not line.text.endswith(":")
 
