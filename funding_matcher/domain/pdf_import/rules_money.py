@@ -42,7 +42,7 @@ COST_AFTER = re.compile(
     r"^\s*(?:der|des|aller|von den|vom)?\s*(?:\w+\s)?(?:zuwendungsfähig|förderfähig|beihilfefähig|"
     r"anerkennungsfähig|Kosten|Ausgaben|Investition|Gesamtkosten|Nettokosten|Gesamtausgaben|"
     r"Nettoinvestition|Beratungskosten|Beratungshonorar|Anschaffung|Gesamtprojektkosten|"
-    r"Projektkosten|Projektsumme|Gesamtsumme)",
+    r"Projektkosten|Projektsumme)",
     _I,
 )
 
@@ -169,6 +169,13 @@ RATE_CONDITION = re.compile(r"für (?:alle )?Anträge,? die", _I)
 
 RATE_CONDITION_DOUBT = "Förderquote nur unter einer Bedingung"
 
+# "durch das BAFA mit 80 % geförderte Beratungen": the rate of another funder.
+OTHER_FUNDER_BEFORE = re.compile(
+    r"\b(?:durch|vom|von der|von dem)\s(?:(?:das|die|den)\s)?[A-ZÄÖÜ][\w-]*\s(?:\w+\s)?mit\s*$"
+)
+
+OTHER_FUNDER_DOUBT = "Förderquote eines anderen Fördergebers"
+
 
 def propose_rates(sentences: list[Sentence]) -> list[Proposal]:
     """Candidates for ``funding_rate_max_percent``."""
@@ -221,6 +228,9 @@ def propose_rates(sentences: list[Sentence]) -> list[Proposal]:
                 doubt = RATE_CONDITION_DOUBT
             elif EXAMPLE.match(text):
                 doubt = EXAMPLE_DOUBT
+            elif OTHER_FUNDER_BEFORE.search(before):
+                score -= 2.0
+                doubt = OTHER_FUNDER_DOUBT
             score += section_bonus(sentence, "amount")
             if kept(score, sentence, 3.0):
                 found.append(

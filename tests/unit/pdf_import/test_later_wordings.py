@@ -125,3 +125,17 @@ def test_a_day_of_the_previous_year_is_a_yearly_deadline(make_document):
 def test_more_wordings_of_who_may_apply(make_document, sentence, codes):
     result = propose_guideline(make_document([sentence]))
     assert [sorted(v) for v in confident(result, "applicant_types")] == [codes]
+
+
+def test_the_rate_of_another_funder_named_before_it_is_no_rate_to_accept(make_document):
+    result = propose_guideline(
+        make_document(
+            [
+                "Für durch das BAFA mit 80 % geförderte Beratungen beträgt der Zuschuss der "
+                "Gemeinde bis zu 10 % der förderfähigen Kosten.",
+            ]
+        )
+    )
+    assert confident(result, "funding_rate_max_percent") == [Decimal(10)]
+    other = next(p for p in result.candidates("funding_rate_max_percent") if p.value == 80)
+    assert other.note == "Förderquote eines anderen Fördergebers"
