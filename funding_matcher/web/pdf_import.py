@@ -4,6 +4,7 @@ organisation's checked copy (and a catalogue draft); a project concept -> a pref
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from typing import Any
 
 from flask import (
@@ -23,26 +24,33 @@ from funding_matcher.domain.catalogue.files import dump_programme
 from funding_matcher.domain.catalogue.records import Programme
 from funding_matcher.domain.errors import InvalidData
 from funding_matcher.domain.pdf_import import (
+    ConceptImport,
+    GuidelineImport,
     Limits,
     PdfImportError,
     import_concept,
     import_guideline,
 )
+from funding_matcher.domain.pdf_import.admission import Busy, ReadQueue
+from funding_matcher.domain.pdf_import.fit import Issuer, fit_warning
 from funding_matcher.domain.pdf_import.results import FIELD_LABELS
-from funding_matcher.extensions import db
-from funding_matcher.models import GuidelineImport, Role
-from funding_matcher.operations.catalogue import find_programme
-from funding_matcher.operations.pdf_import import (
+from funding_matcher.domain.pdf_import.review import (
     ReviewRow,
-    accept_proposals,
     catalogue_draft,
     choose_proposals,
     copy_files,
     copy_rows,
+    review_rows,
+)
+from funding_matcher.extensions import db
+from funding_matcher.models import GuidelineImport as GuidelineImportRow
+from funding_matcher.models import Role
+from funding_matcher.operations.catalogue import find_programme
+from funding_matcher.operations.pdf_import import (
+    accept_proposals,
     profile_from_concept,
     programme_copy,
     recent_imports,
-    review_rows,
     save_guideline_import,
     stored_proposals,
 )
@@ -75,17 +83,48 @@ def upload_name(storage: FileStorage, default: str) -> str:
     return name or default
 
 
-def read_upload(form: PdfUploadForm, importer: Any, default_name: str) -> Any:
-    """Run the importer on the uploaded file; PdfImportError carries the sentence to show."""
+def read_queue() -> ReadQueue:
+    """The app's queue in front of the PDF reader (``PDF_IMPORT_SLOTS`` reading at once,
+    ``PDF_IMPORT_WAITING`` more waiting up to ``PDF_IMPORT_WAIT_SECONDS``)."""
+    queue = current_app.extensions.get("pdf_read_queue")
+    if queue is None:
+        queue = ReadQueue(
+            slots=int(current_app.config.get("PDF_IMPORT_SLOTS", 2)),
+            waiting=int(current_app.config.get("PDF_IMPORT_WAITING", 2)),
+            wait_seconds=float(current_app.config.get("PDF_IMPORT_WAIT_SECONDS", 5)),
+        )
+        current_app.extensions["pdf_read_queue"] = queue
+    return queue
+
+
+def read_upload(
+    form: PdfUploadForm,
+    importer: Callable[..., GuidelineImport | ConceptImport],
+    default_name: str,
+) -> Any:
+    """Run the importer on the uploaded file, in turn with other uploads; PdfImportError
+    carries the sentence to show, Busy says the server reads enough files already."""
     storage: FileStorage = form.file.data
     data = storage.read(Limits().max_bytes + 1)  # one byte more: the reader names the size
-    result = importer(
-        data, password=form.password.data or None, name=upload_name(storage, default_name)
-    )
+    with read_queue().slot():
+        result = importer(
+            data, password=form.password.data or None, name=upload_name(storage, default_name)
+        )
     current_app.logger.info(
         "PDF gelesen: %s, %d Seiten in %.2f s", result.file, result.pages, result.seconds
     )
     return result
+
+
+def busy(form: PdfUploadForm, exc: Busy) -> int:
+    """Put the server's "busy, try again" sentence at the file field; 503."""
+    form.file.errors = [*form.file.errors, exc.message]
+    return 503
+
+
+def with_retry_after(page: tuple[str, int], exc: Busy) -> tuple[str, int, dict[str, str]]:
+    """A busy page with the Retry-After header a client can wait for."""
+    return page[0], page[1], {"Retry-After": str(exc.retry_after)}
 
 
 def refuse(form: PdfUploadForm, exc: PdfImportError) -> int:
@@ -127,15 +166,21 @@ def upload_guideline(slug: str):
         result = read_upload(form, import_guideline, "richtlinie.pdf")
     except PdfImportError as exc:
         return _upload_page(programme, form, refuse(form, exc))
-    row = save_guideline_import(current_organisation(), programme.slug, result, current_user)
+    except Busy as exc:
+        return with_retry_after(_upload_page(programme, form, busy(form, exc)), exc)
+    issuer = Issuer(**result.issuer) if result.issuer else None
+    warning = fit_warning(issuer, result.title, programme)
+    row = save_guideline_import(
+        current_organisation(), programme.slug, result, current_user, fit_warning=warning
+    )
     db.session.commit()
     return redirect(url_for("pdf_import.review", slug=programme.slug, import_id=row.id)), 303
 
 
 def _import_or_404(
     slug: str, import_id: int, role: Role = Role.viewer
-) -> tuple[Programme, GuidelineImport]:
-    row = owned_or_404(GuidelineImport, import_id, role)
+) -> tuple[Programme, GuidelineImportRow]:
+    row = owned_or_404(GuidelineImportRow, import_id, role)
     if row.programme_slug != slug:
         abort(404)
     return programme_or_404(slug), row
@@ -150,11 +195,12 @@ def _grouped(rows: list[ReviewRow]) -> list[tuple[str, list[ReviewRow]]]:
 
 
 def _review_page(
-    programme: Programme, row: GuidelineImport, form: AcceptProposalsForm, status: int = 200
+    programme: Programme, row: GuidelineImportRow, form: AcceptProposalsForm, status: int = 200
 ):
     rows = review_rows(programme, stored_proposals(row))
-    form.accept.choices = [(r.index, f"{r.label}: {r.value}") for r in rows]
+    form.accept.choices = [(r.index, f"{r.label}: {r.value}") for r in rows if not r.hint]
     membership = current_membership()
+    mismatch = (row.result or {}).get("record_fit", {}).get("warning")
     return render_template(
         "pdf_import/review.html",
         p=programme,
@@ -163,7 +209,10 @@ def _review_page(
         groups=_grouped(rows),
         form=form,
         options={option.data: option for option in form.accept},
-        can_accept=membership is not None and membership.role.at_least(Role.editor),
+        can_accept=membership is not None
+        and membership.role.at_least(Role.editor)
+        and not mismatch,
+        mismatch=mismatch,
     ), status
 
 
@@ -182,6 +231,11 @@ def accept(slug: str, import_id: int):
     form = AcceptProposalsForm()
     form.accept.choices = [(index, str(index)) for index in range(len(proposals))]
     if not form.validate_on_submit():
+        return _review_page(programme, row, form, 422)
+    mismatch = (row.result or {}).get("record_fit", {}).get("warning")
+    if mismatch:
+        # A guideline of another funder never marks this record as checked.
+        form.accept.errors = [*form.accept.errors, mismatch]
         return _review_page(programme, row, form, 422)
     try:
         chosen = choose_proposals(proposals, form.accept.data or [])
@@ -209,7 +263,7 @@ def catalogue_draft_file(slug: str):
     if copy is None:
         abort(404)
     try:
-        draft = catalogue_draft(programme, copy, today())
+        draft = catalogue_draft(programme, copy.fields or {}, today())
     except InvalidData as exc:
         for problem in exc.problems:
             flash(f"Katalog-Entwurf nicht möglich: {problem}", "error")
@@ -232,8 +286,8 @@ def guideline_panel(programme: Programme) -> dict[str, Any] | None:
     return {
         "can_upload": membership.role.at_least(Role.editor),
         "checked": copy,
-        "rows": copy_rows(programme, copy) if copy else [],
-        "files": copy_files(copy) if copy else [],
+        "rows": copy_rows(programme, copy.fields or {}) if copy else [],
+        "files": copy_files(copy.fields or {}) if copy else [],
         "imports": recent_imports(membership.organisation, programme.slug),
     }
 
@@ -266,6 +320,8 @@ def upload_concept():
         result = read_upload(form, import_concept, "konzept.pdf")
     except PdfImportError as exc:
         return _concept_page(form, refuse(form, exc))
+    except Busy as exc:
+        return with_retry_after(_concept_page(form, busy(form, exc)), exc)
     row = profile_from_concept(current_organisation(), result, current_user)
     db.session.commit()
     found = len(row.import_sources or {})

@@ -140,3 +140,21 @@ def test_unknown_format_is_refused_by_the_option(cli):
     result = cli(["pdf", "concept", corpus(HEIDELBERG), "--format", "text"])
     assert result.exit_code == 2
     assert "--format" in result.stderr
+
+
+def test_several_guidelines_are_read_as_a_batch(cli, tmp_path):
+    other = tmp_path / "zweite.pdf"
+    other.write_bytes(text_pdf([["Die Zuwendung beträgt höchstens 7.000 Euro je Vorhaben."]]))
+    broken = tmp_path / "kaputt.pdf"
+    broken.write_bytes(b"oops")
+    result = cli(["pdf", "guideline", corpus(HEIDELBERG), str(other), str(broken)])
+    assert result.exit_code == 2  # one file could not be read
+    data = json.loads(result.stdout)
+    assert [entry["file"] for entry in data] == [HEIDELBERG.name, "zweite.pdf", "kaputt.pdf"]
+    assert best(data[1]["proposals"], "amount_max_eur")["value"] == 7000
+    assert data[2] == {
+        "file": "kaputt.pdf",
+        "error": "Die Datei ist keine PDF-Datei (am Anfang fehlt die Kennung „%PDF-“) und lässt "
+        "sich nicht reparieren; bitte die richtige Datei wählen.",
+    }
+    assert result.stderr.startswith("kaputt.pdf: Die Datei ist keine PDF-Datei")

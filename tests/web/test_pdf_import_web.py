@@ -15,7 +15,7 @@ from funding_matcher.domain.catalogue.files import load_catalogue, parse_program
 from funding_matcher.extensions import db
 from funding_matcher.models import GuidelineImport, ProgrammeCopy, ProjectProfile, Role
 from funding_matcher.operations.catalogue import sync_catalogue
-from tests.conftest import SHARED
+from tests.conftest import PASSWORD, SHARED
 from tests.unit.pdf_import.factory import text_pdf
 
 PDF = SHARED / "data" / "pdf"
@@ -202,16 +202,81 @@ def test_a_second_guideline_merges_field_by_field(client, editor, organisation):
     assert "Richtlinie „richtlinie-2026.pdf“, „aenderung.pdf“" in page
 
 
-def test_two_different_candidates_for_one_field_are_refused(client, editor):
+def test_hints_are_shown_but_cannot_be_taken_over(client, editor):
     row = upload_heidelberg(client)
+    proposals = row.result["proposals"]
+    maxima = [i for i, p in enumerate(proposals) if p["field"] == "amount_max_eur"]
+    assert [proposals[i]["confidence"] for i in maxima] == ["high", "low"]
+    review = client.get(f"/programme/{SLUG}/richtlinie/{row.id}").get_data(as_text=True)
+    maximum = re.search(r"Zuwendung höchstens</th>.*?</tbody>", review, re.S).group(0)
+    assert maximum.count('type="checkbox"') == 1  # the value to accept; the hint has none
+    assert "Hinweis" in maximum
+    assert "2.500 Euro" in maximum
+    # a forged form that ticks the hint anyway is refused, and nothing is taken over
+    response = client.post(f"/programme/{SLUG}/richtlinie/{row.id}", data={"accept": maxima})
+    assert response.status_code == 422
+    assert "„Zuwendung höchstens: 2.500 Euro“ ist nur ein Hinweis" in response.get_data(
+        as_text=True
+    )
+    assert db.session.scalars(db.select(ProgrammeCopy)).first() is None
+
+
+def test_two_values_for_one_field_are_refused(client, editor):
+    row = upload_heidelberg(client)
+    # proposals stored before they carried a confidence count as values to accept
+    row.result = {
+        **row.result,
+        "proposals": [
+            {k: v for k, v in p.items() if k != "confidence"} for p in row.result["proposals"]
+        ],
+    }
+    db.session.commit()
     maxima = [i for i, p in enumerate(row.result["proposals"]) if p["field"] == "amount_max_eur"]
-    assert len(maxima) == 2
     response = client.post(f"/programme/{SLUG}/richtlinie/{row.id}", data={"accept": maxima})
     assert response.status_code == 422
     assert "Für „Zuwendung höchstens“ bitte nur einen der Vorschläge übernehmen." in (
         response.get_data(as_text=True)
     )
     assert db.session.scalars(db.select(ProgrammeCopy)).first() is None
+
+
+def test_a_guideline_of_another_funder_warns_and_is_never_marked_as_checked(
+    client, editor, write_programme, catalogue_dir
+):
+    write_programme(
+        slug="nki-kommunalrichtlinie",
+        title="Kommunalrichtlinie der Nationalen Klimaschutzinitiative",
+        short_title="Kommunalrichtlinie (NKI)",
+        funder="Bund (Klimaschutzministerium)",
+        level="bund",
+    )
+    sync_catalogue(load_catalogue(catalogue_dir).programmes)
+    db.session.commit()
+    potsdam = PDF / "guidelines" / "kommunal_potsdam_klimaschutz_2026.pdf"
+    response = upload(
+        client, "/programme/nki-kommunalrichtlinie/richtlinie", corpus(potsdam), "potsdam.pdf"
+    )
+    assert response.status_code == 303
+    row = db.session.get(GuidelineImport, int(response.headers["Location"].rsplit("/", 1)[1]))
+    review = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Diese Richtlinie passt nicht zum Programm." in review
+    assert "Landeshauptstadt Potsdam" in review
+    assert "„Kommunalrichtlinie (NKI)“ ist ein Programm des Bundes" in review
+    assert 'type="checkbox"' not in review
+    first = next(i for i, p in enumerate(row.result["proposals"]) if p["confidence"] == "high")
+    refused = client.post(
+        f"/programme/nki-kommunalrichtlinie/richtlinie/{row.id}", data={"accept": [first]}
+    )
+    assert refused.status_code == 422
+    assert db.session.scalars(db.select(ProgrammeCopy)).first() is None
+    page = client.get("/programme/nki-kommunalrichtlinie").get_data(as_text=True)
+    assert "Von Ihrer Organisation geprüft" not in page
+
+
+def test_the_own_guideline_fits_its_record(client, editor):
+    row = upload_heidelberg(client)
+    assert "record_fit" not in row.result
+    assert row.result["issuer"]["name"] == "Stadt Heidelberg"
 
 
 @pytest.mark.parametrize(
@@ -429,3 +494,84 @@ def test_another_organisations_concept_project_is_404(client, editor, make_org, 
     client.post("/abmelden")
     login(make_user(make_org("Andere Stadt"), Role.owner))
     assert client.get(f"/projekte/{project_id}/schritt/1").status_code == 404
+
+
+# -- uploads wait in a bounded queue: they never take every server thread (issue 21, M5) ------
+
+
+def test_a_full_queue_answers_503_with_retry_after_and_a_german_sentence(app, client, editor):
+    from funding_matcher.web.pdf_import import read_queue
+
+    app.config.update(PDF_IMPORT_SLOTS=1, PDF_IMPORT_WAITING=0, PDF_IMPORT_WAIT_SECONDS=3)
+    app.extensions.pop("pdf_read_queue", None)
+    queue = read_queue()
+    with queue.slot():  # another upload is being read
+        response = upload(
+            client, f"/programme/{SLUG}/richtlinie", corpus(HEIDELBERG), "richtlinie.pdf"
+        )
+        concept = upload(client, "/projekte/neu/konzept", text_pdf(CONCEPT), "konzept.pdf")
+    for answer in (response, concept):
+        assert answer.status_code == 503
+        assert answer.headers["Retry-After"] == "3"
+        assert (
+            "Gerade werden zu viele PDF-Dateien gleichzeitig gelesen; bitte die Datei in "
+            "3 Sekunden erneut hochladen." in answer.get_data(as_text=True)
+        )
+    assert db.session.scalars(db.select(GuidelineImport)).first() is None
+    # once the other upload is done, the next one is read
+    assert upload_heidelberg(client).file_name == "richtlinie-2026.pdf"
+
+
+def test_ten_parallel_uploads_hold_at_most_the_queue_and_the_rest_are_told_to_retry(
+    app, organisation, make_user, monkeypatch
+):
+    import threading
+    import time
+
+    from funding_matcher.domain.pdf_import import import_guideline
+    from funding_matcher.web import pdf_import as views
+
+    app.config.update(PDF_IMPORT_SLOTS=2, PDF_IMPORT_WAITING=2, PDF_IMPORT_WAIT_SECONDS=5)
+    app.extensions.pop("pdf_read_queue", None)
+    data = corpus(HEIDELBERG)
+    result = import_guideline(data, name="richtlinie.pdf")
+    reading = []
+    lock = threading.Lock()
+    most = [0]
+
+    def slow_import(*args, **kwargs):
+        with lock:
+            reading.append(1)
+            most[0] = max(most[0], len(reading))
+            admitted.append(views.read_queue().admitted)
+        time.sleep(0.6)  # a large guideline
+        with lock:
+            reading.pop()
+        return result
+
+    monkeypatch.setattr(views, "import_guideline", slow_import)
+    users = [make_user(organisation, Role.editor) for _ in range(10)]
+    clients = []
+    for user in users:
+        own = app.test_client()
+        signed_in = own.post("/anmelden", data={"email": user.email, "password": PASSWORD})
+        assert signed_in.status_code == 302
+        clients.append(own)
+    answers: list[int] = []
+    admitted = []
+
+    def post(own):
+        response = upload(own, f"/programme/{SLUG}/richtlinie", data, "richtlinie.pdf")
+        with lock:
+            answers.append(response.status_code)
+
+    threads = [threading.Thread(target=post, args=(own,)) for own in clients]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert most[0] <= 2  # never more than two files read at once
+    assert max(admitted) <= 4  # reading or waiting: the other server threads stay free
+    assert answers.count(303) >= 2
+    assert answers.count(503) >= 4
+    assert sorted(set(answers)) <= [303, 503]

@@ -6,8 +6,10 @@ pypdf's own limits; a bad file raises ``PdfImportError`` carrying one German sen
     result = import_guideline("richtlinie.pdf")          # GuidelineImport
     result.to_dict()                                      # the contract's JSON object
     draft = import_concept(upload_bytes, name="konzept.pdf")  # ConceptImport
+    results = import_guidelines(paths, workers=2)          # a batch, two files at a time
 """
 
+from funding_matcher.domain.pdf_import.batch import import_guidelines
 from funding_matcher.domain.pdf_import.concept import import_concept, propose_profile
 from funding_matcher.domain.pdf_import.document import Page, PdfText, read_pdf
 from funding_matcher.domain.pdf_import.errors import PdfImportError
@@ -25,6 +27,7 @@ __all__ = [
     "Proposal",
     "import_concept",
     "import_guideline",
+    "import_guidelines",
     "propose_guideline",
     "propose_profile",
     "read_pdf",

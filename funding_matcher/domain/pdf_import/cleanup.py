@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import math
+import operator
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from funding_matcher.domain.pdf_import import glyphs
 
 _LIGATURES = str.maketrans(
     {
@@ -34,15 +38,19 @@ _CONJUNCTIONS = {"und", "oder", "bzw", "beziehungsweise", "sowie", "als", "bis",
 _PAGE_NUMBER = re.compile(
     r"^(?:-\s*)?(?:seite\s*)?\d{1,4}(?:\s*(?:/|von)\s*\d{1,4})?(?:\s*-)?$", re.IGNORECASE
 )
+Mark = TypeVar("Mark")
 BAND = 0.15  # share of the page height at top and bottom where headers and footers live
 EDGE_LINES = 3  # without positions (pypdf's fallback): the first and last lines of a page
 
 
 def normalise(text: str) -> tuple[str, bool]:
-    """The line with ligatures and odd spaces replaced; True if glyph garbage was cut out."""
+    """The line with ligatures and odd spaces replaced, glyphs without a Unicode mapping marked
+    "[unlesbar]" (a line of nothing else is dropped); True if there were such glyphs."""
     text = _unspace(text.translate(_LIGATURES))
-    cleaned = GLYPH_GARBAGE.sub(" ", text)
+    cleaned = glyphs.recover(GLYPH_GARBAGE.sub(f" {glyphs.UNREADABLE} ", text))
     garbage = cleaned != text
+    if not cleaned.replace(glyphs.UNREADABLE, "").strip(" .,;:-–•"):
+        cleaned = ""
     # A soft hyphen inside a line is invisible; at the line end it marks a break.
     cleaned = cleaned.replace("\u00ad", "-") if cleaned.endswith("\u00ad") else cleaned
     cleaned = _SPACES.sub(" ", cleaned.replace("\u00ad", "")).strip()
@@ -96,18 +104,27 @@ def find_furniture(pages: Sequence[Sequence[tuple[str, float | None]]]) -> list[
 
 def dehyphenate(lines: Sequence[str]) -> list[str]:
     """Join words broken across line ends; keep real hyphens ("Kinder- und", "E-Mail")."""
-    out: list[str] = []
-    for line in lines:
-        if out and line and _BROKEN.search(out[-1]):
+    return [text for text, _ in dehyphenate_marked([(line, False) for line in lines])]
+
+
+def dehyphenate_marked(
+    lines: Sequence[tuple[str, Mark]], same: Callable[[Mark, Mark], bool] = operator.eq
+) -> list[tuple[str, Mark]]:
+    """``dehyphenate`` for lines with a mark (heading or not, font size); lines are joined only
+    when ``same`` says their marks agree, and the joined line keeps the first one's."""
+    out: list[tuple[str, Mark]] = []
+    for line, mark in lines:
+        if out and line and _BROKEN.search(out[-1][0]) and same(out[-1][1], mark):
             first = line.split(" ", 1)[0]
+            previous = out[-1][0]
             if first[:1].islower():
                 if first.rstrip(",.;:") in _CONJUNCTIONS:
-                    out[-1] = f"{out[-1]} {line}"
+                    out[-1] = (f"{previous} {line}", mark)
                 else:
-                    out[-1] = out[-1][:-1] + line
+                    out[-1] = (previous[:-1] + line, mark)
                 continue
             if first[:1].isupper() or first[:1].isdigit():
-                out[-1] = out[-1] + line
+                out[-1] = (previous + line, mark)
                 continue
-        out.append(line)
+        out.append((line, mark))
     return out

@@ -9,8 +9,15 @@ from pathlib import Path
 from typing import Any
 
 from funding_matcher.domain import taxonomy
+from funding_matcher.domain.pdf_import.cleanup import dehyphenate
+from funding_matcher.domain.pdf_import.concept_details import propose_details
+from funding_matcher.domain.pdf_import.concept_org import (
+    find_applicant,
+    find_designated_area,
+    find_municipality,
+)
 from funding_matcher.domain.pdf_import.concept_words import match_codes
-from funding_matcher.domain.pdf_import.document import PdfText, read_pdf
+from funding_matcher.domain.pdf_import.document import Page, PdfText, read_pdf
 from funding_matcher.domain.pdf_import.german import (
     AMOUNT,
     LONG_DATE,
@@ -60,26 +67,38 @@ SUMMARY_HEADINGS = re.compile(
     _I,
 )
 DESCRIPTION_CHARS = 4000
-ORGANISATION_LABEL = re.compile(
-    r"^(?:Träger|Projektträger|Antragsteller(?:in)?|Antragstellende Organisation|Organisation|"
-    r"Einrichtung)\s*:\s*(?P<value>[^,(;]{3,200})",
-    _I,
-)
-# Words in an organisation's name that tell its applicant type; the first that fits wins.
-APPLICANT_NAMES = (
-    ("kirchengemeinde", re.compile(r"Kirchengemeinde|Pfarrei|Gemeinde St\.", _I)),
-    ("kommune", re.compile(r"^(?:Stadt|Gemeinde|Landkreis|Kreis|Markt|Amt)\b", _I)),
-    ("wohnungsunternehmen", re.compile(r"Wohnungs|Wohnbau|Baugenossenschaft", _I)),
+COST_WORDS = (
     (
-        "freier_traeger",
+        "personal",
         re.compile(
-            r"gGmbH|Diakonie|Caritas|AWO|Arbeiterwohlfahrt|DRK|Rotes Kreuz|"
-            r"Paritätisch|Wohlfahrt|Jugendhilfe",
+            r"Personal|Gehalt|Gehälter|Stelle\b|Projektleitung|Fachkraft|Sozialarbeit|"
+            r"Koordinat|Minijob",
             _I,
         ),
     ),
-    ("verein", re.compile(r"e\.\s?V\.|Verein|Initiative|Stiftung", _I)),
-    ("unternehmen", re.compile(r"GmbH|\bAG\b|\bKG\b|UG\b", _I)),
+    (
+        "sach",
+        re.compile(
+            r"Sachkosten|Honorar|Material|Miete|Öffentlichkeitsarbeit|Reisekosten|Verpflegung|"
+            r"Veranstaltung|Druck|Fahrtkosten|Verbrauch",
+            _I,
+        ),
+    ),
+    (
+        "investiv",
+        re.compile(
+            r"Investition|Ausstattung|Umbau|Anschaffung|Bau(?:maßnahme|kosten)|Einrichtung|"
+            r"Möbel|Geräte|Renovierung|Sanierung",
+            _I,
+        ),
+    ),
+)
+COST_CONTEXT = re.compile(r"Kosten|Finanz|Ausgaben|Budget|Haushalt|€|Euro", _I)
+TITLE_RATIO = 1.2  # a title is set this much larger than the body text
+_LETTERHEAD = re.compile(
+    r"e\.\s?V\.|gGmbH|GmbH|\b\d{5}\s|Tel\.|Telefon|E-Mail|www\.|@|straße\s\d|str\.\s\d|"
+    r"^Stand\b|^\d{1,2}\.\d{1,2}\.\d{4}$",
+    _I,
 )
 
 
@@ -97,7 +116,9 @@ def import_concept(
 def propose_profile(document: PdfText) -> ConceptImport:
     """A profile v1 draft from the concept's text, with the source of every field."""
     pages = [page.lines for page in document.pages]
-    sentences = split_sentences(pages, find_headings(pages))
+    emphasis = [page.emphasis for page in document.pages]
+    footnotes = [page.footnotes for page in document.pages]
+    sentences = split_sentences(pages, find_headings(pages, emphasis), footnotes=footnotes)
     profile: dict[str, Any] = {}
     sources: dict[str, dict[str, Any]] = {}
 
@@ -113,16 +134,23 @@ def propose_profile(document: PdfText) -> ConceptImport:
     description = _description(sentences, profile.get("title", ""))
     if description:
         put("description", description[0], description[1], description[2])
-    organisation = _organisation(sentences)
-    if organisation:
-        put("organisation", *organisation)
-        kind = next(
-            (code for code, words in APPLICANT_NAMES if words.search(organisation[0])), None
-        )
-        put("applicant_type", kind, organisation[1], organisation[2])
+    applicant = find_applicant(document, sentences)
+    if applicant.name:
+        page, line = applicant.sources["name"]
+        put("organisation", applicant.name, page, line)
+        put("applicant_type", applicant.applicant_type, page, line)
     state = _state(sentences)
     if state:
         put("state", *state)
+    municipality = find_municipality(applicant, sentences)
+    if municipality:
+        put("municipality", *municipality)
+    designated = find_designated_area(sentences)
+    if designated:
+        put("designated_area", *designated)
+    costs = _cost_types(sentences)
+    if costs:
+        put("cost_types", *costs)
     for field, pattern in (("budget_total_eur", TOTAL), ("own_funds_eur", OWN)):
         found = _money(sentences, pattern, profile.get("budget_total_eur"))
         if found:
@@ -146,6 +174,7 @@ def propose_profile(document: PdfText) -> ConceptImport:
         and (profile["own_funds_eur"] > profile["budget_total_eur"])
     ):
         warnings.append("Die Eigenmittel sind höher als die Gesamtkosten; bitte prüfen.")
+    details, detail_sources = propose_details(sentences)
     return ConceptImport(
         document.file,
         document.page_count,
@@ -154,19 +183,10 @@ def propose_profile(document: PdfText) -> ConceptImport:
         profile,
         sources,
         tuple(warnings),
+        details=details,
+        details_sources=detail_sources,
+        applicant=applicant.block(),
     )
-
-
-def _organisation(sentences: list[Sentence]) -> tuple[str, int, str] | None:
-    """The organisation named after "Träger:" or "Antragsteller:"."""
-    for sentence in sentences:
-        for part in re.split(
-            r"\s(?=(?:Träger|Projektträger|Antragsteller\w*|Organisation)\s*:)", sentence.text
-        ):
-            match = ORGANISATION_LABEL.match(part)
-            if match:
-                return match.group("value").strip(), sentence.page, part
-    return None
 
 
 def _state(sentences: list[Sentence]) -> tuple[str, int, str] | None:
@@ -180,17 +200,67 @@ def _state(sentences: list[Sentence]) -> tuple[str, int, str] | None:
 
 
 def _title(document: PdfText) -> tuple[str, int, str] | None:
-    """A labelled title ("Projekttitel: …"), else the first telling line of the first page."""
+    """A labelled title ("Projekttitel: …"); else the lines set largest on the first page (a
+    title may wrap); else the first telling line that is no letterhead."""
     for page in document.pages[:2]:
         for line in page.lines[:15]:
             match = TITLE_LABEL.match(line)
             if match and len(match.group("value").strip()) >= 3:
                 return match.group("value").strip()[:300], page.number, line
-    for page in document.pages[:1]:
-        for line in page.lines[:6]:
-            if 3 <= len(line) <= 300 and not GENERIC_TITLE.match(line) and ":" not in line:
-                return line, page.number, line
+    if not document.pages:
+        return None
+    first = document.pages[0]
+    largest = _largest_lines(first)
+    if largest:
+        return largest, first.number, largest
+    for line in first.lines[:8]:
+        if (
+            3 <= len(line) <= 300
+            and not GENERIC_TITLE.match(line)
+            and ":" not in line
+            and not _LETTERHEAD.search(line)
+        ):
+            return line, first.number, line
     return None
+
+
+def _largest_lines(page: Page) -> str | None:
+    """The consecutive lines set in the largest type near the top of a page, joined."""
+    sized = [(line, size) for line, size in zip(page.lines[:20], page.sizes[:20], strict=False)]
+    known = sorted(size for _, size in sized if size)
+    if not known:
+        return None
+    body = known[len(known) // 2]
+    top = known[-1]
+    if top < body * TITLE_RATIO:
+        return None
+    lines: list[str] = []
+    for line, size in sized:
+        if size and size >= top * 0.95:
+            if GENERIC_TITLE.match(line) and not lines:
+                continue
+            lines.append(line)
+        elif lines:
+            break
+    title = " ".join(dehyphenate(lines)).strip()
+    return title[:300] if len(title) >= 3 else None
+
+
+def _cost_types(sentences: list[Sentence]) -> tuple[list[str], int, str] | None:
+    """The kinds of cost the concept plans: from its cost section, or lines with amounts."""
+    codes: list[str] = []
+    first: Sentence | None = None
+    for sentence in sentences:
+        in_costs = bool(COST_CONTEXT.search(sentence.heading))
+        if not (in_costs or AMOUNT.search(sentence.text)):
+            continue
+        for code, words in COST_WORDS:
+            if code not in codes and words.search(sentence.text):
+                codes.append(code)
+                first = first or sentence
+    if not codes or first is None:
+        return None
+    return [c for c, _ in COST_WORDS if c in codes], first.page, first.text
 
 
 def _description(sentences: list[Sentence], title: str) -> tuple[str, int, str] | None:

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from funding_matcher.domain.pdf_import import cleanup
+from funding_matcher.domain.pdf_import import cleanup, typography
 from funding_matcher.domain.pdf_import.errors import pdf_error
-from funding_matcher.domain.pdf_import.sandbox import Limits, RawDocument, load_bytes, run_worker
+from funding_matcher.domain.pdf_import.sandbox import (
+    Limits,
+    RawDocument,
+    RawLine,
+    load_bytes,
+    run_worker,
+)
 
 PAGE_ERROR_WORDS = {
     "loop": "Objekte verweisen im Kreis",
@@ -30,6 +36,9 @@ class Page:
     has_images: bool = False
     error: str | None = None
     error_detail: str = ""
+    emphasis: tuple[bool, ...] = ()  # per line: set larger or bold like a heading
+    sizes: tuple[float | None, ...] = ()  # per line: the font size, where the reader knew it
+    footnotes: tuple[str, ...] = ()  # small print at the foot of the page, set aside
 
     @property
     def text(self) -> str:
@@ -88,34 +97,48 @@ def read_pdf(
 
 
 def build_document(file_name: str, raw: RawDocument, seconds: float) -> PdfText:
-    """Clean the worker's lines: normalise, set furniture aside, de-hyphenate; collect warnings."""
-    normalised: list[list[tuple[str, float | None]]] = []
+    """Clean the worker's lines: normalise, set furniture and footnotes aside, mark headings by
+    their type, de-hyphenate; collect warnings."""
+    normalised: list[list[RawLine]] = []
     garbage_pages: list[int] = []
     for number, page in enumerate(raw.pages, start=1):
         lines = []
         garbage = False
-        for text, top in page.lines:
-            clean, cut = cleanup.normalise(text)
+        for line in page.lines:
+            clean, cut = cleanup.normalise(line.text)
             garbage = garbage or cut
             if clean:
-                lines.append((clean, top))
+                lines.append(replace(line, text=clean))
         if garbage:
             garbage_pages.append(number)
         normalised.append(lines)
-    furniture = cleanup.find_furniture(normalised)
+    furniture = cleanup.find_furniture(
+        [[(ln.text, ln.top) for ln in lines] for lines in normalised]
+    )
+    body_size = typography.body_size([ln for lines in normalised for ln in lines])
     pages = []
     for number, (lines, aside, page) in enumerate(
         zip(normalised, furniture, raw.pages, strict=True), start=1
     ):
-        body = [text for index, (text, _) in enumerate(lines) if index not in aside]
+        body = [line for index, line in enumerate(lines) if index not in aside]
+        body, notes = typography.split_footnotes(body, body_size)
+        marked = cleanup.dehyphenate_marked(
+            [
+                (line.text, (typography.looks_like_heading(line, body_size), line.size))
+                for line in body
+            ]
+        )
         pages.append(
             Page(
                 number=number,
-                lines=tuple(cleanup.dehyphenate(body)),
-                furniture=tuple(text for index, (text, _) in enumerate(lines) if index in aside),
+                lines=tuple(text for text, _ in marked),
+                furniture=tuple(line.text for index, line in enumerate(lines) if index in aside),
                 has_images=page.has_images,
                 error=page.error,
                 error_detail=page.detail,
+                emphasis=tuple(flag for _, (flag, _) in marked),
+                sizes=tuple(size for _, (_, size) in marked),
+                footnotes=tuple(cleanup.dehyphenate([line.text for line in notes])),
             )
         )
     warnings = _warnings(pages, garbage_pages)
@@ -149,8 +172,8 @@ def _warnings(pages: list[Page], garbage_pages: list[int]) -> list[str]:
         )
     if garbage_pages:
         warnings.append(
-            f"{_page_list(garbage_pages)}: unlesbare Zeichen (Schrift ohne Zeichentabelle) "
-            "ausgelassen."
+            f"{_page_list(garbage_pages)}: Zeichen ohne Zuordnung in der Schrift; im Text als "
+            "„[unlesbar]“ markiert."
         )
     return warnings
 

@@ -41,7 +41,7 @@ MONTH_NAMES = [
 _MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
 
 # 50.000 / 50 000 / 1,5 / 200.000,00 / 1.000.000 (thin and no-break spaces are normalised away)
-NUMBER = r"(?<![\d.,])(?:\d{1,3}(?:[.\u2009\u202f ]\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
+NUMBER = r"(?<![\d,])(?<!\d\.)(?:\d{1,3}(?:[.\u2009\u202f ]\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
 _SCALE = r"(?:Mio\.?|Millionen|Million|Mrd\.?|Milliarden|Milliarde|Tsd\.?|Tausend)"
 _CURRENCY = r"(?:Euro|EUR|€)"
 # "50.000 Euro", "1,5 Mio. EUR", "€ 20.000", "20.000,- €"
@@ -51,6 +51,14 @@ AMOUNT = re.compile(
     re.IGNORECASE,
 )
 PERCENT = re.compile(rf"(?P<num>{NUMBER})\s?(?:%|v\.\s?H\.|vom Hundert|Prozent(?!punkt))")
+# Words a sentence may end in without ending: "Nr.", "z. B.", "Abs.", "Dez."
+_ABBREVIATION_WORDS = """
+nr abs art bzw ca mio mrd s vgl gem inkl max min tsd ggf evtl sog lt ziff buchst anh
+insb zzgl abzgl etc str dr prof z b d h u a i v o e g bspw usw rd einschl ausschl ff f
+kap tz gez jh bzgl st verw nrn abl bgbl banz gbl mbl vo anl anm bd hrsg jan feb aug
+sept okt nov dez geb tel ust mwst zt allg bes
+"""
+ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
 _NUMBER_WORDS = {
     "ein": 1,
     "eine": 1,
@@ -73,7 +81,8 @@ _NUMBER_WORDS = {
 SMALL_NUMBER = r"(?:\d{1,3}|" + "|".join(_NUMBER_WORDS) + ")"
 # "31. Dezember 2027", "1. Januar 2025"
 LONG_DATE = re.compile(
-    rf"(?P<day>\d{{1,2}})\.\s?(?P<month>{_MONTH})\s(?P<year>(?:19|20)\d\d)", re.IGNORECASE
+    rf"(?<![\d.])(?P<day>\d{{1,2}})(?:\.\s?|\s)(?P<month>{_MONTH})\s(?P<year>(?:19|20)\d\d)",
+    re.IGNORECASE,
 )
 # "31.12.2027", "01.07.26" is not accepted: two-digit years are ambiguous in legal texts
 NUMERIC_DATE = re.compile(
@@ -82,7 +91,8 @@ NUMERIC_DATE = re.compile(
 )
 # "15. April", "31.10." (a day that recurs every year)
 DAY_MONTH = re.compile(
-    rf"(?<![\d.])(?P<day>\d{{1,2}})\.\s?(?P<month>{_MONTH})(?!\s(?:19|20)\d\d)", re.IGNORECASE
+    rf"(?<![\d.])(?P<day>\d{{1,2}})(?:\.\s?|\s)(?P<month>{_MONTH})\b(?!\s(?:19|20)\d\d)",
+    re.IGNORECASE,
 )
 NUMERIC_DAY_MONTH = re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.\s?(?P<month>\d{1,2})\.(?!\s?\d)")
 

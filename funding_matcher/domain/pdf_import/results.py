@@ -45,6 +45,25 @@ FIELD_LABELS = {
     "start_date": "Beginn",
     "themes": "Themen",
     "target_groups": "Zielgruppen",
+    "municipality": "Kommune",
+    "designated_area": "Fördergebiet",
+    "cost_types": "Kostenarten",
+    "area_type": "Gebietstyp",
+}
+# The drafting contract's topics (details) in German, for the text report.
+DETAIL_LABELS = {
+    "need": "Ausgangslage und Bedarf",
+    "need_figures": "Zahlen zum Bedarf",
+    "target_group": "Zielgruppe",
+    "goals": "Ziele",
+    "activities": "Maßnahmen",
+    "participation": "Beteiligung",
+    "accessibility": "Barrierefreiheit",
+    "partners": "Kooperationspartner",
+    "sustainability": "Verstetigung",
+    "publicity": "Öffentlichkeitsarbeit",
+    "funding_need": "Notwendigkeit der Förderung",
+    "experience": "Erfahrung des Trägers",
 }
 FINANCING_LABELS = {
     "anteil": "Anteilfinanzierung",
@@ -52,6 +71,7 @@ FINANCING_LABELS = {
     "festbetrag": "Festbetragsfinanzierung",
     "voll": "Vollfinanzierung",
 }
+HIGH, LOW = "high", "low"
 _DEADLINE_KINDS = {
     "fixed": "Stichtag",
     "annual": "jährlich",
@@ -66,7 +86,10 @@ class Proposal:
     ``value`` is a Python value: Decimal for euros and percentages, ``date`` for dates,
     a list of taxonomy codes, a bool, an int, or a deadline mapping shaped like the catalogue's
     ``Deadline`` (``{"kind": "fixed", "dates": [...]}`` or ``{"kind": "annual", ...}``).
-    ``score`` ranks candidates of one field; ``note`` says why a candidate is doubtful.
+    ``page`` is the page the value is printed on; ``pages`` lists every page of the quote when it
+    runs over a page break. ``score`` ranks candidates of one field; ``note`` says why a
+    candidate is doubtful. ``confidence`` is "high" for a value to accept, "low" for a hint
+    ("Hinweis") a person should look at but cannot take over as it is.
     """
 
     field: str
@@ -75,15 +98,34 @@ class Proposal:
     quote: str
     score: float = 0.0
     note: str | None = None
+    confidence: str = HIGH
+    pages: tuple[int, ...] = ()
+    doubtful: bool = False  # the rule itself doubts the value (its note says why)
+
+    @property
+    def is_hint(self) -> bool:
+        """Whether the proposal is only a hint, not a value to accept."""
+        return self.confidence != HIGH
+
+    @property
+    def where(self) -> str:
+        """ "Seite 4", or "Seiten 7–8" for a quote over a page break."""
+        if len(self.pages) > 1:
+            return f"Seiten {self.pages[0]}–{self.pages[-1]}"
+        return f"Seite {self.page}"
 
     def to_dict(self) -> dict[str, Any]:
-        """The contract's JSON form: field, value, page, quote (and note when there is one)."""
-        data = {
+        """The contract's JSON form: field, value, page, quote, confidence (pages and note
+        when there are some)."""
+        data: dict[str, Any] = {
             "field": self.field,
             "value": to_json_value(self.value),
             "page": self.page,
             "quote": self.quote,
+            "confidence": self.confidence,
         }
+        if self.pages:
+            data["pages"] = list(self.pages)
         if self.note:
             data["note"] = self.note
         return data
@@ -99,15 +141,21 @@ class GuidelineImport:
     seconds: float
     proposals: tuple[Proposal, ...]
     warnings: tuple[str, ...] = ()
+    title: str | None = None  # the guideline's title as its first page states it
+    issuer: dict[str, str] | None = None  # {"level": "kommune", "name": …, "place": …}
 
     def candidates(self, field_name: str) -> list[Proposal]:
         """All candidates for a field, best first."""
         return [p for p in self.proposals if p.field == field_name]
 
     def best(self, field_name: str) -> Proposal | None:
-        """The best candidate for a field, or None when the text does not state it."""
-        found = self.candidates(field_name)
-        return found[0] if found else None
+        """The best value to accept for a field, or None when the text states none with
+        confidence (there may still be hints)."""
+        return next((p for p in self.candidates(field_name) if not p.is_hint), None)
+
+    def hints(self, field_name: str) -> list[Proposal]:
+        """The field's low-confidence candidates: shown as "Hinweis", never to accept."""
+        return [p for p in self.candidates(field_name) if p.is_hint]
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's JSON object."""
@@ -116,6 +164,8 @@ class GuidelineImport:
             "pages": self.pages,
             "pages_with_text": self.pages_with_text,
             "seconds": self.seconds,
+            "title": self.title,
+            "issuer": self.issuer,
             "proposals": [p.to_dict() for p in self.proposals],
             "warnings": list(self.warnings),
         }
@@ -127,7 +177,7 @@ class GuidelineImport:
     def to_text(self) -> str:
         """A German report for ``--format text``."""
         lines = [
-            f"Richtlinie: {self.file}",
+            f"Richtlinie: {self.file}" + (f" – {self.title}" if self.title else ""),
             f"{self.pages} Seiten, davon {self.pages_with_text} mit Text, gelesen in "
             f"{format_number(self.seconds, 2)} s",
             "",
@@ -139,13 +189,21 @@ class GuidelineImport:
             if not found:
                 continue
             lines.append(f"{FIELD_LABELS[field_name]}:")
-            for rank, proposal in enumerate(found, start=1):
+            values = [p for p in found if not p.is_hint]
+            for rank, proposal in enumerate(values, start=1):
                 marker = "→" if rank == 1 else " "
                 note = f" ({proposal.note})" if proposal.note else ""
                 lines.append(
                     f"  {marker} {display_value(field_name, proposal.value)}{note} – "
-                    f"Seite {proposal.page}: „{proposal.quote}“"
+                    f"{proposal.where}: „{proposal.quote}“"
                 )
+            for proposal in found:
+                if proposal.is_hint:
+                    note = f" ({proposal.note})" if proposal.note else ""
+                    lines.append(
+                        f"  Hinweis, kein Vorschlag: {display_value(field_name, proposal.value)}"
+                        f"{note} – {proposal.where}: „{proposal.quote}“"
+                    )
             lines.append("")
         lines.extend(f"Hinweis: {warning}" for warning in self.warnings)
         return "\n".join(lines).rstrip() + "\n"
@@ -162,16 +220,24 @@ class ConceptImport:
     profile: dict[str, Any]
     sources: dict[str, dict[str, Any]]
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    # The drafting contract's project details (§ 1) and applicant block (§ 2), as far as the
+    # concept states them; the profile does not hold them (yet), so they are proposals only.
+    details: dict[str, Any] = field(default_factory=dict)
+    details_sources: dict[str, dict[str, Any]] = field(default_factory=dict)
+    applicant: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        """``{"profile": {...}, "sources": {"title": {"page": 1, "quote": "..."}}, ...}``."""
+        """``{"profile": {...}, "sources": {"title": {"page": 1, "quote": "..."}}, "details":
+        {...}, "applicant": {...}, ...}``; the sources of details are keyed "details.need" …"""
         return {
             "file": self.file,
             "pages": self.pages,
             "pages_with_text": self.pages_with_text,
             "seconds": self.seconds,
             "profile": {k: to_json_value(v) for k, v in self.profile.items()},
-            "sources": self.sources,
+            "sources": {**self.sources, **self.details_sources},
+            "details": to_json_value(self.details),
+            "applicant": self.applicant,
             "warnings": list(self.warnings),
         }
 
@@ -189,6 +255,9 @@ class ConceptImport:
             if name == "description" and len(shown) > 200:
                 shown = shown[:200] + " …"
             lines.append(f"{FIELD_LABELS.get(name, name)}{where}: {shown}")
+        if self.details:
+            topics = ", ".join(DETAIL_LABELS.get(topic, topic) for topic in self.details)
+            lines.append(f"Projektangaben (nur im JSON, noch nicht im Profil): {topics}")
         lines.extend(f"Hinweis: {warning}" for warning in self.warnings)
         return "\n".join(lines).rstrip() + "\n"
 
@@ -222,7 +291,7 @@ def display_value(field_name: str, value: Any) -> str:
         return FINANCING_LABELS.get(value, str(value))
     if field_name == "applicant_types":
         return ", ".join(taxonomy.labels("applicant_types", value))
-    if field_name in ("themes", "target_groups"):
+    if field_name in ("themes", "target_groups", "cost_types"):
         return ", ".join(taxonomy.labels(field_name, value))
     if field_name == "applicant_type":
         return taxonomy.label("applicant_types", value)

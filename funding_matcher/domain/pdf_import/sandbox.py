@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import atexit
+import functools
+import importlib.util
 import json
 import signal
 import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -52,10 +56,22 @@ class Limits:
 
 
 @dataclass(frozen=True)
-class RawPage:
-    """One page as the worker saw it: lines with their height on the page, and flags."""
+class RawLine:
+    """One line as the worker saw it: text, height on the page (0 top, 1 bottom), font size
+    in points and whether it is bold; position and size are None where the worker fell back
+    to pypdf's plain text."""
 
-    lines: list[tuple[str, float | None]]
+    text: str
+    top: float | None = None
+    size: float | None = None
+    bold: bool = False
+
+
+@dataclass(frozen=True)
+class RawPage:
+    """One page as the worker saw it: its lines, and flags."""
+
+    lines: list[RawLine]
     has_images: bool
     error: str | None
     detail: str
@@ -92,39 +108,72 @@ def load_bytes(source: bytes | str | Path, limits: Limits) -> bytes:
 
 
 class WarmWorkers:
-    """One started worker per set of limits, waiting for its file.
+    """Started workers waiting for their file, ``size`` per set of limits.
 
     Every file is still read by a fresh process that reads nothing else; only its start (the
-    interpreter and pypdf, about 0.13 s) moves off the request: when a worker is taken, the next
-    one starts at once, so it is ready for the next file.
+    interpreter and pypdf, about 0.13 s) moves off the request: when a worker is taken, the
+    pool is topped up at once, so the next file finds one ready. A batch import reads two files
+    at a time and keeps two waiting (``sized``).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, size: int = 1) -> None:
+        self.size = size
         self._lock = threading.Lock()
-        self._waiting: dict[tuple[str, ...], subprocess.Popen] = {}
+        self._waiting: dict[tuple[str, ...], list[subprocess.Popen]] = {}
         atexit.register(self.close)
 
     def take(self, command: list[str]) -> subprocess.Popen:
+        """A started worker for ``command`` (a fresh one when none is waiting)."""
         key = tuple(command)
         with self._lock:
-            process = self._waiting.pop(key, None)
+            pool = self._waiting.setdefault(key, [])
+            process = pool.pop(0) if pool else None
         if process is None or process.poll() is not None:
             if process is not None:
                 _reap(process)
             process = _start(command)
-        spare = _start(command, quiet=True)
-        if spare is not None:
-            with self._lock:
-                previous = self._waiting.get(key)
-                self._waiting[key] = spare
-            if previous is not None:
-                _reap(previous)
+        self._top_up(command)
         return process
+
+    def _top_up(self, command: list[str]) -> None:
+        key = tuple(command)
+        while True:
+            with self._lock:
+                if len(self._waiting.setdefault(key, [])) >= self.size:
+                    return
+            spare = _start(command, quiet=True)
+            if spare is None:
+                return
+            with self._lock:
+                pool = self._waiting[key]
+                extra = len(pool) >= self.size  # another thread topped up meanwhile
+                if not extra:
+                    pool.append(spare)
+            if extra:
+                _reap(spare)
+                return
+
+    @contextmanager
+    def sized(self, size: int) -> Iterator[None]:
+        """Keep ``size`` workers waiting while the block runs (a batch), then fewer again."""
+        with self._lock:
+            before, self.size = self.size, max(self.size, size)
+        try:
+            yield
+        finally:
+            with self._lock:
+                self.size = before
+                surplus = [process for pool in self._waiting.values() for process in pool[before:]]
+                for pool in self._waiting.values():
+                    del pool[before:]
+            for process in surplus:
+                _reap(process)
 
     def close(self) -> None:
         """End the waiting workers (at exit, and in tests)."""
         with self._lock:
-            waiting, self._waiting = list(self._waiting.values()), {}
+            waiting = [process for pool in self._waiting.values() for process in pool]
+            self._waiting = {}
         for process in waiting:
             _reap(process)
 
@@ -161,7 +210,10 @@ def run_worker(data: bytes, password: str | None, limits: Limits, started: float
     command = [
         sys.executable,
         "-I",  # isolated: no user site, no PYTHON* variables, no current directory on the path
+        "-S",  # no site module: only the folder that holds pypdf is added (--site-dir)
         str(WORKER),
+        "--site-dir",
+        _site_dir(),
         "--seconds",
         str(limits.seconds),
         "--memory-mb",
@@ -171,6 +223,8 @@ def run_worker(data: bytes, password: str | None, limits: Limits, started: float
         "--stream-mb",
         str(limits.stream_mb),
     ]
+    if b"/Encrypt" not in data:
+        command.append("--no-crypto")  # a worker of the pool that needs no AES library
     payload = json.dumps({"password": password}).encode("utf-8") + b"\n" + data
     process = WARM.take(command)
     remaining = limits.seconds - (time.monotonic() - started) - KILL_MARGIN_SECONDS
@@ -182,6 +236,15 @@ def run_worker(data: bytes, password: str | None, limits: Limits, started: float
             process.communicate()
             raise pdf_error("timeout", limit=format_seconds(limits.seconds)) from None
     return parse_answer(process.returncode, stdout, stderr, limits)
+
+
+@functools.cache
+def _site_dir() -> str:
+    """The folder pypdf is installed in, for workers started without the site module."""
+    spec = importlib.util.find_spec("pypdf")
+    if spec is None or spec.origin is None:  # pragma: no cover - pypdf is a dependency
+        raise RuntimeError("pypdf ist nicht installiert")
+    return str(Path(spec.origin).resolve().parent.parent)
 
 
 def parse_answer(returncode: int, stdout: bytes, stderr: bytes, limits: Limits) -> RawDocument:
@@ -233,13 +296,16 @@ def _document(answer: dict[str, Any], limits: Limits) -> RawDocument:
 def _page(page: Any) -> RawPage:
     if not isinstance(page, dict) or not isinstance(page.get("lines"), list):
         raise _unexpected()
-    lines: list[tuple[str, float | None]] = []
+    lines: list[RawLine] = []
     for line in page["lines"]:
-        if not (isinstance(line, list) and len(line) == 2 and isinstance(line[0], str)):
+        if not (isinstance(line, list) and len(line) in (2, 4) and isinstance(line[0], str)):
             raise _unexpected()
         top = line[1]
-        position = float(top) if isinstance(top, int | float) and -1.0 <= top <= 2.0 else None
-        lines.append((line[0], position))
+        position = float(top) if _number(top) and -1.0 <= top <= 2.0 else None
+        size = line[2] if len(line) == 4 else None
+        points = float(size) if _number(size) and 0 < size < 1000 else None
+        bold = len(line) == 4 and line[3] is True
+        lines.append(RawLine(line[0], position, points, bold))
     error = page.get("error")
     detail = page.get("detail")
     return RawPage(
@@ -249,6 +315,10 @@ def _page(page: Any) -> RawPage:
         detail=detail[:80] if isinstance(detail, str) else "",
         fallback=page.get("fallback") is True,
     )
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def _limit_error(code: str, limits: Limits, detail: str = "") -> PdfImportError:

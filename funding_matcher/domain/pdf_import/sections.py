@@ -37,6 +37,9 @@ KIND_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "antragsberechtig",
             "wer wird gefördert",
             "wer kann",
+            "wen wir fördern",
+            "wen fördert",
+            "wer ist antragsberechtigt",
             "förderberechtig",
             "teilnahmeberechtig",
             "antragsteller",
@@ -152,22 +155,59 @@ def section_kind(title: str) -> str | None:
     return None
 
 
-def find_headings(pages: Sequence[Sequence[str]]) -> list[Heading]:
-    """Headings in reading order; table-of-contents entries and footnotes are left out."""
+def find_headings(
+    pages: Sequence[Sequence[str]], emphasis: Sequence[Sequence[bool]] = ()
+) -> list[Heading]:
+    """Headings in reading order; table-of-contents entries and footnotes are left out.
+
+    ``emphasis`` marks, per page and line, lines set like a heading (larger or bold): such a
+    line is a heading even without a number or a title word guidelines use.
+    """
     found: list[Heading] = []
     tops: dict[str, int] = {}  # numbering scheme ("", "§", "A") -> last top-level number
     for page_number, lines in enumerate(pages, start=1):
+        marks = emphasis[page_number - 1] if page_number - 1 < len(emphasis) else ()
         for index, line in enumerate(lines):
-            after = lines[index + 1] if index + 1 < len(lines) else ""
-            if after[:1].islower() and not re.match(r"[a-z]{1,2}\)", after):
+            emphasized = index < len(marks) and marks[index]
+            after = _next_line(pages, page_number, index)
+            if not emphasized and after[:1].islower() and not re.match(r"[a-z]{1,2}\)", after):
                 continue  # the line goes on in the next one: a numbered paragraph, not a title
             before = lines[index - 1] if index else ""
             if _footnote(line, lines, index):
                 continue
             heading = _heading(line, before, page_number, index, tops)
+            # a title over two lines set alike goes on in lower case: still a title
+            goes_on = index + 1 < len(marks) and marks[index + 1]
+            if heading is None and emphasized and _emphasized_title(line, "" if goes_on else after):
+                # the innermost level: it never closes a numbered section it stands in
+                heading = Heading(page_number, index, None, line, section_kind(line), EMPHASIS)
             if heading is not None:
                 found.append(heading)
     return _without_contents(found, pages)
+
+
+EMPHASIS = 9  # level of a heading known only by its type (bold, larger)
+
+
+def _emphasized_title(line: str, after: str) -> bool:
+    """A line set like a heading is one when it reads like a title: short, no clause, and the
+    next line does not go on with it."""
+    return (
+        not _TOC_LEADER.search(line)
+        and len(line.split()) <= 8
+        and "," not in line
+        and line[-1:] != "-"
+        and not after[:1].islower()
+    )
+
+
+def _next_line(pages: Sequence[Sequence[str]], page: int, index: int) -> str:
+    """The line after ``index``, on this page or at the top of the next one."""
+    lines = pages[page - 1]
+    if index + 1 < len(lines):
+        return lines[index + 1]
+    later = next((p for p in pages[page:] if p), ())
+    return later[0] if later else ""
 
 
 def _footnote(line: str, lines: Sequence[str], index: int) -> bool:

@@ -20,10 +20,11 @@ from typing import Any
 from pypdf import PageObject
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
-if __name__.startswith("_pdf_import_"):  # loaded by path in the worker, after its sibling
+if __name__.startswith("_pdf_import_"):  # loaded by path in the worker, after its siblings
+    glyphs = sys.modules["_pdf_import_glyphs"]
     textlines = sys.modules["_pdf_import_textlines"]
 else:
-    from funding_matcher.domain.pdf_import import textlines
+    from funding_matcher.domain.pdf_import import glyphs, textlines
 
 try:  # pypdf's font model (encodings, ToUnicode maps, widths); private, hence the fallback
     from pypdf.generic._font import Font
@@ -63,6 +64,8 @@ _INLINE_IMAGE = re.compile(
     re.DOTALL,
 )
 _IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+_GLYPH_GROUPS = ("g0", "g1", "g2", "g3", "g4", "g5", "gfont", "gsize", "gstr")
+_BOLD = re.compile(r"Bold|Black|Heavy|Semibold|Demi", re.IGNORECASE)
 
 # Operators that neither show text nor change where it goes: paths, colours, marked content.
 _NO_TEXT = frozenset(
@@ -122,7 +125,14 @@ class _Reader:
             matrix = font_dict.get("/FontMatrix")
             if font_dict.get("/Subtype") == "/Type3" and isinstance(matrix, ArrayObject) and matrix:
                 scale = abs(float(matrix[0])) or 0.001
-            info = textlines.FontInfo(font, scale)
+            base = str(font_dict.get("/BaseFont", ""))
+            descriptor = font_dict.get("/FontDescriptor")
+            weight = 0
+            if isinstance(descriptor, IndirectObject | DictionaryObject):
+                descriptor = descriptor.get_object()
+                weight = int(descriptor.get("/FontWeight", 0) or 0) if descriptor else 0
+            bold = weight >= 600 or bool(_BOLD.search(base))
+            info = textlines.FontInfo(font, scale, bold=bold, kind=glyphs.font_kind(base))
             self.fonts[key] = info
         return info
 
@@ -185,13 +195,15 @@ class _Reader:
                     )
             elif kind == "glyph":
                 # BT a b c d e f Tm /F size Tf (x) Tj ET: one glyph placed on its own.
-                self.tm = [float(v) for v in m.group("g0", "g1", "g2", "g3", "g4", "g5")]
-                name = textlines.name_string(m.group("gfont"))
-                if name not in fonts:
-                    fonts[name] = self.font_for(resources, name)
-                state.font = fonts[name]
-                state.size = float(m.group("gsize"))
-                self.show([textlines.literal(m.group("gstr"))], state)
+                a, b, c, d, e, f, font_name, size, raw = m.group(*_GLYPH_GROUPS)
+                font = fonts.get(font_name)
+                if font is None and font_name not in fonts:
+                    font = fonts[font_name] = self.font_for(
+                        resources, textlines.name_string(font_name)
+                    )
+                state.font = font
+                state.size = float(size)
+                self.glyph(float(a), float(b), float(c), float(d), float(e), float(f), raw, state)
                 budget -= 12
             elif kind == "aopen":
                 arrays.append([])
@@ -267,6 +279,36 @@ class _Reader:
         elif op == b"TL":
             state.leading = textlines.number(operands[0]) if operands else 0.0
 
+    def glyph(
+        self, a: float, b: float, c: float, d: float, e: float, f: float, raw: bytes, state: _State
+    ) -> None:
+        """One glyph placed by its own text matrix: ``show`` without its loops, for the files
+        that place every glyph in its own block (most of a re-saved guideline's time)."""
+        self.tm = [a, b, c, d, e, f]
+        font = state.font
+        if font is None:
+            return
+        text, width, glyphs, spaces = textlines.decode(font, textlines.literal(raw))
+        if not text:
+            return
+        m = state.ctm
+        vx, vy = a * m[0] + b * m[2], a * m[1] + b * m[3]
+        norm = math.hypot(vx, vy)
+        if norm == 0:
+            return
+        size, h_scale = state.size, state.h_scale
+        space = max(0.5 * textlines.space_width(font) * size * h_scale, 0.1 * abs(size))
+        advance = (width * size + state.char_space * glyphs + state.word_space * spaces) * h_scale
+        self.out.add(
+            text,
+            (e * m[0] + f * m[2] + m[4], e * m[1] + f * m[3] + m[5]),
+            (vx / norm, vy / norm),
+            advance * norm,
+            math.hypot(c * m[0] + d * m[2], c * m[1] + d * m[3]) * abs(size),
+            space * norm,
+            font.bold,
+        )
+
     def next_line(self, tx: float, ty: float) -> None:
         """Td: move to the start of the next line, offset from the current line's start."""
         tlm = self.tlm
@@ -316,6 +358,7 @@ class _Reader:
                     (moved - start) * norm,
                     height * abs(size),
                     space * norm,
+                    font.bold,
                 )
         tm[4] += moved * tm[0]
         tm[5] += moved * tm[1]
@@ -379,7 +422,12 @@ def read_page(
     bottom, height = float(box.bottom), float(box.height)
     positioned = int(page.get("/Rotate", 0) or 0) % 360 == 0 and height > 0
     lines = [
-        textlines.Line(text, (1.0 - (y - bottom) / height) if positioned and upright else None)
-        for text, y, upright in reader.out.lines
+        textlines.Line(
+            text,
+            (1.0 - (y - bottom) / height) if positioned and upright else None,
+            round(size, 1),
+            bold,
+        )
+        for text, y, upright, size, bold in reader.out.lines
     ]
     return textlines.PageText(lines, reader.has_images)

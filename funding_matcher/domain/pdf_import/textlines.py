@@ -6,8 +6,14 @@ Part of the worker's fast text reader (see ``textlayer``); imports nothing from 
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 from typing import Any
+
+if __name__.startswith("_pdf_import_"):  # loaded by path in the worker, after its sibling
+    glyphs = sys.modules["_pdf_import_glyphs"]
+else:
+    from funding_matcher.domain.pdf_import import glyphs
 
 
 class Unsupported(Exception):
@@ -26,10 +32,13 @@ _NAME_HEX = re.compile(rb"#([0-9A-Fa-f]{2})")
 
 @dataclass
 class Line:
-    """One line of text and, for upright pages, its baseline as a share of the page height."""
+    """One line of text and, for upright pages, its baseline as a share of the page height;
+    its font size in points and whether it is set in bold (for headings and footnotes)."""
 
     text: str
     top: float | None
+    size: float | None = None
+    bold: bool = False
 
 
 @dataclass
@@ -47,14 +56,18 @@ class FontInfo:
     font: Any
     width_scale: float  # glyph units -> text space: 1/1000, or FontMatrix[0] for Type3
     decoded: dict[bytes, tuple[str, float, int, int]] = field(default_factory=dict)
+    bold: bool = False
+    kind: str = ""  # "symbol" or "wingdings": how to read codes without a Unicode map
 
 
 @dataclass
 class LineBuilder:
     """Collects shown strings into lines by baseline, in content order."""
 
-    lines: list[tuple[str, float, bool]] = field(default_factory=list)
+    lines: list[tuple[str, float, bool, float, bool]] = field(default_factory=list)
     parts: list[str] = field(default_factory=list)
+    chars: int = 0
+    bold_chars: int = 0
     direction: tuple[int, int] = (0, 0)
     baseline: float = 0.0
     end: float = 0.0
@@ -70,6 +83,7 @@ class LineBuilder:
         advance: float,
         size: float,
         space: float,
+        bold: bool = False,
     ) -> None:
         """Place ``text`` starting at device point ``start`` along unit vector ``vec``."""
         ux, uy = vec
@@ -87,9 +101,14 @@ class LineBuilder:
                 self.parts.append(" ")
             self.parts.append(text)
             self.end = max(self.end, pos + advance)
+            self.chars += len(text)
+            self.bold_chars += len(text) if bold else 0
+            self.size = max(self.size, size)
             return
         self.flush()
         self.parts = [text]
+        self.chars = len(text)
+        self.bold_chars = len(text) if bold else 0
         self.direction = direction
         self.baseline = baseline
         self.end = pos + advance
@@ -102,7 +121,8 @@ class LineBuilder:
         if self.parts:
             text = "".join(self.parts).strip()
             if text:
-                self.lines.append((text, self.device_y, self.upright))
+                bold = self.bold_chars >= 0.8 * max(self.chars, 1)
+                self.lines.append((text, self.device_y, self.upright, self.size, bold))
         self.parts = []
 
 
@@ -134,6 +154,7 @@ def decode(info: FontInfo, raw: bytes) -> tuple[str, float, int, int]:
     )
     cmap = font.character_map
     display = "".join(cmap.get(ch, ch) for ch in text) if cmap else text
+    display = glyphs.recover(display, info.kind)
     result = (display, width * info.width_scale, len(width_chars), spaces)
     if len(info.decoded) < 50_000:
         info.decoded[raw] = result

@@ -1,11 +1,12 @@
 """Child process: read one PDF from stdin under hard limits and print its text as JSON.
 
-The sandbox runs ``python -I worker.py --seconds 5 --memory-mb 512 --max-pages 500 --stream-mb 32``.
+The sandbox runs ``python -I -S worker.py --site-dir DIR --seconds 5 --memory-mb 512 --max-pages
+500 --stream-mb 32 [--no-crypto]``.
 Standard input carries one JSON line (``{"password": ...}``) and then the PDF bytes, so neither
 the file nor the password ever touches the disk or the command line; standard output gets one
 JSON object.
-The worker imports only the standard library, pypdf and its siblings ``textlines`` and
-``textlayer`` (loaded by path, so the application with Flask never starts here) and may not
+The worker imports only the standard library, pypdf and its siblings ``glyphs``, ``textlines``
+and ``textlayer`` (loaded by path, so the application with Flask never starts here) and may not
 create files at all.
 """
 
@@ -48,7 +49,7 @@ def load_textlayer() -> ModuleType:
         from funding_matcher.domain.pdf_import import textlayer
 
         return textlayer
-    for name in ("textlines", "textlayer"):  # textlayer finds textlines under its private name
+    for name in ("glyphs", "textlines", "textlayer"):  # each finds the earlier ones by name
         path = Path(__file__).resolve().with_name(f"{name}.py")
         spec = importlib.util.spec_from_file_location(f"_pdf_import_{name}", path)
         if spec is None or spec.loader is None:  # pragma: no cover - the files ship together
@@ -170,7 +171,9 @@ def read_page(textlayer: ModuleType, page: Any, fonts: dict[Any, Any]) -> dict[s
     }
     try:
         text = textlayer.read_page(page, fonts, TOKEN_BUDGET)
-        entry["lines"] = [[_clean(line.text), line.top] for line in text.lines]
+        entry["lines"] = [
+            [_clean(line.text), line.top, line.size, line.bold] for line in text.lines
+        ]
         entry["images"] = text.has_images
         return entry
     except textlayer.TooComplex as exc:
@@ -191,7 +194,9 @@ def read_page(textlayer: ModuleType, page: Any, fonts: dict[Any, Any]) -> dict[s
         failure = classify(exc)
         entry["error"], entry["detail"] = failure.code, failure.detail
         return entry
-    entry["lines"] = [[_clean(line), None] for line in plain.splitlines() if line.strip()]
+    entry["lines"] = [
+        [_clean(line), None, None, False] for line in plain.splitlines() if line.strip()
+    ]
     return entry
 
 
@@ -199,16 +204,6 @@ def _clean(text: str) -> str:
     """Text safe for JSON: lone surrogates and control characters replaced."""
     text = text.encode("utf-8", "replace").decode("utf-8")
     return "".join(ch if ch >= " " or ch == "\t" else " " for ch in text)
-
-
-def skip_crypto_unless_encrypted(data: bytes) -> None:
-    """Keep pypdf from loading the AES library for a file without an /Encrypt entry.
-
-    Importing it is a third of the worker's start-up; pypdf works without it (it then cannot
-    open AES-encrypted files, which this one is not). Must run before pypdf is imported.
-    """
-    if b"/Encrypt" not in data and "pypdf" not in sys.modules:
-        sys.modules["cryptography"] = None  # type: ignore[assignment]
 
 
 class RepairLog(logging.Handler):
@@ -250,7 +245,6 @@ def answer(data: bytes, password: str | None, max_pages: int, stream_mb: int) ->
     pypdf_log.addHandler(log)
     pypdf_log.propagate = False
     try:
-        skip_crypto_unless_encrypted(data)
         from pypdf import apply_configuration
 
         with apply_configuration(**pypdf_limits(stream_mb)):
@@ -278,9 +272,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--memory-mb", type=int, default=512)
     parser.add_argument("--max-pages", type=int, default=500)
     parser.add_argument("--stream-mb", type=int, default=32)
+    parser.add_argument("--site-dir", default=None, help="where pypdf is installed")
+    parser.add_argument("--no-crypto", action="store_true", help="the file is not encrypted")
     args = parser.parse_args(argv)
     limit_resources(args.seconds, args.memory_mb)
     warnings.simplefilter("ignore")
+    if args.site_dir:
+        # started with -S (no site module: a third of the start-up time); pypdf's folder only
+        sys.path.append(args.site_dir)
+    if args.no_crypto:
+        # A file without an /Encrypt entry needs no AES library; importing it is another third
+        # of the start-up. pypdf works without it.
+        sys.modules["cryptography"] = None  # type: ignore[assignment]
+    # Nor does the text reader need Pillow (images are only noted, never decoded).
+    sys.modules["PIL"] = None  # type: ignore[assignment]
     # Import the reader before the file arrives: the sandbox starts the next worker while the
     # current one reads, so this work is done by the time a file comes.
     import pypdf  # noqa: F401

@@ -139,3 +139,149 @@ def many_pages_pdf(count: int) -> bytes:
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def layout_pdf(pages: Sequence[dict], *, body_size: float = 10.0) -> bytes:
+    """Pages laid out line by line with reportlab, as guidelines print them.
+
+    Each page is a mapping with ``columns`` (one or two lists of lines, drawn top-down in
+    reading order), and optionally ``header`` and ``footer`` (a running line; ``{page}`` is
+    replaced), ``footnotes`` (small type at the foot) and ``headings`` (lines of the columns set
+    in bold, one size larger).
+    """
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=A4)
+    width, height = A4
+    for number, page in enumerate(pages, start=1):
+        if page.get("header"):
+            canvas.setFont("Helvetica", 8)
+            canvas.drawString(56, height - 40, page["header"].format(page=number))
+        columns = page["columns"]
+        column_width = (width - 112) / len(columns)
+        headings = set(page.get("headings", ()))
+        for index, lines in enumerate(columns):
+            y = height - 80
+            for line in lines:
+                bold = line in headings
+                canvas.setFont(
+                    "Helvetica-Bold" if bold else "Helvetica", body_size + 1 if bold else body_size
+                )
+                canvas.drawString(56 + index * column_width, y, line)
+                y -= body_size * 1.4
+        y = 90
+        for note in page.get("footnotes", ()):
+            canvas.setFont("Helvetica", body_size - 2)
+            canvas.drawString(56, y, note)
+            y -= (body_size - 2) * 1.3
+        if page.get("footer"):
+            canvas.setFont("Helvetica", 8)
+            canvas.drawString(56, 30, page["footer"].format(page=number))
+        canvas.showPage()
+    canvas.save()
+    return out.getvalue()
+
+
+CONCEPT_LETTERHEAD = [
+    "Diakonisches Werk Hannover e. V.",
+    "Burgstraße 8 · 30159 Hannover · Telefon 0511 3687-0 · info@diakonie-hannover.example",
+]
+CONCEPT_TITLE = ["Miteinander der Generationen –", "Nachbarschaftszentrum Linden-Süd"]
+CONCEPT_SECTIONS: list[tuple[str, list[str]]] = [
+    (
+        "1. Ausgangslage und Bedarf",
+        [
+            "Im Stadtteil Linden-Süd leben viele ältere Menschen allein, Familien fehlt ein Ort",
+            "für Begegnung. Die SGB-II-Quote im Quartier liegt bei 24 % (Sozialbericht 2025).",
+            "Der Stadtteil ist Fördergebiet der Städtebauförderung (Sozialer Zusammenhalt).",
+        ],
+    ),
+    (
+        "2. Zielgruppe",
+        [
+            "Das Zentrum richtet sich an 120 Personen aus dem Quartier, davon 20 Menschen mit",
+            "Behinderung und 40 Kinder.",
+        ],
+    ),
+    (
+        "3. Ziele",
+        [
+            "- Begegnung der Generationen stärken; Indikator: Besuche je Woche; Zielwert: 150",
+            "- Ehrenamtliche gewinnen; Indikator: aktive Ehrenamtliche; Zielwert: 25",
+        ],
+    ),
+    (
+        "4. Maßnahmen",
+        [
+            "- Offenes Café: dreimal pro Woche ein Treffpunkt mit Mittagstisch (Monate 1-24)",
+            "- Hausaufgabenhilfe: Schülerinnen und Schüler lernen mit Ehrenamtlichen (Monate 3-24)",
+        ],
+    ),
+    (
+        "5. Kooperationspartner",
+        [
+            "- Stadtteilbibliothek Linden (Räume und Lesepatenschaften)",
+            "- Grundschule am Lindener Markt: Vermittlung der Kinder",
+        ],
+    ),
+    (
+        "6. Verstetigung",
+        ["Nach der Förderung trägt ein Förderverein das Café; die Stadt prüft eine Förderung."],
+    ),
+    (
+        "7. Zeitplan und Finanzierung",
+        [
+            "Projektbeginn ist der 01.09.2027, die Laufzeit beträgt 24 Monate.",
+            "Die Gesamtkosten betragen 150.000 Euro, davon Eigenmittel 15.000 Euro.",
+            "Personalkosten Koordination 96.000 Euro",
+            "Honorare und Sachkosten 34.000 Euro",
+            "Ausstattung des Cafés 20.000 Euro",
+        ],
+    ),
+    (
+        "8. Erfahrung des Trägers",
+        [
+            "Das Diakonische Werk Hannover ist Mitglied im Spitzenverband der freien",
+            "Wohlfahrtspflege und betreibt seit 1998 Stadtteilarbeit in Hannover.",
+        ],
+    ),
+]
+
+
+def concept_pdf() -> bytes:
+    """A two-page project concept as a grant writer sets it: a letterhead in small type, a
+    title over two lines in large type, numbered bold headings and a cost list."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=A4)
+    width, height = A4
+    y = height - 50
+    canvas.setFont("Helvetica", 8)
+    for line in CONCEPT_LETTERHEAD:
+        canvas.drawString(56, y, line)
+        y -= 11
+    y -= 30
+    canvas.setFont("Helvetica-Bold", 18)
+    for line in CONCEPT_TITLE:
+        canvas.drawString(56, y, line)
+        y -= 24
+    y -= 10
+    for heading, lines in CONCEPT_SECTIONS:
+        if y < 160 or heading.startswith("5."):
+            canvas.showPage()
+            y = height - 70
+        y -= 8
+        canvas.setFont("Helvetica-Bold", 11)
+        canvas.drawString(56, y, heading)
+        y -= 16
+        canvas.setFont("Helvetica", 10)
+        for line in lines:
+            canvas.drawString(56, y, line)
+            y -= 14
+    canvas.showPage()
+    canvas.save()
+    return out.getvalue()

@@ -32,11 +32,29 @@ def test_soft_hyphen_at_line_end_marks_a_break_and_vanishes_inside():
     assert dehyphenate([first, "dung"]) == ["Zuwendung"]
 
 
-def test_ligatures_and_glyph_names_are_cleaned():
+def test_ligatures_are_cleaned_and_glyph_names_marked_unreadable():
     assert normalise("Auﬂage der Richtlinie") == ("Auflage der Richtlinie", False)
     text, garbage = normalise("/c01/c02/c03/c04 Bekanntmachung")
-    assert text == "Bekanntmachung"
+    assert text == "[unlesbar] Bekanntmachung"
     assert garbage
+    # a line of nothing but unreadable glyphs says nothing: it is dropped
+    assert normalise("/c01/c02/c03 /c04/c05") == ("", True)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("\uf0b7 Personalkosten", "• Personalkosten"),  # Symbol bullet without a Unicode map
+        ("Zuschuss \uf0ae Antrag", "Zuschuss → Antrag"),
+        ("Kosten \ufffd\ufffd\ufffd gesamt", "Kosten [unlesbar] gesamt"),
+        ("Betrag \ue123 Euro", "Betrag [unlesbar] Euro"),
+    ],
+)
+def test_glyphs_without_unicode_never_show_as_boxes(raw, expected):
+    text, garbage = normalise(raw)
+    assert text == expected
+    assert garbage
+    assert not any("\ue000" <= ch <= "\uf8ff" or ch == "\ufffd" for ch in text)
 
 
 def test_paths_and_urls_are_not_mistaken_for_glyph_names():

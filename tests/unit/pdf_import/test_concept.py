@@ -85,7 +85,8 @@ def test_json_has_profile_and_sources_per_contract(concept):
     data = json.loads(concept.to_json())
     assert data["profile"]["budget_total_eur"] == 120000
     assert data["profile"]["start_date"] == "2027-03-01"
-    assert set(data["sources"]) == set(data["profile"])
+    # every field names its source; so does every details topic ("details.need")
+    assert set(data["sources"]) == set(data["profile"]) | {f"details.{t}" for t in data["details"]}
     assert all({"page", "quote"} == set(source) for source in data["sources"].values())
     assert data["pages"] == 2
     assert data["pages_with_text"] == 2
@@ -144,3 +145,95 @@ def test_own_funds_above_total_is_flagged(make_document):
         )
     )
     assert "Die Eigenmittel sind höher als die Gesamtkosten; bitte prüfen." in result.warnings
+
+
+# -- a concept as grant writers set it: letterhead, a title over two lines, sections ----------
+
+
+@pytest.fixture(scope="module")
+def written():
+    from tests.unit.pdf_import.factory import concept_pdf
+
+    return import_concept(concept_pdf(), name="konzept.pdf")
+
+
+def test_the_title_is_both_lines_set_large_not_the_letterhead(written):
+    assert written.profile["title"] == (
+        "Miteinander der Generationen – Nachbarschaftszentrum Linden-Süd"
+    )
+
+
+def test_a_welfare_associations_e_v_is_a_freier_traeger_with_its_legal_form_and_address(written):
+    assert written.profile["organisation"] == "Diakonisches Werk Hannover e. V."
+    assert written.profile["applicant_type"] == "freier_traeger"
+    assert written.applicant == {
+        "name": "Diakonisches Werk Hannover e. V.",
+        "legal_form": "e. V.",
+        "address": {"street": "Burgstraße 8", "postcode": "30159", "city": "Hannover"},
+    }
+
+
+def test_kommune_foerdergebiet_and_cost_types(written):
+    profile, sources = written.profile, written.sources
+    assert profile["municipality"] == "Hannover"
+    assert profile["designated_area"] is True
+    assert sources["designated_area"]["quote"] == (
+        "Der Stadtteil ist Fördergebiet der Städtebauförderung (Sozialer Zusammenhalt)."
+    )
+    assert profile["cost_types"] == ["personal", "sach", "investiv"]
+    assert sources["cost_types"]["page"] == 2
+    assert profile["budget_total_eur"] == Decimal("150000.00")
+    assert profile["own_funds_eur"] == Decimal("15000.00")
+
+
+def test_details_topics_with_the_drafting_contracts_keys(written):
+    details = written.to_dict()["details"]
+    assert details["need_figures"] == [
+        {"label": "SGB-II-Quote im Quartier", "value": "24 %", "source": "Sozialbericht 2025"}
+    ]
+    assert details["target_group"]["count"] == 120
+    assert details["target_group"]["subgroups"] == [
+        {"label": "Menschen mit Behinderung", "count": 20},
+        {"label": "Kinder", "count": 40},
+    ]
+    assert details["goals"][0] == {
+        "goal": "Begegnung der Generationen stärken",
+        "indicator": "Besuche je Woche",
+        "target": "150",
+    }
+    assert details["activities"][1] == {
+        "title": "Hausaufgabenhilfe",
+        "description": "Schülerinnen und Schüler lernen mit Ehrenamtlichen",
+        "from_month": 3,
+        "to_month": 24,
+    }
+    assert details["partners"] == [
+        {"name": "Stadtteilbibliothek Linden", "role": "Räume und Lesepatenschaften"},
+        {"name": "Grundschule am Lindener Markt", "role": "Vermittlung der Kinder"},
+    ]
+    assert details["sustainability"].startswith("Nach der Förderung trägt ein Förderverein")
+    assert "Spitzenverband der freien Wohlfahrtspflege" in details["experience"]
+    # topics the concept has no section for stay out; nothing is made up
+    assert "publicity" not in details
+    assert "accessibility" not in details
+    sources = written.to_dict()["sources"]
+    assert sources["details.partners"]["page"] == 2
+    # the profile keeps profile v1's fields; details are proposals in the result only
+    assert "details" not in written.profile
+    assert "Projektangaben (nur im JSON, noch nicht im Profil): Ausgangslage und Bedarf" in (
+        written.to_text()
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Das Quartier liegt im Programmgebiet Sozialer Zusammenhalt.", True),
+        ("Der Stadtteil ist kein Fördergebiet der Städtebauförderung.", False),
+    ],
+)
+def test_foerdergebiet_yes_and_no(sentence, expected):
+    document = import_concept(
+        text_pdf([["Projektkonzept", "Projekttitel: Treffpunkt", sentence]]), name="k.pdf"
+    )
+    assert document.profile["designated_area"] is expected

@@ -290,3 +290,199 @@ def test_text_without_any_field_gives_no_proposals(make_document):
     result = propose_guideline(make_document(["Ein Brief ohne Förderbedingungen.", "Mit Gruß"]))
     assert result.proposals == ()
     assert "Keine Vorschläge" in result.to_text()
+
+
+# -- the wrong numbers of issue 29: each rule decides by the words around the number ---------
+
+
+def confident_values(result, field):
+    return [p.value for p in result.candidates(field) if not p.is_hint]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Die Förderung erfolgt nach der Verordnung (EU) 2023/2831 der Kommission vom 13. Dezember "
+        "2023 (ABl. L 2023/2831 vom 15.12.2023).",
+        "Anträge sind nach Maßgabe der Verordnung (EU) Nr. 1407/2013 vom 18. Dezember 2013 "
+        "(ABl. L 352 vom 24.12.2013, S. 1) zu stellen.",
+        "Die Richtlinie wurde im Amtsblatt Nr. 7 am 3. Februar 2025 veröffentlicht; Anträge sind "
+        "schriftlich zu stellen.",
+        "Anträge, die nach dem 31. August 2010 eingegangen sind, werden nach dieser Richtlinie "
+        "beschieden.",
+        "Die Projekte müssen bis zum 31. August 2024 abgeschlossen sein; Anträge sind formlos "
+        "einzureichen.",
+        "Die Jury entscheidet in ihrer Sitzung am 4. Mai 2026 über die eingereichten Anträge.",
+        "Bei Antragstellung muss das Vorhaben zwischen dem 01.09.2025 und dem 31.12.2025 beginnen.",
+    ],
+)
+def test_dates_of_publication_decision_project_or_receipt_are_no_deadline(make_document, sentence):
+    result = propose_guideline(make_document(["7 Verfahren", sentence]))
+    assert confident_values(result, "deadline") == []
+
+
+def test_the_deadline_next_to_a_regulation_date_is_the_one_proposed(make_document):
+    result = propose_guideline(
+        make_document(
+            [
+                "7 Verfahren",
+                "Die Förderung erfolgt nach der Verordnung (EU) 2023/2831 der Kommission vom "
+                "13. Dezember 2023. Anträge sind bis zum 31. März 2027 einzureichen.",
+            ]
+        )
+    )
+    assert confident_values(result, "deadline") == [{"kind": "fixed", "dates": [date(2027, 3, 31)]}]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kleine Unternehmen erhalten einen Bonus von +10 %.",
+        "Die Förderquote erhöht sich um 10 Prozentpunkte für kleine Unternehmen.",
+        "Für kleine Unternehmen gilt ein Zuschlag von 10 %-Punkten auf die Förderquote.",
+    ],
+)
+def test_bonuses_and_surcharges_are_no_maximum_rate(make_document, sentence):
+    result = propose_guideline(
+        make_document(["5 Art und Höhe der Zuwendung", "Die Förderquote beträgt 40 %.", sentence])
+    )
+    assert confident_values(result, "funding_rate_max_percent") == [Decimal(40)]
+    assert Decimal(10) not in [p.value for p in result.candidates("funding_rate_max_percent")]
+
+
+def test_a_cap_per_device_is_no_grant_maximum(make_document):
+    alone = propose_guideline(
+        make_document(
+            ["4 Förderhöhe", "Lastenräder werden mit 25 %, maximal 500 € pro Gerät gefördert."]
+        )
+    )
+    assert confident_values(alone, "amount_max_eur") == []
+    assert [p.value for p in alone.hints("amount_max_eur")] == [Decimal(500)]
+    with_total = propose_guideline(
+        make_document(
+            [
+                "4 Förderhöhe",
+                "Lastenräder werden mit 25 %, maximal 500 € pro Gerät gefördert.",
+                "Pro Haushalt und Jahr werden maximal 3.000 € ausgezahlt.",
+            ]
+        )
+    )
+    assert confident_values(with_total, "amount_max_eur") == [Decimal(3000)]
+
+
+@pytest.mark.parametrize(
+    "sentences",
+    [
+        [
+            "Antragsberechtigt sind ausschließlich eingetragene Vereine; Anträge von "
+            "Privatpersonen werden nicht berücksichtigt."
+        ],
+        [
+            "Antragsberechtigt sind eingetragene Vereine, deren Mitglieder überwiegend "
+            "Privatpersonen sind."
+        ],
+        [
+            "Antragsberechtigt sind eingetragene Vereine.",
+            "Dem Antrag ist die Zustimmung des Eigentümers beizufügen.",
+        ],
+        [
+            "Antragsberechtigt sind eingetragene Vereine. Privatpersonen sind nicht "
+            "antragsberechtigt."
+        ],
+    ],
+)
+def test_privatperson_is_not_proposed_where_only_associations_may_apply(make_document, sentences):
+    result = propose_guideline(make_document(["3 Zuwendungsempfänger", *sentences]))
+    assert all("privatperson" not in value for value in confident_values(result, "applicant_types"))
+    assert result.best("applicant_types").value == ["verein"]
+
+
+def test_up_to_100_percent_is_full_financing(make_document):
+    result = propose_guideline(
+        make_document(
+            [
+                "5 Art und Umfang der Zuwendung",
+                "Die Zuwendung wird als Zuschuss in Höhe von bis zu 100 % der zuwendungsfähigen "
+                "Ausgaben gewährt.",
+            ]
+        )
+    )
+    assert result.best("funding_rate_max_percent").value == Decimal(100)
+    assert result.best("financing_type").value == "voll"
+    assert "anteil" not in confident_values(result, "financing_type")
+
+
+def test_the_besserstellungsverbot_is_no_funding_rate(make_document):
+    result = propose_guideline(
+        make_document(
+            [
+                "6 Sonstige Bestimmungen",
+                "Werden die Gesamtausgaben des Zuwendungsempfängers zu mehr als 50 % aus "
+                "Zuwendungen der öffentlichen Hand bestritten, gilt das Besserstellungsverbot.",
+                "Es gilt das Besserstellungsverbot für Einrichtungen, die ihre Gesamtausgaben "
+                "überwiegend (zu 50 %) aus Zuwendungen der öffentlichen Hand bestreiten.",
+            ]
+        )
+    )
+    assert result.candidates("funding_rate_max_percent") == []
+
+
+def test_own_share_and_project_costs_are_no_rate_or_maximum(make_document):
+    result = propose_guideline(
+        make_document(
+            [
+                "5 Höhe der Förderung",
+                "Gefördert wird mit einem Fördersatz von 80 Prozent und einem Eigenanteil von "
+                "20 Prozent. Die Antragsteller müssen mindestens 20 % Eigenmittel einbringen.",
+                "Kleinprojekte dürfen ein Gesamtvolumen von 20.000 Euro nicht überschreiten.",
+            ]
+        )
+    )
+    assert confident_values(result, "funding_rate_max_percent") == [Decimal(80)]
+    assert Decimal(20) not in [p.value for p in result.candidates("funding_rate_max_percent")]
+    assert confident_values(result, "amount_max_eur") == []
+
+
+# -- wordings the import had not seen -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lines", "field", "value"),
+    [
+        (["Die Projektskizze darf nicht mehr als 15 A4-Seiten umfassen."], "page_limit", 15),
+        (["Die Ausgaben werden mit 60 % anteilig gefördert."], "financing_type", "anteil"),
+        (["Die Ausgaben werden mit 60 % anteilig gefördert."], "funding_rate_max_percent", 60),
+        (["Die Zuwendung beträgt höchstens 7,5 Millionen Euro."], "amount_max_eur", 7500000),
+        (
+            ["Version Datum gültig ab", "1.0 15.01.2024 01.02.2024", "2.0 10.06.2025 01.07.2025"],
+            "valid_from",
+            date(2025, 7, 1),
+        ),
+        (
+            ["Das antragstellende Unternehmen muss seinen Sitz in Sachsen haben."],
+            "applicant_types",
+            ["unternehmen"],
+        ),
+        (
+            ["Förderansuchen sind jeweils bis zum 31. März an den Verein zu richten."],
+            "deadline",
+            {"kind": "annual", "annual": {"month": 3, "day": 31}},
+        ),
+        (
+            ["Anträge sollten möglichst bis 15 Mai 2022 beim Vorstand eingegangen sein."],
+            "deadline",
+            {"kind": "fixed", "dates": [date(2022, 5, 15)]},
+        ),
+        (
+            ["Die Antragsfrist für Mobilität ist der 2. Februar 2016, 12 Uhr Brüsseler Zeit."],
+            "deadline",
+            {"kind": "fixed", "dates": [date(2016, 2, 2)]},
+        ),
+    ],
+)
+def test_unseen_wordings(make_document, lines, field, value):
+    result = propose_guideline(make_document(lines))
+    best = result.best(field)
+    assert best is not None, f"kein Wert für {field}"
+    expected = Decimal(value) if isinstance(value, int) and field != "page_limit" else value
+    assert best.value == expected

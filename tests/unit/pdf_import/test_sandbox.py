@@ -63,7 +63,11 @@ def test_worker_values_are_checked_not_trusted():
                 "status": "ok",
                 "pages": [
                     {
-                        "lines": [["Zeile", 1e9], ["Noch eine", 0.5]],
+                        "lines": [
+                            ["Zeile", 1e9],
+                            ["Noch eine", 0.5, 11.0, True],
+                            ["Dritte", 0.6, "groß", "ja"],
+                        ],
                         "images": "yes",
                         "error": "something else",
                         "detail": "x" * 1000,
@@ -75,7 +79,11 @@ def test_worker_values_are_checked_not_trusted():
         LIMITS,
     )
     page = document.pages[0]
-    assert page.lines == [("Zeile", None), ("Noch eine", 0.5)]
+    assert [(ln.text, ln.top, ln.size, ln.bold) for ln in page.lines] == [
+        ("Zeile", None, None, False),
+        ("Noch eine", 0.5, 11.0, True),
+        ("Dritte", 0.6, None, False),
+    ]
     assert page.has_images is False
     assert page.error is None
     assert len(page.detail) == 80
@@ -156,9 +164,31 @@ def test_the_next_worker_waits_ready_and_every_file_gets_a_fresh_one():
     pids = set()
     for _ in range(3):
         read_pdf(text_pdf([["Text einer Seite"]]))
-        (waiting,) = sandbox.WARM._waiting.values()
+        ((waiting,),) = sandbox.WARM._waiting.values()
         assert waiting.poll() is None  # started and waiting for its file
         pids.add(waiting.pid)
     assert len(pids) == 3
     sandbox.WARM.close()
     assert sandbox.WARM._waiting == {}
+
+
+def test_a_batch_reads_files_side_by_side_each_in_its_own_worker(tmp_path):
+    from funding_matcher.domain.pdf_import import PdfImportError, import_guidelines
+
+    files = []
+    for number in range(4):
+        path = tmp_path / f"r{number}.pdf"
+        path.write_bytes(
+            text_pdf([[f"Die Zuwendung beträgt höchstens {number + 1}.000 Euro je Vorhaben."]])
+        )
+        files.append(path)
+    broken = tmp_path / "kaputt.pdf"
+    broken.write_bytes(b"kein PDF")
+    sandbox.WARM.close()
+    results = import_guidelines([*files, broken], workers=2)
+    assert [r.best("amount_max_eur").value for r in results[:4]] == [1000, 2000, 3000, 4000]
+    assert isinstance(results[4], PdfImportError)
+    assert results[4].code == "not_pdf"
+    # after the batch, one worker waits again, as for single uploads
+    assert [len(pool) for pool in sandbox.WARM._waiting.values()] == [1]
+    sandbox.WARM.close()
