@@ -91,6 +91,16 @@ def parse_programme(text: str, path: Path) -> tuple[Programme | None, list[Catal
                     "unbekannt = null mit Erklärung in notes)",
                 )
             ]
+    if programme.outline_sections and programme.outline_topics is None:
+        # The drafts place facts by these topics and never read a title (drafting contract § 3).
+        return None, [
+            CatalogueProblem(
+                path,
+                lines.get("outline_sections", 1),
+                "outline_topics fehlt: je Abschnitt von outline_sections eine Liste von Themen "
+                "(z. B. [ausgangslage, zielgruppen])",
+            )
+        ]
     if programme.slug != path.stem:
         return None, [
             CatalogueProblem(
