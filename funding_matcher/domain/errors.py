@@ -60,6 +60,8 @@ _PYDANTIC_MESSAGES = {
     "literal_error": "ungültiger Wert ({expected})",
     "enum": "ungültiger Wert ({expected})",
     "set_type": "muss eine Liste sein",
+    "too_long": "höchstens {max_length} Einträge",
+    "too_short": "mindestens {min_length} Einträge",
 }
 
 

@@ -104,16 +104,28 @@ class Checklist:
 
 @dataclass(frozen=True)
 class TitlePage:
-    """The cover: draft mark, programme, project title, key facts as label/value pairs."""
+    """The cover: mark (working version only), programme, title, key facts as label/value pairs.
+
+    ``compact`` (the short form) puts it at the top of the first page: no page of its own, no
+    table of contents.
+    """
 
     mark: str
     kicker: str
     title: str
     facts: tuple[tuple[str, str], ...]
     remark: str
+    compact: bool = False
 
 
-Block = Heading | Paragraph | BulletList | Table | Checklist | TitlePage
+@dataclass(frozen=True)
+class Facts:
+    """Label/value pairs shown like a form's fields (the Antragsteller block)."""
+
+    rows: tuple[tuple[str, str], ...]
+
+
+Block = Heading | Paragraph | BulletList | Table | Checklist | TitlePage | Facts
 
 
 def text_blocks(text: str) -> list[Block]:

@@ -18,7 +18,7 @@ from funding_matcher.domain.budget.model import (
     OWN_BASES,
     RATE_BASES,
 )
-from funding_matcher.domain.money import ZERO, format_eur, format_number, format_percent
+from funding_matcher.domain.money import ZERO, format_eur, format_number, german_digits
 
 from .blocks import Block, Column, Heading, Paragraph, Row, Table, clean
 
@@ -138,6 +138,11 @@ def financing_table(report: BudgetReport) -> Table:
     rows.append(row("Gesamtfinanzierung", f.other_financing + f.own_cash + f.grant, "total"))
     columns = (Column("Finanzierung", 0.7), Column("Betrag", 0.3, "right"))
     return Table(columns, tuple(rows))
+
+
+def format_percent(value: Decimal) -> str:
+    """'80,00 %': two decimals, as the drafting contract (§ 4) prints percentages."""
+    return german_digits(f"{value.quantize(Decimal('0.01')):,.2f}") + " %"
 
 
 def own_base_words(report: BudgetReport) -> str:

@@ -29,10 +29,10 @@ def test_pdftotext_finds_headings_applicant_grant_and_umlauts(
     report = report_of("d1-anteil-other-funding")
     text = pdf_text(write(tmp_path, export_pdf(make_document(budget=report))))
     for expected in (
-        "ENTWURF",
+        "ARBEITSFASSUNG",
         "Quartierszentrum Grüne Mitte",
         "Nachbarschaftshilfe Süd e.V.",
-        "Vorhabenbeschreibung",
+        "Antragsteller",
         "Kosten- und Finanzierungsplan",
         "Haushaltsjahre",
         "Vor dem Einreichen prüfen",
@@ -68,7 +68,7 @@ def test_fonts_are_embedded_and_headings_are_bookmarks(make_document: MakeDocume
             assert "/FontFile2" in descriptor, font["/BaseFont"]  # embedded TrueType
     assert len(used) >= 2  # regular and bold at least
     titles = [item.title for item in reader.outline if not isinstance(item, list)]
-    assert titles[:2] == ["Vorhabenbeschreibung", "Kosten- und Finanzierungsplan"]
+    assert titles[:3] == ["Antragsteller", "Kurzbeschreibung", "Ausgangslage und Bedarf"]
     assert reader.metadata is not None
     assert reader.metadata.author == "Nachbarschaftshilfe Süd e.V."
 
@@ -92,8 +92,8 @@ def test_table_of_contents_gives_the_page_of_each_chapter(
         timeout=60,
     )
     contents = done.stdout.decode("utf-8")
-    assert contents.lstrip().startswith("Entwurf ·") or "Inhalt" in contents
-    for title in ("Vorhabenbeschreibung", "Kosten- und Finanzierungsplan", "Anlagen"):
+    assert contents.lstrip().startswith("Arbeitsfassung ·") or "Inhalt" in contents
+    for title in ("Antragsteller", "Kosten- und Finanzierungsplan", "Anlagenverzeichnis"):
         found = re.search(rf"^\s*{re.escape(title)}[ .]+(\d+)\s*$", contents, re.MULTILINE)
         assert found is not None, title
         assert int(found.group(1)) == pages[title]
