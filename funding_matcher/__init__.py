@@ -101,6 +101,7 @@ def register_blueprints(app: Flask) -> None:
         account,
         api,
         applications,
+        applications_details,
         auth,
         budget,
         catalogue,
@@ -110,6 +111,7 @@ def register_blueprints(app: Flask) -> None:
         main,
         matches,
         organisation,
+        organisation_applicant,
         pdf_import,
         planning,
         projects,
@@ -127,6 +129,8 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(organisation.bp)
     app.register_blueprint(applications.bp)
     app.register_blueprint(sections.bp)
+    app.register_blueprint(applications_details.bp)
+    app.register_blueprint(organisation_applicant.bp)
     app.register_blueprint(account.bp)
     app.register_blueprint(budget.bp)
     app.register_blueprint(planning.bp)

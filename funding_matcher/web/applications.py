@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from funding_matcher.domain.applications.questions import TARGET_COLUMNS
 from funding_matcher.domain.applications.status import STATUSES, TRANSITIONS
 from funding_matcher.domain.errors import InvalidData
 from funding_matcher.domain.wizard import is_complete
@@ -22,6 +23,7 @@ from funding_matcher.operations.budget import budget_summary
 from funding_matcher.operations.catalogue import find_programme
 from funding_matcher.web.access import current_organisation, member_required, owned_or_404
 from funding_matcher.web.api.serialize import application_deadline
+from funding_matcher.web.applications_details import page_state, section_questions
 from funding_matcher.web.applications_forms import (
     ChecklistForm,
     NewApplicationForm,
@@ -113,6 +115,9 @@ def _render_show(application: Application, status_form: StatusForm, code: int = 
         confirm_form=ConfirmForm(),
         missing=missing_required(application),
         plan=budget_summary(application),
+        questions={q.index: q for q in section_questions(application)},
+        details=page_state(application),
+        target_columns=TARGET_COLUMNS,
     ), code
 
 

@@ -172,8 +172,9 @@ def build_draft(request: DraftRequest) -> ApplicationDocument:
         for i, (spec, composed) in enumerate(zip(outline, composition.sections, strict=True)):
             text = composed.text
             keep = stored[i] if stored else None
-            if keep is not None and not keep.prefilled:
-                # The user's text as written; the plan's figures are always added fresh.
+            if keep is not None and (not keep.prefilled or not spec.topics):
+                # Edited by the user, or a record without topics: the stored text as it is.
+                # The plan's figures are always added fresh.
                 added = [p.text for p in composed.pieces if id(p) in generated_money]
                 text = "\n\n".join(t for t in [keep.text.strip(), *added] if t)
             sections.append(

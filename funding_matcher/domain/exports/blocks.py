@@ -129,17 +129,29 @@ Block = Heading | Paragraph | BulletList | Table | Checklist | TitlePage | Facts
 
 
 def text_blocks(text: str) -> list[Block]:
-    """Plain text as paragraphs (split at blank lines) and bullet lists (lines "- ", "* ", "• ")."""
+    """Plain text as paragraphs (split at blank lines) and bullet lists (lines "- ", "* ", "• ");
+    a lead-in line directly above a list ("Das Vorhaben verfolgt drei Ziele:") stays a paragraph."""
     blocks: list[Block] = []
     for chunk in re.split(r"\n\s*\n", clean(text).strip()):
         lines = [line.rstrip() for line in chunk.split("\n") if line.strip()]
-        if not lines:
-            continue
-        bullets = [re.match(r"\s*[-*•]\s+(.*)", line) for line in lines]
-        if all(bullets):
-            blocks.append(BulletList(tuple(Item(m.group(1)) for m in bullets if m)))
-        else:
-            blocks.append(Paragraph("\n".join(line.strip() for line in lines)))
+        run: list[str] = []
+        items: list[Item] = []
+        for line in lines:
+            bullet = re.match(r"\s*[-*•]\s+(.*)", line)
+            if bullet:
+                if run:
+                    blocks.append(Paragraph("\n".join(run)))
+                    run = []
+                items.append(Item(bullet.group(1)))
+            else:
+                if items:
+                    blocks.append(BulletList(tuple(items)))
+                    items = []
+                run.append(line.strip())
+        if run:
+            blocks.append(Paragraph("\n".join(run)))
+        if items:
+            blocks.append(BulletList(tuple(items)))
     return blocks
 
 

@@ -180,7 +180,7 @@ class _Writer:
         """Label/value pairs as a borderless two-column table (labels grey and bold)."""
         facts = self.doc.add_table(rows=len(rows), cols=2)
         facts.autofit = False
-        widths = (Cm(4.5), Emu(self.width - Cm(4.5)))
+        widths = (Cm(5.2), Emu(self.width - Cm(5.2)))
         for column, width in zip(facts.columns, widths, strict=True):
             column.width = width
         for row, (label, value) in zip(facts.rows, rows, strict=True):

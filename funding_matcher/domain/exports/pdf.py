@@ -61,6 +61,7 @@ HEADER_FILL = colors.HexColor("#D9E2F3")
 GROUP_FILL = colors.HexColor("#F2F2F2")
 MARGIN = 2.3 * cm
 SHORT_TABLE_ROWS = 25
+FACT_LABEL = 5.2 * cm  # "Durchführungszeitraum" and "Vertretungsberechtigt" fit on one line
 
 _register_lock = threading.Lock()
 _registered: dict[str, str] = {}
@@ -333,7 +334,7 @@ def _facts(
             ]
             for label, value in rows
         ],
-        colWidths=[4.3 * cm, width - 4.3 * cm],
+        colWidths=[FACT_LABEL, width - FACT_LABEL],
         hAlign="LEFT",
     )
     table.setStyle(

@@ -22,8 +22,10 @@ def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
     return {"anyOf": [schema, {"type": "null"}]}
 
 
-def _profile_schema() -> dict[str, Any]:
-    schema = Profile.model_json_schema()
+def _profile_schemas() -> dict[str, Any]:
+    """The profile (format v1.1) and its detail objects, referenced as components."""
+    schema = Profile.model_json_schema(ref_template="#/components/schemas/{model}")
+    parts = schema.pop("$defs", {})
     props = schema["properties"]
     props["applicant_type"]["enum"] = list(taxonomy.APPLICANT_TYPES)
     props["state"]["enum"] = list(taxonomy.STATES)
@@ -36,7 +38,7 @@ def _profile_schema() -> dict[str, Any]:
         props[name]["uniqueItems"] = True
     props["area_type"] = {"anyOf": [{"enum": list(taxonomy.AREA_TYPES)}, {"type": "null"}]}
     schema["additionalProperties"] = True
-    return schema
+    return {"Profile": schema, **parts}
 
 
 def schemas() -> dict[str, Any]:
@@ -87,7 +89,7 @@ def schemas() -> dict[str, Any]:
     }
     money = {"type": ["number", "null"], "minimum": 0}
     return {
-        "Profile": _profile_schema(),
+        **_profile_schemas(),
         "Match": match,
         "Ranking": {
             "type": "object",
