@@ -145,7 +145,7 @@ def build_draft(request: DraftRequest) -> ApplicationDocument:
     pieces = topic_pieces(ctx, OUTLINE_TOPICS)
     figures: list[Figure] = []
     if plan is not None:
-        money, figures = finance_pieces(plan)
+        money, figures = finance_pieces(plan, short=short)
         pieces["finanzierung"] += money
         if any(p.user for p in pieces["notwendigkeit"]):
             # The plan's figures back the user's own reasons; they never stand in for them.
@@ -156,9 +156,8 @@ def build_draft(request: DraftRequest) -> ApplicationDocument:
             figures.append(Figure("grant_eur", requested))
     elif r.version == "arbeitsfassung":
         pieces["finanzierung"] += provisional_pieces(profile)
-    generated_money = {id(p) for p in pieces["finanzierung"] + pieces["notwendigkeit"]}
-    generated_money -= {id(p) for p in pieces["finanzierung"] if p.user}
-    generated_money -= {id(p) for p in pieces["notwendigkeit"] if p.user}
+    # What an edited section still gets from the tool: the plan's figures, always current.
+    generated_money = {id(p) for p in pieces["finanzierung"] if not p.user}
 
     four_blocks = short and not programme.outline_sections
     if four_blocks:
@@ -168,6 +167,8 @@ def build_draft(request: DraftRequest) -> ApplicationDocument:
         outline = outline_of(programme)
         composition = compose([s.title for s in outline], [s.topics for s in outline], pieces)
         stored = _matching_stored(r.sections, [s.title for s in outline])
+        # The plan's tables go where its topic is placed: the first section carrying it.
+        plan_index = next((i for i, s in enumerate(outline) if "finanzierung" in s.topics), -1)
         sections = []
         for i, (spec, composed) in enumerate(zip(outline, composition.sections, strict=True)):
             text = composed.text
@@ -185,7 +186,7 @@ def build_draft(request: DraftRequest) -> ApplicationDocument:
                     limit_chars=spec.limit_chars,
                     guidance="" if short else guidance(spec.topics),
                     moved=tuple(composed.moved_notes()),
-                    plan="finanzierung" in spec.topics,
+                    plan=i == plan_index,
                 )
             )
         plan_text = [p.text for p in composition.plan]
@@ -193,6 +194,8 @@ def build_draft(request: DraftRequest) -> ApplicationDocument:
         missing = []
         if r.version == "einreichung":
             for spec, section in zip(outline, sections, strict=True):
+                if plan is None and set(spec.topics) == {"finanzierung"}:
+                    continue  # the missing plan is named once, below
                 if not section.text.strip() and not (section.plan and plan is not None):
                     asks = [t for t in spec.topics if t not in ("finanzierung",)]
                     what = f" (Angaben zu: {topics_in_words(asks)})" if asks else ""
@@ -346,20 +349,27 @@ def amounts_in(text: str) -> list[tuple[str, Decimal]]:
 
 
 def plan_amounts(report: BudgetReport) -> set[Decimal]:
-    """Every amount the plan's output holds (totals, rows, years, lines)."""
+    """Every amount the plan holds: its output (totals, rows, years, lines) and what was entered
+    (monthly rates, unit prices, sources), so "500 € Miete im Monat" is no surprise."""
     values: set[Decimal] = set()
 
-    def walk(value: object, key: str = "") -> None:
+    def add(value: object) -> None:
         if isinstance(value, dict):
-            for k, v in value.items():
-                walk(v, k)
-        elif isinstance(value, list):
+            for v in value.values():
+                add(v)
+        elif isinstance(value, list | tuple):
             for v in value:
-                walk(v, key)
-        elif isinstance(value, int | float) and not isinstance(value, bool):
+                add(v)
+        elif isinstance(value, int | float | Decimal) and not isinstance(value, bool):
             values.add(Decimal(str(value)).quantize(Decimal("0.01")))
 
-    walk(report_to_json(report))
+    add(report_to_json(report))
+    for line in report.budget.costs:
+        add([line.monthly_eur, line.amount_eur, line.unit_price_net_eur])
+        add(dict(line.by_year or {}))
+    for source in report.budget.financing.sources:
+        add([source.amount_eur, dict(source.by_year or {})])
+    values.discard(None)  # type: ignore[arg-type]
     return values
 
 

@@ -140,8 +140,9 @@ def zielgruppen(ctx: DraftContext) -> list[Piece]:
     return pieces
 
 
-def _goal_line(goal: Goal, with_measure: bool) -> str:
-    line = f"- {goal.goal.rstrip('.')}"
+def _goal_line(goal: Goal, with_measure: bool, number: int | None = None) -> str:
+    lead = f"Ziel {number}: " if number is not None else ""
+    line = f"- {lead}{goal.goal.rstrip('.')}"
     if with_measure and (goal.indicator or goal.target):
         measure = [f"Indikator: {goal.indicator}" if goal.indicator else ""]
         measure.append(f"Zielwert: {goal.target}" if goal.target else "")
@@ -154,7 +155,11 @@ def ziele(ctx: DraftContext) -> list[Piece]:
     if not goals:
         return []
     intro = f"Das Vorhaben verfolgt {count_words(len(goals), 'Ziel', 'Ziele')}:"
-    plain = "\n".join([intro, *(_goal_line(g, False) for g in goals)])
+    # Numbered where the indicators stand apart and refer to them ("Ziel 2: …").
+    numbers = list(range(1, len(goals) + 1)) if len(goals) > 1 else [None]
+    plain = "\n".join(
+        [intro, *(_goal_line(g, False, n) for g, n in zip(goals, numbers, strict=False))]
+    )
     merged = "\n".join([intro, *(_goal_line(g, True) for g in goals)])
     return [
         Piece("ziele", plain, "Ziele", when="alone:evaluation"),
@@ -354,21 +359,23 @@ def zeitplan(ctx: DraftContext) -> list[Piece]:
 
 
 def evaluation(ctx: DraftContext) -> list[Piece]:
-    """Each goal's indicator and target."""
-    measured = [g for g in ctx.details.goals if g.indicator or g.target]
-    if not measured:
-        return []
+    """Each goal's indicator and target; goals are referred to by number, not repeated."""
+    goals = ctx.details.goals
     lines = []
-    for g in measured:
+    for index, g in enumerate(goals, start=1):
+        if not (g.indicator or g.target):
+            continue
         parts = [g.indicator or ""]
         if g.target:
             parts.append(f"Zielwert: {g.target}")
-        lead = "; ".join(p for p in parts if p)
-        lines.append(f"- {lead} (zum Ziel „{g.goal.rstrip('.')}“)")
+        lead = f"Ziel {index}: " if len(goals) > 1 else ""
+        lines.append(f"- {lead}{'; '.join(p for p in parts if p)}")
+    if not lines:
+        return []
     return [
         Piece(
             "evaluation",
-            "\n".join(["Die Zielerreichung wird so gemessen:", *lines]),
+            "\n".join(["Die Zielerreichung wird an diesen Indikatoren gemessen:", *lines]),
             "Indikatoren und Zielwerte",
             when="alone:ziele",
         )

@@ -64,8 +64,11 @@ def _sources_text(report: BudgetReport, kind: str) -> str:
     return "; ".join(n for n in notes if n)
 
 
-def finance_pieces(report: BudgetReport) -> tuple[list[Piece], list[Figure]]:
-    """The finance paragraphs from a plan without errors, and the figures they print."""
+def finance_pieces(
+    report: BudgetReport, *, short: bool = False
+) -> tuple[list[Piece], list[Figure]]:
+    """The finance paragraphs from a plan without errors, and the figures they print; the
+    short form (§ 6) leaves out the Haushaltsjahre."""
     f, out = report.figures, _Printer()
     first = f"Die Gesamtausgaben des Vorhabens betragen {out.eur('total_eur', f.total)}"
     fictitious = []
@@ -109,7 +112,7 @@ def finance_pieces(report: BudgetReport) -> tuple[list[Piece], list[Figure]]:
         others.append(f"{row} – {names}" if names else row)
     if others:
         paragraphs.append("\n".join(["Weitere Finanzierung:", *others]))
-    if len(f.years) > 1:
+    if len(f.years) > 1 and not short:
         years = [
             f"{y.year}: Zuwendung {out.eur(f'grant_by_year.{y.year}', f.grant_by_year[y.year])}, "
             f"Eigenmittel {out.eur(f'own_by_year.{y.year}', f.own_by_year[y.year])}"

@@ -103,7 +103,7 @@ def _split_running(text: str) -> list[str]:
         if match.group(1) == "." and (
             token.lower() in ABBREVIATIONS
             or (len(token) == 1 and token.isalpha())
-            or token.isdigit()
+            or (token.isdigit() and len(token) <= 2)
         ):
             continue  # "z. B.", "e. V.", "1. Juli", "01.07." do not end a sentence
         out.append(text[start : match.end(2)].strip())
@@ -126,6 +126,9 @@ CUES: dict[str, tuple[str, ...]] = {
         "induktion",
         "blindenschrift",
         "aufzug",
+        "rampe",
+        "schwelle",
+        "barrierearm",
     ),
     "beteiligung": (
         "beteilig",
