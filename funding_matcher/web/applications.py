@@ -87,8 +87,8 @@ def create():
         return redirect(url_for("projects.show", project_id=project.id)), 303
     db.session.commit()
     flash(
-        "Antrag angelegt. Die Abschnitte folgen der Gliederung des Programms; vorausgefüllte "
-        "Texte stammen aus Ihrem Projektprofil und sind als Vorschlag markiert.",
+        "Antrag angelegt. Die Abschnitte folgen der Gliederung des Programms; beantworten Sie "
+        "unten die Fragen je Abschnitt, daraus entstehen die Texte.",
         "success",
     )
     return redirect(url_for("applications.show", application_id=application.id)), 303

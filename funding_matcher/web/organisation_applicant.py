@@ -14,12 +14,12 @@ from funding_matcher.domain.errors import InvalidData
 from funding_matcher.extensions import db
 from funding_matcher.models import Role
 from funding_matcher.web.access import current_organisation, member_required
-from funding_matcher.web.forms import GermanForm
+from funding_matcher.web.forms import GermanForm, choices
 
 bp = Blueprint("applicant", __name__, url_prefix="/organisation/antragsteller")
 
 REPRESENTATIVES = 3
-VAT_CHOICES = [("", "nicht angegeben"), ("nein", "nein"), ("ja", "ja")]
+VAT_CHOICES = {"": "nicht angegeben", "nein": "nein", "ja": "ja"}
 
 
 def _text(label: str, description: str = "", length: int = 300) -> StringField:
@@ -53,7 +53,7 @@ class ApplicantForm(GermanForm):
     )
     vat_deductible = SelectField(
         "Zum Vorsteuerabzug berechtigt?",
-        choices=VAT_CHOICES,
+        choices=choices(VAT_CHOICES),
         description="Gilt, wenn der Finanzplan nichts anderes sagt.",
     )
 
