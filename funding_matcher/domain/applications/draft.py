@@ -41,6 +41,7 @@ from funding_matcher.domain.applications.short_form import (
     short_form_sections,
 )
 from funding_matcher.domain.applications.topics import topics_in_words
+from funding_matcher.domain.applications.wording import with_article
 from funding_matcher.domain.budget import BudgetReport, de_minimis_declaration, report_to_json
 from funding_matcher.domain.catalogue.records import OUTLINE_TOPICS, Programme
 from funding_matcher.domain.errors import FieldProblem, InvalidData
@@ -137,7 +138,7 @@ def build_draft(request: DraftRequest) -> ApplicationDocument:
     ctx = context(
         profile,
         applicant,
-        programme.title,
+        _short_title(programme),
         period or profile_period(profile),
         requested,
         provisional,
@@ -145,11 +146,12 @@ def build_draft(request: DraftRequest) -> ApplicationDocument:
     pieces = topic_pieces(ctx, OUTLINE_TOPICS)
     figures: list[Figure] = []
     if plan is not None:
-        money, figures = finance_pieces(plan, short=short)
+        who = with_article(applicant.name) if applicant.name else "Der Antragsteller"
+        money, figures = finance_pieces(plan, short=short, applicant=who)
         pieces["finanzierung"] += money
         if any(p.user for p in pieces["notwendigkeit"]):
             # The plan's figures back the user's own reasons; they never stand in for them.
-            need, need_figures = need_pieces(plan)
+            need, need_figures = need_pieces(plan, who)
             pieces["notwendigkeit"] += need
             figures += need_figures
         if requested is not None:
@@ -241,6 +243,11 @@ def build_draft(request: DraftRequest) -> ApplicationDocument:
         signature=signature_line(applicant),
         checks=checks,
     )
+
+
+def _short_title(programme: Programme) -> str:
+    """The programme's short title for running text (a stand-in record may have none)."""
+    return getattr(programme, "short_title", None) or programme.title
 
 
 def _plan_message(report: BudgetReport | None) -> str:

@@ -64,8 +64,28 @@ def _sources_text(report: BudgetReport, kind: str) -> str:
     return "; ".join(n for n in notes if n)
 
 
+# What counts as Eigenanteil, in the words of a finance paragraph.
+COUNTED = {
+    "own_cash": "Eigenmittel",
+    "donation": "Spenden",
+    "income": "Einnahmen",
+    "private_third_party": "Leistungen Dritter",
+    "public_grant": "andere öffentliche Mittel",
+    "foundation_grant": "Stiftungsmittel",
+    "in_kind": "Sachleistungen",
+}
+
+
+def _counted(report: BudgetReport) -> str:
+    """'Eigenmittel und Spenden' when the programme counts more than own cash; else ''."""
+    kinds = report.terms.own_contribution_counts.value
+    if not isinstance(kinds, tuple | list) or list(kinds) in ([], ["own_cash"]):
+        return ""
+    return join_and([COUNTED[k] for k in kinds if k in COUNTED])
+
+
 def finance_pieces(
-    report: BudgetReport, *, short: bool = False
+    report: BudgetReport, *, short: bool = False, applicant: str = "Der Antragsteller"
 ) -> tuple[list[Piece], list[Figure]]:
     """The finance paragraphs from a plan without errors, and the figures they print; the
     short form (§ 6) leaves out the Haushaltsjahre."""
@@ -92,13 +112,10 @@ def finance_pieces(
             f"; das entspricht einem Fördersatz von "
             f"{out.pct('rate_on_base_percent', f.rate_on_base_percent)} {rate_base_words(report)}"
         )
-    own = (
-        f"Der Antragsteller bringt Eigenmittel (bar) von {out.eur('own_cash_eur', f.own_cash)} ein."
-    )
-    share = (
-        f"Der Eigenanteil nach den Regeln des Programms beträgt "
-        f"{out.eur('own_contribution_eur', f.own_contribution)}"
-    )
+    own = f"{applicant} bringt Eigenmittel (bar) von {out.eur('own_cash_eur', f.own_cash)} ein."
+    counted = _counted(report)
+    lead = f"Als Eigenanteil zählen {counted}: zusammen " if counted else "Der Eigenanteil beträgt "
+    share = lead + out.eur("own_contribution_eur", f.own_contribution)
     if f.own_share_percent is not None:
         share += f" ({out.pct('own_share_percent', f.own_share_percent)} {own_base_words(report)})"
     paragraphs = [f"{first} {grant}.", f"{own} {share}."]
@@ -125,11 +142,13 @@ def finance_pieces(
     return pieces, out.figures
 
 
-def need_pieces(report: BudgetReport) -> tuple[list[Piece], list[Figure]]:
+def need_pieces(
+    report: BudgetReport, applicant: str = "Der Antragsteller"
+) -> tuple[list[Piece], list[Figure]]:
     """One sentence for the Notwendigkeit der Förderung from the plan's figures."""
     f, out = report.figures, _Printer()
     text = (
-        f"Der Antragsteller bringt Eigenmittel von {out.eur('own_cash_eur', f.own_cash)} auf; "
+        f"{applicant} bringt Eigenmittel von {out.eur('own_cash_eur', f.own_cash)} auf; "
         f"ohne die beantragte Zuwendung von {out.eur('grant_eur', f.grant)} ist das Vorhaben "
         "nicht ausfinanziert."
     )

@@ -102,7 +102,8 @@ def stored_composition(
     """The sections composed from the profile's facts, without the plan's figures."""
     outline = outline_of(programme)
     applicant = (applicant or Applicant()).with_name(profile.organisation)
-    ctx = context(profile, applicant, programme.title, profile_period(profile), None, False)
+    title = getattr(programme, "short_title", None) or programme.title
+    ctx = context(profile, applicant, title, profile_period(profile), None, False)
     # No plan here: the summary names no amount and the finance topic stays for the draft.
     pieces = topic_pieces(ctx, OUTLINE_TOPICS)
     return compose([s.title for s in outline], [s.topics for s in outline], pieces)
