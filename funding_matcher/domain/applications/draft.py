@@ -31,7 +31,6 @@ from funding_matcher.domain.applications.finance import (
     Figure,
     figure_mismatches,
     finance_pieces,
-    need_pieces,
     provisional_pieces,
 )
 from funding_matcher.domain.applications.outline import outline_of
@@ -147,13 +146,8 @@ def build_draft(request: DraftRequest) -> ApplicationDocument:
     figures: list[Figure] = []
     if plan is not None:
         who = with_article(applicant.name) if applicant.name else "Der Antragsteller"
-        money, figures = finance_pieces(plan, short=short, applicant=who)
+        money, figures = finance_pieces(plan, applicant=who)
         pieces["finanzierung"] += money
-        if any(p.user for p in pieces["notwendigkeit"]):
-            # The plan's figures back the user's own reasons; they never stand in for them.
-            need, need_figures = need_pieces(plan, who)
-            pieces["notwendigkeit"] += need
-            figures += need_figures
         if requested is not None:
             figures.append(Figure("grant_eur", requested))
     elif r.version == "arbeitsfassung":

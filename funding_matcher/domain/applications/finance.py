@@ -85,10 +85,10 @@ def _counted(report: BudgetReport) -> str:
 
 
 def finance_pieces(
-    report: BudgetReport, *, short: bool = False, applicant: str = "Der Antragsteller"
+    report: BudgetReport, *, applicant: str = "Der Antragsteller"
 ) -> tuple[list[Piece], list[Figure]]:
-    """The finance paragraphs from a plan without errors, and the figures they print; the
-    short form (§ 6) leaves out the Haushaltsjahre."""
+    """The finance paragraphs from a plan without errors, and the figures they print (the
+    Haushaltsjahre follow as the plan's table)."""
     f, out = report.figures, _Printer()
     first = f"Die Gesamtausgaben des Vorhabens betragen {out.eur('total_eur', f.total)}"
     fictitious = []
@@ -105,20 +105,48 @@ def finance_pieces(
             f"{out.eur('eligible_eur', f.eligible)} zuwendungsfähig."
         )
     else:
-        first += f"; zuwendungsfähig sind {out.eur('eligible_eur', f.eligible)}."
+        first += "; sie sind vollständig zuwendungsfähig."
     grant = f"Beantragt wird eine Zuwendung von {out.eur('grant_eur', f.grant)}"
     if f.rate_on_base_percent is not None:
         grant += (
             f"; das entspricht einem Fördersatz von "
             f"{out.pct('rate_on_base_percent', f.rate_on_base_percent)} {rate_base_words(report)}"
         )
-    own = f"{applicant} bringt Eigenmittel (bar) von {out.eur('own_cash_eur', f.own_cash)} ein."
+    own = f"{applicant} bringt Eigenmittel (bar) von {out.eur('own_cash_eur', f.own_cash)} ein"
+    share_pct = (
+        f"{out.pct('own_share_percent', f.own_share_percent)} {own_base_words(report)}"
+        if f.own_share_percent is not None
+        else ""
+    )
     counted = _counted(report)
-    lead = f"Als Eigenanteil zählen {counted}: zusammen " if counted else "Der Eigenanteil beträgt "
-    share = lead + out.eur("own_contribution_eur", f.own_contribution)
-    if f.own_share_percent is not None:
-        share += f" ({out.pct('own_share_percent', f.own_share_percent)} {own_base_words(report)})"
-    paragraphs = [f"{first} {grant}.", f"{own} {share}."]
+    if f.own_contribution == f.own_cash and not counted:
+        # One figure, one sentence: the Eigenanteil is the own cash.
+        own_text = f"{own}; das ist der Eigenanteil" + (f" von {share_pct}." if share_pct else ".")
+        out.figures.append(Figure("own_contribution_eur", f.own_contribution))
+    elif f.own_cash == f.own_contribution + f.ineligible and not counted:
+        # The own cash also pays what is not zuwendungsfähig: say so, or two figures puzzle.
+        own_text = (
+            f"{own}; davon decken {out.eur('ineligible_eur', f.ineligible)} die nicht "
+            f"zuwendungsfähigen Ausgaben, {out.eur('own_contribution_eur', f.own_contribution)} "
+            "sind der Eigenanteil" + (f" ({share_pct})." if share_pct else ".")
+        )
+    else:
+        kinds = report.terms.own_contribution_counts.value or ()
+        others = sum((f.sources[k] for k in kinds if k in f.sources), Decimal(0))
+        note = ""
+        if f.ineligible and f.own_cash - f.ineligible + others == f.own_contribution:
+            note = (
+                f"; davon decken {out.eur('ineligible_eur', f.ineligible)} die nicht "
+                "zuwendungsfähigen Ausgaben"
+            )
+        lead = (
+            f"Als Eigenanteil zählen {counted}: zusammen "
+            if counted
+            else "Der Eigenanteil beträgt "
+        )
+        share = lead + out.eur("own_contribution_eur", f.own_contribution)
+        own_text = f"{own}{note}. {share}" + (f" ({share_pct})." if share_pct else ".")
+    paragraphs = [f"{first} {grant}.", own_text]
     others = []
     for kind in OTHER_KINDS:
         amount = f.sources[kind]
@@ -129,30 +157,8 @@ def finance_pieces(
         others.append(f"{row} – {names}" if names else row)
     if others:
         paragraphs.append("\n".join(["Weitere Finanzierung:", *others]))
-    if len(f.years) > 1 and not short:
-        years = [
-            f"{y.year}: Zuwendung {out.eur(f'grant_by_year.{y.year}', f.grant_by_year[y.year])}, "
-            f"Eigenmittel {out.eur(f'own_by_year.{y.year}', f.own_by_year[y.year])}"
-            for y in f.years
-        ]
-        paragraphs.append(
-            "Nach Haushaltsjahren (Kassenwirksamkeit):\n" + "\n".join(f"- {y}" for y in years)
-        )
     pieces = [Piece("finanzierung", p, "Finanzierung laut Plan") for p in paragraphs]
     return pieces, out.figures
-
-
-def need_pieces(
-    report: BudgetReport, applicant: str = "Der Antragsteller"
-) -> tuple[list[Piece], list[Figure]]:
-    """One sentence for the Notwendigkeit der Förderung from the plan's figures."""
-    f, out = report.figures, _Printer()
-    text = (
-        f"{applicant} bringt Eigenmittel von {out.eur('own_cash_eur', f.own_cash)} auf; "
-        f"ohne die beantragte Zuwendung von {out.eur('grant_eur', f.grant)} ist das Vorhaben "
-        "nicht ausfinanziert."
-    )
-    return [Piece("notwendigkeit", text, "Finanzierungslücke laut Plan", when="plan")], out.figures
 
 
 def provisional_pieces(profile: Profile) -> list[Piece]:
