@@ -183,9 +183,9 @@ def massnahmen(ctx: DraftContext) -> list[Piece]:
         return []
     n = len(activities)
     intro = (
-        f"Das Vorhaben ist in {count_words(n, 'Arbeitspaket', 'Arbeitspakete')} gegliedert:"
+        f"Die Arbeit gliedert sich in {count_words(n, 'Arbeitspaket', 'Arbeitspakete')}:"
         if n > 1
-        else "Das Vorhaben umfasst ein Arbeitspaket:"
+        else "Die Arbeit besteht aus einem Arbeitspaket:"
     )
     lines = [_activity_line(a, ctx.start) for a in activities]
     return [Piece("massnahmen", "\n".join([intro, *lines]), "Arbeitspakete")]
@@ -196,7 +196,14 @@ def kooperation(ctx: DraftContext) -> list[Piece]:
     if not partners:
         return []
     n = len(partners)
-    intro = f"Das Vorhaben wird mit {count_words(n, 'Partner', 'Partnern', 'einem')} umgesetzt:"
+    roles = all(p.role for p in partners)
+    if n == 1:
+        intro = (
+            "Ein Partner übernimmt eine feste Aufgabe:" if roles else "Ein Partner ist beteiligt:"
+        )
+    else:
+        who = count_words(n, "Partner", "Partner").capitalize()
+        intro = f"{who} übernehmen feste Aufgaben:" if roles else f"{who} sind beteiligt:"
     lines = [f"- {p.name}: {p.role}" if p.role else f"- {p.name}" for p in partners]
     return [Piece("kooperation", "\n".join([intro, *lines]), "Partner")]
 
@@ -310,8 +317,8 @@ def zusammenfassung(ctx: DraftContext) -> list[Piece]:
     partners = ctx.profile.partner_list
     if partners and len(sentences) < 5:
         names = join_and([x.name for x in partners[:4]])
-        more = " und weiteren" if len(partners) > 4 else ""
-        sentences.append(f"Partner sind {names}{more}.")
+        more = " sowie weitere" if len(partners) > 4 else ""
+        sentences.append(f"Als Partner wirken mit: {names}{more}.")
     return [Piece("zusammenfassung", " ".join(sentences[:5]), "Kurzbeschreibung")]
 
 
@@ -324,8 +331,8 @@ def zeitplan(ctx: DraftContext) -> list[Piece]:
         pieces.append(
             Piece(
                 "zeitplan",
-                f"Das Vorhaben läuft vom {de_date(start)} bis zum {de_date(end)} "
-                f"({months} Monate).",
+                f"Die Laufzeit beträgt {months} Monate, vom {de_date(start)} bis zum "
+                f"{de_date(end)}.",
                 "Projektzeitraum",
             )
         )
