@@ -202,7 +202,8 @@ def kooperation(ctx: DraftContext) -> list[Piece]:
             "Ein Partner übernimmt eine feste Aufgabe:" if roles else "Ein Partner ist beteiligt:"
         )
     else:
-        who = count_words(n, "Partner", "Partner").capitalize()
+        words = count_words(n, "Partner", "Partner")
+        who = words[0].upper() + words[1:]
         intro = f"{who} übernehmen feste Aufgaben:" if roles else f"{who} sind beteiligt:"
     lines = [f"- {p.name}: {p.role}" if p.role else f"- {p.name}" for p in partners]
     return [Piece("kooperation", "\n".join([intro, *lines]), "Partner")]

@@ -178,3 +178,13 @@ def test_a_programme_without_outline_gets_the_standard_sections():
     sections = outline_of(programme([], None))
     assert sections[0].title == "Kurzbeschreibung"
     assert ("finanzierung", "notwendigkeit") in [s.topics for s in sections]
+
+
+def test_partner_list_opens_with_a_capital_and_the_roles():
+    doc = draft(programme(["Partner"], [["kooperation"]]), profile())
+    assert texts(doc)["Partner"].startswith(
+        "Ein Partner übernimmt eine feste Aufgabe:\n- Lebenshilfe Oberhausen: berät"
+    )
+    two = dict(DETAILS, partners=[{"name": "A", "role": "x"}, {"name": "B"}])
+    text = texts(draft(programme(["Partner"], [["kooperation"]]), profile(details=two)))["Partner"]
+    assert text.startswith("Zwei Partner sind beteiligt:\n- A: x\n- B")
