@@ -64,11 +64,6 @@ class ComposedSection:
     def empty(self) -> bool:
         return not self.pieces
 
-    @property
-    def plan_here(self) -> bool:
-        """Whether the plan's tables belong into this section."""
-        return "finanzierung" in self.topics
-
     def moved_notes(self) -> list[str]:
         """'Barrierefreiheit (Projektangaben)' for each fact placed here by fallback."""
         return [f"{topic_title(p.topic)}: {p.label}" for p in self.moved]
@@ -81,10 +76,6 @@ class Composition:
     sections: tuple[ComposedSection, ...]
     applicant: tuple[Piece, ...] = ()
     plan: tuple[Piece, ...] = ()
-
-    def empty_titles(self) -> list[str]:
-        """Titles of the sections nothing was placed in."""
-        return [s.title for s in self.sections if s.empty]
 
 
 def _variant_applies(piece: Piece, topic_targets: dict[str, Target], target: Target) -> bool:

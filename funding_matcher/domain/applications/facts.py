@@ -8,88 +8,27 @@ sentences of that topic stand in (rule 4). The plan's figures are added by ``fin
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
 
 from funding_matcher.domain import taxonomy
-from funding_matcher.domain.applications.applicant import Applicant
-from funding_matcher.domain.applications.sentences import Sentence, assign
+from funding_matcher.domain.applications.generated import evaluation, zeitplan, zusammenfassung
+from funding_matcher.domain.applications.pieces import (
+    DraftContext,
+    Piece,
+    context,
+    profile_period,
+)
+from funding_matcher.domain.applications.sentences import Sentence
 from funding_matcher.domain.applications.wording import (
     count_words,
-    de_date,
     join_and,
     month_span,
-    months_between,
     number,
     with_article,
 )
-from funding_matcher.domain.money import format_eur
-from funding_matcher.domain.profile import Activity, Details, Goal, Profile
+from funding_matcher.domain.profile import Activity, Goal
 
-
-@dataclass(frozen=True)
-class Piece:
-    """A paragraph or list placed in a section; ``label`` names its fact for the working list."""
-
-    topic: str
-    text: str
-    label: str
-    user: bool = False
-    # A variant used only when another topic shares the section ("merged") or does not.
-    when: str = ""
-
-
-@dataclass(frozen=True)
-class DraftContext:
-    """What the generated sentences may use besides the profile."""
-
-    profile: Profile
-    applicant: Applicant
-    programme_title: str
-    period: tuple[date, date] | None = None
-    requested: Decimal | None = None
-    requested_provisional: bool = False
-    sentences: tuple[Sentence, ...] = field(default=())
-
-    @property
-    def details(self) -> Details:
-        return self.profile.details or Details()
-
-    @property
-    def name(self) -> str:
-        return self.applicant.name or self.profile.organisation or "Der Antragsteller"
-
-    @property
-    def start(self) -> date | None:
-        return self.period[0] if self.period else None
-
-
-def context(
-    profile: Profile,
-    applicant: Applicant,
-    programme_title: str,
-    period: tuple[date, date] | None,
-    requested: Decimal | None,
-    requested_provisional: bool,
-) -> DraftContext:
-    """The context with the description split into topic sentences (rule 4)."""
-    return DraftContext(
-        profile,
-        applicant,
-        programme_title,
-        period,
-        requested,
-        requested_provisional,
-        tuple(assign(profile.description)),
-    )
-
-
-def profile_period(profile: Profile) -> tuple[date, date] | None:
-    """The project period from the profile's start and duration, where both are known."""
-    if profile.start_date is None or profile.project_end is None:
-        return None
-    return profile.start_date, profile.project_end
+__all__ = ["DraftContext", "Piece", "context", "profile_period", "topic_pieces"]
 
 
 # -- the eleven user topics -------------------------------------------------------------------
@@ -278,116 +217,6 @@ def _join_clauses(clauses: list[str]) -> str:
             clause[4:] if clause.startswith("ist ") and clauses[0].startswith("ist ") else clause
         )
     return join_and(out) if len(out) > 1 else out[0]
-
-
-# -- the generated topics --------------------------------------------------------------------
-
-
-def zusammenfassung(ctx: DraftContext) -> list[Piece]:
-    """3-5 sentences: who asks for how much, where and when, for how many, with which goals."""
-    p, d = ctx.profile, ctx.details
-    ask = f"{with_article(ctx.name)} beantragt für das Vorhaben „{p.title}“"
-    if ctx.requested is not None:
-        amount = format_eur(ctx.requested)
-        if ctx.requested_provisional:
-            amount += " (vorläufig, ohne Finanzplan)"
-        ask += f" eine Zuwendung von {amount}"
-    else:
-        ask += " eine Zuwendung"
-    sentences = [f"{ask} aus dem Programm „{ctx.programme_title}“."]
-    where = f" in {p.municipality}" if p.municipality else ""
-    if ctx.period:
-        start, end = ctx.period
-        sentences.append(f"Es läuft vom {de_date(start)} bis zum {de_date(end)}{where}.")
-    elif p.duration_months:
-        tail = f" und findet{where} statt." if where else "."
-        sentences.append(f"Es ist auf {p.duration_months} Monate angelegt{tail}")
-    elif where:
-        sentences.append(f"Es findet{where} statt.")
-    group = d.target_group
-    if group is not None and group.count is not None:
-        sentences.append(f"Es richtet sich an {number(group.count)} Menschen.")
-    if d.goals:
-        measured = all(g.indicator or g.target for g in d.goals)
-        goals = count_words(len(d.goals), "Ziel", "Ziele")
-        sentences.append(
-            f"Es verfolgt {goals}, deren Erreichung an Indikatoren gemessen wird."
-            if measured and len(d.goals) > 1
-            else f"Es verfolgt {goals}."
-        )
-    partners = ctx.profile.partner_list
-    if partners and len(sentences) < 5:
-        names = join_and([x.name for x in partners[:4]])
-        more = " sowie weitere" if len(partners) > 4 else ""
-        sentences.append(f"Als Partner wirken mit: {names}{more}.")
-    return [Piece("zusammenfassung", " ".join(sentences[:5]), "Kurzbeschreibung")]
-
-
-def zeitplan(ctx: DraftContext) -> list[Piece]:
-    """The period, then each activity with its calendar months."""
-    pieces = []
-    if ctx.period:
-        start, end = ctx.period
-        months = months_between(start, end)
-        pieces.append(
-            Piece(
-                "zeitplan",
-                f"Die Laufzeit beträgt {months} Monate, vom {de_date(start)} bis zum "
-                f"{de_date(end)}.",
-                "Projektzeitraum",
-            )
-        )
-    elif ctx.profile.duration_months:
-        pieces.append(
-            Piece(
-                "zeitplan",
-                f"Das Vorhaben ist auf {ctx.profile.duration_months} Monate angelegt; der Beginn "
-                "richtet sich nach der Bewilligung.",
-                "Laufzeit",
-            )
-        )
-    timed = sorted(
-        (a for a in ctx.details.activities if a.from_month or a.to_month),
-        key=lambda a: (a.from_month or a.to_month or 0, a.to_month or 0),
-    )
-    if timed:
-        lines = [
-            f"- {month_span(ctx.start, a.from_month, a.to_month)}: {a.title.rstrip('.')}"
-            for a in timed
-        ]
-        pieces.append(
-            Piece(
-                "zeitplan",
-                "\n".join(["Ablauf:", *lines]),
-                "Ablauf der Arbeitspakete",
-                when="alone:massnahmen",
-            )
-        )
-    return pieces
-
-
-def evaluation(ctx: DraftContext) -> list[Piece]:
-    """Each goal's indicator and target; goals are referred to by number, not repeated."""
-    goals = ctx.details.goals
-    lines = []
-    for index, g in enumerate(goals, start=1):
-        if not (g.indicator or g.target):
-            continue
-        parts = [g.indicator or ""]
-        if g.target:
-            parts.append(f"Zielwert: {g.target}")
-        lead = f"Ziel {index}: " if len(goals) > 1 else ""
-        lines.append(f"- {lead}{'; '.join(p for p in parts if p)}")
-    if not lines:
-        return []
-    return [
-        Piece(
-            "evaluation",
-            "\n".join(["Die Zielerreichung wird an diesen Indikatoren gemessen:", *lines]),
-            "Indikatoren und Zielwerte",
-            when="alone:ziele",
-        )
-    ]
 
 
 # -- all topics --------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from typing import Any
 
 from docx.oxml.ns import qn
 
@@ -70,3 +71,39 @@ def image_size(data: bytes) -> tuple[int, int] | None:
         return ImageReader(io.BytesIO(data)).getSize()
     except Exception:  # noqa: BLE001 - a broken logo must not stop the export
         return None
+
+
+def draw_letterhead(
+    canvas: Any, letterhead: Letterhead, font: str, logo_size: tuple[int, int] | None, margin: float
+) -> None:
+    """The header lines and logo at the top of a PDF page, the footer lines at its foot."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import cm
+    from reportlab.lib.utils import ImageReader
+
+    width, height = A4
+    canvas.saveState()
+    canvas.setFont(font, 7.5)
+    canvas.setFillColorRGB(0.35, 0.35, 0.35)
+    y = height - 1.2 * cm
+    for line in letterhead.header:
+        canvas.drawString(margin, y, line[:110])
+        y -= 9
+    if letterhead.logo and logo_size and logo_size[1]:
+        w, h = logo_size
+        draw_h = 1.6 * cm
+        draw_w = min(draw_h * w / h, 6 * cm)
+        canvas.drawImage(
+            ImageReader(io.BytesIO(letterhead.logo)),
+            width - margin - draw_w,
+            height - 0.8 * cm - draw_h,
+            width=draw_w,
+            height=draw_h,
+            preserveAspectRatio=True,
+            mask="auto",
+        )
+    y = 1.6 * cm
+    for line in reversed(letterhead.footer):
+        canvas.drawCentredString(width / 2, y, line[:140])
+        y += 9
+    canvas.restoreState()

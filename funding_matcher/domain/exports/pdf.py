@@ -17,7 +17,6 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
@@ -50,7 +49,7 @@ from .blocks import (
 from .content import build_blocks
 from .document import ApplicationDocument
 from .fonts import font_files
-from .letterhead import Letterhead, image_size, read_letterhead
+from .letterhead import Letterhead, draw_letterhead, image_size, read_letterhead
 
 DARK_BLUE = colors.HexColor("#1F3864")
 MID_BLUE = colors.HexColor("#2E5597")
@@ -196,35 +195,7 @@ class _Document(BaseDocTemplate):
         )
 
     def _letterhead(self, canvas: Canvas, _doc: Any) -> None:
-        """The organisation's header lines and logo at the top, its footer lines at the foot."""
-        lh = self.letterhead
-        width, height = A4
-        canvas.saveState()
-        canvas.setFont(self.font, 7.5)
-        canvas.setFillColor(GREY)
-        y = height - 1.2 * cm
-        for line in lh.header:
-            canvas.drawString(MARGIN, y, line[:110])
-            y -= 9
-        if lh.logo and self.logo_size:
-            w, h = self.logo_size
-            draw_h = 1.6 * cm
-            draw_w = min(draw_h * w / h, 6 * cm) if h else 0
-            if draw_w:
-                canvas.drawImage(
-                    ImageReader(io.BytesIO(lh.logo)),
-                    width - MARGIN - draw_w,
-                    height - 0.8 * cm - draw_h,
-                    width=draw_w,
-                    height=draw_h,
-                    preserveAspectRatio=True,
-                    mask="auto",
-                )
-        y = 1.6 * cm
-        for line in reversed(lh.footer):
-            canvas.drawCentredString(width / 2, y, line[:140])
-            y += 9
-        canvas.restoreState()
+        draw_letterhead(canvas, self.letterhead, self.font, self.logo_size, MARGIN)
 
     def _furniture(self, canvas: Canvas, _doc: Any) -> None:
         if not self.letterhead.empty:

@@ -12,8 +12,8 @@ from funding_matcher.domain.applications.draft import (
     DraftNotReady,
     StoredItem,
     StoredSection,
-    amounts_in,
 )
+from funding_matcher.domain.applications.draft_checks import amounts_in, plan_amounts
 from funding_matcher.domain.applications.finance import Figure, figure_mismatches
 from funding_matcher.domain.exports import export_markdown, export_portal
 from funding_matcher.domain.money import format_eur
@@ -86,7 +86,6 @@ def test_einreichung_is_clean_and_every_amount_is_the_plans():
 
 
 def _plan_numbers(report):
-    from funding_matcher.domain.applications.draft import plan_amounts
 
     return plan_amounts(report)
 

@@ -17,9 +17,8 @@ from funding_matcher.domain.applications.compose import placement
 from funding_matcher.domain.applications.draft import (
     DraftNotReady,
     StoredSection,
-    amounts_in,
-    plan_amounts,
 )
+from funding_matcher.domain.applications.draft_checks import amounts_in, plan_amounts
 from funding_matcher.domain.applications.outline import outline_of
 from funding_matcher.domain.exports import export_docx, export_markdown
 from funding_matcher.domain.money import format_eur

@@ -114,3 +114,28 @@ def test_font_folder_can_be_configured(monkeypatch: pytest.MonkeyPatch, tmp_path
         (tmp_path / f"{name}.ttf").write_bytes(b"")
     monkeypatch.setenv(fonts.FONT_DIR_ENV, str(tmp_path))
     assert fonts.font_files().regular == tmp_path / "DejaVuSans.ttf"
+
+
+def test_the_letterhead_with_a_logo_is_drawn_on_every_page(make_document: MakeDocument) -> None:
+    import docx
+    from PIL import Image
+
+    from funding_matcher.domain.exports.letterhead import read_letterhead
+
+    logo = io.BytesIO()
+    Image.new("RGB", (120, 40), (31, 56, 100)).save(logo, format="PNG")
+    template = docx.Document()
+    header = template.sections[0].header.paragraphs[0]
+    header.text = "Musterverein e.V. · Hauptstraße 1"
+    header.add_run().add_picture(io.BytesIO(logo.getvalue()))
+    template.sections[0].footer.paragraphs[0].text = "VR 1234 · IBAN DE89 3704 0044 0532 0130 00"
+    out = io.BytesIO()
+    template.save(out)
+    letterhead = read_letterhead(out.getvalue())
+    assert letterhead.header == ("Musterverein e.V. · Hauptstraße 1",)
+    assert letterhead.footer == ("VR 1234 · IBAN DE89 3704 0044 0532 0130 00",)
+    assert letterhead.logo is not None and letterhead.logo.startswith(b"\x89PNG")
+    reader = PdfReader(io.BytesIO(export_pdf(make_document(), out.getvalue())))
+    for page in reader.pages:
+        assert "Musterverein e.V. · Hauptstraße 1" in page.extract_text()
+        assert page["/Resources"].get("/XObject")  # the logo
