@@ -134,7 +134,8 @@ def test_the_letterhead_with_a_logo_is_drawn_on_every_page(make_document: MakeDo
     letterhead = read_letterhead(out.getvalue())
     assert letterhead.header == ("Musterverein e.V. · Hauptstraße 1",)
     assert letterhead.footer == ("VR 1234 · IBAN DE89 3704 0044 0532 0130 00",)
-    assert letterhead.logo is not None and letterhead.logo.startswith(b"\x89PNG")
+    assert letterhead.logo is not None
+    assert letterhead.logo.startswith(b"\x89PNG")
     reader = PdfReader(io.BytesIO(export_pdf(make_document(), out.getvalue())))
     for page in reader.pages:
         assert "Musterverein e.V. · Hauptstraße 1" in page.extract_text()
