@@ -129,6 +129,7 @@ def register_blueprints(app: Flask) -> None:
         account,
         api,
         applications,
+        applications_details,
         auth,
         budget,
         catalogue,
@@ -138,6 +139,7 @@ def register_blueprints(app: Flask) -> None:
         main,
         matches,
         organisation,
+        organisation_applicant,
         pdf_import,
         planning,
         projects,
@@ -155,6 +157,8 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(organisation.bp)
     app.register_blueprint(applications.bp)
     app.register_blueprint(sections.bp)
+    app.register_blueprint(applications_details.bp)
+    app.register_blueprint(organisation_applicant.bp)
     app.register_blueprint(account.bp)
     app.register_blueprint(budget.bp)
     app.register_blueprint(planning.bp)

@@ -221,6 +221,7 @@ def programme_data(**overrides: Any) -> dict[str, Any]:
         "deadline": {"kind": "annual", "annual": {"month": 9, "day": 30}},
         "procedure": "Antrag beim Landesamt.",
         "outline_sections": ["Ausgangslage", "Ziele"],
+        "outline_topics": [["ausgangslage"], ["ziele"]],
         "requirements": [],
         "combinable_with": [],
         "not_combinable_with": [],
@@ -230,7 +231,27 @@ def programme_data(**overrides: Any) -> dict[str, Any]:
         "notes": None,
     }
     data.update(overrides)
+    if "outline_topics" not in overrides and "outline_sections" in overrides:
+        # Every record with sections names their topics (drafting contract § 3); tests that do
+        # not care get one distinct topic per section.
+        sections = data["outline_sections"] or []
+        data["outline_topics"] = (
+            [[TEST_TOPICS[i % len(TEST_TOPICS)]] for i in range(len(sections))]
+            if sections
+            else None
+        )
     return data
+
+
+TEST_TOPICS = (
+    "ausgangslage",
+    "zielgruppen",
+    "ziele",
+    "massnahmen",
+    "beteiligung",
+    "kooperation",
+    "verstetigung",
+)
 
 
 @pytest.fixture
@@ -285,9 +306,15 @@ def make_application(
     from funding_matcher.operations.projects import save_profile
 
     def make(organisation: Organisation, user: User | None = None, **programme: Any) -> Any:
-        programme.setdefault(
-            "outline_sections", ["Ausgangslage im Quartier", "Zielgruppen", "Verstetigung"]
-        )
+        if "outline_sections" not in programme:
+            programme["outline_sections"] = [
+                "Ausgangslage im Quartier",
+                "Zielgruppen",
+                "Verstetigung",
+            ]
+            programme.setdefault(
+                "outline_topics", [["ausgangslage"], ["zielgruppen"], ["verstetigung"]]
+            )
         slug = programme.setdefault("slug", "testprogramm")
         write_programme(**programme)
         sync_catalogue(load_catalogue(catalogue_dir).programmes)

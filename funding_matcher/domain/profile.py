@@ -36,7 +36,7 @@ from funding_matcher.domain.limits import (
     single_line,
 )
 
-FORMAT_VERSION = "v1"
+FORMAT_VERSION = "v1.1"
 
 Text300 = Annotated[str, Field(max_length=300)]
 MAX_EUR = float(MAX_AMOUNT_EUR)
@@ -55,6 +55,12 @@ def _iso_date(value: Any) -> Any:
 # Strict: true is no amount, "yes" no yes, 12.0 no number of months (JSON has the real types).
 Euro = Annotated[float, Strict(), Field(ge=0, le=MAX_EUR)]
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+
+# Project details (format v1.1, drafting contract § 1): the user's own words, at most 5,000
+# characters per text and 30 entries per list.
+DetailText = Annotated[str, Field(max_length=5000)]
+NamedText = Annotated[str, Field(min_length=1, max_length=5000)]
+DETAIL_LIST_MAX = 30
 MAX_EXTRA_FIELDS = 50
 MAX_EXTRA_CHARS = 64_000
 
@@ -76,6 +82,89 @@ CODE_FIELDS = {
     "target_groups": "target_groups",
     "cost_types": "cost_types",
 }
+
+
+class _Detail(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class NeedFigure(_Detail):
+    """A figure that shows the need, with its source ("SGB-II-Quote im Quartier", "24 %")."""
+
+    label: NamedText
+    value: NamedText
+    source: DetailText | None = None
+
+
+class Subgroup(_Detail):
+    """A part of the target group with its count ("Menschen mit Behinderung", 20)."""
+
+    label: NamedText
+    count: int | None = Field(default=None, ge=0, le=10_000_000)
+
+
+class TargetGroup(_Detail):
+    """Whom the project reaches: in the user's words, how many, and which subgroups."""
+
+    description: DetailText | None = None
+    count: int | None = Field(default=None, ge=0, le=10_000_000)
+    subgroups: list[Subgroup] = Field(default_factory=list, max_length=DETAIL_LIST_MAX)
+
+
+class Goal(_Detail):
+    """A goal with the indicator that shows it is reached and the target value."""
+
+    goal: NamedText
+    indicator: DetailText | None = None
+    target: DetailText | None = None
+
+
+class Activity(_Detail):
+    """A work package; months count from the first month of the project period (1)."""
+
+    title: NamedText
+    description: DetailText | None = None
+    from_month: int | None = Field(default=None, ge=1, le=120)
+    to_month: int | None = Field(default=None, ge=1, le=120)
+
+    @model_validator(mode="after")
+    def _months_in_order(self) -> Activity:
+        if (
+            self.from_month is not None
+            and self.to_month is not None
+            and self.to_month < self.from_month
+        ):
+            raise ValueError("to_month: der letzte Monat liegt vor dem ersten")
+        return self
+
+
+class DetailPartner(_Detail):
+    """A partner and what it contributes."""
+
+    name: NamedText
+    role: DetailText | None = None
+
+
+class Details(_Detail):
+    """The project's facts per topic (format v1.1); every field optional."""
+
+    need: DetailText | None = None
+    need_figures: list[NeedFigure] = Field(default_factory=list, max_length=DETAIL_LIST_MAX)
+    target_group: TargetGroup | None = None
+    goals: list[Goal] = Field(default_factory=list, max_length=DETAIL_LIST_MAX)
+    activities: list[Activity] = Field(default_factory=list, max_length=DETAIL_LIST_MAX)
+    participation: DetailText | None = None
+    accessibility: DetailText | None = None
+    partners: list[DetailPartner] = Field(default_factory=list, max_length=DETAIL_LIST_MAX)
+    sustainability: DetailText | None = None
+    publicity: DetailText | None = None
+    funding_need: DetailText | None = None
+    experience: DetailText | None = None
+
+    @property
+    def empty(self) -> bool:
+        """True when no field holds anything."""
+        return not any(self.model_dump(exclude_none=True, exclude_defaults=True).values())
 
 
 class Profile(BaseModel):
@@ -101,6 +190,7 @@ class Profile(BaseModel):
     partners: list[Text300] = Field(default_factory=list, max_length=50)
     # Format v1.1: the project has partners in another country (cross-border programmes).
     partners_abroad: bool | None = None
+    details: Details | None = None
 
     @field_validator("budget_total_eur", "own_funds_eur")
     @classmethod
@@ -166,6 +256,18 @@ class Profile(BaseModel):
         return date(year, month, day) - timedelta(days=1)
 
     @property
+    def partner_list(self) -> list[DetailPartner]:
+        """One partner list: ``details.partners`` when given, else the v1 names (role unknown)."""
+        if self.details is not None and self.details.partners:
+            return list(self.details.partners)
+        return [DetailPartner(name=name) for name in self.partners if name.strip()]
+
+    @property
+    def has_details(self) -> bool:
+        """Whether the profile carries any project detail (format v1.1)."""
+        return self.details is not None and not self.details.empty
+
+    @property
     def extra_fields(self) -> dict[str, Any]:
         """Fields outside format v1 that came with the file; kept on export."""
         return dict(self.model_extra or {})
@@ -181,6 +283,9 @@ class Profile(BaseModel):
             profile = cls.model_validate(data)
         except ValidationError as exc:
             raise InvalidData(problems_from_pydantic(exc)) from None
+        late = _months_after_end(profile)
+        if late:
+            raise InvalidData(late)
         if (
             profile.budget_total_eur is not None
             and profile.own_funds_eur is not None
@@ -202,6 +307,10 @@ class Profile(BaseModel):
         for key in ("themes", "target_groups", "cost_types", "partners"):
             if not data.get(key) and key not in self.model_fields_set:
                 data.pop(key, None)
+        if self.details is not None:
+            data["details"] = _compact(data["details"])
+            if not data["details"]:
+                data.pop("details")
         return data
 
     @classmethod
@@ -225,3 +334,32 @@ class Profile(BaseModel):
     def to_json(self) -> str:
         """The profile as pretty-printed format-v1 JSON."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
+
+
+def _compact(value: Any) -> Any:
+    """Details without empty lists and objects: what the user never filled stays out."""
+    if isinstance(value, dict):
+        kept = {k: _compact(v) for k, v in value.items()}
+        return {k: v for k, v in kept.items() if v not in ({}, [], None)}
+    if isinstance(value, list):
+        return [_compact(v) for v in value]
+    return value
+
+
+def _months_after_end(profile: Profile) -> list[FieldProblem]:
+    """Activities planned beyond the project's duration (when the duration is known)."""
+    if profile.details is None or profile.duration_months is None:
+        return []
+    problems = []
+    for i, activity in enumerate(profile.details.activities):
+        for name in ("from_month", "to_month"):
+            month = getattr(activity, name)
+            if month is not None and month > profile.duration_months:
+                problems.append(
+                    FieldProblem(
+                        f"details.activities.{i}.{name}",
+                        f"Monat {month} liegt nach dem Projektende (Laufzeit "
+                        f"{profile.duration_months} Monate)",
+                    )
+                )
+    return problems

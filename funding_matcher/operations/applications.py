@@ -10,8 +10,13 @@ from decimal import Decimal
 from sqlalchemy import select, update
 from sqlalchemy.orm import selectinload
 
+from funding_matcher.domain.applications.applicant import Applicant
 from funding_matcher.domain.applications.checklist import build_checklist
-from funding_matcher.domain.applications.outline import draft_outline
+from funding_matcher.domain.applications.outline import (
+    draft_outline,
+    outline_of,
+    stored_composition,
+)
 from funding_matcher.domain.applications.status import check_status_change
 from funding_matcher.domain.catalogue.records import Programme
 from funding_matcher.domain.errors import FieldProblem, InvalidData
@@ -29,6 +34,7 @@ from funding_matcher.models import (
     User,
 )
 from funding_matcher.models.base import utcnow
+from funding_matcher.operations.catalogue import find_programme
 from funding_matcher.operations.planning import refresh_plans
 
 MAX_SECTION_CHARS = 200_000
@@ -92,8 +98,8 @@ def create_application(
         created_by_id=user.id if user else None,
     )
     db.session.add(application)
-    organisation = project.organisation.name if project.organisation else None
-    for position, draft in enumerate(draft_outline(profile, programme, organisation)):
+    applicant = _applicant(project.organisation)
+    for position, draft in enumerate(draft_outline(profile, programme, applicant)):
         section = ApplicationSection(
             key=draft.key,
             title=draft.title,
@@ -103,7 +109,8 @@ def create_application(
             limit_chars=draft.limit_chars,
             limit_pages=draft.limit_pages,
             version=1,
-            prefilled=draft.prefilled,
+            # The tool's draft (empty or not) until the user saves: it follows the facts.
+            prefilled=True,
             updated_by_id=user.id if user else None,
         )
         section.versions.append(
@@ -129,6 +136,86 @@ def create_application(
     if today is not None:
         refresh_plans(application, today)
     return application
+
+
+def _applicant(organisation: Organisation | None) -> Applicant:
+    if organisation is None:
+        return Applicant()
+    try:
+        block = Applicant.from_dict(organisation.applicant or {})
+    except InvalidData:
+        block = Applicant()
+    return block.with_name(organisation.name)
+
+
+def save_details(project: ProjectProfile, details: dict, pending: dict | None) -> None:
+    """Store the project's details (format v1.1) and redraft every section still drafted.
+
+    ``pending`` is the raw input of fields that did not validate yet: kept so that nothing
+    typed is lost, shown again until it is valid.
+    """
+    data = {k: v for k, v in (project.data or {}).items() if k != "details"}
+    if details:
+        data["details"] = details
+    Profile.from_dict(data)  # InvalidData names the field; nothing is stored then
+    project.data = data
+    others = {k: v for k, v in (project.pending or {}).items() if k != "details"}
+    project.pending = {**others, "details": pending} if pending else others
+    db.session.flush()
+    for application in db.session.scalars(
+        select(Application).where(Application.project_id == project.id)
+    ):
+        refresh_drafted_sections(application)
+
+
+def refresh_drafted_sections(application: Application) -> None:
+    """Recompose the sections the user has not edited yet from the current facts.
+
+    Their text is the tool's draft, so it follows the facts; it is replaced in place (the
+    version stays, the history gets no entry per keystroke). Edited sections are never touched.
+    """
+    _, composition = _composition(application)
+    if composition is None:
+        return
+    by_title = {s.title: s for s in composition.sections}
+    for section in application.sections:
+        composed = by_title.get(section.title)
+        if composed is None or not section.prefilled or section.text == composed.text:
+            continue
+        section.text = composed.text
+        current = next((v for v in section.versions if v.version == section.version), None)
+        if current is not None:
+            current.text = composed.text
+    db.session.flush()
+
+
+def _composition(application: Application):
+    programme = find_programme(application.programme_slug)
+    try:
+        profile = Profile.from_dict(application.project.data)
+    except InvalidData:
+        return None, None
+    if programme is None:
+        return None, None
+    applicant = _applicant(application.organisation)
+    return programme, stored_composition(profile, programme, applicant)
+
+
+def drafted_text(application: Application, section: ApplicationSection) -> str:
+    """The tool's draft of a section from today's facts (its stored text when none can be made)."""
+    _, composition = _composition(application)
+    if composition is None:
+        return section.text
+    composed = next((s for s in composition.sections if s.title == section.title), None)
+    return composed.text if composed is not None else section.text
+
+
+def drafted_topics(application: Application, section: ApplicationSection) -> tuple[str, ...]:
+    """The topics the record gives a section (empty when the record or title is gone)."""
+    programme = find_programme(application.programme_slug)
+    if programme is None:
+        return ()
+    return next((s.topics for s in outline_of(programme) if s.title == section.title), ())
 
 
 def section_by_key(application: Application, key: str) -> ApplicationSection | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from funding_matcher.domain.applications.questions import TARGET_COLUMNS
 from funding_matcher.domain.applications.status import STATUSES, TRANSITIONS
 from funding_matcher.domain.errors import InvalidData
 from funding_matcher.domain.wizard import is_complete
@@ -20,8 +21,10 @@ from funding_matcher.operations.applications import (
 )
 from funding_matcher.operations.budget import budget_summary
 from funding_matcher.operations.catalogue import find_programme
+from funding_matcher.operations.exports import grantor_version_missing
 from funding_matcher.operations.planning import application_deadline
 from funding_matcher.web.access import current_organisation, member_required, owned_or_404
+from funding_matcher.web.applications_details import page_state, section_questions
 from funding_matcher.web.applications_forms import (
     ChecklistForm,
     NewApplicationForm,
@@ -85,8 +88,8 @@ def create():
         return redirect(url_for("projects.show", project_id=project.id)), 303
     db.session.commit()
     flash(
-        "Antrag angelegt. Die Abschnitte folgen der Gliederung des Programms; vorausgefüllte "
-        "Texte stammen aus Ihrem Projektprofil und sind als Vorschlag markiert.",
+        "Antrag angelegt. Die Abschnitte folgen der Gliederung des Programms; beantworten Sie "
+        "unten die Fragen je Abschnitt, daraus entstehen die Texte.",
         "success",
     )
     return redirect(url_for("applications.show", application_id=application.id)), 303
@@ -113,6 +116,10 @@ def _render_show(application: Application, status_form: StatusForm, code: int = 
         confirm_form=ConfirmForm(),
         missing=missing_required(application),
         plan=budget_summary(application),
+        grantor_missing=grantor_version_missing(application, today()),
+        questions={q.index: q for q in section_questions(application)},
+        details=page_state(application),
+        target_columns=TARGET_COLUMNS,
     ), code
 
 

@@ -14,11 +14,13 @@ from flask import (
     flash,
     redirect,
     render_template,
+    request,
     send_file,
     url_for,
 )
 from flask_wtf.file import FileAllowed, FileField, FileRequired
 
+from funding_matcher.domain.applications.draft import VERSIONS, DraftNotReady
 from funding_matcher.domain.errors import InvalidData
 from funding_matcher.domain.exports import (
     FORMATS,
@@ -90,10 +92,14 @@ def letterhead(organisation: Organisation) -> bytes | None:
     return checked
 
 
-def export_response(application: Application, fmt: str):
-    """The file of an application in one format, ready to send."""
-    document = application_document(application, today())
-    template = letterhead(application.organisation) if fmt == "docx" else None
+def export_response(application: Application, fmt: str, version: str = "arbeitsfassung"):
+    """The file of an application in one format and version, ready to send.
+
+    Raises DraftNotReady (the version for the grantor is not ready) and InvalidData (an
+    incomplete profile); the callers show the list of what is missing.
+    """
+    document = application_document(application, today(), version)
+    template = letterhead(application.organisation) if fmt in ("docx", "pdf") else None
     try:
         body = export(document, fmt, template)
     except InvalidData:
@@ -112,9 +118,18 @@ def export_response(application: Application, fmt: str):
 @member_required()
 def download(application_id: int, fmt: str):
     application = owned_or_404(Application, application_id)
-    if fmt not in FORMATS:
+    version = request.args.get("version", "arbeitsfassung")
+    if fmt not in FORMATS or version not in VERSIONS:
         abort(404)
-    return export_response(application, fmt)
+    try:
+        return export_response(application, fmt, version)
+    except DraftNotReady as exc:
+        missing = exc.missing
+    except InvalidData as exc:
+        missing = [p.message for p in exc.problems]
+    return render_template(
+        "applications/not_ready.html", application=application, missing=missing, fmt=fmt
+    ), 422
 
 
 def _sample() -> ApplicationDocument:

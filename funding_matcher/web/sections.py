@@ -10,6 +10,8 @@ from funding_matcher.extensions import db
 from funding_matcher.models import Application, ApplicationSection, Role
 from funding_matcher.operations.applications import (
     SectionConflict,
+    drafted_text,
+    drafted_topics,
     restore_section,
     save_section,
     section_by_key,
@@ -30,9 +32,20 @@ def _section(application_id: int, key: str, role: Role = Role.viewer):
     return application, section
 
 
+PLAN_NOTE = (
+    "Die Beträge dieses Abschnitts setzt der Export aus dem Kosten- und Finanzierungsplan "
+    "hinzu; schreiben Sie hier nur, was über die Zahlen hinaus zu sagen ist."
+)
+
+
 def _editor(application: Application, section: ApplicationSection, form: SectionForm, code=200):
+    plan_note = PLAN_NOTE if "finanzierung" in drafted_topics(application, section) else ""
     return render_template(
-        "applications/section.html", application=application, section=section, form=form
+        "applications/section.html",
+        application=application,
+        section=section,
+        form=form,
+        plan_note=plan_note,
     ), code
 
 
@@ -67,7 +80,9 @@ def edit(application_id: int, key: str):
             flash(f"„{section.title}“ gespeichert (Version {section.version}).", "success")
             return redirect(url_for("sections.edit", application_id=application.id, key=key)), 303
         return _editor(application, section, form, 422)
-    form = SectionForm(formdata=None, text=section.text, version=section.version)
+    # A section still drafted by the tool shows the draft from today's facts.
+    text = drafted_text(application, section) if section.prefilled else section.text
+    form = SectionForm(formdata=None, text=text, version=section.version)
     return _editor(application, section, form)
 
 

@@ -65,3 +65,69 @@ def test_malformed_json_gives_a_message_not_a_crash(text):
     with pytest.raises(InvalidData) as caught:
         Profile.from_json(text)
     assert str(caught.value)
+
+
+# -- format v1.1: details ---------------------------------------------------------------------
+
+DETAILS = {
+    "need": "Im Quartier fehlt ein Treffpunkt.",
+    "need_figures": [{"label": "SGB-II-Quote", "value": "24 %", "source": "Sozialbericht 2025"}],
+    "target_group": {"description": "Ältere", "count": 120, "subgroups": [{"label": "Pflegende"}]},
+    "goals": [{"goal": "Weniger allein", "indicator": "Besuche je Woche", "target": "40"}],
+    "activities": [{"title": "Treff", "from_month": 1, "to_month": 6}],
+    "participation": "Ein Rat entscheidet.",
+    "accessibility": "Rampe.",
+    "partners": [{"name": "Lebenshilfe", "role": "berät"}],
+    "sustainability": "Die Stadt übernimmt.",
+    "publicity": "Aushänge.",
+    "funding_need": "Ohne Förderung geht es nicht.",
+    "experience": "Seit 2012.",
+}
+
+
+def test_details_round_trip_and_the_v1_fields_stay():
+    data = profile_data(partners=["Kita Sonnenschein"], details=DETAILS)
+    profile = Profile.from_dict(data)
+    assert profile.to_dict() == data
+    assert profile.has_details
+    # details.partners wins over the v1 list; the v1 list is exported unchanged.
+    assert [(p.name, p.role) for p in profile.partner_list] == [("Lebenshilfe", "berät")]
+    assert profile.to_dict()["partners"] == ["Kita Sonnenschein"]
+
+
+def test_without_details_the_v1_partners_are_the_partner_list():
+    profile = Profile.from_dict(profile_data(partners=["Kita Sonnenschein", "Stadtbibliothek"]))
+    assert [(p.name, p.role) for p in profile.partner_list] == [
+        ("Kita Sonnenschein", None),
+        ("Stadtbibliothek", None),
+    ]
+    assert not profile.has_details
+
+
+@pytest.mark.parametrize(
+    ("details", "field", "fragment"),
+    [
+        ({"need": "x" * 5001}, "details.need", "höchstens 5.000 Zeichen"),
+        ({"goals": [{"goal": "Ziel"}] * 31}, "details.goals", "zu viele Einträge (höchstens 30)"),
+        ({"goals": [{"indicator": "ohne Ziel"}]}, "details.goals.0.goal", "Pflichtangabe fehlt"),
+        (
+            {"activities": [{"title": "A", "from_month": 5, "to_month": 2}]},
+            "details.activities.0",
+            "letzte Monat liegt vor dem ersten",
+        ),
+        ({"target_group": {"count": -1}}, "details.target_group.count", "mindestens 0"),
+        ({"budget": 1}, "details.budget", "unbekanntes Feld"),
+    ],
+)
+def test_bad_details_name_the_field(details, field, fragment):
+    found = problems(profile_data(details=details))
+    assert any(fragment in message for message in found[field]), found
+
+
+def test_an_activity_after_the_project_end_is_refused():
+    found = problems(
+        profile_data(duration_months=6, details={"activities": [{"title": "A", "to_month": 9}]})
+    )
+    assert found == {
+        "details.activities.0.to_month": ["Monat 9 liegt nach dem Projektende (Laufzeit 6 Monate)"]
+    }

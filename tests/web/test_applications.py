@@ -30,6 +30,7 @@ def project(app, editor, write_programme, catalogue_dir):
         slug="quartiersfonds",
         title="Quartiersfonds Nachbarschaft",
         outline_sections=["Situation im Quartier", "Zielgruppen", "Verstetigung"],
+        outline_topics=[["ausgangslage"], ["zielgruppen"], ["verstetigung"]],
         requirements=["Stellungnahme der Kommune"],
     )
     sync_catalogue(load_catalogue(catalogue_dir).programmes)
@@ -64,14 +65,21 @@ def test_results_page_offers_to_prepare_an_application(client, project):
     page = client.get(f"/antraege/{application_id}").get_data(as_text=True)
     titles = re.findall(r'/abschnitte/[^"]+">([^<]+)</a>', page)
     assert titles == ["Situation im Quartier", "Zielgruppen", "Verstetigung"]
-    assert "Vorschlag aus dem Profil" in page
+    assert "Entwurf aus Ihren Angaben" in page
     assert "Stellungnahme der Kommune" in page
     assert "Satzung (aktuelle Fassung)" in page
+    # Each section asks for what its topics need, in plain German with an example.
+    assert "Wen wollen Sie erreichen, wie viele Menschen" in page
+    assert "Wie geht es nach der Förderung weiter" in page
+    situation = client.get(f"/antraege/{application_id}/abschnitte/situation-im-quartier")
+    text = situation.get_data(as_text=True)
+    # Without details the description's sentences stand in, each once; no taxonomy label.
+    assert "Ein offener Treff mit Beratung, Sprachcafé und Ehrenamtsbörse im Quartier." in text
+    assert "Vorschlag aus Ihrem Projektprofil" in text
     section = client.get(f"/antraege/{application_id}/abschnitte/zielgruppen").get_data(
         as_text=True
     )
-    assert "- Ältere Menschen" in section
-    assert "Vorschlag aus Ihrem Projektprofil" in section
+    assert "Ältere Menschen" not in section
 
 
 def test_programme_page_starts_an_application_and_a_second_start_finds_it(client, project):

@@ -221,9 +221,10 @@ def test_from_results_to_a_drafted_application(live_server, page, make_org, make
     screenshot(page, "application", tmp_path)
     check_accessibility(page)
 
-    page.locator("ol.sections li a").first.click()
+    drafted = page.locator("ol.sections li", has_text="Entwurf aus Ihren Angaben").first
+    drafted.locator("h3 a").click()
     editor = page.get_by_label("Text des Abschnitts")
-    assert editor.input_value()  # prefilled from the profile
+    assert editor.input_value()  # drafted from the profile
     check_accessibility(page)
     editor.fill("Unser Treff liegt mitten in Lirich. Das schreiben wir selbst.")
     page.get_by_text("Automatisch gespeichert (Version 2).").wait_for()
@@ -250,6 +251,83 @@ def test_from_results_to_a_drafted_application(live_server, page, make_org, make
     assert page.get_by_label("Text des Abschnitts").input_value() == "Fassung aus Tab eins."
 
     page.goto(f"{live_server}/konto/")
+    check_accessibility(page)
+
+
+def test_section_questions_autosave_applicant_block_and_versions(
+    live_server, page, make_org, make_user, tmp_path
+):
+    from funding_matcher.domain.profile import Profile
+    from funding_matcher.operations.applications import create_application
+    from funding_matcher.operations.catalogue import find_programme
+    from funding_matcher.operations.projects import save_profile
+    from tests.conftest import profile_data
+
+    organisation = make_org("AWO Kreisverband Hildesheim-Alfeld e.V.", "verband")
+    user = make_user(organisation, Role.owner, email="antrag@awo.example")
+    project = save_profile(
+        organisation,
+        Profile.from_dict(
+            profile_data(
+                title="Inklusiver Nachbarschaftstreff Nordstadt",
+                applicant_type="freier_traeger",
+                state="NI",
+                municipality="Hildesheim",
+                start_date="2027-06-01",
+                duration_months=36,
+            )
+        ),
+        user,
+    )
+    application = create_application(
+        project, find_programme("aktion-mensch-projektfoerderung"), user
+    )
+    db.session.commit()
+
+    sign_in(page, live_server, user.email)
+    page.goto(f"{live_server}/antraege/{application.id}#angaben")
+    # Each section asks only what its topics need, with an example.
+    accessibility = page.get_by_label("Barrierefreiheit", exact=True)
+    accessibility.fill("Stufenloser Zugang über eine Rampe, Einladungen in Leichter Sprache.")
+    page.get_by_text("Automatisch gespeichert; der Entwurf folgt Ihren Angaben.").wait_for()
+    page.get_by_label("Wie viele Menschen insgesamt").fill("hundertachtzig")
+    page.get_by_text("noch nicht gültig (markiert)", exact=False).wait_for()
+    page.locator("#d-need").scroll_into_view_if_needed()
+    page.get_by_label("Ausgangslage und Bedarf").fill(
+        "In der Nordstadt gibt es keinen barrierefreien Treffpunkt."
+    )
+    page.get_by_text("noch nicht gültig (markiert)", exact=False).wait_for()
+    page.evaluate(
+        "document.querySelectorAll('ol.sections > li')[1].scrollIntoView({block: 'start'})"
+    )
+    screenshot(page, "application-questions", tmp_path)
+    check_accessibility(page)
+    page.reload()
+    # Nothing typed is lost: the invalid number comes back with its message.
+    assert page.get_by_label("Wie viele Menschen insgesamt").input_value() == "hundertachtzig"
+    assert page.get_by_text("Bitte eine ganze Zahl angeben.").first.is_visible()
+    page.get_by_label("Wie viele Menschen insgesamt").fill("180")
+    page.get_by_text("Automatisch gespeichert; der Entwurf folgt Ihren Angaben.").wait_for()
+    page.goto(f"{live_server}/antraege/{application.id}/abschnitte/barrierefreiheit-des-vorhabens")
+    assert page.get_by_label("Text des Abschnitts").input_value().startswith("Stufenloser Zugang")
+
+    page.goto(f"{live_server}/organisation/antragsteller")
+    page.get_by_label("IBAN").fill("DE89 3704 0044 0532 0130 01")
+    page.get_by_role("button", name="Speichern").click()
+    page.get_by_text("Prüfziffer stimmt nicht", exact=False).wait_for()
+    check_accessibility(page)
+    page.get_by_label("IBAN").fill("DE89 3704 0044 0532 0130 00")
+    page.get_by_label("Straße und Hausnummer").fill("Steingrube 19")
+    page.get_by_label("Postleitzahl").fill("31141")
+    page.get_by_label("Ort", exact=True).fill("Hildesheim")
+    page.get_by_role("button", name="Speichern").click()
+    page.get_by_text("Antragsteller-Angaben gespeichert", exact=False).wait_for()
+    screenshot(page, "applicant", tmp_path)
+
+    page.goto(f"{live_server}/antraege/{application.id}/export/pdf?version=einreichung")
+    page.get_by_role("heading", name="Einreichungsfassung noch nicht möglich").wait_for()
+    assert page.get_by_text("Kosten- und Finanzierungsplan", exact=False).first.is_visible()
+    screenshot(page, "not-ready", tmp_path)
     check_accessibility(page)
 
 

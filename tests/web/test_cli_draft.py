@@ -43,8 +43,13 @@ def test_markdown_draft_follows_the_programme(cli, files):
     )
     assert result.exit_code == 0, result.output
     text = out.read_text(encoding="utf-8")
-    headings = [line for line in text.splitlines() if line.startswith("### ")]
-    assert headings == ["### Ausgangslage im Quartier", "### Zielgruppen", "### Verstetigung"]
+    headings = [line for line in text.splitlines() if line.startswith("## ")]
+    assert headings[:4] == [
+        "## Antragsteller",
+        "## Ausgangslage im Quartier",
+        "## Zielgruppen",
+        "## Verstetigung",
+    ]
     assert "Nachbarn e. V." in text
     assert "noch kein Kosten- und Finanzierungsplan" in text
 

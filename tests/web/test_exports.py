@@ -57,7 +57,7 @@ def test_pdf_export_reads_back_with_pdftotext(client, setup):
 
 def test_markdown_and_xlsx(client, setup):
     markdown = download(client, setup["application"], "md").get_data(as_text=True)
-    assert "### Zielgruppen" in markdown
+    assert "## Zielgruppen" in markdown
     workbook = load_workbook(io.BytesIO(download(client, setup["application"], "xlsx").data))
     assert workbook.sheetnames
 

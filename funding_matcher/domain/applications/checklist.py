@@ -8,6 +8,7 @@ already covers them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from funding_matcher.domain.applications.outline import slugify
@@ -159,3 +160,31 @@ def build_checklist(programme: Programme, profile: Profile) -> list[ChecklistEnt
         keys.add(key)
         entries.append(ChecklistEntry(key, requirement, True, "Voraussetzung laut Programm"))
     return entries
+
+
+# -- what an item is, for the draft (drafting contract § 5) ------------------------------------
+
+# Items that are this very document, or a declaration the draft's Erklärungen make.
+SELF_KEYS = ("projektbeschreibung", "finanzplan")
+DECLARATION_KEYS = ("nicht-begonnen",)
+# A programme requirement names a document when it says one of these; everything else it says
+# is a condition (Fördervoraussetzung) such as "Beginn erst nach Bewilligung".
+DOCUMENT_WORDS = re.compile(
+    r"nachweis|bescheinigung|satzung|registerauszug|auszug\b|beschluss\b|beschlüsse|"
+    r"vereinbarung|absichtserklärung|führungszeugnis|stellungnahme|bestätigung|lebenslauf|"
+    r"gutachten|kostenvoranschl|angebote\b|kostenschätzung|lageplan|karte\b|vordruck|"
+    r"formular\b|empfehlungsschreiben|jahresabschluss|vollmacht|erklärung\b|"
+    r"finanzierungsplan|kostenplan|zeichnung|foto",
+    re.IGNORECASE,
+)
+
+
+def item_kind(key: str, title: str) -> str:
+    """'document', 'condition', 'declaration' or 'self' (this document) for a checklist item."""
+    if key in SELF_KEYS:
+        return "self"
+    if key in DECLARATION_KEYS:
+        return "declaration"
+    if key.startswith("programm-") and not DOCUMENT_WORDS.search(title):
+        return "condition"
+    return "document"

@@ -1,4 +1,10 @@
-"""An application outline drafted from the programme's sections and the project profile."""
+"""A programme's outline: its sections with their topics and limits, and the starting texts.
+
+The sections and their topics come from the record (``outline_sections``, ``outline_topics``,
+``outline_limits``); a programme without sections gets the standard Vorhabenbeschreibung.
+The starting texts are composed from the profile's facts (``facts`` and ``compose``); the plan's
+figures are added when a draft is built, so a stored text never holds a stale amount.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +12,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from funding_matcher.domain.applications.prefill import prefill
-from funding_matcher.domain.applications.topics import BY_KEY, STANDARD_OUTLINE, Topic, topic_of
+from funding_matcher.domain.applications.applicant import Applicant
+from funding_matcher.domain.applications.compose import Composition, compose, guidance
+from funding_matcher.domain.applications.facts import context, profile_period, topic_pieces
+from funding_matcher.domain.applications.topics import STANDARD_OUTLINE
 from funding_matcher.domain.catalogue.deadlines import format_date
-from funding_matcher.domain.catalogue.records import Programme
+from funding_matcher.domain.catalogue.records import OUTLINE_TOPICS, Programme
 from funding_matcher.domain.profile import Profile
 
 CHARS_RE = re.compile(r"(\d{1,3}(?:[.\s]\d{3})*|\d+)\s*(?:zeichen)", re.IGNORECASE)
@@ -18,13 +26,25 @@ KEY_LENGTH = 60
 
 
 @dataclass(frozen=True)
-class SectionDraft:
-    """One section of a drafted outline."""
+class OutlineSection:
+    """One section of a programme's outline."""
 
     key: str
     title: str
-    text: str  # prefilled from the profile; empty when the profile says nothing about it
+    topics: tuple[str, ...]
+    limit_chars: int | None = None
+    limit_pages: int | None = None
+
+
+@dataclass(frozen=True)
+class SectionDraft:
+    """One section with its starting text (empty when the profile says nothing about it)."""
+
+    key: str
+    title: str
+    text: str
     guidance: str
+    topics: tuple[str, ...] = ()
     limit_chars: int | None = None
     limit_pages: int | None = None
 
@@ -51,73 +71,62 @@ def length_limit(text: str) -> tuple[int | None, int | None]:
     )
 
 
-def _guidance(topic: Topic | None, programme: Programme, title: str) -> str:
-    parts = (
-        [topic.guidance]
-        if topic
-        else [
-            f"Beschreiben Sie, was {programme.funder} unter „{title}“ erwartet; die Richtlinie "
-            "nennt die Einzelheiten."
-        ]
-    )
-    key = topic.key if topic else ""
-    if key in ("kosten", "eigenanteil"):
-        terms = []
-        rate, cap = programme.limit("funding_rate_max_percent"), programme.limit("amount_max_eur")
-        if rate is not None:
-            terms.append(f"Förderquote bis {rate:g} %")
-        if cap is not None:
-            terms.append(f"Höchstbetrag {cap:,.0f} €".replace(",", "."))
-        if programme.own_contribution:
-            terms.append(f"Eigenanteil: {programme.own_contribution}")
-        if terms:
-            parts.append("Laut Katalog: " + "; ".join(terms) + ".")
-    if topic is not None:
-        related = [r for r in programme.requirements if any(w in r.lower() for w in topic.words)]
-        if related:
-            parts.append("Voraussetzungen des Programms: " + "; ".join(related) + ".")
-    return " ".join(parts)
+def outline_of(programme: Programme) -> list[OutlineSection]:
+    """The programme's sections with topics and limits (the standard outline when it has none).
 
-
-def draft_outline(
-    profile: Profile, programme: Programme, organisation: str | None = None
-) -> list[SectionDraft]:
-    """The programme's outline sections in its order (else the standard outline), prefilled."""
-    titles = list(programme.outline_sections) or [BY_KEY[k].title for k in STANDARD_OUTLINE]
-    topics = [topic_of(title) for title in titles]
-    # The description belongs in one section only: the situation, else the measures, else the
-    # summary, else the first section.
-    home = next(
-        (
-            i
-            for key in ("ausgangslage", "massnahmen", "zusammenfassung")
-            for i, t in enumerate(topics)
-            if t and t.key == key
-        ),
-        0,
-    )
-    drafts, used = [], set()
-    for i, (title, topic) in enumerate(zip(titles, topics, strict=True)):
-        standard = not programme.outline_sections
-        key = topic.key if standard and topic else slugify(title)
+    A record without ``outline_topics`` (``programs validate`` refuses it) gets no topics: its
+    sections stay empty until the catalogue names them, nothing is guessed from a title.
+    """
+    if programme.outline_sections:
+        titles = list(programme.outline_sections)
+        topics = [tuple(t) for t in (programme.outline_topics or [[] for _ in titles])]
+        limits = list(programme.outline_limits or [None for _ in titles])
+    else:
+        titles = [title for title, _ in STANDARD_OUTLINE]
+        topics = [codes for _, codes in STANDARD_OUTLINE]
+        limits = [None for _ in titles]
+    sections, used = [], set()
+    for i, (title, codes, limit) in enumerate(zip(titles, topics, limits, strict=True)):
+        key = slugify(title)
         while key in used:
             key = f"{key}-{i + 1}"
         used.add(key)
-        text = prefill(topic.key if topic else None, profile, organisation)
-        if i == home and (topic is None or topic.key != "ausgangslage"):
-            text = f"{text}\n\n{profile.description.strip()}".strip()
         chars, pages = length_limit(title)
-        drafts.append(
-            SectionDraft(
-                key=key,
-                title=title,
-                text=text,
-                guidance=_guidance(topic, programme, title),
-                limit_chars=chars,
-                limit_pages=pages,
-            )
+        sections.append(OutlineSection(key, title, codes, limit or chars, pages))
+    return sections
+
+
+def stored_composition(
+    profile: Profile, programme: Programme, applicant: Applicant | None = None
+) -> Composition:
+    """The sections composed from the profile's facts, without the plan's figures."""
+    outline = outline_of(programme)
+    applicant = (applicant or Applicant()).with_name(profile.organisation)
+    title = getattr(programme, "short_title", None) or programme.title
+    ctx = context(profile, applicant, title, profile_period(profile), None, False)
+    # No plan here: the summary names no amount and the finance topic stays for the draft.
+    pieces = topic_pieces(ctx, OUTLINE_TOPICS)
+    return compose([s.title for s in outline], [s.topics for s in outline], pieces)
+
+
+def draft_outline(
+    profile: Profile, programme: Programme, applicant: Applicant | None = None
+) -> list[SectionDraft]:
+    """The programme's sections in its order, each with its starting text and guidance."""
+    outline = outline_of(programme)
+    composition = stored_composition(profile, programme, applicant)
+    return [
+        SectionDraft(
+            key=section.key,
+            title=section.title,
+            text=composed.text,
+            guidance=guidance(section.topics),
+            topics=section.topics,
+            limit_chars=section.limit_chars,
+            limit_pages=section.limit_pages,
         )
-    return drafts
+        for section, composed in zip(outline, composition.sections, strict=True)
+    ]
 
 
 def source_note(programme: Programme) -> str:

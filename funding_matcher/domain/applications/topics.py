@@ -1,160 +1,173 @@
-"""What an outline section is about, recognised from its title, and what to write there.
+"""The closed list of outline topics (drafting contract § 3): what each is, where it falls back.
 
-Funders name their sections differently ("Ausgangslage und Bedarf", "Situation im Quartier",
-"Problemanalyse"); the topic decides which profile facts prefill a section and which guidance it
-carries. Guidance is our own summary of common practice (Vorhabenbeschreibung of Bund and Land,
-foundations' forms), not a funder's text.
+A programme record says per section which topics it carries (``outline_topics``); a section's
+title is never read for keywords. Eleven topics carry the user's facts, four are generated.
+The guidance is our own summary of common practice (Vorhabenbeschreibung of Bund and Land,
+foundations' forms), not a funder's text; it appears in the working version only.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+
+USER_TOPICS = (
+    "ausgangslage",
+    "zielgruppen",
+    "ziele",
+    "massnahmen",
+    "beteiligung",
+    "barrierefreiheit",
+    "kooperation",
+    "verstetigung",
+    "oeffentlichkeitsarbeit",
+    "notwendigkeit",
+    "traeger",
+)
+GENERATED_TOPICS = ("zusammenfassung", "zeitplan", "finanzierung", "evaluation")
 
 
 @dataclass(frozen=True)
 class Topic:
-    """A kind of outline section."""
+    """One topic: its German name and what a section about it should say."""
 
-    key: str
-    title: str  # the standard German title
-    words: tuple[str, ...]  # lower-case fragments of section titles that mean this topic
+    code: str
+    title: str
     guidance: str
 
 
-# A title is about the topic whose word starts earliest in it, the longer word winning a tie
-# ("Zielgruppen" over "Ziele"); words count only at the start of a word, so "Regelfinanzierung"
-# is no financing section.
-TOPICS: tuple[Topic, ...] = (
-    Topic(
-        "zusammenfassung",
-        "Kurzbeschreibung",
-        ("kurzbeschreibung", "zusammenfassung", "projektskizze", "projektidee", "abstract"),
-        "Das Vorhaben in wenigen Sätzen: was, für wen, wo, wie lange, mit welchem Ziel. "
-        "Gutachterinnen und Gutachter lesen diesen Abschnitt zuerst.",
-    ),
-    Topic(
-        "traeger",
-        "Antragsteller und Träger",
-        ("träger", "antragsteller", "organisation", "verbandszugehörigkeit", "einrichtung"),
-        "Wer beantragt: Rechtsform, Erfahrung mit vergleichbaren Vorhaben, Verankerung im "
-        "Quartier, Verbandszugehörigkeit und Gemeinnützigkeit, wo das Programm sie verlangt.",
-    ),
-    Topic(
-        "zielgruppen",
-        "Zielgruppen",
-        ("zielgruppe", "teilnehmende", "adressaten"),
-        "Wen das Vorhaben erreichen soll, wie viele Menschen und wie der Zugang gelingt "
-        "(aufsuchende Arbeit, Sprachen, Barrierefreiheit).",
-    ),
-    Topic(
-        "ausgangslage",
-        "Ausgangslage und Bedarf",
-        ("ausgangslage", "bedarf", "situation", "hintergrund", "problem", "sozialraum", "analyse"),
-        "Die Lage im Quartier mit belegbaren Zahlen (Sozialraummonitoring, Einwohnerstruktur, "
-        "Infrastruktur) und warum es das Vorhaben gerade hier braucht. Quellen nennen.",
-    ),
-    Topic(
-        "ziele",
-        "Ziele",
-        ("ziel",),
-        "Überprüfbare Ziele mit Indikatoren und Zielwerten (z. B. Zahl der Teilnehmenden, neue "
-        "Angebote), möglichst mit Meilensteinen für die Erfolgskontrolle.",
-    ),
-    Topic(
-        "massnahmen",
-        "Maßnahmen und Arbeitsplan",
-        (
-            "maßnahme",
-            "massnahme",
-            "arbeitsplan",
-            "umsetzung",
-            "methode",
-            "konzept",
-            "vorgehen",
-            "aktivität",
-            "inhalt",
-            "vorhaben",
+TOPICS: dict[str, Topic] = {
+    t.code: t
+    for t in (
+        Topic(
+            "zusammenfassung",
+            "Kurzbeschreibung",
+            "Das Vorhaben in wenigen Sätzen: was, für wen, wo, wie lange, mit welchem Ziel und "
+            "welcher Zuwendung. Gutachterinnen und Gutachter lesen diesen Abschnitt zuerst.",
         ),
-        "Was konkret geschieht, in welchen Arbeitspaketen und in welcher Reihenfolge, wer "
-        "zuständig ist und welche Ergebnisse entstehen.",
-    ),
-    Topic(
-        "kooperation",
-        "Kooperationspartner",
-        ("kooperation", "partner", "netzwerk", "bündnis", "arbeitsteilung", "beteiligung"),
-        "Partner mit ihrer Rolle und ihrem Beitrag (auch unbar); Kooperationsvereinbarungen "
-        "oder Absichtserklärungen beilegen.",
-    ),
-    Topic(
-        "zeitplan",
-        "Zeitplan",
-        ("zeitplan", "zeitraum", "laufzeit", "meilenstein", "zeitliche"),
-        "Beginn und Ende, Meilensteine je Quartal oder Halbjahr. Beginn nicht vor dem "
-        "Zuwendungsbescheid (vorzeitiger Maßnahmebeginn nur mit Zustimmung).",
-    ),
-    Topic(
-        "eigenanteil",
-        "Eigenanteil und Kofinanzierung",
-        ("eigenanteil", "eigenmittel", "kofinanzierung", "eigenleistung"),
-        "Woher der Eigenanteil kommt (Haushaltsmittel, Spenden, Eigenleistung) und welche "
-        "Drittmittel beantragt oder bewilligt sind.",
-    ),
-    Topic(
-        "kosten",
-        "Kosten und Finanzierung",
-        ("kosten", "finanzierung", "budget", "ausgaben", "finanzplan", "mittel"),
-        "Verweis auf den Kosten- und Finanzierungsplan: die großen Posten kurz begründen "
-        "(Personal mit Eingruppierung, Sachkosten, Investitionen mit Angeboten).",
-    ),
-    Topic(
-        "nachhaltigkeit",
-        "Nachhaltigkeit und Verstetigung",
-        ("nachhaltig", "verstetigung", "fortführung", "folgelasten", "weiterführung"),
-        "Was nach Förderende bleibt und wie es weiter finanziert wird; Folgekosten und wer "
-        "sie trägt.",
-    ),
-    Topic(
-        "wirkung",
-        "Wirkung und Evaluation",
-        ("wirkung", "evaluation", "erfolg", "indikator", "dokumentation"),
-        "Wie Sie messen, ob die Ziele erreicht werden (Indikatoren, Befragungen, "
-        "Dokumentation), und wer auswertet.",
-    ),
-    Topic(
-        "oeffentlichkeit",
-        "Öffentlichkeitsarbeit",
-        ("öffentlichkeit", "kommunikation", "presse", "verbreitung"),
-        "Wie das Vorhaben bekannt wird und wie die Förderung sichtbar gemacht wird "
-        "(Logo- und Hinweispflichten des Fördergebers beachten).",
-    ),
+        Topic(
+            "ausgangslage",
+            "Ausgangslage und Bedarf",
+            "Die Lage vor Ort mit belegbaren Zahlen (Sozialraummonitoring, Einwohnerstruktur, "
+            "Infrastruktur) und warum es das Vorhaben gerade hier braucht; Quellen nennen.",
+        ),
+        Topic(
+            "zielgruppen",
+            "Zielgruppen",
+            "Wen das Vorhaben erreichen soll, wie viele Menschen, welche Gruppen darunter und "
+            "wie der Zugang gelingt (aufsuchende Arbeit, Sprachen, Barrierefreiheit).",
+        ),
+        Topic(
+            "ziele",
+            "Ziele",
+            "Überprüfbare Ziele: was am Ende anders ist, mit Indikator und Zielwert.",
+        ),
+        Topic(
+            "massnahmen",
+            "Maßnahmen und Arbeitsplan",
+            "Was konkret geschieht, in welchen Arbeitspaketen und Monaten, wer zuständig ist "
+            "und welche Ergebnisse entstehen.",
+        ),
+        Topic(
+            "beteiligung",
+            "Beteiligung",
+            "Wie die Menschen, für die das Vorhaben gedacht ist, mitplanen und mitentscheiden "
+            "(Gremien, Formate, Ehrenamt).",
+        ),
+        Topic(
+            "barrierefreiheit",
+            "Barrierefreiheit",
+            "Wie Räume, Informationen und Veranstaltungen zugänglich werden (stufenloser "
+            "Zugang, Leichte Sprache, Gebärdensprache, Assistenz) und was das kostet.",
+        ),
+        Topic(
+            "kooperation",
+            "Kooperationspartner",
+            "Partner mit ihrer Rolle und ihrem Beitrag (auch unbar); Kooperationsvereinbarungen "
+            "oder Absichtserklärungen beilegen.",
+        ),
+        Topic(
+            "verstetigung",
+            "Nachhaltigkeit und Verstetigung",
+            "Was nach Förderende bleibt, wer es weiter trägt und finanziert; Folgekosten und "
+            "ihre Tragbarkeit.",
+        ),
+        Topic(
+            "oeffentlichkeitsarbeit",
+            "Öffentlichkeitsarbeit",
+            "Wie das Vorhaben bekannt wird und wie die Förderung sichtbar gemacht wird "
+            "(Hinweis- und Logopflichten des Fördergebers beachten).",
+        ),
+        Topic(
+            "notwendigkeit",
+            "Notwendigkeit der Förderung",
+            "Warum das Vorhaben ohne die Zuwendung nicht oder nicht in diesem Umfang möglich "
+            "ist: Eigenmittel, andere Finanzierung, keine Regelfinanzierung.",
+        ),
+        Topic(
+            "traeger",
+            "Antragsteller und Träger",
+            "Wer beantragt: Rechtsform, Gemeinnützigkeit, Erfahrung mit vergleichbaren "
+            "Vorhaben und Verankerung vor Ort.",
+        ),
+        Topic(
+            "zeitplan",
+            "Zeitplan",
+            "Beginn und Ende, Arbeitspakete mit Monaten, Meilensteine für die Erfolgskontrolle.",
+        ),
+        Topic(
+            "finanzierung",
+            "Kosten und Finanzierung",
+            "Wird aus dem Kosten- und Finanzierungsplan erzeugt: Gesamtausgaben, Zuwendung mit "
+            "Fördersatz, Eigenanteil, weitere Finanzierung.",
+        ),
+        Topic(
+            "evaluation",
+            "Erfolgskontrolle",
+            "Woran Sie messen, ob die Ziele erreicht sind: Indikator und Zielwert je Ziel, wer "
+            "wann auswertet.",
+        ),
+    )
+}
+
+# Rule 2: where a topic's facts go when no section carries it (first topic with a section).
+FALLBACK: dict[str, tuple[str, ...]] = {
+    "ausgangslage": ("zusammenfassung", "ziele"),
+    "zielgruppen": ("ausgangslage", "ziele"),
+    "ziele": ("massnahmen", "zusammenfassung"),
+    "massnahmen": ("ziele", "zeitplan"),
+    "beteiligung": ("massnahmen", "zielgruppen"),
+    "barrierefreiheit": ("massnahmen", "beteiligung"),
+    "kooperation": ("massnahmen", "traeger"),
+    "verstetigung": ("ziele", "massnahmen"),
+    "oeffentlichkeitsarbeit": ("massnahmen", "ziele"),
+    "notwendigkeit": ("ausgangslage", "finanzierung"),
+    "evaluation": ("ziele",),
+    "zeitplan": ("massnahmen",),
+}
+
+# The outline of a programme that names none (Vorhabenbeschreibung of Bund and Land, § 1.3 of
+# the domain notes), with the topics of each section.
+STANDARD_OUTLINE: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Kurzbeschreibung", ("zusammenfassung",)),
+    ("Antragsteller und Träger", ("traeger",)),
+    ("Ausgangslage und Bedarf", ("ausgangslage",)),
+    ("Zielgruppen", ("zielgruppen",)),
+    ("Ziele und Erfolgskontrolle", ("ziele", "evaluation")),
+    ("Maßnahmen und Arbeitsplan", ("massnahmen",)),
+    ("Beteiligung und Barrierefreiheit", ("beteiligung", "barrierefreiheit")),
+    ("Kooperationspartner", ("kooperation",)),
+    ("Zeitplan", ("zeitplan",)),
+    ("Kosten und Finanzierung", ("finanzierung", "notwendigkeit")),
+    ("Nachhaltigkeit und Verstetigung", ("verstetigung",)),
+    ("Öffentlichkeitsarbeit", ("oeffentlichkeitsarbeit",)),
 )
 
-BY_KEY = {topic.key: topic for topic in TOPICS}
 
-# The standard outline when a programme names none (Vorhabenbeschreibung of Bund and Land).
-STANDARD_OUTLINE = (
-    "ausgangslage",
-    "ziele",
-    "zielgruppen",
-    "massnahmen",
-    "kooperation",
-    "zeitplan",
-    "kosten",
-    "eigenanteil",
-    "nachhaltigkeit",
-    "wirkung",
-    "oeffentlichkeit",
-)
+def topic_title(code: str) -> str:
+    """The German name of a topic code."""
+    return TOPICS[code].title
 
 
-def topic_of(title: str) -> Topic | None:
-    """The topic a section title is about, or None when none is recognised."""
-    text = title.lower()
-    best: tuple[int, int, Topic] | None = None
-    for topic in TOPICS:
-        for word in topic.words:
-            found = re.search(rf"(?<![\w]){re.escape(word)}", text)
-            if found and (best is None or (found.start(), -len(word)) < best[:2]):
-                best = (found.start(), -len(word), topic)
-    return best[2] if best else None
+def topics_in_words(codes: list[str] | tuple[str, ...]) -> str:
+    """'Ausgangslage und Bedarf, Zielgruppen' for a list of codes."""
+    return ", ".join(topic_title(c) for c in codes)

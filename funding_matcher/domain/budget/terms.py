@@ -12,6 +12,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Generic, Literal, TypeVar
 
+from funding_matcher.domain.errors import FieldProblem
 from funding_matcher.domain.money import json_number
 
 from .fields import MONEY, PERCENT, RATE_PER_HOUR, ObjectReader, Problems
@@ -322,6 +323,14 @@ def terms_from_programme(record: Mapping[str, Any]) -> dict[str, Any]:
         if per == "jahr" and record.get("annual_max_eur") is None:
             terms["annual_max_eur"] = amount
     return terms
+
+
+def record_term_problems(record: Mapping[str, Any]) -> list[FieldProblem]:
+    """What the budget check could not read of a record's terms (``programm.<key>``): the
+    catalogue refuses such a record instead of every plan of the programme failing later."""
+    problems = Problems()
+    read_terms(terms_from_programme(record), "programm", problems)
+    return problems.items
 
 
 def _record_terms(record: Mapping[str, Any]) -> dict[str, Any]:

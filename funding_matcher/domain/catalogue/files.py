@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from funding_matcher.domain.budget.terms import record_term_problems
 from funding_matcher.domain.catalogue.family import family_problems
 from funding_matcher.domain.catalogue.records import TERMS_KEYS, Programme
 from funding_matcher.domain.catalogue.status import LEGACY_STATUSES
@@ -208,6 +209,27 @@ def validate_record(
                     "unbekannt = null mit Erklärung in notes)",
                 )
             ]
+    if programme.outline_sections and programme.outline_topics is None:
+        # The drafts place facts by these topics and never read a title (drafting contract § 3).
+        return None, [
+            CatalogueProblem(
+                path,
+                lines.get("outline_sections", 1),
+                "outline_topics fehlt: je Abschnitt von outline_sections eine Liste von Themen "
+                "(z. B. [ausgangslage, zielgruppen])",
+            )
+        ]
+    term_problems = record_term_problems(programme.model_dump())
+    if term_problems:
+        return None, [
+            CatalogueProblem(
+                path,
+                lines.get(problem.field.split(".")[1] if "." in problem.field else "slug", 1),
+                f"{problem.field.removeprefix('programm.')}: {problem.message} "
+                "(Bedingung für die Budgetprüfung)",
+            )
+            for problem in term_problems
+        ]
     if programme.slug != path.stem:
         return None, [
             CatalogueProblem(

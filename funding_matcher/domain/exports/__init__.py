@@ -5,9 +5,10 @@ what these functions return (``MEDIA_TYPES`` and ``export_filename`` for the res
 
     doc = ApplicationDocument(title=..., programme_title=..., ..., budget=check_budget(data, rec))
     export_docx(doc)                      # bytes; template=<.docx bytes> for a letterhead
-    export_pdf(doc)                       # bytes
+    export_pdf(doc)                       # bytes; template= draws the same letterhead
     export_xlsx(doc)                      # bytes, the plan with live formulas
-    export_markdown(doc)                  # str, for pasting into web forms
+    export_markdown(doc)                  # str
+    export_portal(doc)                    # str, one block per section with its character count
     export(doc, "pdf")                    # the same by format name, always bytes
 """
 
@@ -28,6 +29,7 @@ from .document import (
 from .docx import export_docx
 from .markdown import export_markdown
 from .pdf import export_pdf
+from .portal import export_portal
 from .xlsx import export_xlsx
 
 MEDIA_TYPES: dict[str, str] = {
@@ -35,7 +37,9 @@ MEDIA_TYPES: dict[str, str] = {
     "pdf": "application/pdf",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "md": "text/markdown; charset=utf-8",
+    "portal": "text/plain; charset=utf-8",
 }
+EXTENSIONS: dict[str, str] = {"portal": "txt"}
 FORMATS: tuple[str, ...] = tuple(MEDIA_TYPES)
 
 _UMLAUTS = str.maketrans(
@@ -46,12 +50,15 @@ _UMLAUTS = str.maketrans(
 def export(doc: ApplicationDocument, fmt: str, template: bytes | None = None) -> bytes:
     """The export in format ``fmt`` (docx, pdf, xlsx, md) as bytes; Markdown as UTF-8.
 
-    ``template`` is used by DOCX only. InvalidData (field ``format``) for an unknown format.
+    ``template`` (the letterhead) is used by DOCX and PDF. InvalidData (field ``format``) for an
+    unknown format.
     """
     if fmt == "docx":
         return export_docx(doc, template)
     if fmt == "pdf":
-        return export_pdf(doc)
+        return export_pdf(doc, template)
+    if fmt == "portal":
+        return export_portal(doc).encode("utf-8")
     if fmt == "xlsx":
         return export_xlsx(doc)
     if fmt == "md":
@@ -70,7 +77,8 @@ def export_filename(doc: ApplicationDocument, fmt: str) -> str:
         .decode("ascii")
     )
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")[:60].rstrip("-")
-    return f"antrag-{slug or 'entwurf'}.{fmt}"
+    suffix = "-einreichung" if doc.submission else ""
+    return f"antrag-{slug or 'entwurf'}{suffix}.{EXTENSIONS.get(fmt, fmt)}"
 
 
 __all__ = [
@@ -85,6 +93,7 @@ __all__ = [
     "export_filename",
     "export_markdown",
     "export_pdf",
+    "export_portal",
     "export_xlsx",
     "open_checks",
 ]

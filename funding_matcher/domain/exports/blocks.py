@@ -104,30 +104,54 @@ class Checklist:
 
 @dataclass(frozen=True)
 class TitlePage:
-    """The cover: draft mark, programme, project title, key facts as label/value pairs."""
+    """The cover: mark (working version only), programme, title, key facts as label/value pairs.
+
+    ``compact`` (the short form) puts it at the top of the first page: no page of its own, no
+    table of contents.
+    """
 
     mark: str
     kicker: str
     title: str
     facts: tuple[tuple[str, str], ...]
     remark: str
+    compact: bool = False
 
 
-Block = Heading | Paragraph | BulletList | Table | Checklist | TitlePage
+@dataclass(frozen=True)
+class Facts:
+    """Label/value pairs shown like a form's fields (the Antragsteller block)."""
+
+    rows: tuple[tuple[str, str], ...]
+
+
+Block = Heading | Paragraph | BulletList | Table | Checklist | TitlePage | Facts
 
 
 def text_blocks(text: str) -> list[Block]:
-    """Plain text as paragraphs (split at blank lines) and bullet lists (lines "- ", "* ", "• ")."""
+    """Plain text as paragraphs (split at blank lines) and bullet lists (lines "- ", "* ", "• ");
+    a lead-in line directly above a list ("Das Vorhaben verfolgt drei Ziele:") stays a paragraph."""
     blocks: list[Block] = []
     for chunk in re.split(r"\n\s*\n", clean(text).strip()):
         lines = [line.rstrip() for line in chunk.split("\n") if line.strip()]
-        if not lines:
-            continue
-        bullets = [re.match(r"\s*[-*•]\s+(.*)", line) for line in lines]
-        if all(bullets):
-            blocks.append(BulletList(tuple(Item(m.group(1)) for m in bullets if m)))
-        else:
-            blocks.append(Paragraph("\n".join(line.strip() for line in lines)))
+        run: list[str] = []
+        items: list[Item] = []
+        for line in lines:
+            bullet = re.match(r"\s*[-*•]\s+(.*)", line)
+            if bullet:
+                if run:
+                    blocks.append(Paragraph("\n".join(run)))
+                    run = []
+                items.append(Item(bullet.group(1)))
+            else:
+                if items:
+                    blocks.append(BulletList(tuple(items)))
+                    items = []
+                run.append(line.strip())
+        if run:
+            blocks.append(Paragraph("\n".join(run)))
+        if items:
+            blocks.append(BulletList(tuple(items)))
     return blocks
 
 

@@ -24,6 +24,11 @@ MAX_TEXT_CHARS = 200_000
 MAX_LINE_CHARS = 1_000
 
 Severity = Literal["error", "warning", "notice"]
+VERSIONS: dict[str, str] = {
+    "arbeitsfassung": "Arbeitsfassung",
+    "einreichung": "Einreichungsfassung",
+}
+ItemKind = Literal["document", "condition", "declaration", "self"]
 SEVERITY_LABELS: dict[str, str] = {"error": "Fehler", "warning": "Warnung", "notice": "Hinweis"}
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "notice": 2}
 _TEXT_FIELDS = (
@@ -40,12 +45,19 @@ _TEXT_FIELDS = (
 
 @dataclass(frozen=True)
 class Section:
-    """One section of the Vorhabenbeschreibung; ``limit_chars`` is the funder's maximum length."""
+    """One section of the Vorhabenbeschreibung; ``limit_chars`` is the funder's maximum length.
+
+    ``guidance`` and ``moved`` (facts placed here by fallback) show in the working version only;
+    ``plan`` puts the plan's tables after the text (the section that carries the finance topic).
+    """
 
     key: str
     title: str
     text: str
     limit_chars: int | None = None
+    guidance: str = ""
+    moved: tuple[str, ...] = ()
+    plan: bool = False
 
     @property
     def chars(self) -> int:
@@ -66,6 +78,9 @@ class ChecklistItem:
     required: bool
     done: bool
     note: str = ""
+    # document: an Anlage; condition: a Fördervoraussetzung; declaration: in the Erklärungen;
+    # self: this very document (Projektbeschreibung, Finanzplan), never listed as missing.
+    kind: ItemKind = "document"
 
 
 @dataclass(frozen=True)
@@ -74,7 +89,7 @@ class OpenCheck:
 
     severity: Severity
     text: str
-    origin: Literal["budget", "checklist", "section"]
+    origin: Literal["budget", "checklist", "section", "draft"]
 
     @property
     def label(self) -> str:
@@ -106,11 +121,32 @@ class ApplicationDocument:
     checked_on: date | None = None
     deadline: date | None = None
     exported_on: date | None = None
+    # The drafting contract's parts (§ 2-6); empty defaults give a plain working version.
+    version: str = "arbeitsfassung"
+    short_form: bool = False
+    cover: Sequence[tuple[str, str]] = ()
+    applicant_rows: Sequence[tuple[str, str]] = ()
+    applicant_text: Sequence[str] = ()
+    plan_text: Sequence[str] = ()
+    plan_heading: str = "Kosten- und Finanzierungsplan"
+    plan_problem: str = ""
+    declarations: Sequence[str] = ()
+    signature: str = ""
+    checks: Sequence[OpenCheck] = ()
 
     def __post_init__(self) -> None:
         # Frozen, so the sequences become tuples through object.__setattr__ (no list aliasing).
-        object.__setattr__(self, "sections", tuple(self.sections))
-        object.__setattr__(self, "checklist", tuple(self.checklist))
+        for name in (
+            "sections",
+            "checklist",
+            "cover",
+            "applicant_rows",
+            "applicant_text",
+            "plan_text",
+            "declarations",
+            "checks",
+        ):
+            object.__setattr__(self, name, tuple(getattr(self, name)))
         problems = _problems(self)
         if problems:
             raise InvalidData(problems)
@@ -121,7 +157,14 @@ class ApplicationDocument:
             if value is not None:
                 object.__setattr__(self, name, clean(value))
         sections = tuple(
-            replace(s, key=clean(s.key), title=clean(s.title), text=clean(s.text))
+            replace(
+                s,
+                key=clean(s.key),
+                title=clean(s.title),
+                text=clean(s.text),
+                guidance=clean(s.guidance),
+                moved=tuple(clean(m) for m in s.moved),
+            )
             for s in self.sections
         )
         object.__setattr__(self, "sections", sections)
@@ -129,6 +172,24 @@ class ApplicationDocument:
             replace(c, title=clean(c.title), note=clean(c.note)) for c in self.checklist
         )
         object.__setattr__(self, "checklist", checklist)
+        for name in ("applicant_text", "plan_text", "declarations"):
+            object.__setattr__(self, name, tuple(clean(t) for t in getattr(self, name)))
+        for name in ("cover", "applicant_rows"):
+            pairs = tuple((clean(a), clean(b)) for a, b in getattr(self, name))
+            object.__setattr__(self, name, pairs)
+        object.__setattr__(self, "signature", clean(self.signature))
+
+    @property
+    def submission(self) -> bool:
+        """True for the version that goes to the grantor (einreichung)."""
+        return self.version == "einreichung"
+
+    @property
+    def plan(self) -> BudgetReport | None:
+        """The plan a draft prints: the saved one unless its verdict is ``errors``."""
+        if self.budget is None or self.budget.verdict == "errors":
+            return None
+        return self.budget
 
     @property
     def stand(self) -> date:
@@ -147,24 +208,33 @@ def count(number: int) -> str:
 
 
 def open_checks(document: ApplicationDocument) -> tuple[OpenCheck, ...]:
-    """Points to settle before submitting: budget findings, missing required attachments,
-    empty or over-long sections; errors first, then warnings, then notices."""
+    """Points to settle before submitting: budget findings, missing attachments, empty or
+    over-long sections and the draft's own findings; errors first, then warnings, notices."""
     found: list[OpenCheck] = []
     if document.budget is None:
         missing = "Es ist noch kein Kosten- und Finanzierungsplan erfasst."
         found.append(OpenCheck("warning", missing, "budget"))
     else:
+        if document.budget.verdict == "errors":
+            found.append(
+                OpenCheck(
+                    "error",
+                    "Der Kosten- und Finanzierungsplan hat Fehler und wird im Entwurf noch "
+                    "nicht verwendet; die Beträge sind vorläufig.",
+                    "budget",
+                )
+            )
         found += [
             OpenCheck(check.level, f"Finanzplan: {check.message}", "budget")
             for check in document.budget.checks
         ]
     found += [
-        OpenCheck("error", f"Pflichtunterlage fehlt: {item.title}", "checklist")
+        OpenCheck("warning", f"Anlage fehlt noch: {item.title}", "checklist")
         for item in document.checklist
-        if item.required and not item.done
+        if item.required and not item.done and item.kind == "document"
     ]
     for section in document.sections:
-        if not normalised(section.text):
+        if not normalised(section.text) and not (section.plan and document.plan):
             found.append(OpenCheck("warning", f"Abschnitt „{section.title}“ ist leer.", "section"))
         elif section.over_limit and section.limit_chars is not None:
             found.append(
@@ -176,6 +246,7 @@ def open_checks(document: ApplicationDocument) -> tuple[OpenCheck, ...]:
                     "section",
                 )
             )
+    found += list(document.checks)
     # sorted() is stable: within one severity the order of the sources stays.
     return tuple(sorted(found, key=lambda item: _SEVERITY_ORDER[item.severity]))
 
@@ -189,6 +260,12 @@ def _problems(doc: ApplicationDocument) -> list[FieldProblem]:
     if doc.municipality is not None:
         _text(problems, "municipality", doc.municipality, required=False)
     _date(problems, "created_on", doc.created_on, required=True)
+    if doc.version not in VERSIONS:
+        problems.append(
+            FieldProblem(
+                "version", f"unbekannte Fassung „{doc.version}“ (arbeitsfassung, einreichung)"
+            )
+        )
     for name in ("checked_on", "deadline", "exported_on"):
         _date(problems, name, getattr(doc, name), required=False)
     if len(doc.sections) > MAX_SECTIONS:

@@ -23,6 +23,7 @@ from .blocks import (
     Block,
     BulletList,
     Checklist,
+    Facts,
     Heading,
     Paragraph,
     Table,
@@ -58,7 +59,7 @@ def export_docx(doc: ApplicationDocument, template: bytes | None = None) -> byte
     props.subject = doc.programme_title
     props.author = doc.applicant
     props.language = "de-DE"
-    props.keywords = "Entwurf, Förderantrag"
+    props.keywords = "Förderantrag" if doc.submission else "Arbeitsfassung, Förderantrag"
     # Fixed dates instead of python-docx's template dates: the file says when it was made.
     stamp = datetime(doc.stand.year, doc.stand.month, doc.stand.day)
     props.created = props.modified = stamp
@@ -87,12 +88,13 @@ class _Writer:
         }
 
     def page_furniture(self, doc: ApplicationDocument) -> None:
-        """Header "Entwurf · title" and footer "Seite x von y", not on the title page."""
+        """Header "Arbeitsfassung · title" (the title alone for the grantor) and footer
+        "Seite x von y", not on the title page (the short form has none of its own)."""
         section = self.doc.sections[-1]
-        section.different_first_page_header_footer = True
+        section.different_first_page_header_footer = not doc.short_form
         header = section.header.paragraphs[0]
         header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        run = header.add_run(f"Entwurf · {doc.title}")
+        run = header.add_run(doc.title if doc.submission else f"Arbeitsfassung · {doc.title}")
         run.font.color.rgb = GREY
         footer = section.footer.paragraphs[0]
         footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -105,7 +107,10 @@ class _Writer:
         """Append one block (``blocks`` is the whole list, for the table of contents)."""
         if isinstance(block, TitlePage):
             self.title_page(block)
-            self.contents([b for b in blocks if isinstance(b, Heading)])
+            if not block.compact:
+                self.contents([b for b in blocks if isinstance(b, Heading)])
+        elif isinstance(block, Facts):
+            self.facts(block.rows)
         elif isinstance(block, Heading):
             # As add_heading does, with the style id looked up once instead of per heading.
             self.doc.add_paragraph(block.text)._p.style = self.heading_styles[block.level]
@@ -143,29 +148,42 @@ class _Writer:
         return p
 
     def title_page(self, page: TitlePage) -> None:
-        mark = self.doc.add_paragraph()
-        mark.paragraph_format.space_before = Pt(36 if self.own_layout else 6)
-        run = mark.add_run(page.mark)
-        run.bold = True
-        run.font.size = Pt(28)
-        run.font.color.rgb = RED
+        if page.mark:
+            mark = self.doc.add_paragraph()
+            mark.paragraph_format.space_before = Pt(36 if self.own_layout else 6)
+            run = mark.add_run(page.mark)
+            run.bold = True
+            run.font.size = Pt(20 if page.compact else 28)
+            run.font.color.rgb = RED
         kicker = self.doc.add_paragraph()
-        kicker.paragraph_format.space_before = Pt(24)
+        kicker.paragraph_format.space_before = Pt(6 if page.compact else 24)
         run = kicker.add_run(page.kicker)
         run.font.size = Pt(12)
         run.font.color.rgb = GREY
         title = self.doc.add_paragraph()
-        title.paragraph_format.space_after = Pt(24)
+        title.paragraph_format.space_after = Pt(12 if page.compact else 24)
         run = title.add_run(page.title)
         run.bold = True
-        run.font.size = Pt(22)
+        run.font.size = Pt(18 if page.compact else 22)
         run.font.color.rgb = DARK_BLUE
-        facts = self.doc.add_table(rows=len(page.facts), cols=2)
+        self.facts(page.facts)
+        if page.remark:
+            remark = self.doc.add_paragraph()
+            remark.paragraph_format.space_before = Pt(12 if page.compact else 24)
+            run = remark.add_run(page.remark)
+            run.italic = True
+            run.font.size = Pt(9)
+        if not page.compact:
+            self._page_break()
+
+    def facts(self, rows: tuple[tuple[str, str], ...]) -> None:
+        """Label/value pairs as a borderless two-column table (labels grey and bold)."""
+        facts = self.doc.add_table(rows=len(rows), cols=2)
         facts.autofit = False
-        widths = (Cm(4.5), Emu(self.width - Cm(4.5)))
+        widths = (Cm(5.2), Emu(self.width - Cm(5.2)))
         for column, width in zip(facts.columns, widths, strict=True):
             column.width = width
-        for row, (label, value) in zip(facts.rows, page.facts, strict=True):
+        for row, (label, value) in zip(facts.rows, rows, strict=True):
             for cell, text, width, bold in zip(
                 row.cells, (label, value), widths, (True, False), strict=True
             ):
@@ -174,12 +192,6 @@ class _Writer:
                 run.bold = bold
                 if bold:
                     run.font.color.rgb = GREY
-        remark = self.doc.add_paragraph()
-        remark.paragraph_format.space_before = Pt(24)
-        run = remark.add_run(page.remark)
-        run.italic = True
-        run.font.size = Pt(9)
-        self._page_break()
 
     def contents(self, headings: list[Heading]) -> None:
         """A TOC field prefilled with the headings; Word refreshes it with page numbers."""

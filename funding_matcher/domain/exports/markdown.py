@@ -15,6 +15,7 @@ from .blocks import (
     Block,
     BulletList,
     Checklist,
+    Facts,
     Heading,
     Paragraph,
     Row,
@@ -61,6 +62,8 @@ def _block(block: Block) -> str:
             f"- **{item.lead}** {item.text}" if item.lead else f"- {item.text}"
             for item in block.items
         )
+    if isinstance(block, Facts):
+        return "\n".join(f"- **{label}:** {_one_line(value)}" for label, value in block.rows)
     if isinstance(block, Checklist):
         return "\n".join(
             f"- [{'x' if task.done else ' '}] {task.text} "
@@ -73,8 +76,9 @@ def _block(block: Block) -> str:
 
 def _title(page: TitlePage) -> str:
     facts = "\n".join(f"- **{label}:** {value}" for label, value in page.facts)
-    head = f"# {_one_line(page.title)}\n\n**{page.mark}** – {page.kicker}"
-    return f"{head}\n\n{facts}\n\n_{page.remark}_"
+    kicker = f"**{page.mark}** – {page.kicker}" if page.mark else page.kicker
+    text = f"# {_one_line(page.title)}\n\n{kicker}\n\n{facts}"
+    return f"{text}\n\n_{page.remark}_" if page.remark else text
 
 
 def _one_line(text: str) -> str:

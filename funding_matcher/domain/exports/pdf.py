@@ -39,6 +39,7 @@ from .blocks import (
     Block,
     BulletList,
     Checklist,
+    Facts,
     Heading,
     Paragraph,
     Table,
@@ -48,6 +49,7 @@ from .blocks import (
 from .content import build_blocks
 from .document import ApplicationDocument
 from .fonts import font_files
+from .letterhead import Letterhead, draw_letterhead, image_size, read_letterhead
 
 DARK_BLUE = colors.HexColor("#1F3864")
 MID_BLUE = colors.HexColor("#2E5597")
@@ -58,6 +60,7 @@ HEADER_FILL = colors.HexColor("#D9E2F3")
 GROUP_FILL = colors.HexColor("#F2F2F2")
 MARGIN = 2.3 * cm
 SHORT_TABLE_ROWS = 25
+FACT_LABEL = 5.2 * cm  # "Durchführungszeitraum" and "Vertretungsberechtigt" fit on one line
 
 _register_lock = threading.Lock()
 _registered: dict[str, str] = {}
@@ -158,13 +161,15 @@ def _markup(text: str) -> str:
 class _Document(BaseDocTemplate):
     """Title page without header; body pages with header and page number; bookmarks + TOC."""
 
-    def __init__(self, out: io.BytesIO, doc: ApplicationDocument, font: str) -> None:
+    def __init__(
+        self, out: io.BytesIO, doc: ApplicationDocument, font: str, letterhead: Letterhead
+    ) -> None:
         super().__init__(
             out,
             pagesize=A4,
             leftMargin=MARGIN,
             rightMargin=MARGIN,
-            topMargin=2.2 * cm,
+            topMargin=(3.2 if letterhead.header or letterhead.logo else 2.2) * cm,
             bottomMargin=2.0 * cm,
             title=doc.title,
             author=doc.applicant,
@@ -174,23 +179,36 @@ class _Document(BaseDocTemplate):
             # Otherwise every page references Helvetica, a font the PDF does not embed.
             initialFontName=font,
         )
-        self.header_text = f"Entwurf · {doc.title}"
+        self.header_text = doc.title if doc.submission else f"Arbeitsfassung · {doc.title}"
         self.font = font
+        self.letterhead = letterhead
+        self.logo_size = image_size(letterhead.logo) if letterhead.logo else None
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
+        # The letterhead goes on every page, the cover included; the running header only on
+        # body pages (the short form has no cover page of its own).
+        title_page = self._letterhead if not letterhead.empty else None
         self.addPageTemplates(
             [
-                PageTemplate("title", [frame]),
+                PageTemplate("title", [frame], onPage=title_page or (lambda c, d: None)),
                 PageTemplate("body", [frame], onPage=self._furniture),
             ]
         )
 
+    def _letterhead(self, canvas: Canvas, _doc: Any) -> None:
+        draw_letterhead(canvas, self.letterhead, self.font, self.logo_size, MARGIN)
+
     def _furniture(self, canvas: Canvas, _doc: Any) -> None:
+        if not self.letterhead.empty:
+            self._letterhead(canvas, _doc)
         canvas.saveState()
         canvas.setFont(self.font, 7.5)
         canvas.setFillColor(GREY)
         width, height = A4
-        canvas.drawRightString(width - MARGIN, height - 1.3 * cm, self.header_text[:120])
-        canvas.drawCentredString(width / 2, 1.1 * cm, f"Seite {canvas.getPageNumber()}")
+        if self.letterhead.empty:
+            canvas.drawRightString(width - MARGIN, height - 1.3 * cm, self.header_text[:120])
+            canvas.drawCentredString(width / 2, 1.1 * cm, f"Seite {canvas.getPageNumber()}")
+        else:
+            canvas.drawRightString(width - MARGIN, 0.8 * cm, f"Seite {canvas.getPageNumber()}")
         canvas.restoreState()
 
     def afterFlowable(self, flowable: Flowable) -> None:  # reportlab's hook, hence the name
@@ -204,12 +222,14 @@ class _Document(BaseDocTemplate):
         self.notify("TOCEntry", (level - 1, text, self.page, key))
 
 
-def export_pdf(doc: ApplicationDocument) -> bytes:
-    """The application as a PDF (A4, embedded fonts, bookmarks, table of contents)."""
+def export_pdf(doc: ApplicationDocument, template: bytes | None = None) -> bytes:
+    """The application as a PDF (A4, embedded fonts, bookmarks, table of contents);
+    ``template`` is the organisation's .docx letterhead, drawn on every page."""
     font = _font_family()
     styles = _styles(font)
     out = io.BytesIO()
-    template = _Document(out, doc, font)
+    letterhead = read_letterhead(template) if template is not None else Letterhead()
+    template_doc = _Document(out, doc, font, letterhead)
     story: list[Flowable] = []
     blocks = build_blocks(doc)
     i = 0
@@ -217,13 +237,13 @@ def export_pdf(doc: ApplicationDocument) -> bytes:
         group = _heading_with_table(blocks, i)
         if group:
             # A heading, its note and a short table move to the next page together.
-            flowables = [f for b in group for f in _flowables(b, styles, template.width, False)]
+            flowables = [f for b in group for f in _flowables(b, styles, template_doc.width, False)]
             story.append(KeepTogether(flowables))
             i += len(group)
         else:
-            story += _flowables(blocks[i], styles, template.width)
+            story += _flowables(blocks[i], styles, template_doc.width)
             i += 1
-    template.multiBuild(story)
+    template_doc.multiBuild(story)
     return out.getvalue()
 
 
@@ -269,28 +289,51 @@ def _flowables(
         ]
     if isinstance(block, Checklist):
         return _table(checklist_table(block), styles, width, keep)
+    if isinstance(block, Facts):
+        return [_facts(block.rows, styles, width), Spacer(1, 6)]
     return _table(block, styles, width, keep)
 
 
-def _title_page(page: TitlePage, styles: dict[str, ParagraphStyle], width: float) -> list[Flowable]:
-    facts = RLTable(
+def _facts(
+    rows: tuple[tuple[str, str], ...], styles: dict[str, ParagraphStyle], width: float
+) -> RLTable:
+    table = RLTable(
         [
             [
                 RLParagraph(_markup(label), styles["fact_label"]),
                 RLParagraph(_markup(value), styles["body"]),
             ]
-            for label, value in page.facts
+            for label, value in rows
         ],
-        colWidths=[4.3 * cm, width - 4.3 * cm],
+        colWidths=[FACT_LABEL, width - FACT_LABEL],
         hAlign="LEFT",
     )
-    facts.setStyle(
+    table.setStyle(
         [
             ("FONTNAME", (0, 0), (-1, -1), styles["body"].fontName),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ]
     )
+    return table
+
+
+def _title_page(page: TitlePage, styles: dict[str, ParagraphStyle], width: float) -> list[Flowable]:
+    facts = _facts(page.facts, styles, width)
+    head: list[Flowable] = [] if page.compact else [Spacer(1, 2.5 * cm)]
+    if page.mark:
+        head.append(RLParagraph(_markup(page.mark), styles["mark"]))
+    head += [
+        RLParagraph(_markup(page.kicker), styles["kicker"]),
+        RLParagraph(_markup(page.title), styles["title"]),
+        facts,
+    ]
+    if page.remark:
+        head += [Spacer(1, 0.5 * cm if page.compact else 1 * cm)]
+        head.append(RLParagraph(_markup(page.remark), styles["note"]))
+    if page.compact:
+        # The short form: no cover page, no table of contents; body pages from page 2 on.
+        return [*head, Spacer(1, 0.4 * cm), NextPageTemplate("body")]
     toc = TableOfContents(
         tableStyle=[
             ("FONTNAME", (0, 0), (-1, -1), styles["body"].fontName),
@@ -302,13 +345,7 @@ def _title_page(page: TitlePage, styles: dict[str, ParagraphStyle], width: float
     toc.levelStyles = [styles["toc1"], styles["toc2"]]
     toc.dotsMinLevel = 0
     return [
-        Spacer(1, 2.5 * cm),
-        RLParagraph(_markup(page.mark), styles["mark"]),
-        RLParagraph(_markup(page.kicker), styles["kicker"]),
-        RLParagraph(_markup(page.title), styles["title"]),
-        facts,
-        Spacer(1, 1 * cm),
-        RLParagraph(_markup(page.remark), styles["note"]),
+        *head,
         NextPageTemplate("body"),
         PageBreak(),
         RLParagraph("Inhalt", styles["toc_title"]),

@@ -8,6 +8,7 @@ from typing import Any
 
 from flask import jsonify, request
 
+from funding_matcher.domain.applications.draft import VERSIONS
 from funding_matcher.domain.errors import FieldProblem, InvalidData
 from funding_matcher.domain.exports import FORMATS
 from funding_matcher.domain.limits import read_amount, read_iso_date
@@ -186,6 +187,16 @@ def export_file(application_id: int):
     if application is None:
         return not_found("Diesen Antrag")
     fmt = request.args.get("format", "")
+    version = request.args.get("version", "arbeitsfassung")
+    problems = []
     if fmt not in FORMATS:
-        return problem_response([FieldProblem("format", f"Format angeben: {', '.join(FORMATS)}")])
-    return export_response(application, fmt)
+        problems.append(FieldProblem("format", f"Format angeben: {', '.join(FORMATS)}"))
+    if version not in VERSIONS:
+        problems.append(FieldProblem("version", f"Fassung angeben: {', '.join(VERSIONS)}"))
+    if problems:
+        return problem_response(problems)
+    try:
+        return export_response(application, fmt, version)
+    except InvalidData as exc:
+        # DraftNotReady names what is missing under "version"; an incomplete profile its field.
+        return problem_response(exc.problems, 422)

@@ -302,7 +302,7 @@ def openapi_document(programmes: list[str] | None = None) -> dict[str, Any]:
             },
             "/api/v1/applications/{application_id}/export": {
                 "get": _operation(
-                    "Antrag als Datei (docx, pdf, md, xlsx)",
+                    "Antrag als Datei (docx, pdf, md, xlsx, portal) in einer Fassung",
                     "exportApplication",
                     {
                         "200": {
@@ -313,7 +313,7 @@ def openapi_document(programmes: list[str] | None = None) -> dict[str, Any]:
                             },
                         }
                     },
-                    ("400", "401", "404"),
+                    ("400", "401", "404", "422"),
                     parameters=[
                         application_id,
                         {
@@ -321,6 +321,15 @@ def openapi_document(programmes: list[str] | None = None) -> dict[str, Any]:
                             "in": "query",
                             "required": True,
                             "schema": {"enum": list(EXPORT_FORMATS)},
+                        },
+                        {
+                            "name": "version",
+                            "in": "query",
+                            "required": False,
+                            "description": "arbeitsfassung (Standard) oder einreichung; die "
+                            "Einreichungsfassung antwortet mit 422 und der Liste dessen, was "
+                            "noch fehlt (fields.version)",
+                            "schema": {"enum": ["arbeitsfassung", "einreichung"]},
                         },
                     ],
                 )

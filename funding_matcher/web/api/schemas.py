@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from funding_matcher.domain import taxonomy
@@ -24,8 +25,10 @@ def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
     return {"anyOf": [schema, {"type": "null"}]}
 
 
-def _profile_schema() -> dict[str, Any]:
-    schema = Profile.model_json_schema()
+def _profile_schemas() -> dict[str, Any]:
+    """The profile (format v1.1) and its detail objects, referenced as components."""
+    schema = Profile.model_json_schema(ref_template="#/components/schemas/{model}")
+    parts = schema.pop("$defs", {})
     props = schema["properties"]
     props["applicant_type"]["enum"] = list(taxonomy.APPLICANT_TYPES)
     props["state"]["enum"] = list(taxonomy.STATES)
@@ -50,15 +53,11 @@ def _profile_schema() -> dict[str, Any]:
         f"{schema.get('description', '')} Eigenmittel höchstens Gesamtbudget; höchstens "
         f"{MAX_EXTRA_FIELDS} zusätzliche Felder mit zusammen höchstens {MAX_EXTRA_CHARS} Zeichen."
     ).strip()
-    return schema
-
-
-def _draft_schema() -> dict[str, Any]:
-    """A profile not complete yet: the same fields and limits, none of them required."""
-    schema = _profile_schema()
-    schema.pop("required", None)
-    schema["description"] = "Entwurf: nur die Felder, die für sich gültig sind."
-    return schema
+    # A profile not complete yet: the same fields and limits, none of them required.
+    draft = copy.deepcopy(schema)
+    draft.pop("required", None)
+    draft["description"] = "Entwurf: nur die Felder, die für sich gültig sind."
+    return {"Profile": schema, "ProfileDraft": draft, **parts}
 
 
 def schemas() -> dict[str, Any]:
@@ -82,8 +81,7 @@ def schemas() -> dict[str, Any]:
     }
     money = {"type": ["number", "null"], "minimum": 0}
     return {
-        "Profile": _profile_schema(),
-        "ProfileDraft": _draft_schema(),
+        **_profile_schemas(),
         "Match": match,
         "FundingMix": funding_mix_schema(),
         "Ranking": ranking_schema(match, _ref("FundingMix")),

@@ -59,7 +59,13 @@ def test_outline_is_inherited_whole_or_not_at_all(write_programme, catalogue_dir
         outline_sections=["Ausgangslage", "Ziele"],
         outline_limits=[2000, 1000],
     )
-    child_file(catalogue_dir, "eigene-gliederung", "dach", outline_sections="[Vorhaben]")
+    child_file(
+        catalogue_dir,
+        "eigene-gliederung",
+        "dach",
+        outline_sections="[Vorhaben]",
+        outline_topics="[[massnahmen]]",
+    )
     child_file(catalogue_dir, "geerbte-gliederung", "dach")
     result = load_catalogue(catalogue_dir)
     assert result.ok, result.problems

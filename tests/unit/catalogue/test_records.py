@@ -62,6 +62,8 @@ def test_broken_files_are_named_with_line_and_valid_ones_still_load(write_progra
         ({"status": "maybe"}, "status"),
         ({"states": ["NRW"]}, "NRW"),
         ({"unexpected": 1}, "unbekanntes Feld"),
+        # A term the budget check could not read is refused here, not in every plan later.
+        ({"sach_max_percent": 33.3333}, "sach_max_percent: höchstens zwei Nachkommastellen"),
     ],
 )
 def test_stricter_validation(write_programme, catalogue_dir, overrides, fragment):

@@ -123,15 +123,32 @@ def build_document(**overrides: Any) -> ApplicationDocument:
         "checked_on": date(2026, 10, 15),
         "deadline": date(2027, 1, 31),
         "exported_on": date(2026, 11, 29),
+        "applicant_rows": APPLICANT_ROWS,
+        "declarations": DECLARATIONS,
+        "signature": "Ort, Datum, rechtsverbindliche Unterschrift: ____________",
     }
     fields.update(overrides)
     return ApplicationDocument(**fields)
 
 
+APPLICANT_ROWS = (
+    ("Name", "Nachbarschaftshilfe Süd e.V."),
+    ("Anschrift", "Hammer Straße 1, 48153 Münster"),
+    ("Bankverbindung", "IBAN DE89 3704 0044 0532 0130 00"),
+)
+DECLARATIONS = (
+    "Mit dem Vorhaben wurde noch nicht begonnen.",
+    "Die Angaben in diesem Antrag und seinen Anlagen sind vollständig und richtig.",
+)
+# Level-1 headings of the working version: the blocks around the outline sections.
 H1 = [
-    "Vorhabenbeschreibung",
+    "Antragsteller",
+    "Kurzbeschreibung",
+    "Ausgangslage und Bedarf",
+    "Ziele und Zielgruppen",
     "Kosten- und Finanzierungsplan",
-    "Anlagen",
+    "Erklärungen",
+    "Anlagenverzeichnis",
     "Vor dem Einreichen prüfen",
     "Quelle und Stand der Programmangaben",
 ]

@@ -59,12 +59,12 @@ def test_outline_uses_word_heading_styles(make_document: MakeDocument) -> None:
     document = read(export_docx(make_document()))
     found = headings(document)
     assert [text for style, text in found if style == "Heading 1"] == H1
-    assert [text for style, text in found if style == "Heading 2"][:3] == [
-        "Kurzbeschreibung",
-        "Ausgangslage und Bedarf",
-        "Ziele und Zielgruppen",
+    assert [text for style, text in found if style == "Heading 2"] == [
+        "Ausgaben",
+        "Finanzierung",
+        "Zuwendung und Eigenanteil",
+        "Haushaltsjahre",
     ]
-    assert ("Heading 2", "Haushaltsjahre") in found
 
 
 def test_title_page_marks_the_draft_and_names_applicant_programme_and_date(
@@ -72,16 +72,16 @@ def test_title_page_marks_the_draft_and_names_applicant_programme_and_date(
 ) -> None:
     document = read(export_docx(make_document()))
     first = document.paragraphs[0]
-    assert first.text == "ENTWURF"
+    assert first.text == "ARBEITSFASSUNG"
     assert first.runs[0].bold
     facts = dict(tuple(row) for row in table_rows(document)[0])
     assert facts["Antragsteller"] == "Nachbarschaftshilfe Süd e.V."
     assert facts["Förderprogramm"] == "Stiftung Wohlfahrtspflege NRW"
-    assert facts["Stand"] == "29.11.2026"
+    assert facts["Datum"] == "29.11.2026"
     assert facts["Einreichungsfrist"] == "31.01.2027"
     assert "Quartierszentrum Grüne Mitte" in [p.text for p in document.paragraphs[:4]]
     header = document.sections[0].header.paragraphs[0].text
-    assert header == "Entwurf · Quartierszentrum Grüne Mitte"
+    assert header == "Arbeitsfassung · Quartierszentrum Grüne Mitte"
     assert document.core_properties.author == "Nachbarschaftshilfe Süd e.V."
     # Stored in twentieths of a point, so A4's 21 cm comes back to within a hair.
     assert abs(document.sections[0].page_width - Cm(21)) < Cm(0.01)
@@ -147,7 +147,8 @@ def test_attachments_open_checks_and_source(make_document: MakeDocument) -> None
     assert ["Satzung", "Pflicht", "liegt vor", ""] in checklist
     paragraphs = [p.text for p in document.paragraphs]
     start = after_heading(document, "Vor dem Einreichen prüfen")
-    assert paragraphs[start].startswith("Fehler: Finanzplan: Eigenanteil 0,00 € unterschreitet")
+    assert paragraphs[start].startswith("Fehler: Der Kosten- und Finanzierungsplan hat Fehler")
+    assert paragraphs[start + 1].startswith("Fehler: Finanzplan: Eigenanteil 0,00 € unterschreitet")
     source = paragraphs[after_heading(document, "Quelle und Stand der Programmangaben")]
     assert "https://www.sw-nrw.de/foerderung/foerdergrundlagen/" in source
     assert "zuletzt am 15.10.2026 geprüft" in source
@@ -166,7 +167,7 @@ def test_de_minimis_declaration_lists_the_aid(make_document: MakeDocument) -> No
         report.figures.grant,
     )
     document = read(export_docx(make_document(budget=report, de_minimis=declaration)))
-    assert ("Heading 1", "De-minimis-Erklärung (Entwurf)") in headings(document)
+    assert ("Heading 1", "De-minimis-Erklärung") in headings(document)
     aids = next(t for t in table_rows(document) if t[0][0] == "Datum")
     assert ["30.06.2025", "Stadt", "VO (EU) 2023/2831", "250.000,00 €"] in aids
     # 250.000 € + 1.500,50 € DAWI + the grant of 79.200 €
@@ -197,7 +198,7 @@ def test_template_keeps_letterhead_and_styles_and_replaces_the_body(
     assert "ALTER INHALT" not in text
     assert "ALTE TABELLE" not in text
     assert [t for s, t in headings(document) if s == "Heading 1"] == H1
-    assert document.paragraphs[0].text == "ENTWURF"
+    assert document.paragraphs[0].text == "ARBEITSFASSUNG"
 
 
 def test_template_without_heading_styles_gets_navigable_ones(make_document: MakeDocument) -> None:

@@ -8,7 +8,7 @@ from funding_matcher.domain.budget import check_budget
 from funding_matcher.domain.exports import Section, export_markdown
 from funding_matcher.domain.money import format_eur
 
-from .conftest import MakeDocument, dev_budget, report_of
+from .conftest import H1, MakeDocument, dev_budget, report_of
 
 
 def tables(text: str) -> list[list[list[str]]]:
@@ -29,14 +29,9 @@ def test_headings_and_section_texts_in_order(make_document: MakeDocument) -> Non
     text = export_markdown(make_document())
     headings = re.findall(r"^(#+) (.+)$", text, flags=re.MULTILINE)
     assert headings[0] == ("#", "Quartierszentrum Grüne Mitte")
-    assert [h for level, h in headings if level == "##"] == [
-        "Vorhabenbeschreibung",
-        "Kosten- und Finanzierungsplan",
-        "Anlagen",
-        "Vor dem Einreichen prüfen",
-        "Quelle und Stand der Programmangaben",
-    ]
-    assert ("###", "Ausgangslage und Bedarf") in headings
+    # Drafting contract § 7: the title level 1, each section and fixed block level 2.
+    assert [h for level, h in headings if level == "##"] == H1
+    assert ("###", "Ausgaben") in headings
     # Section text as written: paragraphs and the user's own bullet list.
     assert "Viele Ältere leben allein.\n\n- kaum Treffpunkte\n- lange Wege" in text
     summary = "Ein Treffpunkt für Jung und Alt im Quartier."
@@ -77,13 +72,14 @@ def test_open_checks_listed_with_severity(make_document: MakeDocument) -> None:
     text = export_markdown(make_document(budget=report_of("d8-ineligible-not-own-share")))
     section = text.split("## Vor dem Einreichen prüfen", 1)[1].split("\n## ", 1)[0]
     items = [line for line in section.splitlines() if line.startswith("- ")]
-    assert items[0].startswith("- **Fehler:** Finanzplan: Eigenanteil 0,00 € unterschreitet")
-    assert "- **Fehler:** Pflichtunterlage fehlt: Freistellungsbescheid" in items
+    assert items[0].startswith("- **Fehler:** Der Kosten- und Finanzierungsplan hat Fehler")
+    assert items[1].startswith("- **Fehler:** Finanzplan: Eigenanteil 0,00 € unterschreitet")
+    assert "- **Warnung:** Anlage fehlt noch: Freistellungsbescheid" in items
 
 
 def test_without_plan_the_outline_stays_and_a_note_says_so(make_document: MakeDocument) -> None:
     text = export_markdown(make_document(budget=None))
-    assert "### Kurzbeschreibung" in text
+    assert "## Kurzbeschreibung" in text
     assert "noch kein Kosten- und Finanzierungsplan erfasst" in text
     assert tables(text) == []
 

@@ -261,24 +261,24 @@ def test_converted_docx_reads_back_headings_applicant_and_grant(
     docx_as_pdf: dict[str, Path], name: str
 ) -> None:
     text = pdf_text(docx_as_pdf[name])
-    for heading in [
-        *H1,
-        "Ausgangslage und Bedarf",
-        "Finanzierung",
-        "Haushaltsjahre",
-    ]:
+    for heading in H1:
         assert heading in text, heading
     assert "Nachbarschaftshilfe Süd e.V." in text
-    assert "ENTWURF" in text
-    budget = "de-minimis" if name == "d4" else "d1-anteil-other-funding"
-    grant = format_eur(check_budget(dev_budget(budget)).figures.grant)
+    assert "ARBEITSFASSUNG" in text
+    if name == "d4":
+        # Its De-minimis ceiling is exceeded: a plan with errors gives the draft no figures.
+        assert "Der Kosten- und Finanzierungsplan hat Fehler" in text
+        assert "Haushaltsjahre" not in text
+        return
+    grant = format_eur(check_budget(dev_budget("d1-anteil-other-funding")).figures.grant)
     assert f"Beantragte Zuwendung {grant}" in text
+    assert "Haushaltsjahre" in text
 
 
 @needs_pdftotext
 def test_converted_docx_shows_the_de_minimis_declaration(docx_as_pdf: dict[str, Path]) -> None:
     text = pdf_text(docx_as_pdf["d4"])
-    assert "De-minimis-Erklärung (Entwurf)" in text
+    assert "De-minimis-Erklärung" in text
     assert "30.06.2025 Stadt VO (EU) 2023/2831 250.000,00 €" in text
 
 

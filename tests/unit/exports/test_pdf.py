@@ -29,10 +29,10 @@ def test_pdftotext_finds_headings_applicant_grant_and_umlauts(
     report = report_of("d1-anteil-other-funding")
     text = pdf_text(write(tmp_path, export_pdf(make_document(budget=report))))
     for expected in (
-        "ENTWURF",
+        "ARBEITSFASSUNG",
         "Quartierszentrum Grüne Mitte",
         "Nachbarschaftshilfe Süd e.V.",
-        "Vorhabenbeschreibung",
+        "Antragsteller",
         "Kosten- und Finanzierungsplan",
         "Haushaltsjahre",
         "Vor dem Einreichen prüfen",
@@ -68,7 +68,7 @@ def test_fonts_are_embedded_and_headings_are_bookmarks(make_document: MakeDocume
             assert "/FontFile2" in descriptor, font["/BaseFont"]  # embedded TrueType
     assert len(used) >= 2  # regular and bold at least
     titles = [item.title for item in reader.outline if not isinstance(item, list)]
-    assert titles[:2] == ["Vorhabenbeschreibung", "Kosten- und Finanzierungsplan"]
+    assert titles[:3] == ["Antragsteller", "Kurzbeschreibung", "Ausgangslage und Bedarf"]
     assert reader.metadata is not None
     assert reader.metadata.author == "Nachbarschaftshilfe Süd e.V."
 
@@ -92,8 +92,8 @@ def test_table_of_contents_gives_the_page_of_each_chapter(
         timeout=60,
     )
     contents = done.stdout.decode("utf-8")
-    assert contents.lstrip().startswith("Entwurf ·") or "Inhalt" in contents
-    for title in ("Vorhabenbeschreibung", "Kosten- und Finanzierungsplan", "Anlagen"):
+    assert contents.lstrip().startswith("Arbeitsfassung ·") or "Inhalt" in contents
+    for title in ("Antragsteller", "Kosten- und Finanzierungsplan", "Anlagenverzeichnis"):
         found = re.search(rf"^\s*{re.escape(title)}[ .]+(\d+)\s*$", contents, re.MULTILINE)
         assert found is not None, title
         assert int(found.group(1)) == pages[title]
@@ -114,3 +114,29 @@ def test_font_folder_can_be_configured(monkeypatch: pytest.MonkeyPatch, tmp_path
         (tmp_path / f"{name}.ttf").write_bytes(b"")
     monkeypatch.setenv(fonts.FONT_DIR_ENV, str(tmp_path))
     assert fonts.font_files().regular == tmp_path / "DejaVuSans.ttf"
+
+
+def test_the_letterhead_with_a_logo_is_drawn_on_every_page(make_document: MakeDocument) -> None:
+    import docx
+    from PIL import Image
+
+    from funding_matcher.domain.exports.letterhead import read_letterhead
+
+    logo = io.BytesIO()
+    Image.new("RGB", (120, 40), (31, 56, 100)).save(logo, format="PNG")
+    template = docx.Document()
+    header = template.sections[0].header.paragraphs[0]
+    header.text = "Musterverein e.V. · Hauptstraße 1"
+    header.add_run().add_picture(io.BytesIO(logo.getvalue()))
+    template.sections[0].footer.paragraphs[0].text = "VR 1234 · IBAN DE89 3704 0044 0532 0130 00"
+    out = io.BytesIO()
+    template.save(out)
+    letterhead = read_letterhead(out.getvalue())
+    assert letterhead.header == ("Musterverein e.V. · Hauptstraße 1",)
+    assert letterhead.footer == ("VR 1234 · IBAN DE89 3704 0044 0532 0130 00",)
+    assert letterhead.logo is not None
+    assert letterhead.logo.startswith(b"\x89PNG")
+    reader = PdfReader(io.BytesIO(export_pdf(make_document(), out.getvalue())))
+    for page in reader.pages:
+        assert "Musterverein e.V. · Hauptstraße 1" in page.extract_text()
+        assert page["/Resources"].get("/XObject")  # the logo
