@@ -5,6 +5,8 @@ Built once per fitted engine; the rules and the scores then work on whole column
 
 from __future__ import annotations
 
+from datetime import date
+
 import numpy as np
 
 from funding_matcher.domain import taxonomy
@@ -98,6 +100,15 @@ class ProgrammeArrays:
         self.status_closed = np.array([c in ("ended", "next") for c in classes], dtype=bool)
         self.status_ended = np.array([c == "ended" for c in classes], dtype=bool)
         self.status_unclear = np.array([c == "unclear" for c in classes], dtype=bool)
+        # (Bund programme row, Land procedure row, the procedure's Länder): one applies for the
+        # Bund programme through the procedure, so its next window is the procedure's.
+        row_of = {p.slug: i for i, p in enumerate(ps)}
+        self.procedures = [
+            (row_of[slug], i, mask("states", p.states))
+            for i, p in enumerate(ps)
+            for slug in p.land_procedure_for
+            if slug in row_of
+        ]
         self.amounts = AmountArrays(ps)
         self.amount_min = self.amounts.lowest
         kinds_of = [funding_kind(p) for p in ps]
@@ -119,4 +130,15 @@ class ProgrammeArrays:
             [k in ("rolling", "annual", "unknown") for k in kinds], dtype=bool
         )
         self.deadline_closed = np.array([k == "closed" for k in kinds], dtype=bool)
+        self.annual = np.array([k == "annual" for k in kinds], dtype=bool)
         self.last_date = np.array([_last_date(p) for p in ps], dtype=np.int64)
+
+    def window_ahead(self, today: date, state: str) -> np.ndarray:
+        """A next submission date is known on ``today``: an annual day, a date or window ahead,
+        or (for a Bund programme) such a date of its Land procedure for ``state``."""
+        ahead = self.annual | (~self.always_open & (self.last_date >= today.toordinal()))
+        here = mask("states", [state])
+        for bund, procedure, states in self.procedures:
+            if states & here and ahead[procedure]:
+                ahead[bund] = True
+        return ahead

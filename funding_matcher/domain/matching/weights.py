@@ -26,6 +26,8 @@ and ``benchmarks/``), preferring round numbers and stability over the last hundr
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 WEIGHTS: dict[str, float] = {
     "text": 0.45,
     "themes": 0.20,
@@ -72,6 +74,18 @@ ORDINARY_ROUTE_FACTOR = 0.75
 # group by the next window.
 UNCLEAR_FACTOR = 0.85
 NO_WINDOW_FACTOR = 1.0
+
+
+class StandingFactors(NamedTuple):
+    """Score multipliers by standing (standing.py); open programmes and programmes between two
+    rounds with a known next date keep 1."""
+
+    ended: float  # closed, or no round and none announced (listed with include_closed)
+    no_window: float  # between two rounds, no next date known
+    unclear: float  # the status could not be confirmed
+
+
+STANDING_FACTORS = StandingFactors(CLOSED_FACTOR, NO_WINDOW_FACTOR, UNCLEAR_FACTOR)
 # A prize or a wage subsidy never ranks above a fitting grant: a grant scoring at least this
 # share of the best grant's score. Below the lowest such grant it keeps its own order.
 FITTING_GRANT_SHARE = 0.5
