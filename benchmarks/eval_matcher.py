@@ -6,7 +6,8 @@ for the shared dev cases and the project's own cases. Two more readings of the s
 say where a change of the catalogue moves the figures without a change of quality:
 
 - ``--parent-labels``: a label naming a parent whose sub-lines are ranked instead (the matcher
-  ranks children, never a parent with children) is given to the best ranked child, once.
+  ranks the children, not a parent whose children carry the whole programme) is given to the
+  best ranked child, once.
 - ``--new-since REF``: records added to programs/ since the git commit REF that the case does
   not judge are left out of the ranking before scoring (a condensed list); how many of them
   stood in each top ten is printed.
@@ -167,9 +168,11 @@ def load_cases(paths: list[Path]) -> dict[str, list[dict]]:
 def report(engine: MatchingEngine, sets: dict[str, list[dict]], args) -> None:
     parent_of = None
     if args.parent_labels:
-        parent_of = {
+        ranked_slugs = {p.slug for p in engine.programmes}
+        parent_of = {  # only parents the matcher does not rank itself
             child.slug: child.parent
-            for children in children_by_parent(engine.programmes).values()
+            for parent, children in children_by_parent(engine.programmes).items()
+            if parent not in ranked_slugs
             for child in children
         }
     known = slugs_at(args.new_since) if args.new_since else None
