@@ -200,9 +200,9 @@ def report(engine: MatchingEngine, sets: dict[str, list[dict]], args) -> None:
 
 # Standing factors compared by --sweep, over both case sets at once.
 SWEEP = {
-    "ended": [0.5, 0.6, 0.7, 0.8, 1.0],
+    "ended": [0.6, 0.7, 0.8, 0.9, 1.0],
     "no_window": [0.6, 0.7, 0.8, 0.9, 1.0],
-    "unclear": [0.9, 0.95, 1.0],
+    "unclear": [0.9, 0.95, 0.98, 1.0],
 }
 
 

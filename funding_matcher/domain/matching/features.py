@@ -14,7 +14,11 @@ from funding_matcher.domain.catalogue.records import Programme
 from funding_matcher.domain.matching.amounts import AmountArrays
 from funding_matcher.domain.matching.kinds import funding_kind, is_secondary_kind
 from funding_matcher.domain.matching.standing import status_class
-from funding_matcher.domain.matching.weights import ALL_TARGET_CREDIT
+from funding_matcher.domain.matching.weights import (
+    ALL_TARGET_CREDIT,
+    TARGET_SIZE_EXPONENT,
+    THEME_SIZE_EXPONENT,
+)
 
 BIT = {
     vocabulary: {
@@ -48,8 +52,8 @@ def popcount(values: np.ndarray) -> np.ndarray:
     return np.bitwise_count(values).astype(np.float32)
 
 
-def _inverse_sqrt(sizes: list[int]) -> np.ndarray:
-    return 1.0 / np.sqrt(np.maximum(np.array(sizes, dtype=np.float32), 1.0))
+def _size_weight(sizes: list[int], exponent: float) -> np.ndarray:
+    return np.maximum(np.array(sizes, dtype=np.float32), 1.0) ** np.float32(-exponent)
 
 
 def _last_date(p: Programme) -> int:
@@ -75,10 +79,10 @@ class ProgrammeArrays:
             [mask("target_groups", p.target_groups) for p in ps], dtype=np.uint32
         )
         self.costs = np.array([mask("cost_types", p.cost_types) for p in ps], dtype=np.uint32)
-        # Set sizes enter the cosine similarity of codes: overlap / sqrt(|programme| |profile|).
+        # Set sizes enter the similarity of codes: overlap / (|programme|^e sqrt(|profile|)).
         # It favours programmes that name few, specific codes over ones that list nearly all.
-        self.theme_norm = _inverse_sqrt([len(p.themes) for p in ps])
-        self.target_norm = _inverse_sqrt([len(p.target_groups) for p in ps])
+        self.theme_norm = _size_weight([len(p.themes) for p in ps], THEME_SIZE_EXPONENT)
+        self.target_norm = _size_weight([len(p.target_groups) for p in ps], TARGET_SIZE_EXPONENT)
         self.for_all_credit = np.where(
             (self.targets & BIT["target_groups"]["alle"]) != 0, ALL_TARGET_CREDIT, 0.0
         ).astype(np.float32)

@@ -18,6 +18,8 @@ from funding_matcher.domain.matching.weights import (
     FITTING_GRANT_SHARE,
     INDIRECT_FACTOR,
     ORDINARY_ROUTE_FACTOR,
+    TARGET_SIZE_EXPONENT,
+    THEME_SIZE_EXPONENT,
     StandingFactors,
 )
 from funding_matcher.domain.profile import Profile
@@ -50,10 +52,12 @@ def score_parts(
     parts["text"] = text * np.float32(1.0 / best) if best > 0 else 0.0
     if profile.themes:
         overlap = popcount(arrays.themes & mask("themes", profile.themes))
-        parts["themes"] = overlap * arrays.theme_norm * np.float32(len(profile.themes) ** -0.5)
+        profile_norm = len(profile.themes) ** (THEME_SIZE_EXPONENT - 1.0)
+        parts["themes"] = overlap * arrays.theme_norm * np.float32(profile_norm)
     if profile.target_groups:
         overlap = popcount(arrays.targets & mask("target_groups", profile.target_groups))
-        similarity = overlap * arrays.target_norm * np.float32(len(profile.target_groups) ** -0.5)
+        profile_norm = len(profile.target_groups) ** (TARGET_SIZE_EXPONENT - 1.0)
+        similarity = overlap * arrays.target_norm * np.float32(profile_norm)
         parts["targets"] = np.where(overlap > 0, similarity, arrays.for_all_credit)
     if profile.cost_types:
         covered = popcount(arrays.costs & mask("cost_types", profile.cost_types))

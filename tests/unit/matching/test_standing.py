@@ -68,3 +68,33 @@ def test_a_bund_programme_takes_the_next_date_of_its_land_procedure():
     # In a Land whose procedure is not in the catalogue no date is known: only on request.
     elsewhere = rank([bund, land, *others()], applicant_type="kommune", state="HE")
     assert "bund" not in slugs(elsewhere.matches)
+
+
+def test_listed_on_request_an_ended_or_undated_programme_ranks_below_an_equal_one_still_open():
+    ended = programme(slug="beendet", status="closed", deadline={"kind": "closed"})
+    undated = programme(slug="ohne-termin", deadline={"kind": "unknown"}, **BETWEEN)
+    dated = programme(slug="mit-termin", **BETWEEN)
+    ranking = rank([ended, undated, dated, programme(slug="offen")], include_closed=True)
+    order = slugs(ranking.matches)
+    assert order.index("offen") < order.index("ohne-termin")
+    assert order.index("mit-termin") < order.index("ohne-termin")
+    assert order.index("offen") < order.index("beendet")
+
+
+def test_an_unclear_status_only_breaks_ties():
+    # Two thirds of the catalogue is "unclear" because its evidence is older than a year: a
+    # programme that fits better still comes first, with the warning on its card.
+    fits_better = programme(
+        slug="unklar-passend",
+        status="unclear",
+        title="Nachbarschaftstreffs mit Sprachcafé und Beratung",
+        description="Gefördert werden offene Treffs, Sprachcafés, Beratung und Ehrenamtsbörsen.",
+    )
+    weaker = programme(
+        slug="offen-allgemein",
+        title="Nachbarschaftstreffs",
+        description="Gefördert werden offene Treffs, Sprachcafés und Beratung.",
+    )
+    ranking = rank([weaker, fits_better, *others()])
+    assert slugs(ranking.matches)[0] == "unklar-passend"
+    assert "Status unklar – vor Antrag beim Fördergeber prüfen" in ranking.matches[0].warnings
