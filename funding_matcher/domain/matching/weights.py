@@ -116,10 +116,15 @@ TARGET_SIZE_EXPONENT = 0.25
 TERMS_IN_REASON = 3
 
 # Funding mix (mix.py): at most this many co-funders; a main programme should cover at least
-# MAIN_MIN_COVERAGE of the need (or have no published cap); candidates come from the best
+# MAIN_MIN_COVERAGE of the need by a published cap, preferred among programmes that fit about
+# equally well (EQUAL_FIT_SHARE of the best score); co-funders fit nearly as well as the best
+# (COFUNDER_FIT_SHARE: 0.5 let broadband money co-fund a Begegnungszentrum and a housing-and-care
+# programme become the main programme of a Nachbarschaftstreff); candidates come from the best
 # MIX_POOL eligible programmes.
 MAX_COFUNDERS = 3
 MAIN_MIN_COVERAGE = 0.5
+EQUAL_FIT_SHARE = 0.9
+COFUNDER_FIT_SHARE = 0.75
 MIX_POOL = 30
 
 # Exclusions: how many "close" ones (failing a single soft rule) an answer lists by default.
