@@ -12,10 +12,15 @@ say where a change of the catalogue moves the figures without a change of qualit
   not judge are left out of the ranking before scoring (a condensed list); how many of them
   stood in each top ten is printed.
 
-Neither reading is the shared instrument: report them beside its figures, never instead.
+- ``--judgements FILE``: judgements of new records made after the rankings were seen
+  (benchmarks/matcher_new_record_judgements.json) are added to the labels: a relevant new
+  record then counts, an irrelevant one stays a miss.
+
+None of these readings is the shared instrument: report them beside its figures, never instead.
 
     .venv/bin/python benchmarks/eval_matcher.py [--cases FILE ...] [--parent-labels]
-        [--new-since f9ce8ba] [--per-case] [--modes] [--sweep]
+        [--new-since f9ce8ba] [--judgements benchmarks/matcher_new_record_judgements.json]
+        [--per-case] [--modes] [--sweep]
 """
 
 from __future__ import annotations
@@ -132,11 +137,18 @@ def set_figures(engine: MatchingEngine, cases: list[dict]) -> Figures:
     return mean(case_scores(ranked[c["id"]], c) for c in cases)
 
 
+def with_judgements(case: dict, judged: dict[str, dict[str, int]]) -> dict:
+    """The case with the relevant judged records added to its labels."""
+    extra = {s: g for s, g in judged.get(case["id"], {}).items() if g > 0}
+    return {**case, "relevant": {**extra, **case["relevant"]}}
+
+
 def readings(
     ranked: dict[str, list[str]],
     cases: list[dict],
     parent_of: dict[str, str | None] | None = None,
     known: set[str] | None = None,
+    judged: dict[str, dict[str, int]] | None = None,
 ) -> dict[str, Figures]:
     """The figures as the shared tool reads them, and in the readings asked for."""
     variants: dict[str, Callable[[list[str], dict], list[str]]] = {"as labelled": lambda r, c: r}
@@ -155,10 +167,15 @@ def readings(
             return [s for s in mapped if s not in set(unjudged_new(mapped, c, known))]
 
         variants["both"] = both
-    return {
+    out = {
         name: mean(case_scores(read(ranked[c["id"]], c), c) for c in cases)
         for name, read in variants.items()
     }
+    if judged is not None:
+        out["with post-hoc judgements"] = mean(
+            case_scores(ranked[c["id"]], with_judgements(c, judged)) for c in cases
+        )
+    return out
 
 
 def load_cases(paths: list[Path]) -> dict[str, list[dict]]:
@@ -176,10 +193,16 @@ def report(engine: MatchingEngine, sets: dict[str, list[dict]], args) -> None:
             for child in children
         }
     known = slugs_at(args.new_since) if args.new_since else None
+    judged = None
+    if args.judgements:
+        judged = {}
+        data = json.loads(args.judgements.read_text(encoding="utf-8"))
+        for row in data["judgements"]:
+            judged.setdefault(row["case"], {})[row["program"]] = int(row["grade"])
     for name, cases in sets.items():
         ranked = rankings(engine, cases)
         print(f"\n{name} ({len(cases)} cases)")
-        for reading, figures in readings(ranked, cases, parent_of, known).items():
+        for reading, figures in readings(ranked, cases, parent_of, known, judged).items():
             print(f"  {reading:<28} {figures.line()}")
         if parent_of is not None:
             parents = set(parent_of.values())
@@ -224,6 +247,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--cases", type=Path, action="append", help="cases JSON (repeatable)")
     parser.add_argument("--parent-labels", action="store_true", help="also map parent labels")
     parser.add_argument("--new-since", metavar="REF", help="also leave out unjudged new records")
+    parser.add_argument("--judgements", type=Path, help="post-hoc judgements of new records")
     parser.add_argument("--per-case", action="store_true", help="figures and top five per case")
     parser.add_argument("--modes", action="store_true", help="compare the text analysis modes")
     parser.add_argument("--sweep", action="store_true", help="compare standing factors")
