@@ -25,11 +25,27 @@ def children_by_parent(programmes: Iterable[Programme]) -> dict[str, list[Progra
     return families
 
 
+def is_line_of_its_own(parent: Programme, children: list[Programme]) -> bool:
+    """The parent record also stands for a line of its own beside its children: only one
+    sub-line was split off (the parent's terms are those of the rest of the programme), or it
+    funds a cost type none of its children funds (project costs beside building and equipment)."""
+    if len(children) == 1:
+        return True
+    funded_by_children = set().union(*(c.cost_types for c in children))
+    return bool(set(parent.cost_types) - funded_by_children)
+
+
 def rankable(programmes: Iterable[Programme]) -> list[Programme]:
-    """The records the matcher ranks: reviewed records except parents that have children."""
+    """The records the matcher ranks: reviewed records except parents whose children carry the
+    whole programme (a parent that is a line of its own is ranked beside its children)."""
     programmes = list(programmes)
-    parents = set(children_by_parent(programmes))
-    return [p for p in programmes if p.counts_in_matching and p.slug not in parents]
+    families = children_by_parent(programmes)
+    return [
+        p
+        for p in programmes
+        if p.counts_in_matching
+        and (p.slug not in families or is_line_of_its_own(p, families[p.slug]))
+    ]
 
 
 @dataclass(frozen=True)

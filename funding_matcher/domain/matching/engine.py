@@ -38,7 +38,12 @@ from funding_matcher.domain.matching.scoring import (
 from funding_matcher.domain.matching.standing import standing
 from funding_matcher.domain.matching.terms import CaseCounts, shows_meaning
 from funding_matcher.domain.matching.text import FOLD, GermanAnalyzer, stem, words
-from funding_matcher.domain.matching.weights import CLOSED_FACTOR, MIX_POOL, WEIGHTS
+from funding_matcher.domain.matching.weights import (
+    MIX_POOL,
+    STANDING_FACTORS,
+    WEIGHTS,
+    StandingFactors,
+)
 from funding_matcher.domain.profile import Profile
 
 __all__ = ["Exclusion", "Match", "MatchingEngine", "Ranking"]
@@ -96,13 +101,13 @@ class MatchingEngine:
         programmes: list[Programme],
         text_mode: str = DEFAULT_TEXT_MODE,
         weights: dict[str, float] | None = None,
-        closed_factor: float = CLOSED_FACTOR,
+        standing_factors: StandingFactors = STANDING_FACTORS,
     ):
         if text_mode not in TEXT_MODES:
             raise ValueError(f"text_mode must be one of {', '.join(TEXT_MODES)}")
         self.text_mode = text_mode
         self.weights = dict(WEIGHTS if weights is None else weights)
-        self.closed_factor = closed_factor
+        self.standing_factors = standing_factors
         self.programmes = rankable(programmes)  # sub-lines, not the parent of a family
         texts = [programme_text(p) for p in self.programmes]
         docs = [self._document(t) for t in texts]
@@ -218,13 +223,13 @@ class MatchingEngine:
         return eligible(self.arrays, profile, today, include_closed)
 
     def scores(
-        self, profile: Profile, text: np.ndarray, rules: Eligibility, today: date
+        self, profile: Profile, text: np.ndarray, rules: Eligibility
     ) -> tuple[np.ndarray, dict]:
         """Score (0..100) of every programme, excluded ones -inf, and the weighted parts."""
         credit = coverage_credit(self.arrays, profile)
         parts = score_parts(self.arrays, profile, text, rules.ok, credit)
-        total = total_scores(parts, self.weights, self.closed_factor, rules)
-        return scaled_scores(total, self.arrays, rules, credit, today), parts
+        total = total_scores(parts, self.weights, len(rules.ok))
+        return scaled_scores(total, self.arrays, rules, credit, self.standing_factors), parts
 
     def rank(
         self, profile: Profile, today: date, include_closed: bool = False, top: int | None = None
@@ -234,7 +239,7 @@ class MatchingEngine:
             return Ranking([], self.programmes, profile, today)
         text, terms, weights, surface = self.text_scores(profile)
         rules = self.eligible(profile, today, include_closed)
-        total, parts = self.scores(profile, text, rules, today)
+        total, parts = self.scores(profile, text, rules)
         main = rules.ok & (~rules.indirect | rules.ordinary)
         lists = [
             keep_routes_together(
@@ -315,7 +320,7 @@ class MatchingEngine:
             self.routes.procedure(programme, profile.state),
             self.routes.carried(programme),
         )
-        where = standing(programme, today)
+        where = standing(programme, today, fit.procedure)
         cap = programme_cap(programme, profile)
         return Match(
             programme=programme,

@@ -94,8 +94,8 @@ def _round_reasons(programme: Programme, today: date) -> list[str]:
     cls = status_class(programme.status)
     if cls == "ended":
         return ["Programm beendet" + successor_hint(programme)]
-    if cls == "next":
-        return ["Programm ausgesetzt – zwischen zwei Runden"]
+    if cls == "next" and next_deadline(programme.deadline, today) is None:
+        return ["Programm ausgesetzt – zwischen zwei Runden, keine nächste Frist bekannt"]
     if programme.deadline.kind == "closed":
         return ["Keine offene Antragsrunde"]
     past = programme.deadline.dates + [w.closes for w in programme.deadline.windows]

@@ -5,6 +5,8 @@ Built once per fitted engine; the rules and the scores then work on whole column
 
 from __future__ import annotations
 
+from datetime import date
+
 import numpy as np
 
 from funding_matcher.domain import taxonomy
@@ -12,7 +14,11 @@ from funding_matcher.domain.catalogue.records import Programme
 from funding_matcher.domain.matching.amounts import AmountArrays
 from funding_matcher.domain.matching.kinds import funding_kind, is_secondary_kind
 from funding_matcher.domain.matching.standing import status_class
-from funding_matcher.domain.matching.weights import ALL_TARGET_CREDIT
+from funding_matcher.domain.matching.weights import (
+    ALL_TARGET_CREDIT,
+    TARGET_SIZE_EXPONENT,
+    THEME_SIZE_EXPONENT,
+)
 
 BIT = {
     vocabulary: {
@@ -46,8 +52,8 @@ def popcount(values: np.ndarray) -> np.ndarray:
     return np.bitwise_count(values).astype(np.float32)
 
 
-def _inverse_sqrt(sizes: list[int]) -> np.ndarray:
-    return 1.0 / np.sqrt(np.maximum(np.array(sizes, dtype=np.float32), 1.0))
+def _size_weight(sizes: list[int], exponent: float) -> np.ndarray:
+    return np.maximum(np.array(sizes, dtype=np.float32), 1.0) ** np.float32(-exponent)
 
 
 def _last_date(p: Programme) -> int:
@@ -73,10 +79,10 @@ class ProgrammeArrays:
             [mask("target_groups", p.target_groups) for p in ps], dtype=np.uint32
         )
         self.costs = np.array([mask("cost_types", p.cost_types) for p in ps], dtype=np.uint32)
-        # Set sizes enter the cosine similarity of codes: overlap / sqrt(|programme| |profile|).
+        # Set sizes enter the similarity of codes: overlap / (|programme|^e sqrt(|profile|)).
         # It favours programmes that name few, specific codes over ones that list nearly all.
-        self.theme_norm = _inverse_sqrt([len(p.themes) for p in ps])
-        self.target_norm = _inverse_sqrt([len(p.target_groups) for p in ps])
+        self.theme_norm = _size_weight([len(p.themes) for p in ps], THEME_SIZE_EXPONENT)
+        self.target_norm = _size_weight([len(p.target_groups) for p in ps], TARGET_SIZE_EXPONENT)
         self.for_all_credit = np.where(
             (self.targets & BIT["target_groups"]["alle"]) != 0, ALL_TARGET_CREDIT, 0.0
         ).astype(np.float32)
@@ -98,6 +104,15 @@ class ProgrammeArrays:
         self.status_closed = np.array([c in ("ended", "next") for c in classes], dtype=bool)
         self.status_ended = np.array([c == "ended" for c in classes], dtype=bool)
         self.status_unclear = np.array([c == "unclear" for c in classes], dtype=bool)
+        # (Bund programme row, Land procedure row, the procedure's Länder): one applies for the
+        # Bund programme through the procedure, so its next window is the procedure's.
+        row_of = {p.slug: i for i, p in enumerate(ps)}
+        self.procedures = [
+            (row_of[slug], i, mask("states", p.states))
+            for i, p in enumerate(ps)
+            for slug in p.land_procedure_for
+            if slug in row_of
+        ]
         self.amounts = AmountArrays(ps)
         self.amount_min = self.amounts.lowest
         kinds_of = [funding_kind(p) for p in ps]
@@ -119,4 +134,15 @@ class ProgrammeArrays:
             [k in ("rolling", "annual", "unknown") for k in kinds], dtype=bool
         )
         self.deadline_closed = np.array([k == "closed" for k in kinds], dtype=bool)
+        self.annual = np.array([k == "annual" for k in kinds], dtype=bool)
         self.last_date = np.array([_last_date(p) for p in ps], dtype=np.int64)
+
+    def window_ahead(self, today: date, state: str) -> np.ndarray:
+        """A next submission date is known on ``today``: an annual day, a date or window ahead,
+        or (for a Bund programme) such a date of its Land procedure for ``state``."""
+        ahead = self.annual | (~self.always_open & (self.last_date >= today.toordinal()))
+        here = mask("states", [state])
+        for bund, procedure, states in self.procedures:
+            if states & here and ahead[procedure]:
+                ahead[bund] = True
+        return ahead

@@ -2,14 +2,19 @@
 
 Real projects are financed from several sources. From the ranked eligible grants (prizes, loans
 and wage subsidies are left out, ended programmes and routes through a third party's decision
-too) the mix takes as main programme the best one that can carry at least half of the need (or
-publishes no cap), then adds co-funders that may be combined with everything chosen so far
-(neither names the other in ``not_combinable_with``, not the same funder, not the Bund programme
-and its own Land procedure), those the main programme names in ``combinable_with`` first. Every
-amount respects the programme's cap and rate (amounts.py); own funds stay as declared. A
-programme that is subordinate to public money (``subsidiarity: public_first``, e.g. Aktion
-Mensch) comes after it: its public co-funders are counted first and it fills what is left. The
-part that carries most is called the main programme; its application is the one to open first.
+too) the mix takes as main programme the best fitting one that funds the project's staff and
+investment costs; of several that fit about equally well (EQUAL_FIT_SHARE of the best score) the
+first whose published cap can carry at least half of the need, so that a programme of unknown
+amount is not assumed to carry it. Co-funders must fit nearly as well as the best programme
+(COFUNDER_FIT_SHARE) and may be combined with everything chosen so far (neither names the other
+in ``not_combinable_with``, not the same funder or programme family, not the Bund programme and
+its own Land procedure), those the main programme names in ``combinable_with`` first. Every
+amount respects the programme's cap and rate (amounts.py); own funds stay as declared. A main
+programme without a published amount is planned with what the co-funders leave (at least half
+of the need) and a note to ask the funder. A programme that is subordinate to public money
+(``subsidiarity: public_first``, e.g. Aktion Mensch) comes after it: its public co-funders are
+counted first and it fills what is left. The part that carries most is called the main
+programme; its application is the one to open first.
 """
 
 from __future__ import annotations
@@ -23,6 +28,8 @@ from funding_matcher.domain.catalogue.records import Programme
 from funding_matcher.domain.matching.amounts import Cap, coverage, programme_cap
 from funding_matcher.domain.matching.kinds import funding_kind
 from funding_matcher.domain.matching.weights import (
+    COFUNDER_FIT_SHARE,
+    EQUAL_FIT_SHARE,
     FITTING_GRANT_SHARE,
     MAIN_MIN_COVERAGE,
     MAX_COFUNDERS,
@@ -82,23 +89,44 @@ def combinable(candidate: Programme, chosen: Sequence[Programme]) -> bool:
             or other.slug in candidate.not_combinable_with
         ):
             return False
-        if candidate.funder == other.funder:
-            return False  # one funder gives one grant per project
+        if candidate.funder == other.funder or family_key(candidate) == family_key(other):
+            return False  # one funder gives one grant per project, one programme one line
         if candidate.slug in other.land_procedure_for or other.slug in candidate.land_procedure_for:
             return False  # Bund programme and its Land procedure are one route
     return True
+
+
+def family_key(programme: Programme) -> str:
+    """The programme a record belongs to: its parent for a sub-line, else itself."""
+    return programme.parent or programme.slug
 
 
 def _subordinate(programme: Programme) -> bool:
     return programme.subsidiarity == "public_first"
 
 
-def _pick_main(grants: list[Programme], profile: Profile, cap_of: Callable) -> Programme:
-    for programme in grants:
+def funds_the_project(programme: Programme, profile: Profile) -> bool:
+    """Funds the project's staff and investment costs, if it has any (material costs go along
+    with either): a programme for building and equipment cannot carry a project that is mostly
+    staff. A programme that names no cost types is not ruled out."""
+    heavy = set(profile.cost_types) & {"personal", "investiv"}
+    return not programme.cost_types or heavy <= set(programme.cost_types)
+
+
+def _pick_main(
+    grants: list[Programme], profile: Profile, cap_of: Callable, equal: set[str]
+) -> Programme:
+    """Among the grants that fund the project's costs, the best one; of several that fit about
+    equally well (``equal``), the first that can carry at least MAIN_MIN_COVERAGE of the need by
+    a published cap, so that a programme of unknown amount is not assumed to carry it."""
+    funding = [p for p in grants if funds_the_project(p, profile)] or grants
+    for programme in funding:
+        if programme.slug not in equal:
+            break
         share = coverage(cap_of(programme), profile)
-        if share is None or share >= MAIN_MIN_COVERAGE:
+        if share is not None and share >= MAIN_MIN_COVERAGE:
             return programme
-    return grants[0]
+    return funding[0]
 
 
 def _known_amount(programme: Programme) -> bool:
@@ -131,6 +159,10 @@ def propose_mix(
     ]
     if need <= ZERO or not grants:
         return None
+    # Co-funders must fit the project nearly as well as the best programme: a programme that
+    # merely passes the rules (broadband money for a Begegnungszentrum) is no co-funder.
+    close = {p.slug for p, score in ranked if score >= COFUNDER_FIT_SHARE * best}
+    equal = {p.slug for p, score in ranked if score >= EQUAL_FIT_SHARE * best}
     caps: dict[str, Cap] = {}
 
     def cap_of(programme: Programme) -> Cap:
@@ -138,27 +170,30 @@ def propose_mix(
             caps[programme.slug] = programme_cap(programme, profile)
         return caps[programme.slug]
 
-    main = _pick_main(grants, profile, cap_of)
+    main = _pick_main(grants, profile, cap_of, equal)
     main = procedure(main) or main
     others = [p for p in grants if p.slug != main.slug and combinable(p, [main])]
     named = [p for p in others if main.slug in p.combinable_with or p.slug in main.combinable_with]
     named_slugs = {p.slug for p in named}
     others = named + [p for p in others if p.slug not in named_slugs]
-    others = [p for p in others if _known_amount(p) and cap_of(p).eur is not None]
+    others = [
+        p for p in others if p.slug in close and _known_amount(p) and cap_of(p).eur is not None
+    ]
 
     parts: list[MixPart] = []
     chosen: list[Programme] = [main]
     gap = need
 
-    def add_cofunders(pool: list[Programme]) -> None:
+    def add_cofunders(pool: list[Programme], keep: Decimal = ZERO) -> None:
+        """Co-funders in order, each within its cap, until only ``keep`` is left to cover."""
         nonlocal gap
         for programme in pool:
-            if gap <= ZERO or len(parts) - _has_main(parts) >= MAX_COFUNDERS:
+            if gap <= keep or len(parts) - _has_main(parts) >= MAX_COFUNDERS:
                 return
             if any(programme.slug == c.slug for c in chosen) or not combinable(programme, chosen):
                 continue
             cap = cap_of(programme)
-            amount = min(cap.eur or ZERO, gap)
+            amount = min(cap.eur or ZERO, gap - keep)
             if amount > ZERO:
                 parts.append(
                     MixPart(
@@ -168,9 +203,14 @@ def propose_mix(
                 chosen.append(programme)
                 gap -= amount
 
+    cap = cap_of(main)
     if _subordinate(main):
         add_cofunders([p for p in others if source_kind(p) == "public_grant"])
-    cap = cap_of(main)
+    elif cap.eur is None:
+        # No published amount: the main programme is not assumed to carry the whole need. The
+        # co-funders with a published cap are planned first, up to the half of the need the
+        # main programme keeps; it is planned with what is left, to be asked for.
+        add_cofunders(others, keep=cents(need * Decimal(str(MAIN_MIN_COVERAGE))))
     amount = gap if cap.eur is None else min(cap.eur, gap)
     basis = f"bis {cap.text}" if cap.text else "Restbedarf (kein Höchstbetrag veröffentlicht)"
     parts.insert(0, MixPart(main, "main", amount, basis, source_kind(main)))

@@ -26,6 +26,7 @@ class Eligibility(NamedTuple):
 
     ok: np.ndarray  # passes every hard rule
     closed: np.ndarray  # no round open now (status, or the last date has passed)
+    upcoming: np.ndarray  # ... but a next submission date is known (not ended)
     indirect: np.ndarray  # the applicant gets the money only through an intermediary
     ordinary: np.ndarray  # ... and that intermediary is the ordinary way in (main list)
     failed: dict[str, np.ndarray]  # rule name -> programmes failing it
@@ -37,7 +38,8 @@ def eligible(
     today: date,
     include_closed: bool,
 ) -> Eligibility:
-    """Which programmes pass the hard rules, which are closed now, which only via others."""
+    """Which programmes pass the hard rules, which are closed now (and of those, which have a
+    known next date), which only via others."""
     applicant = mask("applicant_types", [profile.applicant_type])
     direct = (arrays.applicants & applicant) != 0
     indirect = ~direct & ((arrays.indirect_applicants & applicant) != 0)
@@ -55,7 +57,14 @@ def eligible(
         | arrays.deadline_closed
         | (~arrays.always_open & (arrays.last_date < today.toordinal()))
     )
-    failed["closed"] = nothing if include_closed else closed
+    # Between two rounds with a known next date (an annual call, an announced window, the
+    # Land procedure's date for a Bund programme) is the ordinary way in, not a closed door.
+    upcoming = (
+        closed
+        & ~(arrays.status_ended | arrays.deadline_closed)
+        & arrays.window_ahead(today, profile.state)
+    )
+    failed["closed"] = nothing if include_closed else closed & ~upcoming
     requested = profile.requested_eur
     if requested:
         with np.errstate(invalid="ignore"):
@@ -78,4 +87,4 @@ def eligible(
     else:
         failed["cooperation"] = arrays.cooperation
     ok = ~np.logical_or.reduce([failed[name] for name in RULES])
-    return Eligibility(ok, closed, indirect, ordinary, failed)
+    return Eligibility(ok, closed, upcoming, indirect, ordinary, failed)

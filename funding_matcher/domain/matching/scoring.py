@@ -4,7 +4,6 @@ subsidies are kept below every fitting grant."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 import numpy as np
@@ -18,9 +17,10 @@ from funding_matcher.domain.matching.weights import (
     COVERAGE_SCALE,
     FITTING_GRANT_SHARE,
     INDIRECT_FACTOR,
-    NO_WINDOW_FACTOR,
     ORDINARY_ROUTE_FACTOR,
-    UNCLEAR_FACTOR,
+    TARGET_SIZE_EXPONENT,
+    THEME_SIZE_EXPONENT,
+    StandingFactors,
 )
 from funding_matcher.domain.profile import Profile
 
@@ -52,10 +52,12 @@ def score_parts(
     parts["text"] = text * np.float32(1.0 / best) if best > 0 else 0.0
     if profile.themes:
         overlap = popcount(arrays.themes & mask("themes", profile.themes))
-        parts["themes"] = overlap * arrays.theme_norm * np.float32(len(profile.themes) ** -0.5)
+        profile_norm = len(profile.themes) ** (THEME_SIZE_EXPONENT - 1.0)
+        parts["themes"] = overlap * arrays.theme_norm * np.float32(profile_norm)
     if profile.target_groups:
         overlap = popcount(arrays.targets & mask("target_groups", profile.target_groups))
-        similarity = overlap * arrays.target_norm * np.float32(len(profile.target_groups) ** -0.5)
+        profile_norm = len(profile.target_groups) ** (TARGET_SIZE_EXPONENT - 1.0)
+        similarity = overlap * arrays.target_norm * np.float32(profile_norm)
         parts["targets"] = np.where(overlap > 0, similarity, arrays.for_all_credit)
     if profile.cost_types:
         covered = popcount(arrays.costs & mask("cost_types", profile.cost_types))
@@ -71,15 +73,10 @@ def score_parts(
     return parts
 
 
-def total_scores(
-    parts: dict[str, Any],
-    weights: dict[str, float],
-    closed_factor: float,
-    rules: Eligibility,
-) -> np.ndarray:
+def total_scores(parts: dict[str, Any], weights: dict[str, float], size: int) -> np.ndarray:
     """Weighted score (0..100) of every programme before the scaling below; excluded get -inf."""
     scale = 100.0 / sum(weights.values())
-    total = np.zeros(len(rules.ok), dtype=np.float32)
+    total = np.zeros(size, dtype=np.float32)
     buffer = np.empty_like(total)
     for name, value in parts.items():
         weight = np.float32(weights.get(name, 0.0) * scale)
@@ -88,8 +85,6 @@ def total_scores(
         else:
             np.multiply(value, weight, out=buffer)
             total += buffer
-    if closed_factor != 1.0:
-        total[rules.closed] *= np.float32(closed_factor)
     return total
 
 
@@ -98,7 +93,7 @@ def scaled_scores(
     arrays: ProgrammeArrays,
     rules: Eligibility,
     credit: np.ndarray | None,
-    today: date,
+    factors: StandingFactors,
 ) -> np.ndarray:
     """Scale by coverage, standing and route; keep prizes and wage subsidies below every fitting
     grant; excluded programmes get -inf."""
@@ -106,11 +101,10 @@ def scaled_scores(
         known = ~np.isnan(credit)
         factor = 1.0 - COVERAGE_SCALE * (1.0 - credit[known])
         total[known] *= factor.astype(np.float32)
-    total[arrays.status_unclear] *= np.float32(UNCLEAR_FACTOR)
     ended = arrays.deadline_closed | arrays.status_ended
-    dated_ahead = ~arrays.always_open & (arrays.last_date >= today.toordinal())
-    no_window = rules.closed & ~dated_ahead & ~ended
-    total[no_window] *= np.float32(NO_WINDOW_FACTOR)
+    total[ended] *= np.float32(factors.ended)
+    total[rules.closed & ~rules.upcoming & ~ended] *= np.float32(factors.no_window)
+    total[arrays.status_unclear & ~ended] *= np.float32(factors.unclear)
     total[rules.indirect & ~rules.ordinary] *= np.float32(INDIRECT_FACTOR)
     total[rules.ordinary] *= np.float32(ORDINARY_ROUTE_FACTOR)
     total[~rules.ok] = -np.inf

@@ -8,8 +8,10 @@ deadline on a given day:
 - ``open``: applications possible now or a date ahead (or nobody knows the date but it runs);
 - ``unclear``: the catalogue could not confirm the programme still runs: ranked below open
   programmes and shown "Status unklar – vor Antrag beim Fördergeber prüfen";
-- ``next``: between two rounds (paused, between_rounds, or the last date has passed): ranked by
-  its next window, full weight when one is announced;
+- ``next``: between two rounds (paused, between_rounds, or the last date has passed): with a
+  known next date (an annual call, an announced window, or for a Bund programme the date of its
+  Land procedure) it is the ordinary way in and competes at full weight, also in the default
+  listing; without one it is listed only on request (include_closed);
 - ``ended``: closed, or no round open and none announced.
 """
 
@@ -21,7 +23,7 @@ from typing import Literal
 
 from funding_matcher.domain.catalogue.deadlines import is_open_or_upcoming, next_deadline
 from funding_matcher.domain.catalogue.records import Programme
-from funding_matcher.domain.matching.weights import NO_WINDOW_FACTOR, UNCLEAR_FACTOR
+from funding_matcher.domain.matching.weights import STANDING_FACTORS
 
 StatusClass = Literal["open", "unclear", "next", "ended", "draft"]
 Round = Literal["open", "next", "ended"]
@@ -51,16 +53,21 @@ class Standing:
     next_window: date | None  # the next deadline or window end, if announced
 
 
-def standing(programme: Programme, today: date) -> Standing:
-    """The programme's standing on ``today`` (round, doubt, rank factor, next window)."""
+def standing(programme: Programme, today: date, procedure: Programme | None = None) -> Standing:
+    """The programme's standing on ``today`` (round, doubt, rank factor, next window);
+    ``procedure`` is the Land procedure one applies through (a Bund programme), whose next date
+    stands in when the programme itself names none."""
+    factors = STANDING_FACTORS
     cls = status_class(programme.status)
     upcoming = next_deadline(programme.deadline, today)
+    if upcoming is None and procedure is not None:
+        upcoming = next_deadline(procedure.deadline, today)
     if cls in ("ended", "draft") or programme.deadline.kind == "closed":
-        return Standing("ended", False, 1.0, None)
+        return Standing("ended", False, factors.ended, None)
     if cls == "next" or is_open_or_upcoming(programme.deadline, today) is False:
-        return Standing("next", False, 1.0 if upcoming else NO_WINDOW_FACTOR, upcoming)
+        return Standing("next", False, 1.0 if upcoming else factors.no_window, upcoming)
     if cls == "unclear":
-        return Standing("open", True, UNCLEAR_FACTOR, upcoming)
+        return Standing("open", True, factors.unclear, upcoming)
     return Standing("open", False, 1.0, upcoming)
 
 

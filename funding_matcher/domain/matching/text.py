@@ -58,6 +58,14 @@ STOP_WORDS = frozenset(
     gewesen habe hatte hatten waren werde will wollen wollte würde würden sollte könnte musste
     dazu denn indem jetzt nun sehr selbst sondern sonst viel während weil wieder zwar nichts
     """.split()  # noqa: SIM905 (a word list reads best as text)
+) | frozenset(
+    # Counts and spans of time say when or how often ("an drei Tagen pro Woche geöffnet"), not
+    # what a project or programme is about (own cases 0.807 -> 0.814 nDCG@10, shared equal).
+    """
+    eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig hundert
+    tausend einmal zweimal dreimal mal pro tag tage tagen tages woche wochen monat monate
+    monaten jahr jahre jahren jahres stunde stunden täglich wöchentlich monatlich jährlich
+    """.split()  # noqa: SIM905 (a word list reads best as text)
 )
 
 _per_thread = threading.local()

@@ -34,7 +34,7 @@ def excluded(ranking) -> dict[str, list[str]]:
         ({"states": ["BY", "BW"]}, {}, "Nur für Bayern, Baden-Württemberg"),
         ({"area_types": ["rural"]}, {}, "Nur für Ländlicher Raum"),
         ({"status": "closed", "deadline": {"kind": "closed"}}, {}, "Programm beendet"),
-        ({"status": "paused"}, {}, "Programm ausgesetzt"),
+        ({"status": "paused", "deadline": {"kind": "unknown"}}, {}, "Programm ausgesetzt"),
         (
             {"deadline": {"kind": "fixed", "dates": ["2025-10-15"]}},
             {},

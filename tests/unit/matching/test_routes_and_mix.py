@@ -191,3 +191,54 @@ def test_the_mix_plans_with_the_land_procedure_of_a_bund_programme():
     mix = propose_mix([(bund, 90.0)], mix_profile(), lambda p: land if p is bund else None)
     assert mix.main.programme.slug == "land"
     assert mix.main.amount_eur == Decimal("80000.00")
+
+
+def test_a_main_programme_of_unknown_amount_is_not_assumed_to_carry_the_whole_need():
+    unknown = programme(
+        slug="unbekannt", funder="Land A", funding_rate_max_percent=None, amount_max_eur=None
+    )
+    small = programme(slug="klein", funder="Stiftung B", level="stiftung", amount_max_eur=20000)
+    mix = propose_mix([(unknown, 90.0), (small, 80.0)], mix_profile())
+    assert [(p.programme.slug, p.role, p.amount_eur, p.basis) for p in mix.parts] == [
+        ("unbekannt", "main", Decimal("70000.00"), "Restbedarf (kein Höchstbetrag veröffentlicht)"),
+        ("klein", "cofunder", Decimal("20000.00"), "bis 20.000 €"),
+    ]
+    assert "Testprogramm: Höhe nicht veröffentlicht – beim Fördergeber erfragen." in mix.notes
+
+
+def test_of_two_about_equal_fits_the_one_with_a_published_cap_is_the_main_programme():
+    unknown = programme(
+        slug="unbekannt", funder="Land A", funding_rate_max_percent=None, amount_max_eur=None
+    )
+    capped = programme(slug="gedeckelt", funder="Land B", amount_max_eur=80000)
+    mix = propose_mix([(unknown, 90.0), (capped, 85.0)], mix_profile())
+    assert mix.main.programme.slug == "gedeckelt"
+    clearly_better = propose_mix([(unknown, 90.0), (capped, 70.0)], mix_profile())
+    assert clearly_better.main.programme.slug == "unbekannt"
+
+
+def test_a_programme_for_equipment_is_no_main_programme_for_a_staff_project():
+    equipment = programme(slug="ausstattung", funder="Stiftung A", cost_types=["investiv", "sach"])
+    staff = programme(slug="personal", funder="Land B", cost_types=["personal", "sach"])
+    mix = propose_mix([(equipment, 90.0), (staff, 80.0)], mix_profile())
+    assert mix.main.programme.slug == "personal"
+
+
+def test_co_funders_fit_nearly_as_well_as_the_best_programme():
+    main = programme(slug="haupt", funder="Land A", amount_max_eur=50000)
+    close = programme(slug="nah", funder="Stiftung B", level="stiftung", amount_max_eur=10000)
+    far = programme(slug="fern", funder="Bund C", level="bund", amount_max_eur=30000)
+    mix = propose_mix([(main, 90.0), (close, 70.0), (far, 50.0)], mix_profile())
+    assert [p.programme.slug for p in mix.parts] == ["haupt", "nah"]
+
+
+def test_a_sub_line_and_its_parent_are_one_programme_in_the_mix():
+    parent = programme(slug="lotterie", funder="Lotterie-Stiftung", amount_max_eur=40000)
+    child = programme(
+        slug="lotterie-ausstattung",
+        funder="Stiftung der Lotterie",
+        parent="lotterie",
+        amount_max_eur=30000,
+    )
+    mix = propose_mix([(parent, 90.0), (child, 88.0)], mix_profile())
+    assert [p.programme.slug for p in mix.parts] == ["lotterie"]

@@ -1,6 +1,6 @@
 """German compound splitting: which parts of a long word become index terms."""
 
-from funding_matcher.domain.matching.text import GermanAnalyzer
+from funding_matcher.domain.matching.text import GermanAnalyzer, words
 
 ANALYZER = GermanAnalyzer(known_stems=["quarti", "management", "verband", "pfleg", "verein"])
 
@@ -20,3 +20,10 @@ def test_first_part_seen_only_inside_compounds_is_shared_by_them():
 def test_no_split_without_a_known_last_part_or_with_a_short_first_part():
     assert ANALYZER.parts("vereinbarung") == ()  # "barung" is no word of the catalogue
     assert ANALYZER.parts("dachverband") == ()  # "dach" alone is too short to trust
+
+
+def test_opening_hours_and_counts_match_no_programme():
+    # "an drei Tagen pro Woche geöffnet" says when a Treff opens, not what it is for: a
+    # programme paying per Reisetag must not look closer to it for that.
+    assert words("an drei Tagen pro Woche, einmal im Monat, zwei Jahre") == []
+    assert words("Nachbarschaftstreff an drei Tagen pro Woche") == ["nachbarschaftstreff"]

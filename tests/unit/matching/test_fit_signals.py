@@ -1,0 +1,62 @@
+"""Fit signals of round three on the grown catalogue: a small programme made for the project is not
+buried by its share of the need, and a programme naming the project's target group among others
+fits better than one for everybody."""
+
+from __future__ import annotations
+
+from funding_matcher.domain import taxonomy
+from tests.unit.matching.helpers import others, programme, rank, slugs
+
+MEHRGENERATIONENHAUS = {
+    "title": "Offene Treffs im Mehrgenerationenhaus",
+    "description": "Ein Verein betreibt ein Mehrgenerationenhaus mit offenen Treffs für Jung und "
+    "Alt, Mittagstisch und Nachbarschaftshilfe.",
+    "budget_total_eur": 60000,
+    "own_funds_eur": 6000,
+    "duration_months": 24,
+}
+
+
+def test_a_small_programme_made_for_the_project_ranks_above_a_broad_one_with_a_big_cap():
+    made_for_it = programme(
+        slug="mehrgenerationen",
+        title="Landesförderung Mehrgenerationenhäuser",
+        summary="Zuschüsse für Mehrgenerationenhäuser und offene Treffs der Generationen.",
+        description="Gefördert werden Mehrgenerationenhäuser, offene Treffs für Jung und Alt und "
+        "Nachbarschaftshilfe.",
+        amount_min_eur=None,
+        amount_max_eur=6000,
+        amount_max_per="jahr",
+    )
+    broad = programme(
+        slug="lotterie",
+        title="Soziallotterie Projektförderung",
+        summary="Zuschüsse für soziale Projekte gemeinnütziger Träger.",
+        description="Gefördert werden soziale Projekte, offene Treffs für Jung und Alt und "
+        "Nachbarschaftshilfe.",
+        amount_min_eur=None,
+        amount_max_eur=200000,
+    )
+    ranking = rank([made_for_it, broad, *others()], **MEHRGENERATIONENHAUS)
+    assert slugs(ranking.matches)[:2] == ["mehrgenerationen", "lotterie"]
+    first = ranking.matches[0]
+    assert (
+        "Förderung bis 6.000 € je Jahr (12.000 € für 2 Jahre) – deckt 22 % des Bedarfs, "
+        "als Kofinanzierung" in first.reasons
+    )
+
+
+def test_a_programme_naming_older_people_among_others_fits_better_than_one_for_everybody():
+    groups = ["kinder", "familien", "aeltere", "menschen_mit_behinderung", "gefluechtete"]
+    groups.append("migrantinnen")
+    many_groups = programme(slug="viele-gruppen", target_groups=groups)
+    # The same words in the text, so that only the codes tell the two apart.
+    everybody = programme(
+        slug="fuer-alle",
+        target_groups=["alle"],
+        description="Gefördert werden Nachbarschaftsprojekte, Stadtteilarbeit und Ehrenamt. "
+        + ", ".join(taxonomy.labels("target_groups", groups))
+        + ".",
+    )
+    ranking = rank([everybody, many_groups, *others()], target_groups=["aeltere"])
+    assert slugs(ranking.matches)[:2] == ["viele-gruppen", "fuer-alle"]
