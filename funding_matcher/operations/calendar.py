@@ -17,8 +17,8 @@ from sqlalchemy import func, select
 
 from funding_matcher.domain.catalogue.deadlines import next_deadline
 from funding_matcher.domain.limits import date_in_window
-from funding_matcher.domain.planning import day_text, previous_working_day
-from funding_matcher.domain.planning.workdays import format_day
+from funding_matcher.domain.planning import previous_working_day
+from funding_matcher.domain.planning.workdays import format_day, legal_due_text
 from funding_matcher.extensions import db
 from funding_matcher.models import Application, Organisation, ProgrammeChange
 from funding_matcher.operations.applications import organisation_applications
@@ -93,7 +93,7 @@ def organisation_dates(organisation: Organisation, today: date) -> list[DatedIte
             day = calendar_day(milestone.due, state)
             note = _moved(milestone.due, day, "eingetragen")
             if milestone.legal_due and milestone.legal_due != milestone.due:
-                note = f"rechtlich fällig am {day_text(milestone.legal_due)}"
+                note = legal_due_text(milestone.key, milestone.legal_due)
             items.append(
                 DatedItem(
                     key=f"milestone-{milestone.id}",

@@ -75,7 +75,7 @@ def test_kommune_plans_backwards_from_the_deadline_through_its_committee(client,
     assert (rows["einreichung"].kind, rows["ratsbeschluss"].kind) == ("stichtag", "sitzung")
     plan = client.get(f"/antraege/{application_id}/plan").get_data(as_text=True)
     assert "Sitzungsvorlage fertig (für Ausschuss)" in plan
-    assert "rechtlich: 28.05.2027" in plan
+    assert "Frist laut Aufruf: 28.05.2027" in plan
 
 
 def test_council_too_late_is_a_clear_warning(client, kommune):

@@ -142,7 +142,7 @@ class _Award:
         due = previous_working_day(raw, self.state)
         legal = next_working_day(raw, self.legal_land)
         if legal != raw:
-            note += f"; rechtlich fällig am {day_text(legal)} (§ 193 BGB)"
+            note += f"; Frist endet am {day_text(legal)} (§ 193 BGB)"
         if due != raw:
             note += f"; im Plan auf {day_text(due)} vorgezogen"
         return self.plan.add(Milestone(key, title, "frist", due, legal, note=note, year=year))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .model import AwardPlan, Milestone, SubmissionPlan
-from .workdays import day_text
+from .workdays import day_text, legal_due_text
 
 
 def render_submission_text(plan: SubmissionPlan) -> str:
@@ -41,7 +41,7 @@ def _milestone_lines(milestones: tuple[Milestone, ...]) -> list[str]:
         when = day_text(m.due) if m.due else "offen".ljust(10)
         legal = ""
         if m.legal_due and m.legal_due != m.due:
-            legal = f" (rechtlich fällig am {day_text(m.legal_due)})"
+            legal = f" ({legal_due_text(m.key, m.legal_due)})"
         flag = "  [überfällig]" if m.at_risk else ""
         lines.append(f"  {when}  {m.title}{legal}{flag}")
     return lines

@@ -110,3 +110,11 @@ _WEEKDAYS = ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So")
 def format_day(day: date) -> str:
     """German short form with weekday, e.g. ``Fr 28.05.2027``."""
     return f"{_WEEKDAYS[day.weekday()]} {day:%d.%m.%Y}"
+
+
+def legal_due_text(key: str, day: date) -> str:
+    """How the legal date of a step reads: the call's deadline for the application, else the end
+    of a period (its last day moved to the next working day, § 193 BGB)."""
+    if key == "einreichung":
+        return f"Frist laut Aufruf: {day_text(day)}"
+    return f"Frist endet am {day_text(day)}"

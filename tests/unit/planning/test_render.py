@@ -77,7 +77,7 @@ def test_submission_text_lists_dates_the_legal_date_and_warnings():
     settings = parse_meetings({"meetings": [{"body": "rat", "date": "2027-05-20"}]})
     text = render_submission_text(submission(settings=settings, today=date(2027, 5, 10)))
     assert text.startswith("Zeitplan bis zur Antragsfrist 28.05.2027")
-    assert "25.05.2027  Antrag einreichen (rechtlich fällig am 28.05.2027)" in text
+    assert "25.05.2027  Antrag einreichen (Frist laut Aufruf: 28.05.2027)" in text
     assert "offen" in text
     assert "[überfällig]" in text
     assert "Achtung:" in text
@@ -102,6 +102,6 @@ def test_award_text_names_the_period_the_rules_and_each_date():
     assert (
         "Bewilligungszeitraum 01.04.2027 bis 31.03.2028, Nebenbestimmungen: ANBest-P (Bund)" in text
     )
-    assert "28.04.2028  Zwischennachweis 2027 (rechtlich fällig am 02.05.2028)" in text
-    assert "29.09.2028  Verwendungsnachweis (rechtlich fällig am 02.10.2028)" in text
+    assert "28.04.2028  Zwischennachweis 2027 (Frist endet am 02.05.2028)" in text
+    assert "29.09.2028  Verwendungsnachweis (Frist endet am 02.10.2028)" in text
     assert "31.03.2038  Belege aufbewahren bis" in text
