@@ -11,7 +11,17 @@ from typing import Any
 
 from sqlalchemy import select
 
-from funding_matcher.domain import budget as kfp
+from funding_matcher.domain.budget import (
+    Budget,
+    BudgetReport,
+    Check,
+    DeMinimisDeclaration,
+    de_minimis_declaration,
+    evaluate,
+    parse_budget,
+    report_to_json,
+)
+from funding_matcher.domain.budget import DeMinimisAid as AidInPlan
 from funding_matcher.domain.budget.fields import EARLIEST_YEAR, LATEST_YEAR, MAX_EUR
 from funding_matcher.domain.errors import FieldProblem, InvalidData
 from funding_matcher.domain.money import format_eur
@@ -55,10 +65,10 @@ def register_entries(organisation_id: int) -> list[DeMinimisAid]:
     )
 
 
-def register_aids(organisation_id: int) -> tuple[kfp.DeMinimisAid, ...]:
+def register_aids(organisation_id: int) -> tuple[AidInPlan, ...]:
     """The register as domain objects, for the De-minimis check and the Erklärung."""
     return tuple(
-        kfp.DeMinimisAid(
+        AidInPlan(
             date=row.granted_on,
             grantor=row.grantor,
             amount_eur=Decimal(row.amount_eur).quantize(Decimal("0.01")),
@@ -152,24 +162,24 @@ _UNSET: Any = object()
 
 def check_application_budget(
     application: Application, data: Any, record: Mapping[str, Any] | None = _UNSET
-) -> kfp.BudgetReport:
+) -> BudgetReport:
     """Check a budget for an application: its programme's terms, the organisation's register.
 
     ``record`` is the programme's catalogue record when the caller has it already. When the
     budget lists no De-minimis aid received, the register of the organisation is used and a
     notice says so (id ``de_minimis``, level notice).
     """
-    budget = kfp.parse_budget(budget_input(application, data))
-    from_register: tuple[kfp.DeMinimisAid, ...] = ()
+    budget = parse_budget(budget_input(application, data))
+    from_register: tuple[AidInPlan, ...] = ()
     if not budget.de_minimis_received:
         from_register = register_aids(application.organisation_id)
         budget = replace(budget, de_minimis_received=from_register)
     if record is _UNSET:
         record = programme_record(application.programme_slug)
-    report = kfp.evaluate(budget, record)
+    report = evaluate(budget, record)
     if from_register and report.terms.de_minimis.value in ("general", "dawi"):
         total = sum((aid.amount_eur for aid in from_register), Decimal(0))
-        notice = kfp.Check(
+        notice = Check(
             "de_minimis",
             "notice",
             f"Die De-minimis-Beihilfen stammen aus dem De-minimis-Register Ihrer Organisation "
@@ -183,7 +193,7 @@ def check_application_budget(
 
 def save_budget(
     application: Application, data: Any, record: Mapping[str, Any] | None = _UNSET
-) -> kfp.BudgetReport:
+) -> BudgetReport:
     """Check and store a budget; clears pending input and sets the requested amount from it.
 
     Nothing is stored on InvalidData.
@@ -202,19 +212,19 @@ def save_budget_pending(application: Application, raw: Mapping[str, list[str]]) 
     db.session.flush()
 
 
-def parsed_budget(application: Application) -> kfp.Budget | None:
+def parsed_budget(application: Application) -> Budget | None:
     """The stored budget as domain objects (None when there is none or it no longer reads)."""
     if application.budget is None:
         return None
     try:
-        return kfp.parse_budget(budget_input(application, application.budget))
+        return parse_budget(budget_input(application, application.budget))
     except InvalidData:
         return None
 
 
 def stored_report(
     application: Application, record: Mapping[str, Any] | None = _UNSET
-) -> kfp.BudgetReport | None:
+) -> BudgetReport | None:
     """The check of the stored budget (None when there is none or it no longer validates)."""
     if application.budget is None:
         return None
@@ -226,15 +236,15 @@ def stored_report(
         return None
 
 
-def result_json(report: kfp.BudgetReport) -> dict[str, Any]:
+def result_json(report: BudgetReport) -> dict[str, Any]:
     """The API's and page's result object: the contract's output."""
-    return kfp.report_to_json(report)
+    return report_to_json(report)
 
 
 # --- the requested amount: one figure for page, dashboard, API and exports ------------------
 
 
-def plan_for_drafts(report: kfp.BudgetReport | None) -> kfp.BudgetReport | None:
+def plan_for_drafts(report: BudgetReport | None) -> BudgetReport | None:
     """The plan drafts, planning and the requested amount read: only one without errors."""
     return report if report is not None and report.verdict != "errors" else None
 
@@ -250,7 +260,7 @@ def profile_requested(application: Application) -> Decimal | None:
     return Decimal(str(profile.requested_eur)).quantize(Decimal("0.01"))
 
 
-def set_requested(application: Application, report: kfp.BudgetReport | None) -> None:
+def set_requested(application: Application, report: BudgetReport | None) -> None:
     """The application's requested amount: the plan's grant, else the profile's difference."""
     plan = plan_for_drafts(report)
     if plan is not None:
@@ -334,14 +344,14 @@ def _decimal_or_none(value: Any) -> Decimal | None:
 class ApplicationDeclaration:
     """The De-minimis-Erklärung of an application, and what it was built from."""
 
-    declaration: kfp.DeMinimisDeclaration
-    report: kfp.BudgetReport | None
+    declaration: DeMinimisDeclaration
+    report: BudgetReport | None
     # The terms say the grant is De-minimis aid (general or dawi); False: none or unknown.
     regime_known: bool
 
 
 def application_declaration(
-    application: Application, today: date, report: kfp.BudgetReport | None = _UNSET
+    application: Application, today: date, report: BudgetReport | None = _UNSET
 ) -> ApplicationDeclaration:
     """The Erklärung from the plan (date, grant, regime) or, without one, the register."""
     if report is _UNSET:
@@ -359,7 +369,7 @@ def application_declaration(
         regime = report.terms.de_minimis.value
         requested = report.figures.grant
     known = regime in ("general", "dawi")
-    declaration = kfp.de_minimis_declaration(
+    declaration = de_minimis_declaration(
         application.organisation.name,
         aids,
         applied_on,

@@ -15,7 +15,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from funding_matcher.domain import budget as kfp
+from funding_matcher.domain.budget import SOURCE_KINDS, Budget, CostLine
 from funding_matcher.domain.budget.model import CUSTOM, MONTHLY, ONE_OFF, WITH_BASE
 from funding_matcher.domain.budget.terms import NONE, TERM_KEYS, VolunteerTerms
 
@@ -293,7 +293,7 @@ def _terms(values: Mapping[str, Any], keep: Mapping[str, Any]) -> dict[str, Any]
     counts = values.get("term_own_contribution_counts") or []
     if counts:
         chosen = set(counts) | {"own_cash"}
-        terms["own_contribution_counts"] = [kind for kind in kfp.SOURCE_KINDS if kind in chosen]
+        terms["own_contribution_counts"] = [kind for kind in SOURCE_KINDS if kind in chosen]
     mode = values.get("term_volunteer_work") or ""
     if mode == UNKNOWN:
         terms["volunteer_work"] = None
@@ -372,7 +372,7 @@ class PageValues:
     sources: tuple[RowRef, ...] = ()
 
 
-def _line_row(line: kfp.CostLine) -> tuple[str, dict[str, Any]]:
+def _line_row(line: CostLine) -> tuple[str, dict[str, Any]]:
     table = SCHEDULE_TABLE.get(line.schedule, "items")
     if line.schedule == ONE_OFF and line.unit_price_net_eur is None:
         table = "one_off"
@@ -411,7 +411,7 @@ def _term_input(value: Any) -> Any:
     return value
 
 
-def form_values(budget: kfp.Budget) -> PageValues:
+def form_values(budget: Budget) -> PageValues:
     """A stored plan (parsed) -> the page's input values, lines grouped into the tables."""
     rows: dict[str, list[dict[str, Any]]] = {table.name: [] for table in TABLES}
     lines = []

@@ -10,7 +10,7 @@ from typing import Any
 
 from flask import url_for
 
-from funding_matcher.domain import budget as kfp
+from funding_matcher.domain.budget import BudgetReport, Check, Terms, VolunteerTerms, merge_terms
 from funding_matcher.domain.budget.model import (
     DE_MINIMIS_REGIMES,
     FINANCING_TYPES,
@@ -62,7 +62,7 @@ def term_text(key: str, value: Any) -> str:
         return _CODE_TEXTS[key].get(value, str(value))
     if isinstance(value, bool):
         return "ja" if value else "nein"
-    if isinstance(value, kfp.VolunteerTerms):
+    if isinstance(value, VolunteerTerms):
         cap = value.max_percent
         cap_text = (
             f"höchstens {format_percent(cap)} der zuwendungsfähigen Ausgaben"
@@ -81,17 +81,17 @@ def term_text(key: str, value: Any) -> str:
     return str(value)
 
 
-def catalogue_terms(record: Mapping[str, Any] | None) -> kfp.Terms:
+def catalogue_terms(record: Mapping[str, Any] | None) -> Terms:
     """The programme's own terms (each with source katalog), or no terms at all."""
     if record is None:
-        return kfp.Terms()
+        return Terms()
     try:
-        return kfp.merge_terms({}, record)
+        return merge_terms({}, record)
     except InvalidData:
-        return kfp.Terms()
+        return Terms()
 
 
-def catalogue_texts(terms: kfp.Terms) -> dict[str, str]:
+def catalogue_texts(terms: Terms) -> dict[str, str]:
     """The catalogue's value of each term, short, for the selects' "wie im Katalog (…)"."""
     return {
         key: term_text(key, terms.term(key).value) if terms.term(key).known else "unbekannt"
@@ -113,7 +113,7 @@ class TermRow:
 
 
 def term_rows(
-    form: BudgetForm | None, catalogue: kfp.Terms, report: kfp.BudgetReport | None
+    form: BudgetForm | None, catalogue: Terms, report: BudgetReport | None
 ) -> list[TermRow]:
     """Each term with its inputs, the catalogue value and (after a check) the value used."""
     rows = []
@@ -152,7 +152,7 @@ class Unchecked:
     term_label: str | None
 
 
-def unchecked_items(report: kfp.BudgetReport) -> list[Unchecked]:
+def unchecked_items(report: BudgetReport) -> list[Unchecked]:
     """What the verdict "nicht geprüft" names, each with the term that is missing."""
     items = []
     for check_id in report.unchecked:
@@ -170,13 +170,13 @@ def row_numbers(lines: Iterable[RowRef]) -> dict[str, int]:
 class CheckLink:
     """A check with the place on the page (or elsewhere) where it can be fixed."""
 
-    check: kfp.Check
+    check: Check
     href: str | None
     text: str | None
 
 
 def check_links(
-    report: kfp.BudgetReport,
+    report: BudgetReport,
     form: BudgetForm | None,
     lines: Iterable[RowRef] = (),
     sources: Iterable[RowRef] = (),
@@ -239,7 +239,7 @@ class YearRow:
     strong: bool = False
 
 
-def year_rows(report: kfp.BudgetReport) -> list[YearRow]:
+def year_rows(report: BudgetReport) -> list[YearRow]:
     """Expenses and financing per Haushaltsjahr, the own funds each Haushalt must provide."""
     f = report.figures
     rows = [YearRow("Ausgaben", tuple(y.expenses for y in f.years), True)]
@@ -257,7 +257,7 @@ def year_rows(report: kfp.BudgetReport) -> list[YearRow]:
     return rows
 
 
-def rate_base_text(report: kfp.BudgetReport) -> str | None:
+def rate_base_text(report: BudgetReport) -> str | None:
     """The Bemessungsgrundlage in words ("der zuwendungsfähigen Ausgaben"), as the plan read it."""
     if report.figures.rate_base is None:
         return None
