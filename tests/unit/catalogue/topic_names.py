@@ -303,6 +303,8 @@ NAMES: dict[str, tuple[str, ...]] = {
         "vereinsentwicklung",
         "organisationsentwicklung",
         "bindung",
+        "nach der förderung",
+        "nach förderende",
     ),
     "oeffentlichkeitsarbeit": (
         "öffentlichkeit",
