@@ -38,7 +38,6 @@ KNOWN_GAPS = {
         "esf-plus-biwaq",
         "Optional Maßnahmen zur Stärkung der lokalen Ökonomie über Unternehmensnetzwerke",
     ),
-    ("esf-plus-ehap-plus", "Zugang zu den Angeboten des regulären Hilfesystems"),
     (
         "esf-plus-ehap-plus",
         "Beitrag zu Gleichstellung, Antidiskriminierung und ökologischer Nachhaltigkeit",
