@@ -84,8 +84,8 @@ def zeitplan(ctx: DraftContext) -> list[Piece]:
         pieces.append(
             Piece(
                 "zeitplan",
-                f"Die Laufzeit beträgt {months} Monate, vom {de_date(start)} bis zum "
-                f"{de_date(end)}.",
+                f"Die Laufzeit beträgt {count_words(months, 'Monat', 'Monate', 'einen')}, vom "
+                f"{de_date(start)} bis zum {de_date(end)}.",
                 "Projektzeitraum",
             )
         )
