@@ -118,6 +118,8 @@ NAMES: dict[str, tuple[str, ...]] = {
         "studierende",
         "bevölkerung",
         "mieter",
+        # "soziale Integration", "integrationspolitische Problemlagen": of people, with counts.
+        "integration",
     ),
     "ziele": (
         "ziel",
