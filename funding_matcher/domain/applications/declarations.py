@@ -8,6 +8,7 @@ subventionserhebliche Tatsachen only where the record lists them or the programm
 from __future__ import annotations
 
 from funding_matcher.domain.applications.applicant import Applicant
+from funding_matcher.domain.applications.wording import vocabulary
 from funding_matcher.domain.budget import BudgetReport
 from funding_matcher.domain.catalogue.records import Programme
 
@@ -104,7 +105,9 @@ def declarations(
     found = [begun]
     vat = vat_deductible(report, applicant)
     if vat is not None:
-        found.append(VAT[vat])
+        # A foundation or lottery speaks of Kosten (review 2026-12-07, change 4).
+        expenses = vocabulary(programme.level).expenses
+        found.append(VAT[vat].replace("die Ausgaben sind", f"die {expenses} sind"))
     found += [GRANTOR_DECLARATIONS[c] for c in programme.declarations if c in GRANTOR_DECLARATIONS]
     found.append(COMPLETE)
     if subsidy_relevant(programme):
