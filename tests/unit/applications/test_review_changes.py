@@ -267,3 +267,11 @@ def test_the_bank_code_must_fit_the_bank_named():
     _, _, _, a = ready("a")
     assert "Die Bankleitzahl in der IBAN (37040044) gehört nicht zu Sparkassen" in _checks(a)
     assert "Kreditinstitut" in Applicant(iban="DE89370400440532013000").missing()
+
+
+def test_the_four_block_short_form_opens_with_the_project_and_summarises_once():
+    record = programme([], None, short_form=True)
+    doc = draft(record, profile(), report=plan(record), version="einreichung")
+    (block,) = doc.sections
+    assert block.text.startswith("Ein offener Treff mit Beratung, Sprachcafé und Ehrenamtsbörse")
+    assert block.text.count("beantragt für das Vorhaben") == 1
