@@ -58,6 +58,41 @@ def iban_problem(value: str) -> str | None:
     return None
 
 
+# The fourth digit of a German Bankleitzahl names the group of banks (the Bundesbank's numbering:
+# 4 and 8 Commerzbank, 5 Sparkassen and Landesbanken, 6 and 9 cooperative banks, 7 Deutsche
+# Bank, 1 Postbank). Without the Bundesbank's bank-code file this is all that can be checked: a
+# named bank of one group with a code of another is the wrong account or a typo.
+BANK_GROUPS: tuple[tuple[tuple[str, ...], str, str], ...] = (
+    (("sparkasse",), "5", "Sparkassen"),
+    (
+        ("volksbank", "raiffeisen", "vr bank", "vr-bank", "sparda", "psd bank", "gls bank"),
+        "69",
+        "Genossenschaftsbanken",
+    ),
+    (("deutsche bank",), "7", "der Deutschen Bank"),
+    (("commerzbank", "comdirect"), "48", "der Commerzbank"),
+    (("postbank",), "1", "der Postbank"),
+)
+
+
+def bank_code_problem(iban: str | None, bank: str | None) -> str | None:
+    """Why a German IBAN's bank code cannot belong to the bank named (German), or None."""
+    if not iban or not bank:
+        return None
+    number = normalise_iban(iban)
+    if not number.startswith("DE") or len(number) != 22:
+        return None
+    code, name = number[4:12], bank.lower()
+    for words, digits, group in BANK_GROUPS:
+        if any(w in name for w in words) and code[3] not in digits:
+            return (
+                f"Die Bankleitzahl in der IBAN ({code}) gehört nicht zu {group} "
+                f"(vierte Ziffer {' oder '.join(digits)}), genannt ist aber „{bank}“: "
+                "bitte IBAN und Kreditinstitut vergleichen."
+            )
+    return None
+
+
 def format_iban(value: str) -> str:
     """An IBAN in groups of four, as printed on forms: 'DE89 3704 0044 0532 0130 00'."""
     iban = normalise_iban(value)
@@ -251,5 +286,6 @@ class Applicant(_Part):
             ("Vertretungsberechtigte", bool(self.representatives)),
             ("Ansprechperson", bool(self.contact_line())),
             ("IBAN", bool(self.iban)),
+            ("Kreditinstitut", bool(self.bank) or not self.iban),
         ]
         return [label for label, present in wanted if not present]

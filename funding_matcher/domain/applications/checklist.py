@@ -37,7 +37,8 @@ def _usual(programme: Programme, profile: Profile) -> list[ChecklistEntry]:
             "projektbeschreibung",
             "Projektbeschreibung (Vorhabenbeschreibung)",
             True,
-            words=("projektbeschreibung", "vorhabenbeschreibung", "konzept"),
+            # Not "konzept" alone: an ISEK or a Schutzkonzept is an attachment of its own.
+            words=("projektbeschreibung", "vorhabenbeschreibung", "projektkonzept"),
         ),
         ChecklistEntry(
             "finanzplan",
@@ -174,7 +175,7 @@ DOCUMENT_WORDS = re.compile(
     r"vereinbarung|absichtserklärung|führungszeugnis|stellungnahme|bestätigung|lebenslauf|"
     r"gutachten|kostenvoranschl|angebote\b|kostenschätzung|lageplan|karte\b|vordruck|"
     r"formular\b|empfehlungsschreiben|jahresabschluss|vollmacht|erklärung\b|"
-    r"finanzierungsplan|kostenplan|zeichnung|foto",
+    r"finanzierungsplan|kostenplan|zeichnung|foto|konzept\b",
     re.IGNORECASE,
 )
 

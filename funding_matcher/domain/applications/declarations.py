@@ -8,6 +8,7 @@ subventionserhebliche Tatsachen only where the record lists them or the programm
 from __future__ import annotations
 
 from funding_matcher.domain.applications.applicant import Applicant
+from funding_matcher.domain.applications.wording import vocabulary
 from funding_matcher.domain.budget import BudgetReport
 from funding_matcher.domain.catalogue.records import Programme
 
@@ -45,6 +46,19 @@ VAT = {
     ),
 }
 COMPLETE = "Die Angaben in diesem Antrag und seinen Anlagen sind vollständig und richtig."
+# The grantor's own declarations, where the catalogue record lists them (``declarations``; a
+# record lists one only where the grantor's guideline states the rule behind it).
+GRANTOR_DECLARATIONS = {
+    "keine_andere_lotterie": (
+        "Für das Vorhaben wird keine Förderung einer anderen bundesweiten Soziallotterie oder "
+        "eines staatlichen Lotterieveranstalters beantragt oder in Anspruch genommen."
+    ),
+    "nachrang": (
+        "Öffentliche Mittel, die für das Vorhaben in Betracht kommen, werden vorrangig "
+        "eingesetzt; alle beantragten und bewilligten öffentlichen Mittel stehen im "
+        "Finanzierungsplan."
+    ),
+}
 SUBSIDY = (
     "Dem Antragsteller ist bekannt, dass die Angaben in diesem Antrag, von denen Bewilligung, "
     "Gewährung, Rückforderung, Weitergewährung oder das Belassen der Zuwendung abhängen, "
@@ -91,17 +105,11 @@ def declarations(
     found = [begun]
     vat = vat_deductible(report, applicant)
     if vat is not None:
-        found.append(VAT[vat])
+        # A foundation or lottery speaks of Kosten (review 2026-12-07, change 4).
+        expenses = vocabulary(programme.level).expenses
+        found.append(VAT[vat].replace("die Ausgaben sind", f"die {expenses} sind"))
+    found += [GRANTOR_DECLARATIONS[c] for c in programme.declarations if c in GRANTOR_DECLARATIONS]
     found.append(COMPLETE)
     if subsidy_relevant(programme):
         found.append(SUBSIDY)
     return found
-
-
-def signature_line(applicant: Applicant) -> str:
-    """The line the representatives sign on."""
-    names = "; ".join(
-        f"{r.name}, {r.function}" if r.function else r.name for r in applicant.representatives
-    )
-    who = f" ({names})" if names else ""
-    return f"Ort, Datum, rechtsverbindliche Unterschrift{who}: ______________________________"

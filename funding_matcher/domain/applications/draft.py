@@ -16,21 +16,31 @@ from decimal import Decimal
 from funding_matcher.domain.applications.applicant import Applicant
 from funding_matcher.domain.applications.checklist import build_checklist, item_kind
 from funding_matcher.domain.applications.compose import compose, guidance
-from funding_matcher.domain.applications.declarations import (
-    declarations,
-    signature_line,
+from funding_matcher.domain.applications.declarations import declarations
+from funding_matcher.domain.applications.draft_checks import (
+    applicant_points,
+    description_points,
+    open_points,
+    profile_points,
+    section_points,
 )
-from funding_matcher.domain.applications.draft_checks import open_points
 from funding_matcher.domain.applications.facts import (
     context,
     profile_period,
     topic_pieces,
+    unused_sentences,
 )
 from funding_matcher.domain.applications.finance import (
     Figure,
     figure_mismatches,
     finance_pieces,
     provisional_pieces,
+)
+from funding_matcher.domain.applications.fixed_blocks import (
+    attachment_title,
+    cover,
+    filing_date,
+    signature_lines,
 )
 from funding_matcher.domain.applications.outline import outline_of
 from funding_matcher.domain.applications.short_form import (
@@ -39,12 +49,11 @@ from funding_matcher.domain.applications.short_form import (
     short_form_sections,
 )
 from funding_matcher.domain.applications.topics import topics_in_words
-from funding_matcher.domain.applications.wording import with_article
+from funding_matcher.domain.applications.wording import vocabulary, with_article
 from funding_matcher.domain.budget import BudgetReport, de_minimis_declaration
 from funding_matcher.domain.catalogue.records import OUTLINE_TOPICS, Programme
 from funding_matcher.domain.errors import FieldProblem, InvalidData
-from funding_matcher.domain.exports import ApplicationDocument, ChecklistItem, Section
-from funding_matcher.domain.money import format_eur
+from funding_matcher.domain.exports import ApplicationDocument, ChecklistItem, OpenCheck, Section
 from funding_matcher.domain.profile import Profile
 
 VERSIONS = ("arbeitsfassung", "einreichung")
@@ -133,6 +142,7 @@ def build_draft(request: DraftRequest) -> ApplicationDocument:
     requested, provisional = requested_amount(profile, plan)
     short = is_short_form(programme, requested)
     period = (plan.budget.period.start, plan.budget.period.end) if plan else None
+    words = vocabulary(programme.level)
     ctx = context(
         profile,
         applicant,
@@ -140,12 +150,13 @@ def build_draft(request: DraftRequest) -> ApplicationDocument:
         period or profile_period(profile),
         requested,
         provisional,
+        words,
     )
     pieces = topic_pieces(ctx, OUTLINE_TOPICS)
     figures: list[Figure] = []
     if plan is not None:
         who = with_article(applicant.name) if applicant.name else "Der Antragsteller"
-        money, figures = finance_pieces(plan, applicant=who)
+        money, figures = finance_pieces(plan, applicant=who, words=words)
         pieces["finanzierung"] += money
         if requested is not None:
             figures.append(Figure("grant_eur", requested))
@@ -155,6 +166,7 @@ def build_draft(request: DraftRequest) -> ApplicationDocument:
     generated_money = {id(p) for p in pieces["finanzierung"] if not p.user}
 
     four_blocks = short and not programme.outline_sections
+    notes: list[OpenCheck] = []
     if four_blocks:
         sections, plan_text, applicant_text = short_form_sections(ctx, pieces)
         missing = short_form_missing(profile) if r.version == "einreichung" else []
@@ -186,15 +198,17 @@ def build_draft(request: DraftRequest) -> ApplicationDocument:
             )
         plan_text = [p.text for p in composition.plan]
         applicant_text = [p.text for p in composition.applicant if p.user]
+        prefilled = [
+            not (stored and stored[i] and not stored[i].prefilled) for i in range(len(outline))
+        ]
+        notes = section_points(composition, prefilled)
         missing = []
         if r.version == "einreichung":
-            for spec, section in zip(outline, sections, strict=True):
+            for i, (spec, section) in enumerate(zip(outline, sections, strict=True)):
                 if plan is None and set(spec.topics) == {"finanzierung"}:
                     continue  # the missing plan is named once, below
                 if not section.text.strip() and not (section.plan and plan is not None):
-                    asks = [t for t in spec.topics if t not in ("finanzierung",)]
-                    what = f" (Angaben zu: {topics_in_words(asks)})" if asks else ""
-                    missing.append(f"Abschnitt „{spec.title}“ ist leer{what}.")
+                    missing.append(_empty_message(spec.title, spec.topics, composition, i))
     if r.version == "einreichung":
         if plan is None:
             missing.insert(0, _plan_message(r.report))
@@ -203,8 +217,16 @@ def build_draft(request: DraftRequest) -> ApplicationDocument:
         if missing:
             raise DraftNotReady(missing)
 
-    checklist = _checklist(r, programme, profile)
-    checks = open_points(plan, sections, applicant)
+    checklist = _checklist(r, programme, profile, applicant)
+    filed_on, date_note = filing_date(plan, [s.text for s in sections])
+    checks = [
+        *open_points(plan, sections, applicant),
+        *([OpenCheck("warning", date_note, "draft")] if date_note else []),
+        *notes,
+        *description_points(unused_sentences(ctx)),
+        *profile_points(profile, plan),
+        *applicant_points(applicant),
+    ]
     return ApplicationDocument(
         title=profile.title,
         programme_title=programme.title,
@@ -224,7 +246,16 @@ def build_draft(request: DraftRequest) -> ApplicationDocument:
         exported_on=r.today,
         version=r.version,
         short_form=short,
-        cover=_cover(profile, programme, applicant, plan, requested, provisional),
+        cover=cover(
+            profile,
+            programme,
+            applicant,
+            plan,
+            (requested, provisional),
+            words,
+            filed_on,
+            r.version == "einreichung",
+        ),
         applicant_rows=applicant.rows(),
         applicant_text=applicant_text,
         plan_text=plan_text,
@@ -233,7 +264,8 @@ def build_draft(request: DraftRequest) -> ApplicationDocument:
         else "Kosten- und Finanzierungsplan",
         plan_problem=_plan_message(r.report) if plan is None else "",
         declarations=declarations(programme, applicant, plan),
-        signature=signature_line(applicant),
+        signature=signature_lines(applicant),
+        private_funder=words.private,
         checks=checks,
     )
 
@@ -267,51 +299,41 @@ def _matching_stored(
     return [by_title.get(t) for t in titles]
 
 
-def _checklist(r: DraftRequest, programme: Programme, profile: Profile) -> list[ChecklistItem]:
+def _checklist(
+    r: DraftRequest, programme: Programme, profile: Profile, applicant: Applicant
+) -> list[ChecklistItem]:
     if r.checklist is None:
         entries = build_checklist(programme, profile)
         items = [StoredItem(e.key, e.title, e.required, False, e.note) for e in entries]
     else:
         items = list(r.checklist)
+    # Titled as the documents the applicant block knows (review 2026-12-07, change 5).
     return [
-        ChecklistItem(i.title, i.required, i.done, i.note, item_kind(i.key, i.title)) for i in items
+        ChecklistItem(
+            attachment_title(i.key, i.title, applicant, profile),
+            i.required,
+            i.done,
+            i.note,
+            item_kind(i.key, i.title),
+        )
+        for i in items
     ]
 
 
-def _cover(
-    profile: Profile,
-    programme: Programme,
-    applicant: Applicant,
-    plan: BudgetReport | None,
-    requested: Decimal | None,
-    provisional: bool,
-) -> list[tuple[str, str]]:
-    rows = [("Antragsteller", applicant.name or "Antragsteller")]
-    if profile.municipality:
-        rows.append(("Ort", profile.municipality))
-    rows.append(("Förderprogramm", programme.title))
-    if programme.funder:
-        rows.append(("Fördergeber", programme.funder))
-    if plan is not None:
-        start, end = plan.budget.period.start, plan.budget.period.end
-        rows.append(("Durchführungszeitraum", f"{start:%d.%m.%Y} bis {end:%d.%m.%Y}"))
-        rows.append(("Gesamtausgaben", format_eur(plan.figures.total)))
-    elif profile.start_date and profile.project_end:
-        rows.append(
-            (
-                "Durchführungszeitraum",
-                f"{profile.start_date:%d.%m.%Y} bis {profile.project_end:%d.%m.%Y}",
-            )
+def _empty_message(title: str, topics, composition, index: int) -> str:
+    """'Abschnitt „…“ ist leer (Angaben zu: …)', saying where those facts already stand when
+    an earlier section carries every topic of this one."""
+    asks = [t for t in topics if t not in ("finanzierung",)]
+    if not asks:
+        return f"Abschnitt „{title}“ ist leer."
+    earlier = composition.said_before(index)
+    if earlier and set(asks) <= set(earlier):
+        where = "“, „".join(sorted({composition.sections[i].title for i in earlier.values()}))
+        return (
+            f"Abschnitt „{title}“ ist leer (Angaben zu: {topics_in_words(asks)}; sie stehen "
+            f"schon im Abschnitt „{where}“ – diesen Abschnitt bitte selbst schreiben)."
         )
-    if requested is not None:
-        amount = format_eur(requested)
-        rows.append(
-            (
-                "Beantragte Zuwendung",
-                f"{amount} – vorläufig (ohne Finanzplan)" if provisional else amount,
-            )
-        )
-    return rows
+    return f"Abschnitt „{title}“ ist leer (Angaben zu: {topics_in_words(asks)})."
 
 
 def _de_minimis(plan: BudgetReport | None, applicant: Applicant):

@@ -26,6 +26,7 @@ from funding_matcher.domain.applications.wording import (
     number,
     with_article,
 )
+from funding_matcher.domain.catalogue.records import OUTLINE_TOPICS
 from funding_matcher.domain.profile import Activity, Goal
 
 __all__ = ["DraftContext", "Piece", "context", "profile_period", "topic_pieces"]
@@ -64,7 +65,11 @@ def zielgruppen(ctx: DraftContext) -> list[Piece]:
     group = ctx.details.target_group
     if group is None:
         return []
-    pieces = _verbatim("zielgruppen", group.description, "Zielgruppe")
+    # A lead-in wherever it stands: a description of people often has no verb of its own.
+    pieces = [
+        Piece(p.topic, f"Zielgruppe: {p.text}", p.label, user=True)
+        for p in _verbatim("zielgruppen", group.description, "Zielgruppe")
+    ]
     parts = []
     for sub in group.subgroups:
         parts.append(f"{number(sub.count)} {sub.label}" if sub.count is not None else sub.label)
@@ -121,13 +126,14 @@ def massnahmen(ctx: DraftContext) -> list[Piece]:
     if not activities:
         return []
     n = len(activities)
+    # "Maßnahmen", the word every grantor's form uses ("Arbeitspakete" is research funding's).
     intro = (
-        f"Die Arbeit gliedert sich in {count_words(n, 'Arbeitspaket', 'Arbeitspakete')}:"
+        f"Geplant sind {count_words(n, 'Maßnahme', 'Maßnahmen', 'eine')}:"
         if n > 1
-        else "Die Arbeit besteht aus einem Arbeitspaket:"
+        else "Geplant ist eine Maßnahme:"
     )
     lines = [_activity_line(a, ctx.start) for a in activities]
-    return [Piece("massnahmen", "\n".join([intro, *lines]), "Arbeitspakete")]
+    return [Piece("massnahmen", "\n".join([intro, *lines]), "Maßnahmen")]
 
 
 def kooperation(ctx: DraftContext) -> list[Piece]:
@@ -135,15 +141,13 @@ def kooperation(ctx: DraftContext) -> list[Piece]:
     if not partners:
         return []
     n = len(partners)
-    roles = all(p.role for p in partners)
+    # "wirken mit", not "übernehmen feste Aufgaben": a partner may also be a funder whose money
+    # is only applied for, and "fest" would claim an agreement the tool does not know of.
     if n == 1:
-        intro = (
-            "Ein Partner übernimmt eine feste Aufgabe:" if roles else "Ein Partner ist beteiligt:"
-        )
+        intro = "Ein Partner wirkt mit:"
     else:
         words = count_words(n, "Partner", "Partner")
-        who = words[0].upper() + words[1:]
-        intro = f"{who} übernehmen feste Aufgaben:" if roles else f"{who} sind beteiligt:"
+        intro = f"{words[0].upper() + words[1:]} wirken mit:"
     lines = [f"- {p.name}: {p.role}" if p.role else f"- {p.name}" for p in partners]
     return [Piece("kooperation", "\n".join([intro, *lines]), "Partner")]
 
@@ -241,7 +245,9 @@ BUILDERS = {
 }
 
 
-def topic_pieces(ctx: DraftContext, topics: Iterable[str]) -> dict[str, list[Piece]]:
+def topic_pieces(
+    ctx: DraftContext, topics: Iterable[str], *, with_description: bool = True
+) -> dict[str, list[Piece]]:
     """Pieces per topic: details first; the description's sentences where a topic has none."""
     found: dict[str, list[Piece]] = {}
     for topic in topics:
@@ -252,29 +258,78 @@ def topic_pieces(ctx: DraftContext, topics: Iterable[str]) -> dict[str, list[Pie
             found[topic] = BUILDERS[topic](ctx)
         else:
             found[topic] = []
-    return _with_description(ctx, found)
+    return _with_description(ctx, found) if with_description else found
 
 
-def _with_description(ctx: DraftContext, found: dict[str, list[Piece]]) -> dict[str, list[Piece]]:
-    """Rule 4: each description sentence once, under its topic unless details cover it."""
+# The topics of a sentence that can say what the project is (not the situation, not money).
+LEAD_TOPICS = ("zusammenfassung", "massnahmen", "ziele")
+
+
+def lead_sentence(sentences: Iterable[Sentence]) -> Sentence | None:
+    """The description's first sentence that says what the project is or does."""
+    return next((s for s in sentences if s.topic in LEAD_TOPICS and not s.bullet), None)
+
+
+def _covered(ctx: DraftContext, found: dict[str, list[Piece]]) -> set[str]:
+    """Topics the details already speak for: their own words or structured facts."""
     covered = {t for t, pieces in found.items() if any(p.user for p in pieces)}
     covered |= {"zielgruppen"} if ctx.details.target_group else set()
     covered |= {"massnahmen"} if ctx.details.activities else set()
     covered |= {"ziele"} if ctx.details.goals else set()
     covered |= {"kooperation"} if ctx.profile.details and ctx.profile.details.partners else set()
+    if ctx.profile.details is not None:
+        # Money is the plan's (or, without one, the profile's amounts): a euro sentence of the
+        # description next to the finance paragraph reads like a stray line.
+        covered.add("finanzierung")
+    return covered
+
+
+def description_use(
+    ctx: DraftContext, found: dict[str, list[Piece]]
+) -> tuple[dict[str, list[Sentence]], Sentence | None, list[Sentence]]:
+    """How the description is used: its sentences by topic, the lead sentence (with details),
+    and the sentences left out because the details already cover their topic."""
+    covered = _covered(ctx, found)
+    lead = lead_sentence(ctx.sentences) if ctx.profile.details is not None else None
     by_topic: dict[str, list[Sentence]] = {}
+    unused: list[Sentence] = []
     for sentence in ctx.sentences:
+        if sentence is lead:
+            continue
         topic = sentence.topic
         if topic in covered:
-            continue  # the user said it again, in the details: the details win
+            unused.append(sentence)  # listed in the working version, never silently lost
+            continue
         if topic not in found:
             topic = "zusammenfassung"
         by_topic.setdefault(topic, []).append(sentence)
+    return by_topic, lead, unused
+
+
+def unused_sentences(ctx: DraftContext) -> list[Sentence]:
+    """The description's sentences no section carries (for the working version's list)."""
+    return description_use(ctx, topic_pieces(ctx, OUTLINE_TOPICS, with_description=False))[2]
+
+
+def _with_description(ctx: DraftContext, found: dict[str, list[Piece]]) -> dict[str, list[Piece]]:
+    """Rule 4: each description sentence once, under its topic unless details cover it; with
+    details the sentence that says what the project is leads (change 1 of the review)."""
+    by_topic, lead, _ = description_use(ctx, found)
+    if lead is not None and lead.topic == "zusammenfassung":
+        # The summary's other sentences of the description follow the lead in one paragraph.
+        with_lead = [lead, *by_topic.pop("zusammenfassung", [])]
+        lead = Sentence(_paragraphs(with_lead), lead.topic, lead.position)
     for topic, sentences in by_topic.items():
         piece = Piece(topic, _paragraphs(sentences), "Projektbeschreibung", user=True)
-        pieces = found.setdefault(topic, [])
-        # The summary opens with its generated sentences; elsewhere the user's words come first.
-        pieces.insert(len(pieces) if topic == "zusammenfassung" else 0, piece)
+        # The user's words come first, the summary's generated sentences after them.
+        found.setdefault(topic, []).insert(0, piece)
+    if lead is not None:
+        found.setdefault(lead.topic, []).insert(
+            0,
+            Piece(
+                lead.topic, lead.text, "Projektbeschreibung (was das Vorhaben ist)", True, "lead"
+            ),
+        )
     return found
 
 

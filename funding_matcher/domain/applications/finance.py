@@ -12,8 +12,9 @@ from decimal import Decimal
 from typing import Any
 
 from funding_matcher.domain.applications.facts import Piece
-from funding_matcher.domain.applications.wording import join_and
+from funding_matcher.domain.applications.wording import PUBLIC, Vocabulary, join_and
 from funding_matcher.domain.budget import BudgetReport, report_to_json
+from funding_matcher.domain.budget.arithmetic import counts_as_own
 from funding_matcher.domain.budget.model import OTHER_KINDS, SOURCE_STATUSES
 from funding_matcher.domain.exports.plan import (
     SOURCE_ROWS,
@@ -52,18 +53,29 @@ class _Printer:
         return percent_text(value)
 
 
+def _source_note(source) -> str:
+    """'Stadt Hildesheim, beantragt' for one source (name and status)."""
+    status = SOURCE_STATUSES.get(source.status or "", "")
+    return f"{source.label}, {status}" if status else source.label
+
+
 def _sources_text(report: BudgetReport, kind: str) -> str:
     """'Stadt Hildesheim, beantragt' for the sources of one kind (names and status, no sums)."""
-    notes = []
-    for source in report.budget.financing.sources:
-        if source.kind != kind:
-            continue
-        status = SOURCE_STATUSES.get(source.status or "", "")
-        notes.append(f"{source.label}, {status}" if status else source.label)
+    notes = [_source_note(s) for s in report.budget.financing.sources if s.kind == kind]
     return "; ".join(n for n in notes if n)
 
 
-# What counts as Eigenanteil, in the words of a finance paragraph.
+def _own_source_words(report: BudgetReport) -> str:
+    """Where the own cash comes from, as the plan names it ("Haushaltsmittel der Stadt",
+    "Mitgliedsbeiträge"), in brackets after "Eigenmittel"; '' when the label says nothing more."""
+    own = [s for s in report.budget.financing.sources if s.kind == "own_cash"]
+    labels = [s.label.strip() for s in own if s.label and s.label.strip()]
+    if len(labels) != 1 or any(w in labels[0].lower() for w in ("eigenmittel", "eigenanteil")):
+        return ""
+    return f" ({labels[0]})"
+
+
+# What may count as Eigenanteil, in the words of a finance paragraph.
 COUNTED = {
     "own_cash": "Eigenmittel",
     "donation": "Spenden",
@@ -75,21 +87,62 @@ COUNTED = {
 }
 
 
-def _counted(report: BudgetReport) -> str:
-    """'Eigenmittel und Spenden' when the programme counts more than own cash; else ''."""
-    kinds = report.terms.own_contribution_counts.value
-    if not isinstance(kinds, tuple | list) or list(kinds) in ([], ["own_cash"]):
-        return ""
-    return join_and([COUNTED[k] for k in kinds if k in COUNTED])
+def _counted_sources(report: BudgetReport) -> list:
+    """The sources other than own cash that count as Eigenanteil (the plan's own rule)."""
+    return [
+        s
+        for s in report.budget.financing.sources
+        if s.kind != "own_cash" and s.total and counts_as_own(s, report.terms)
+    ]
 
 
 def finance_pieces(
-    report: BudgetReport, *, applicant: str = "Der Antragsteller"
+    report: BudgetReport,
+    *,
+    applicant: str = "Der Antragsteller",
+    words: Vocabulary = PUBLIC,
 ) -> tuple[list[Piece], list[Figure]]:
     """The finance paragraphs from a plan without errors, and the figures they print (the
-    Haushaltsjahre follow as the plan's table)."""
+    Haushaltsjahre follow as the plan's table).
+
+    Written so that a reader can add them up (review 2026-12-07, change 3): the Fördersatz
+    names its base with the amount; where grant and Eigenanteil make up that base, it says so;
+    sources counted as Eigenanteil are named there and nowhere else; what covers the
+    expenses that are not eligible is said; under Nachrang, why the rate is below the maximum.
+    """
     f, out = report.figures, _Printer()
-    first = f"Die Gesamtausgaben des Vorhabens betragen {out.eur('total_eur', f.total)}"
+    paragraphs = [
+        f"{_totals(f, out, words)} {_grant(report, out, words)}",
+        _own(report, out, words, applicant),
+        _others(report, out),
+        _below_maximum(report, words),
+    ]
+    pieces = [Piece("finanzierung", p, "Finanzierung laut Plan") for p in paragraphs if p]
+    return pieces, out.figures
+
+
+def _others(report: BudgetReport, out: _Printer) -> str:
+    """The other financing, one row per kind; what counts as Eigenanteil is not repeated."""
+    f, counted = report.figures, _counted_sources(report)
+    rows = []
+    for kind in OTHER_KINDS:
+        if not f.sources[kind] or kind == "in_kind":
+            continue
+        sources = [s for s in report.budget.financing.sources if s.kind == kind]
+        rest = [s for s in sources if s not in counted]
+        if len(rest) == len(sources):
+            row = f"- {SOURCE_ROWS[kind]}: {out.eur(f'sources_eur.{kind}', f.sources[kind])}"
+            names = _sources_text(report, kind)
+            rows.append(f"{row} – {names}" if names else row)
+        else:  # partly counted as Eigenanteil: the rest source by source
+            rows += [
+                f"- {SOURCE_ROWS[kind]}: {format_eur(s.total)} – {_source_note(s)}" for s in rest
+            ]
+    return "\n".join(["Weitere Finanzierung:", *rows]) if rows else ""
+
+
+def _totals(f, out: _Printer, words: Vocabulary) -> str:
+    text = f"Die {words.total} des {words.project}s betragen {out.eur('total_eur', f.total)}"
     fictitious = []
     if f.volunteer_value:
         value = out.eur("volunteer_value_eur", f.volunteer_value)
@@ -97,67 +150,122 @@ def finance_pieces(
     if f.in_kind:
         fictitious.append(f"{out.eur('in_kind_eur', f.in_kind)} für bewertete Sachleistungen")
     if fictitious:
-        first += f" (darin fiktive Ausgaben: {join_and(fictitious)})"
+        text += f" (darin fiktive {words.expenses}: {join_and(fictitious)})"
     if f.ineligible:
-        first += (
-            f"; davon sind {out.eur('ineligible_eur', f.ineligible)} nicht zuwendungsfähig und "
-            f"{out.eur('eligible_eur', f.eligible)} zuwendungsfähig."
+        return text + (
+            f"; davon sind {out.eur('ineligible_eur', f.ineligible)} nicht {words.eligible} "
+            f"und {out.eur('eligible_eur', f.eligible)} {words.eligible}."
         )
-    else:
-        first += "; sie sind vollständig zuwendungsfähig."
-    grant = f"Beantragt wird eine Zuwendung von {out.eur('grant_eur', f.grant)}"
-    if f.rate_on_base_percent is not None:
-        grant += (
-            f"; das entspricht einem Fördersatz von "
-            f"{out.pct('rate_on_base_percent', f.rate_on_base_percent)} {rate_base_words(report)}"
-        )
-    own = f"{applicant} bringt Eigenmittel (bar) von {out.eur('own_cash_eur', f.own_cash)} ein"
-    share_pct = (
-        f"{out.pct('own_share_percent', f.own_share_percent)} {own_base_words(report)}"
-        if f.own_share_percent is not None
-        else ""
-    )
-    counted = _counted(report)
-    if f.own_contribution == f.own_cash and not counted:
-        # One figure, one sentence: the Eigenanteil is the own cash.
-        own_text = f"{own}; das ist der Eigenanteil" + (f" von {share_pct}." if share_pct else ".")
-        out.figures.append(Figure("own_contribution_eur", f.own_contribution))
-    elif f.own_cash == f.own_contribution + f.ineligible and not counted:
-        # The own cash also pays what is not zuwendungsfähig: say so, or two figures puzzle.
-        own_text = (
-            f"{own}; davon decken {out.eur('ineligible_eur', f.ineligible)} die nicht "
-            f"zuwendungsfähigen Ausgaben, {out.eur('own_contribution_eur', f.own_contribution)} "
-            "sind der Eigenanteil" + (f" ({share_pct})." if share_pct else ".")
-        )
-    else:
-        kinds = report.terms.own_contribution_counts.value or ()
-        others = sum((f.sources[k] for k in kinds if k in f.sources), Decimal(0))
-        note = ""
-        if f.ineligible and f.own_cash - f.ineligible + others == f.own_contribution:
-            note = (
-                f"; davon decken {out.eur('ineligible_eur', f.ineligible)} die nicht "
-                "zuwendungsfähigen Ausgaben"
+    return text + f"; sie sind vollständig {words.eligible}."
+
+
+def _grant(report: BudgetReport, out: _Printer, words: Vocabulary) -> str:
+    f = report.figures
+    text = f"Beantragt wird eine {words.grant} von {out.eur('grant_eur', f.grant)}"
+    if f.rate_on_base_percent is None:
+        return text + "."
+    base = words.words(rate_base_words(report))
+    rate = out.pct("rate_on_base_percent", f.rate_on_base_percent)
+    text += f"; das entspricht einem Fördersatz von {rate} {base}"
+    if f.rate_base is not None and f.rate_base != f.eligible:
+        # The base is not the eligible total: print it, so the percentages can be checked.
+        text += f" ({out.eur('rate_base_eur', f.rate_base)})"
+    return text + "."
+
+
+def _own(report: BudgetReport, out: _Printer, words: Vocabulary, who: str) -> str:
+    """Eigenmittel with their source, what is counted with them, what covers the expenses
+    that are not eligible, and the Eigenanteil with its share and base."""
+    f = report.figures
+    own = f"Eigenmittel{_own_source_words(report)} von {out.eur('own_cash_eur', f.own_cash)}"
+    counted = _counted_sources(report)
+    share = ""
+    if f.own_share_percent is not None:
+        base = words.words(own_base_words(report))
+        share = f"{out.pct('own_share_percent', f.own_share_percent)} {base}"
+    contribution = f.own_contribution
+    if not counted:
+        if contribution == f.own_cash:
+            text = f"{who} bringt {own} ein; das ist der Eigenanteil"
+            out.figures.append(Figure("own_contribution_eur", contribution))
+            text += f" von {share}." if share else "."
+        elif f.ineligible and f.own_cash == contribution + f.ineligible:
+            text = (
+                f"{who} bringt {own} ein; davon decken {out.eur('ineligible_eur', f.ineligible)} "
+                f"die nicht {words.eligible}en {words.expenses}, "
+                f"{out.eur('own_contribution_eur', contribution)} sind der Eigenanteil"
+                + (f" ({share})." if share else ".")
             )
-        lead = (
-            f"Als Eigenanteil zählen {counted}: zusammen "
-            if counted
-            else "Der Eigenanteil beträgt "
+        else:
+            text = (
+                f"{who} bringt {own} ein. Der Eigenanteil beträgt "
+                f"{out.eur('own_contribution_eur', contribution)}"
+                + (f" ({share})." if share else ".")
+            )
+    else:
+        kinds = []
+        for s in counted:
+            if COUNTED.get(s.kind, "") not in kinds:
+                kinds.append(COUNTED.get(s.kind, s.kind))
+        parts = [own]
+        for s in counted:
+            whole = (
+                s.total == f.sources.get(s.kind)
+                and len([x for x in counted if x.kind == s.kind]) == 1
+            )
+            amount = out.eur(f"sources_eur.{s.kind}", s.total) if whole else format_eur(s.total)
+            parts.append(f"{COUNTED[s.kind]} ({_source_note(s)}) von {amount}")
+        text = (
+            f"Als Eigenanteil zählen bei diesem Programm Eigenmittel und {join_and(kinds)}: "
+            f"{who} bringt {join_and(parts)} ein."
         )
-        share = lead + out.eur("own_contribution_eur", f.own_contribution)
-        own_text = f"{own}{note}. {share}" + (f" ({share_pct})." if share_pct else ".")
-    paragraphs = [f"{first} {grant}.", own_text]
-    others = []
-    for kind in OTHER_KINDS:
-        amount = f.sources[kind]
-        if not amount or kind == "in_kind":
-            continue
-        row = f"- {SOURCE_ROWS[kind]}: {out.eur(f'sources_eur.{kind}', amount)}"
-        names = _sources_text(report, kind)
-        others.append(f"{row} – {names}" if names else row)
-    if others:
-        paragraphs.append("\n".join(["Weitere Finanzierung:", *others]))
-    pieces = [Piece("finanzierung", p, "Finanzierung laut Plan") for p in paragraphs]
-    return pieces, out.figures
+        ineligible_own = f.ineligible_own
+        if ineligible_own and f.own_cash + f.own_counted_other - ineligible_own == contribution:
+            text += (
+                f" Davon decken {out.eur('ineligible_eur', ineligible_own)} die nicht "
+                f"{words.eligible}en {words.expenses}; "
+                f"{out.eur('own_contribution_eur', contribution)} sind der Eigenanteil"
+            )
+        else:
+            text += f" Der Eigenanteil beträgt {out.eur('own_contribution_eur', contribution)}"
+        text += f" ({share})." if share else "."
+    if (
+        f.rate_base is not None
+        and f.rate_base != f.eligible
+        and f.grant + contribution == f.rate_base
+    ):
+        text += (
+            f" {words.grant} und Eigenanteil ergeben zusammen die Bemessungsgrundlage von "
+            f"{out.eur('rate_base_eur', f.rate_base)}."
+        )
+    return text
+
+
+def _below_maximum(report: BudgetReport, words: Vocabulary) -> str:
+    """Why the Fördersatz is below the programme's maximum, where the plan shows why: the other
+    money comes first (Nachrang, or a financing already complete) or the Höchstbetrag."""
+    f = report.figures
+    q = report.terms.funding_rate_max_percent.value
+    if f.rate_on_base_percent is None or not isinstance(q, int | float | Decimal):
+        return ""
+    maximum = Decimal(str(q))
+    if f.rate_on_base_percent >= maximum or report.budget.financing.requested_eur is not None:
+        return ""
+    limit = f"Der Fördersatz bleibt unter dem Höchstsatz von {format_rate(maximum)}"
+    if "gap" in f.limited_by:
+        first = (
+            f"die {words.grant} ist nachrangig gegenüber öffentlichen Mitteln"
+            if report.terms.subsidiarity.value == "public_first"
+            else "die übrigen Mittel stehen fest"
+        )
+        return (
+            f"{limit}, denn {first}: Beantragt wird nur der Betrag, der nach dem Eigenanteil "
+            "und der weiteren Finanzierung offen bleibt."
+        )
+    if "max" in f.limited_by and f.caps.get("max") is not None:
+        cap = format_eur(f.caps["max"])
+        return f"{limit}, denn das Programm begrenzt die {words.grant} auf {cap}."
+    return ""
 
 
 def provisional_pieces(profile: Profile) -> list[Piece]:

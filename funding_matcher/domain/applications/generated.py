@@ -7,7 +7,6 @@ from funding_matcher.domain.applications.pieces import DraftContext, Piece
 from funding_matcher.domain.applications.wording import (
     count_words,
     de_date,
-    join_and,
     month_span,
     months_between,
     number,
@@ -17,43 +16,63 @@ from funding_matcher.domain.money import format_eur
 
 
 def zusammenfassung(ctx: DraftContext) -> list[Piece]:
-    """3-5 sentences: who asks for how much, where and when, for how many, with which goals."""
-    p, d = ctx.profile, ctx.details
-    ask = f"{with_article(ctx.name)} beantragt für das Vorhaben „{p.title}“"
+    """Who asks for how much, where and when, for how many, with how many goals (contract § 3).
+
+    The target-group count is left out when the very next section carries the target group
+    (it would say the same thing twice on one page); partners are not part of the summary.
+    """
+    p, d, words = ctx.profile, ctx.details, ctx.vocabulary
+    ask = f"{with_article(ctx.name)} beantragt für das {words.project} „{p.title}“"
     if ctx.requested is not None:
         amount = format_eur(ctx.requested)
         if ctx.requested_provisional:
             amount += " (vorläufig, ohne Finanzplan)"
-        ask += f" eine Zuwendung von {amount}"
+        ask += f" eine {words.grant} von {amount}"
     else:
-        ask += " eine Zuwendung"
+        ask += f" eine {words.grant}"
     sentences = [f"{ask} aus dem Programm „{ctx.programme_title}“."]
     where = f" in {p.municipality}" if p.municipality else ""
+    # "Das Vorhaben läuft …", not "Es läuft …": the nearest neuter noun is "Programm".
+    subject = f"Das {words.project}"
     if ctx.period:
         start, end = ctx.period
-        sentences.append(f"Es läuft vom {de_date(start)} bis zum {de_date(end)}{where}.")
+        sentences.append(f"{subject} läuft vom {de_date(start)} bis zum {de_date(end)}{where}.")
     elif p.duration_months:
         tail = f" und findet{where} statt." if where else "."
-        sentences.append(f"Es ist auf {p.duration_months} Monate angelegt{tail}")
+        sentences.append(f"{subject} ist auf {p.duration_months} Monate angelegt{tail}")
     elif where:
-        sentences.append(f"Es findet{where} statt.")
+        sentences.append(f"{subject} findet{where} statt.")
     group = d.target_group
-    if group is not None and group.count is not None:
-        sentences.append(f"Es richtet sich an {number(group.count)} Menschen.")
+    reach = (
+        f"richtet sich an {number(group.count)} Menschen."
+        if group is not None and group.count is not None
+        else ""
+    )
+    goals = ""
     if d.goals:
-        measured = all(g.indicator or g.target for g in d.goals)
-        goals = count_words(len(d.goals), "Ziel", "Ziele")
-        sentences.append(
-            f"Es verfolgt {goals}, deren Erreichung an Indikatoren gemessen wird."
-            if measured and len(d.goals) > 1
-            else f"Es verfolgt {goals}."
+        count = count_words(len(d.goals), "Ziel", "Ziele")
+        measured = all(g.indicator or g.target for g in d.goals) and len(d.goals) > 1
+        goals = (
+            f"verfolgt {count}, deren Erreichung an Indikatoren gemessen wird."
+            if measured
+            else f"verfolgt {count}."
         )
-    partners = ctx.profile.partner_list
-    if partners and len(sentences) < 5:
-        names = join_and([x.name for x in partners[:4]])
-        more = " sowie weitere" if len(partners) > 4 else ""
-        sentences.append(f"Als Partner wirken mit: {names}{more}.")
-    return [Piece("zusammenfassung", " ".join(sentences[:5]), "Kurzbeschreibung")]
+
+    def text(parts: list[str]) -> str:
+        # "Es" only after a sentence whose subject is the project.
+        out = list(sentences)
+        for part in (p for p in parts if p):
+            out.append(f"{'Es' if len(out) > 1 else subject} {part}")
+        return " ".join(out)
+
+    if not reach:
+        return [Piece("zusammenfassung", text([goals]), "Kurzbeschreibung")]
+    return [
+        Piece(
+            "zusammenfassung", text([reach, goals]), "Kurzbeschreibung", when="apart:zielgruppen"
+        ),
+        Piece("zusammenfassung", text([goals]), "Kurzbeschreibung", when="next:zielgruppen"),
+    ]
 
 
 def zeitplan(ctx: DraftContext) -> list[Piece]:
@@ -65,8 +84,8 @@ def zeitplan(ctx: DraftContext) -> list[Piece]:
         pieces.append(
             Piece(
                 "zeitplan",
-                f"Die Laufzeit beträgt {months} Monate, vom {de_date(start)} bis zum "
-                f"{de_date(end)}.",
+                f"Die Laufzeit beträgt {count_words(months, 'Monat', 'Monate', 'einen')}, vom "
+                f"{de_date(start)} bis zum {de_date(end)}.",
                 "Projektzeitraum",
             )
         )

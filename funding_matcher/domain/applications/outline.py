@@ -16,6 +16,7 @@ from funding_matcher.domain.applications.applicant import Applicant
 from funding_matcher.domain.applications.compose import Composition, compose, guidance
 from funding_matcher.domain.applications.facts import context, profile_period, topic_pieces
 from funding_matcher.domain.applications.topics import STANDARD_OUTLINE
+from funding_matcher.domain.applications.wording import vocabulary
 from funding_matcher.domain.catalogue.deadlines import format_date
 from funding_matcher.domain.catalogue.records import OUTLINE_TOPICS, Programme
 from funding_matcher.domain.profile import Profile
@@ -103,7 +104,8 @@ def stored_composition(
     outline = outline_of(programme)
     applicant = (applicant or Applicant()).with_name(profile.organisation)
     title = getattr(programme, "short_title", None) or programme.title
-    ctx = context(profile, applicant, title, profile_period(profile), None, False)
+    words = vocabulary(programme.level)
+    ctx = context(profile, applicant, title, profile_period(profile), None, False, words)
     # No plan here: the summary names no amount and the finance topic stays for the draft.
     pieces = topic_pieces(ctx, OUTLINE_TOPICS)
     return compose([s.title for s in outline], [s.topics for s in outline], pieces)

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from funding_matcher.domain.applications.applicant import Applicant
 from funding_matcher.domain.applications.sentences import Sentence, assign
+from funding_matcher.domain.applications.wording import PUBLIC, Vocabulary
 from funding_matcher.domain.profile import Details, Profile
 
 
@@ -19,7 +20,9 @@ class Piece:
     text: str
     label: str
     user: bool = False
-    # A variant used only when another topic shares the section ("merged") or does not.
+    # A variant used only when another topic shares the section ("merged:topic") or does not
+    # ("alone:topic"), or when that topic is not in the very next section ("apart:topic");
+    # "lead": the sentence that says what the project is, placed first in its section.
     when: str = ""
 
 
@@ -34,6 +37,7 @@ class DraftContext:
     requested: Decimal | None = None
     requested_provisional: bool = False
     sentences: tuple[Sentence, ...] = field(default=())
+    vocabulary: Vocabulary = PUBLIC
 
     @property
     def details(self) -> Details:
@@ -55,6 +59,7 @@ def context(
     period: tuple[date, date] | None,
     requested: Decimal | None,
     requested_provisional: bool,
+    vocabulary: Vocabulary = PUBLIC,
 ) -> DraftContext:
     """The context with the description split into topic sentences (rule 4)."""
     return DraftContext(
@@ -65,6 +70,7 @@ def context(
         requested,
         requested_provisional,
         tuple(assign(profile.description)),
+        vocabulary,
     )
 
 

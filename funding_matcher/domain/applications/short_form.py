@@ -37,16 +37,21 @@ def short_form_sections(
 ) -> tuple[list[Section], list[str], list[str]]:
     """(the one Projektbeschreibung section, the finance texts, the applicant's own words)."""
     chosen: list[Piece] = []
+    leads: list[Piece] = []
     for topic in DESCRIPTION_TOPICS:
         for piece in pieces.get(topic, []):
-            if piece.when and piece.when.startswith("merged:"):
+            if piece.when == "lead":
+                leads.append(piece)  # what the project is opens the one block
+                continue
+            # One block: the target group follows, so the summary does not name its count.
+            if piece.when and piece.when.startswith(("merged:", "apart:")):
                 continue
             if topic == "zeitplan" and piece.when == "alone:massnahmen" and pieces["massnahmen"]:
                 continue
             if topic == "evaluation":
                 continue
             chosen.append(piece)
-    text = "\n\n".join(p.text for p in chosen)
+    text = "\n\n".join(p.text for p in leads + chosen)
     section = Section("projektbeschreibung", "Projektbeschreibung", text)
     finance = [p.text for p in pieces.get("finanzierung", [])]
     experience = [p.text for p in pieces.get("traeger", []) if p.user]

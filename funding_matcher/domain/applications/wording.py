@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import calendar
 import re
+from dataclasses import dataclass
 from datetime import date, timedelta
+
+from funding_matcher.domain.exports.plan import funder_words
 
 MONTHS = (
     "Januar",
@@ -101,22 +104,134 @@ def months_between(start: date, end: date) -> int:
     return max(1, (end.year - start.year) * 12 + end.month - start.month + 1)
 
 
-# Names that take an article in running text ("Die Stadt Gelsenkirchen beantragt …").
-_ARTICLES = (
+# The grammatical gender of an organisation's head noun, by how the noun ends (German compounds
+# take the gender of their last part: "Nachbarschaftsverein" is "der", "Wohnungsbaugesellschaft"
+# "die"). Longer endings first, so "Beirat" is not read as "rat" of another word.
+_GENDER_BY_ENDING = (
     (
-        r"(Stadt|Gemeinde|Samtgemeinde|Verbandsgemeinde|Hansestadt|Landeshauptstadt|Stiftung)\b",
         "die",
+        (
+            "stadt",
+            "gemeinde",
+            "stiftung",
+            "gesellschaft",
+            "genossenschaft",
+            "hilfe",
+            "initiative",
+            "verwaltung",
+            "vereinigung",
+            "gemeinschaft",
+            "akademie",
+            "schule",
+            "kirche",
+            "diakonie",
+            "caritas",
+            "awo",
+            "universität",
+            "hochschule",
+            "werkstatt",
+            "werkstätten",
+            "einrichtung",
+            "agentur",
+            "anstalt",
+            "kammer",
+            "kommune",
+            "stelle",
+            "liga",
+            "union",
+            "tafel",
+            "bühne",
+            "bibliothek",
+            "kita",
+        ),
     ),
-    (r"(Landkreis|Kreis|Markt|Verein|Verband|Kreisverband|Bezirksverband|Förderverein)\b", "der"),
+    (
+        "der",
+        (
+            "verein",
+            "verband",
+            "bund",
+            "kreis",
+            "markt",
+            "ring",
+            "laden",
+            "träger",
+            "dienst",
+            "rat",
+            "club",
+            "klub",
+            "treff",
+            "kindergarten",
+            "orden",
+            "zusammenschluss",
+        ),
+    ),
+    (
+        "das",
+        (
+            "werk",
+            "haus",
+            "zentrum",
+            "büro",
+            "forum",
+            "institut",
+            "bündnis",
+            "amt",
+            "komitee",
+            "kollektiv",
+            "theater",
+            "museum",
+            "projekt",
+        ),
+    ),
 )
+# Words that may stand before the head noun: acronyms ("AWO Kreisverband"), adjectives
+# ("Gelsenkirchener Gemeinnützige Wohnungsbaugesellschaft", "Diakonisches Werk").
+_BEFORE_HEAD = re.compile(
+    r"^(?:[A-ZÄÖÜ0-9&.-]{2,}|[A-ZÄÖÜ][a-zäöüß-]*(?:er|e|es|en|isch|ische|isches))$"
+)
+_ARTICLES = ("der", "die", "das", "dem", "den", "des")
+
+
+def _gender(word: str) -> str | None:
+    noun = word.strip(",.()").lower()
+    for article, endings in _GENDER_BY_ENDING:
+        if any(noun.endswith(ending) for ending in endings):
+            return article
+    return None
+
+
+def article_of(name: str) -> str | None:
+    """'der', 'die' or 'das' for an organisation's name by its head noun; None when the name
+    has no recognisable head noun (a proper name such as "Nachbarn e. V." takes none) or when an
+    adjective before it would change its ending ("Diakonisches Werk")."""
+    words = [w.strip(",.()") for w in name.split()[:4]]
+    for index, word in enumerate(words):
+        article = _gender(word)
+        following = _gender(words[index + 1]) if index + 1 < len(words) else None
+        if article is not None and not (word.isupper() and following):
+            before = words[:index]
+            if not all(_BEFORE_HEAD.match(w) for w in before):
+                return None
+            # "Paritätischer Wohlfahrtsverband" needs "Der Paritätische …": leave such names.
+            strong = [w for w in before if w.endswith(("er", "es")) and not w.isupper()]
+            if article != "die" and strong:
+                return None
+            return article
+        if not _BEFORE_HEAD.match(word):
+            return None
+    return None
 
 
 def with_article(name: str, capital: bool = True) -> str:
-    """'Die Stadt Gelsenkirchen' for a name that needs an article, else the name as it is."""
-    for pattern, article in _ARTICLES:
-        if re.match(pattern, name):
-            return f"{article.capitalize() if capital else article} {name}"
-    return name
+    """'Die Stadt Gelsenkirchen', 'Der AWO Kreisverband …' for a name whose head noun takes an
+    article (nominative), else the name as it is."""
+    if not name or name.split()[0].lower() in _ARTICLES:
+        return name
+    article = article_of(name)
+    if article is None:
+        return name
+    return f"{article.capitalize() if capital else article} {name}"
 
 
 def ends_sentence(text: str) -> str:
@@ -132,3 +247,34 @@ def join_and(parts: list[str]) -> str:
     if len(parts) <= 1:
         return "".join(parts)
     return f"{', '.join(parts[:-1])} und {parts[-1]}"
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The grantor's words for the tool's own sentences: public grantors speak Haushaltsrecht
+    (Zuwendung, zuwendungsfähige Ausgaben), foundations and lotteries of Förderung and
+    förderfähigen Kosten (the user's words are never changed)."""
+
+    grant: str  # "Zuwendung" / "Förderung"
+    eligible: str  # "zuwendungsfähig" / "förderfähig"
+    expenses: str  # "Ausgaben" / "Kosten"
+    total: str  # "Gesamtausgaben" / "Gesamtkosten"
+    project: str  # "Vorhaben" / "Projekt" (neuter both: "des Vorhabens", "des Projekts")
+
+    @property
+    def private(self) -> bool:
+        return self is PRIVATE
+
+    def words(self, text: str) -> str:
+        """A fixed phrase of the tool (bases, table labels) in this vocabulary."""
+        return funder_words(text, self.private)
+
+
+PUBLIC = Vocabulary("Zuwendung", "zuwendungsfähig", "Ausgaben", "Gesamtausgaben", "Vorhaben")
+PRIVATE = Vocabulary("Förderung", "förderfähig", "Kosten", "Gesamtkosten", "Projekt")
+
+
+def vocabulary(level: str | None) -> Vocabulary:
+    """The vocabulary of a programme by its level: ``stiftung`` (foundations, lotteries such as
+    Aktion Mensch) is no public grantor; every other level is."""
+    return PRIVATE if level == "stiftung" else PUBLIC

@@ -233,7 +233,11 @@ class Programme(BaseModel):
     # Drafting rules (../shared/contract/drafting.md § 3, § 5, § 6, § 7).
     outline_topics: list[list[str]] | None = None
     outline_limits: list[int | None] | None = None
-    declarations: list[Literal["subventionserheblich"]] = Field(default_factory=list)
+    # Declarations the grantor asks for beyond the usual ones (drafting contract § 5; codes in
+    # domain/applications/declarations.py): only where the grantor's guideline states them.
+    declarations: list[Literal["subventionserheblich", "keine_andere_lotterie", "nachrang"]] = (
+        Field(default_factory=list)
+    )
     short_form: bool | None = None
     requirements: list[str] = Field(default_factory=list)
     combinable_with: list[str] = Field(default_factory=list)

@@ -57,7 +57,9 @@ def title_page(doc: ApplicationDocument) -> TitlePage:
             facts.append(("Einreichungsfrist", f"{doc.deadline:%d.%m.%Y}"))
         if doc.status_label:
             facts.append(("Bearbeitungsstand", clean(doc.status_label)))
-    facts.append(("Datum", f"{doc.stand:%d.%m.%Y}"))
+    if not doc.cover:
+        # A draft's cover carries its own date (the filing date, or none yet).
+        facts.append(("Datum", f"{doc.stand:%d.%m.%Y}"))
     return TitlePage(
         mark="" if doc.submission else DRAFT_MARK,
         kicker=f"Antrag auf Förderung aus dem Programm „{clean(doc.programme_title)}“",
@@ -116,7 +118,7 @@ def _limit_note(section: Section) -> Paragraph:
 def _plan(doc: ApplicationDocument) -> list[Block]:
     """The plan's tables, or in the working version why there are none."""
     if doc.plan is not None:
-        return plan_blocks(doc.plan, short=doc.short_form)
+        return plan_blocks(doc.plan, short=doc.short_form, private=doc.private_funder)
     if doc.submission:
         return []
     reason = doc.plan_problem or NO_PLAN
@@ -142,8 +144,8 @@ def declaration_blocks(doc: ApplicationDocument) -> list[Block]:
         Paragraph("Der Antragsteller erklärt:"),
         BulletList(items),
     ]
-    if doc.signature:
-        blocks.append(Paragraph(doc.signature))
+    # One paragraph per line: place and date, then one signature line per representative.
+    blocks += [Paragraph(line) for line in doc.signature.split("\n") if line.strip()]
     return blocks
 
 

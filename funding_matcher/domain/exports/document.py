@@ -133,6 +133,9 @@ class ApplicationDocument:
     declarations: Sequence[str] = ()
     signature: str = ""
     checks: Sequence[OpenCheck] = ()
+    # A foundation or lottery: the plan's tables say Förderung and förderfähig (review
+    # 2026-12-07, change 4).
+    private_funder: bool = False
 
     def __post_init__(self) -> None:
         # Frozen, so the sequences become tuples through object.__setattr__ (no list aliasing).
@@ -233,9 +236,14 @@ def open_checks(document: ApplicationDocument) -> tuple[OpenCheck, ...]:
         for item in document.checklist
         if item.required and not item.done and item.kind == "document"
     ]
+    # A draft's own check that names a section already says why it is empty (what to write).
+    named = {c.text.split("“", 1)[0] for c in document.checks if c.text.startswith("Abschnitt „")}
     for section in document.sections:
         if not normalised(section.text) and not (section.plan and document.plan):
-            found.append(OpenCheck("warning", f"Abschnitt „{section.title}“ ist leer.", "section"))
+            if f"Abschnitt „{section.title}" not in named:
+                found.append(
+                    OpenCheck("warning", f"Abschnitt „{section.title}“ ist leer.", "section")
+                )
         elif section.over_limit and section.limit_chars is not None:
             found.append(
                 OpenCheck(

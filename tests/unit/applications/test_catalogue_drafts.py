@@ -15,17 +15,19 @@ from funding_matcher.paths import PROJECT_ROOT
 
 from .conftest import draft, plan, profile
 
-# Sections whose every topic an earlier section of the same outline already carries: the closed
-# topic list of the contract has nothing else they could hold (climate measures, a second
-# analysis, a second staff section …). With all details they stay empty until the applicant
-# writes them on the application page; the version for the grantor names them.
+# Sections whose every topic an earlier section of the same outline already carries (rule 1: a
+# fact goes only to the first section of its topic), and for which the closed topic list has no
+# other topic their title honestly names: climate measures after a measures section, a second
+# analysis after the area's description, staff qualification after the Träger, documents to
+# attach (Baurecht, Lagepläne), an optional part, the ESF cross-cutting principles. Nothing is
+# generated for them: a cross-reference or an activity picked by a word of the title would let
+# the version for the grantor pass with a section that does not answer its question (with the
+# catalogue test's profile and the three review cases no activity shares a word with any of
+# these titles). With all details they stay empty until the applicant writes them; the refusal
+# names each and the section where its topic's facts already stand.
 KNOWN_GAPS = {
     ("bamf-migrationsberatung-erwachsene", "Qualifikation der Beratenden"),
     ("bmuv-reparieren-statt-wegwerfen", "Geplante Anschaffungen, Fortbildungen oder Maßnahmen"),
-    (
-        "bmwsb-sks-sanierung-kommunaler-sportstaetten",
-        "Beitrag zu Zusammenhalt und sozialer Integration",
-    ),
     ("bw-nachbarschaftsgespraeche", "Mögliche erste Umsetzungsmaßnahmen"),
     ("bw-quartiersimpulse", "Externe Prozessberatung (Beratungsumfang und Tagessätze)"),
     (
@@ -38,7 +40,6 @@ KNOWN_GAPS = {
         "esf-plus-biwaq",
         "Optional Maßnahmen zur Stärkung der lokalen Ökonomie über Unternehmensnetzwerke",
     ),
-    ("esf-plus-ehap-plus", "Zugang zu den Angeboten des regulären Hilfesystems"),
     (
         "esf-plus-ehap-plus",
         "Beitrag zu Gleichstellung, Antidiskriminierung und ökologischer Nachhaltigkeit",
@@ -48,7 +49,6 @@ KNOWN_GAPS = {
         "Strukturelle Maßnahmen zur Sensibilisierung von Verwaltung und Betrieben",
     ),
     ("eu-esk-freiwilligenprojekte", "Begleitung, Mentoring und Lernunterstützung"),
-    ("he-gemeinwesenarbeit", "Beschreibung der sozialen und integrationspolitischen Problemlagen"),
     (
         "kfw-208-ikk-investitionskredit-kommunen",
         "Haushaltsansatz im Vermögenshaushalt bzw. Vermögensplan",
@@ -131,7 +131,7 @@ def test_all_details_leave_no_section_empty_except_the_known_gaps():
     assert empty == KNOWN_GAPS
     # Figures for the report: how many programmes can be sent as they are.
     with_gaps = {slug for slug, _ in KNOWN_GAPS}
-    assert len(programmes()) - len(with_gaps) >= 230
+    assert len(programmes()) - len(with_gaps) >= 240
 
 
 def _filled_without_details(record) -> set[int]:

@@ -82,8 +82,8 @@ def test_fallback_places_the_fact_once_and_the_working_version_lists_it():
     assert f"Barrierefreiheit: {DETAILS['accessibility']}" in found["Maßnahmen"]
     assert DETAILS["accessibility"] not in found["Ziele"]
     moved = {s.title: s.moved for s in doc.sections}
-    assert "Barrierefreiheit: Barrierefreiheit" in moved["Maßnahmen"]
-    assert "Nachhaltigkeit und Verstetigung: Verstetigung" in moved["Ziele"]
+    assert "Barrierefreiheit" in moved["Maßnahmen"]
+    assert "Nachhaltigkeit und Verstetigung" in moved["Ziele"]
 
 
 def test_without_sections_applicant_and_finance_get_their_blocks():
@@ -115,7 +115,8 @@ def test_generated_sentences_use_counts_months_roles_and_no_taxonomy_labels():
     outline = [["zusammenfassung"], ["zielgruppen"], ["ziele", "evaluation"], ["massnahmen"]]
     doc = draft(programme(["K", "Z", "Ziele", "M"], outline), profile(themes=["teilhabe"]))
     found = texts(doc)
-    assert "Es richtet sich an 120 Menschen." in found["K"]
+    # The next section says it with the breakdown: the summary does not repeat the count.
+    assert "120 Menschen" not in found["K"]
     assert (
         "Erreicht werden sollen insgesamt 120 Menschen, darunter 20 Menschen mit Behinderung."
         in (found["Z"])
@@ -151,7 +152,8 @@ def test_without_details_each_description_sentence_is_used_once_by_topic():
     assert found["Lage"].startswith("Im Quartier fehlt seit Jahren ein Treffpunkt.\n\n")
     assert found["Barrierefreiheit"] == "Der Eingang bekommt eine Rampe."
     assert found["Beteiligung"] == "Ein Bewohnerrat entscheidet mit."
-    assert found["Kurz"].endswith("Das wird schön.")
+    # The user's words open the summary, the generated sentences follow.
+    assert found["Kurz"].startswith("Das wird schön.\n\nNachbarn e. V. beantragt")
     sentences = re.split(r"(?<=\.)\s+", description)
     for sentence in sentences:
         assert full_text(doc).count(sentence) == 1
@@ -182,9 +184,16 @@ def test_a_programme_without_outline_gets_the_standard_sections():
 
 def test_partner_list_opens_with_a_capital_and_the_roles():
     doc = draft(programme(["Partner"], [["kooperation"]]), profile())
-    assert texts(doc)["Partner"].startswith(
-        "Ein Partner übernimmt eine feste Aufgabe:\n- Lebenshilfe Oberhausen: berät"
-    )
+    assert "\n\nEin Partner wirkt mit:\n- Lebenshilfe Oberhausen: berät" in texts(doc)["Partner"]
     two = dict(DETAILS, partners=[{"name": "A", "role": "x"}, {"name": "B"}])
     text = texts(draft(programme(["Partner"], [["kooperation"]]), profile(details=two)))["Partner"]
-    assert text.startswith("Zwei Partner sind beteiligt:\n- A: x\n- B")
+    assert "Zwei Partner wirken mit:\n- A: x\n- B" in text
+
+
+def test_the_summary_names_the_count_when_the_target_group_stands_further_away():
+    outline = [["zusammenfassung"], ["ausgangslage"], ["zielgruppen"]]
+    found = texts(draft(programme(["K", "L", "Z"], outline), profile()))
+    assert "Das Vorhaben läuft vom 01.04.2027 bis zum 31.03.2029" in found["K"]
+    assert "Es richtet sich an 120 Menschen." in found["K"]
+    # No partner sentence: partners are not part of the summary (contract § 3).
+    assert "Als Partner wirken mit" not in found["K"]

@@ -121,11 +121,13 @@ def test_every_amount_equals_the_plan(case):
             continue  # the user's own amounts are kept and never block (§ 5)
         assert value in known, shown
     cover = dict(doc.cover)
-    assert cover["Beantragte Zuwendung"] == format_eur(report.figures.grant)
-    assert cover["Gesamtausgaben"] == format_eur(report.figures.total)
+    # Aktion Mensch is no public grantor: Förderung and Gesamtkosten (review, change 4).
+    grant, total = ("Förderung", "Gesamtkosten") if case == "b" else ("Zuwendung", "Gesamtausgaben")
+    assert cover[f"Beantragte {grant}"] == format_eur(report.figures.grant)
+    assert cover[total] == format_eur(report.figures.total)
     finance = next(s.text for s in doc.sections if s.plan)
     assert f"betragen {format_eur(report.figures.total)}" in finance
-    assert f"Zuwendung von {format_eur(report.figures.grant)}" in finance
+    assert f"{grant} von {format_eur(report.figures.grant)}" in finance
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
@@ -160,7 +162,9 @@ def test_a_kommune_climate_section_has_no_facts_of_its_own_and_is_named():
     with pytest.raises(DraftNotReady) as caught:
         build("a", "einreichung")
     assert caught.value.missing == [
-        f"Abschnitt „{CLIMATE}“ ist leer (Angaben zu: Maßnahmen und Arbeitsplan)."
+        f"Abschnitt „{CLIMATE}“ ist leer (Angaben zu: Maßnahmen und Arbeitsplan; sie stehen "
+        "schon im Abschnitt „Beschreibung der beantragten Teilmaßnahmen und ihres "
+        "Planungsstands“ – diesen Abschnitt bitte selbst schreiben)."
     ]
 
 

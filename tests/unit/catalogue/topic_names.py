@@ -118,6 +118,8 @@ NAMES: dict[str, tuple[str, ...]] = {
         "studierende",
         "bevölkerung",
         "mieter",
+        # "soziale Integration", "integrationspolitische Problemlagen": of people, with counts.
+        "integration",
     ),
     "ziele": (
         "ziel",
@@ -303,6 +305,8 @@ NAMES: dict[str, tuple[str, ...]] = {
         "vereinsentwicklung",
         "organisationsentwicklung",
         "bindung",
+        "nach der förderung",
+        "nach förderende",
     ),
     "oeffentlichkeitsarbeit": (
         "öffentlichkeit",
