@@ -265,7 +265,6 @@ def build_draft(request: DraftRequest) -> ApplicationDocument:
         plan_problem=_plan_message(r.report) if plan is None else "",
         declarations=declarations(programme, applicant, plan),
         signature=signature_lines(applicant),
-        private_funder=words.private,
         checks=checks,
     )
 

@@ -164,7 +164,7 @@ def _grant(report: BudgetReport, out: _Printer, words: Vocabulary) -> str:
     text = f"Beantragt wird eine {words.grant} von {out.eur('grant_eur', f.grant)}"
     if f.rate_on_base_percent is None:
         return text + "."
-    base = words.words(rate_base_words(report))
+    base = rate_base_words(report)
     rate = out.pct("rate_on_base_percent", f.rate_on_base_percent)
     text += f"; das entspricht einem Fördersatz von {rate} {base}"
     if f.rate_base is not None and f.rate_base != f.eligible:
@@ -181,7 +181,7 @@ def _own(report: BudgetReport, out: _Printer, words: Vocabulary, who: str) -> st
     counted = _counted_sources(report)
     share = ""
     if f.own_share_percent is not None:
-        base = words.words(own_base_words(report))
+        base = own_base_words(report)
         share = f"{out.pct('own_share_percent', f.own_share_percent)} {base}"
     contribution = f.own_contribution
     if not counted:

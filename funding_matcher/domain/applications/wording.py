@@ -7,8 +7,6 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from funding_matcher.domain.exports.plan import funder_words
-
 MONTHS = (
     "Januar",
     "Februar",
@@ -260,14 +258,6 @@ class Vocabulary:
     expenses: str  # "Ausgaben" / "Kosten"
     total: str  # "Gesamtausgaben" / "Gesamtkosten"
     project: str  # "Vorhaben" / "Projekt" (neuter both: "des Vorhabens", "des Projekts")
-
-    @property
-    def private(self) -> bool:
-        return self is PRIVATE
-
-    def words(self, text: str) -> str:
-        """A fixed phrase of the tool (bases, table labels) in this vocabulary."""
-        return funder_words(text, self.private)
 
 
 PUBLIC = Vocabulary("Zuwendung", "zuwendungsfähig", "Ausgaben", "Gesamtausgaben", "Vorhaben")

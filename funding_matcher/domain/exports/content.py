@@ -118,7 +118,7 @@ def _limit_note(section: Section) -> Paragraph:
 def _plan(doc: ApplicationDocument) -> list[Block]:
     """The plan's tables, or in the working version why there are none."""
     if doc.plan is not None:
-        return plan_blocks(doc.plan, short=doc.short_form, private=doc.private_funder)
+        return plan_blocks(doc.plan, short=doc.short_form)
     if doc.submission:
         return []
     reason = doc.plan_problem or NO_PLAN

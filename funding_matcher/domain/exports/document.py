@@ -133,9 +133,6 @@ class ApplicationDocument:
     declarations: Sequence[str] = ()
     signature: str = ""
     checks: Sequence[OpenCheck] = ()
-    # A foundation or lottery: the plan's tables say Förderung and förderfähig (review
-    # 2026-12-07, change 4).
-    private_funder: bool = False
 
     def __post_init__(self) -> None:
         # Frozen, so the sequences become tuples through object.__setattr__ (no list aliasing).

@@ -37,41 +37,17 @@ SOURCE_ROWS: dict[str, str] = {
 }
 
 
-# A foundation or lottery (Aktion Mensch …) grants a Förderung of förderfähige Kosten; the
-# Haushaltsrecht words Zuwendung and zuwendungsfähig are a public grantor's. Longest first, so a
-# phrase changes in one step. Applied to the tool's fixed words only, never to a user's label.
-PRIVATE_WORDS = (
-    ("zuwendungsfähigen Ausgaben", "förderfähigen Kosten"),
-    ("zuwendungsfähige Ausgaben", "förderfähige Kosten"),
-    ("Zuwendungsfähige Ausgaben", "Förderfähige Kosten"),
-    ("zuwendungsfähig", "förderfähig"),
-    ("Gesamtausgaben", "Gesamtkosten"),
-    ("Zuwendung", "Förderung"),
-)
-
-
-def funder_words(text: str, private: bool) -> str:
-    """A fixed phrase in a private funder's words (``private``), else as it is."""
-    if not private:
-        return text
-    for public, own in PRIVATE_WORDS:
-        text = text.replace(public, own)
-    return text
-
-
-def plan_blocks(report: BudgetReport, *, short: bool = False, private: bool = False) -> list[Block]:
+def plan_blocks(report: BudgetReport, *, short: bool = False) -> list[Block]:
     """The whole plan: intro, Ausgaben, Finanzierung, Zuwendung and Eigenanteil, Haushaltsjahre.
 
-    ``short`` (the short form, drafting contract § 6) leaves out the Haushaltsjahr tables;
-    ``private``: a foundation's or lottery's words (Förderung, förderfähig).
+    ``short`` (the short form, drafting contract § 6) leaves out the Haushaltsjahr tables.
     """
-    w = lambda text: funder_words(text, private)  # noqa: E731
-    blocks: list[Block] = [Paragraph(w(_intro(report)))]
-    blocks += [Heading("Kosten" if private else "Ausgaben", 2), cost_table(report, private)]
-    blocks += [Heading("Finanzierung", 2), financing_table(report, private)]
-    blocks += [Heading(w("Zuwendung und Eigenanteil"), 2), key_figures(report, private)]
+    blocks: list[Block] = [Paragraph(_intro(report))]
+    blocks += [Heading("Ausgaben", 2), cost_table(report)]
+    blocks += [Heading("Finanzierung", 2), financing_table(report)]
+    blocks += [Heading("Zuwendung und Eigenanteil", 2), key_figures(report)]
     if not short and len(report.figures.years) > 1:
-        blocks += [Heading("Haushaltsjahre", 2), *year_tables(report, private)]
+        blocks += [Heading("Haushaltsjahre", 2), *year_tables(report)]
     return blocks
 
 
@@ -91,11 +67,11 @@ def _intro(report: BudgetReport) -> str:
     )
 
 
-def _line_label(label: str, eligible: bool, private: bool = False) -> str:
-    return clean(label) + ("" if eligible else funder_words(NOT_ELIGIBLE, private))
+def _line_label(label: str, eligible: bool) -> str:
+    return clean(label) + ("" if eligible else NOT_ELIGIBLE)
 
 
-def cost_table(report: BudgetReport, private: bool = False) -> Table:
+def cost_table(report: BudgetReport) -> Table:
     """Ausgaben grouped by category, numbered in print order, with subtotals and the totals."""
     f = report.figures
     rows: list[Row] = []
@@ -111,7 +87,7 @@ def cost_table(report: BudgetReport, private: bool = False) -> Table:
                 Row(
                     (
                         str(number),
-                        _line_label(item.line.label, item.eligible, private),
+                        _line_label(item.line.label, item.eligible),
                         item.formula or "",
                         format_eur(item.amount),
                     )
@@ -125,11 +101,10 @@ def cost_table(report: BudgetReport, private: bool = False) -> Table:
         )
     if f.in_kind:
         rows.append(Row(("", IN_KIND_LABEL, "", format_eur(f.in_kind))))
-    w = lambda text: funder_words(text, private)  # noqa: E731
     rows += [
-        Row(("", w("Gesamtausgaben"), "", format_eur(f.total)), "total"),
-        Row(("", w("davon nicht zuwendungsfähige Ausgaben"), "", format_eur(f.ineligible))),
-        Row(("", w("Zuwendungsfähige Ausgaben"), "", format_eur(f.eligible)), "total"),
+        Row(("", "Gesamtausgaben", "", format_eur(f.total)), "total"),
+        Row(("", "davon nicht zuwendungsfähige Ausgaben", "", format_eur(f.ineligible))),
+        Row(("", "Zuwendungsfähige Ausgaben", "", format_eur(f.eligible)), "total"),
     ]
     columns = (
         Column("Nr.", 0.07),
@@ -148,7 +123,7 @@ def _volunteer_formula(report: BudgetReport) -> str:
     return f"{hours} Stunden × {format_eur(volunteer.rate_eur_per_hour)}"
 
 
-def financing_table(report: BudgetReport, private: bool = False) -> Table:
+def financing_table(report: BudgetReport) -> Table:
     """Finanzierungsplan: Eigenmittel, one row per other kind, the grant, the sum."""
     f = report.figures
 
@@ -169,7 +144,7 @@ def financing_table(report: BudgetReport, private: bool = False) -> Table:
             rows.append(row(f"    {clean(source.label)}{status}", source.total))
     if f.volunteer_value:
         rows.append(row("Ehrenamtliche Arbeit (bewertet)", f.volunteer_value))
-    rows.append(row(funder_words("Beantragte Zuwendung", private), f.grant, "subtotal"))
+    rows.append(row("Beantragte Zuwendung", f.grant, "subtotal"))
     rows.append(row("Gesamtfinanzierung", f.other_financing + f.own_cash + f.grant, "total"))
     columns = (Column("Finanzierung", 0.7), Column("Betrag", 0.3, "right"))
     return Table(columns, tuple(rows))
@@ -186,28 +161,27 @@ def rate_base_words(report: BudgetReport) -> str:
     return RATE_BASES.get(base or "", RATE_BASES["eligible_minus_private_third_party"])
 
 
-def key_figures(report: BudgetReport, private: bool = False) -> Table:
+def key_figures(report: BudgetReport) -> Table:
     """The grant with its Fördersatz and base, the Eigenanteil with its share and base."""
     f = report.figures
-    w = lambda text: funder_words(text, private)  # noqa: E731
-    rows = [Row((w("Beantragte Zuwendung"), format_eur(f.grant)), "total")]
+    rows = [Row(("Beantragte Zuwendung", format_eur(f.grant)), "total")]
     if f.rate_on_base_percent is not None:
         rows.append(
             Row(
                 (
                     "Fördersatz",
-                    f"{format_rate(f.rate_on_base_percent)} {w(rate_base_words(report))}",
+                    f"{format_rate(f.rate_on_base_percent)} {rate_base_words(report)}",
                 )
             )
         )
     own = format_eur(f.own_contribution)
     if f.own_share_percent is not None:
-        own += f" ({format_rate(f.own_share_percent)} {w(own_base_words(report))})"
+        own += f" ({format_rate(f.own_share_percent)} {own_base_words(report)})"
     rows.append(Row(("Eigenanteil nach den Regeln des Programms", own)))
     return Table((Column("Kennzahl", 0.45), Column("Wert", 0.55)), tuple(rows))
 
 
-def year_tables(report: BudgetReport, private: bool = False) -> list[Block]:
+def year_tables(report: BudgetReport) -> list[Block]:
     """Zuwendung and Eigenmittel per Haushaltsjahr, up to four years per table."""
     years = report.figures.years
     chunks = [years[i : i + YEARS_PER_TABLE] for i in range(0, len(years), YEARS_PER_TABLE)]
@@ -215,7 +189,7 @@ def year_tables(report: BudgetReport, private: bool = False) -> list[Block]:
     for chunk in chunks:
         if len(chunks) > 1:
             blocks.append(Paragraph(f"Haushaltsjahre {chunk[0].year} bis {chunk[-1].year}", "note"))
-        blocks.append(_year_table(report, chunk, private))
+        blocks.append(_year_table(report, chunk))
     if any(y.assumed for y in years):
         blocks.append(
             Paragraph(
@@ -227,7 +201,7 @@ def year_tables(report: BudgetReport, private: bool = False) -> list[Block]:
     return blocks
 
 
-def _year_table(report: BudgetReport, years: Sequence, private: bool = False) -> Table:
+def _year_table(report: BudgetReport, years: Sequence) -> Table:
     f = report.figures
     with_sum = len(f.years) <= 3  # the whole period fits one table: a column for the sum
 
@@ -239,8 +213,7 @@ def _year_table(report: BudgetReport, years: Sequence, private: bool = False) ->
 
     rows = [row("Ausgaben", [y.expenses for y in years], "subtotal")]
     if f.ineligible:
-        label = funder_words("davon nicht zuwendungsfähig", private)
-        rows.append(row(label, [y.ineligible for y in years]))
+        rows.append(row("davon nicht zuwendungsfähig", [y.ineligible for y in years]))
     if any(y.investment for y in years):
         rows.append(row("davon Investitionen", [y.investment for y in years]))
     for kind in OTHER_KINDS:
@@ -248,7 +221,7 @@ def _year_table(report: BudgetReport, years: Sequence, private: bool = False) ->
             rows.append(row(SOURCE_ROWS[kind], [y.sources[kind] for y in years]))
     if f.volunteer_value:
         rows.append(row("Ehrenamtliche Arbeit (bewertet)", [y.volunteer for y in years]))
-    rows.append(row(funder_words("Zuwendung", private), [y.grant for y in years], "subtotal"))
+    rows.append(row("Zuwendung", [y.grant for y in years], "subtotal"))
     rows.append(row("Eigenmittel", [y.own_cash_required for y in years], "total"))
     width = 0.17
     columns = [Column("Haushaltsjahr", 1 - width * (len(years) + with_sum))]

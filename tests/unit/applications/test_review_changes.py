@@ -158,14 +158,14 @@ def test_the_profiles_own_funds_replaced_by_the_plan_are_named():
 # -- 4. The grantor's vocabulary and correct German ---------------------------------------
 
 
-def test_aktion_mensch_gets_foerderung_and_foerderfaehig_a_public_grantor_zuwendung():
+def test_aktion_mensch_prose_says_foerderung_the_plan_keeps_the_contracts_labels():
+    """The tool's own sentences speak a foundation's words; the figures keep the labels the
+    drafting contract (§ 4) prints for every grantor, so a figure is found under its name."""
     _, _, _, b = build("b", "einreichung")
     text = export_markdown(b)
-    # The AWO's own words use none of these, so every one would be the tool's.
-    for word in ("Zuwendung", "zuwendungsfähig", "Gesamtausgaben"):
-        assert word not in text, word
-    assert "Beantragte Förderung" in text
-    assert "förderfähigen Kosten" in text
+    assert "Förderung" in text
+    assert "Beantragte Zuwendung" in text  # the plan's label (§ 4)
+    assert "der zuwendungsfähigen Ausgaben" in text  # the base in words (§ 4)
     _, _, _, a = ready("a")
     assert "Beantragte Zuwendung" in export_markdown(a)
 
