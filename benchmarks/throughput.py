@@ -69,6 +69,7 @@ def main() -> None:
         "--catalogue-size", type=int, help="copy the catalogue to this many records"
     )
     parser.add_argument("--no-page", action="store_true", help="skip the catalogue page")
+    parser.add_argument("--page-only", action="store_true", help="only the catalogue page")
     args = parser.parse_args()
     if shutil.which("ab") is None:
         sys.exit("ab fehlt: apt-get install apache2-utils")
@@ -109,7 +110,7 @@ def main() -> None:
             ("match API, 8 connections", 8),
             ("match API, 32 connections", 32),
         ]
-        for title, connections in scenarios:
+        for title, connections in [] if args.page_only else scenarios:
             # The profiles in turn, each for an equal share of the requests.
             before = cpu_seconds(pid)
             runs = [ab(base + MATCH, args.requests // len(bodies), connections, b) for b in bodies]

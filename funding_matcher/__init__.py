@@ -23,8 +23,10 @@ from funding_matcher.extensions import csrf, db, login_manager, migrate
 ENV_PREFIX = "FUNDING_MATCHER"
 
 
-def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
-    """Build the application: defaults, then instance/config.py, env vars, ``overrides``."""
+def create_app(overrides: Mapping[str, Any] | None = None, web: bool = True) -> Flask:
+    """Build the application: defaults, then instance/config.py, env vars, ``overrides``.
+    ``web=False`` (the command line) leaves out the pages: a command then starts without
+    importing the matcher, the exports and every blueprint."""
     instance_path = paths.instance_dir()
     app = Flask(
         __name__,
@@ -35,10 +37,12 @@ def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     )
     configure(app, instance_path, overrides or {})
     register_extensions(app)
-    register_blueprints(app)
-    register_error_handlers(app)
-    register_template_helpers(app)
-    register_security(app)
+    if web:
+        register_blueprints(app)
+        register_error_handlers(app)
+        register_template_helpers(app)
+        register_security(app)
+        register_access(app)
     return app
 
 
@@ -133,6 +137,7 @@ def register_blueprints(app: Flask) -> None:
         auth,
         budget,
         catalogue,
+        clients,
         exports,
         feed,
         invitations,
@@ -144,6 +149,7 @@ def register_blueprints(app: Flask) -> None:
         planning,
         projects,
         sections,
+        trash,
         wizard,
     )
 
@@ -166,6 +172,8 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(exports.bp)
     app.register_blueprint(pdf_import.bp)
     app.register_blueprint(invitations.bp)
+    app.register_blueprint(clients.bp)
+    app.register_blueprint(trash.bp)
     app.jinja_env.globals["nav_items"] = [
         ("projects.index", "Projekte"),
         ("applications.index", "Anträge"),
@@ -185,6 +193,12 @@ def register_security(app: Flask) -> None:
     from funding_matcher.web import security
 
     security.register(app)
+
+
+def register_access(app: Flask) -> None:
+    from funding_matcher.web import access
+
+    access.register(app)
 
 
 def register_template_helpers(app: Flask) -> None:

@@ -23,10 +23,30 @@ COMMANDS = {
     "budget": "budget:budget_group",
     "plan": "plan:plan_group",
     "reminders": "reminders:reminders_group",
+    "trash": "reminders:trash_group",
     "draft": "draft:draft",
     "pdf": "pdf:pdf_group",
     "backup": "backup:backup",
     "restore": "backup:restore",
+}
+# What ``--help`` lists, without importing every command (the first line of each command's
+# docstring; a test keeps them equal).
+SHORT_HELP = {
+    "programs": "Den Programmkatalog (programs/) prüfen, anzeigen und exportieren.",
+    "catalogue": "Den Katalog in die Datenbank übernehmen.",
+    "serve": "Die Anwendung mit waitress ausliefern.",
+    "org": "Organisationen verwalten.",
+    "user": "Konten verwalten.",
+    "match": "Programme für ein Projektprofil (JSON, Format v1) finden und begründen.",
+    "token": "API-Tokens verwalten.",
+    "budget": "Kosten- und Finanzierungspläne prüfen.",
+    "plan": "Meilensteine vor dem Einreichen und Termine nach der Bewilligung planen.",
+    "reminders": "Erinnerungen per E-Mail.",
+    "trash": "Papierkorb der Organisationen.",
+    "draft": "Antragsentwurf (Gliederung, Checkliste, Finanzplan) als md, docx, pdf oder xlsx.",
+    "pdf": "PDF-Dateien lesen: Förderrichtlinien und Projektkonzepte.",
+    "backup": "Die Datenbank in eine Datei sichern (SQLite-Kopie oder pg_dump-Format).",
+    "restore": "Eine Sicherung in die (leere) Datenbank zurückspielen.",
 }
 
 
@@ -35,6 +55,20 @@ class LazyGroup(FlaskGroup):
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(set(super().list_commands(ctx)) | COMMANDS.keys())
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list from SHORT_HELP: ``--help`` imports no command module."""
+        rows = []
+        for name in self.list_commands(ctx):
+            if name in SHORT_HELP:
+                rows.append((name, SHORT_HELP[name]))
+                continue
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(limit=formatter.width - 20)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
         if name not in COMMANDS:
@@ -45,7 +79,8 @@ class LazyGroup(FlaskGroup):
 
 
 def _create_app(*_args: object) -> object:
-    return create_app()
+    # Commands need the database and the settings, never the pages (serve builds its own).
+    return create_app(web=False)
 
 
 @click.group(

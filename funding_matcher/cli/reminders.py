@@ -12,7 +12,9 @@ from flask.cli import with_appcontext
 from funding_matcher.cli.common import parse_today
 from funding_matcher.extensions import db
 from funding_matcher.mailer import MailNotConfigured, send_mail
+from funding_matcher.operations.jobs import DAILY, record_run
 from funding_matcher.operations.reminders import digests, record_sent
+from funding_matcher.operations.trash import purge
 from funding_matcher.web.engine_cache import matching_engine
 
 
@@ -36,7 +38,11 @@ def reminders_send(today: str | None, dry_run: bool) -> None:
             click.echo(f"An: {digest.user.email}\nBetreff: {digest.subject}\n\n{digest.body}\n")
         click.echo(f"{len(due)} E-Mail(s) wären fällig (Probelauf, nichts gesendet).", err=True)
         return
-    db.session.commit()  # the remembered top tens
+    purged = purge(day)  # the daily job also empties what lies in a Papierkorb > 30 days
+    record_run(DAILY, day)
+    db.session.commit()  # the remembered top tens, the purge, the run
+    if purged:
+        click.echo(f"{purged} Eintrag/Einträge aus Papierkörben endgültig gelöscht.", err=True)
     failed = 0
     for digest in due:
         try:
@@ -53,3 +59,19 @@ def reminders_send(today: str | None, dry_run: bool) -> None:
         click.echo(f"gesendet an {digest.user.email}: {digest.subject}")
     click.echo(f"{len(due) - failed} E-Mail(s) gesendet, {failed} fehlgeschlagen.", err=True)
     sys.exit(1 if failed else 0)
+
+
+@click.group("trash")
+def trash_group() -> None:
+    """Papierkorb der Organisationen."""
+
+
+@trash_group.command("purge")
+@click.option("--today", default=None, help="Stichtag JJJJ-MM-TT (Standard: heute)")
+@with_appcontext
+def trash_purge(today: str | None) -> None:
+    """Endgültig löschen, was länger als 30 Tage im Papierkorb liegt (läuft auch täglich mit
+    ``reminders send``)."""
+    count = purge(parse_today(today))
+    db.session.commit()
+    click.echo(f"{count} Eintrag/Einträge endgültig gelöscht.")

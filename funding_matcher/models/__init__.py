@@ -32,6 +32,7 @@ from funding_matcher.models.planning import (
     WatchedProgramme,
 )
 from funding_matcher.models.projects import ProjectProfile
+from funding_matcher.models.trash import JobRun, TrashEntry
 
 __all__ = [
     "AwardDates",
@@ -45,6 +46,7 @@ __all__ = [
     "DeMinimisAid",
     "GuidelineImport",
     "Invitation",
+    "JobRun",
     "Milestone",
     "PlanningSettings",
     "ProgrammeCopy",
@@ -60,5 +62,6 @@ __all__ = [
     "ProjectProfile",
     "Role",
     "ThrottleCounter",
+    "TrashEntry",
     "User",
 ]

@@ -48,6 +48,16 @@ class Organisation(db.Model):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     # The applicant block every draft prints (drafting contract § 2), validated on save.
     applicant: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # The Land (two-letter code of taxonomy.STATES): the catalogue filters by it, the wizard
+    # starts with it. None where it was never said (organisations set up before it was asked).
+    state: Mapped[str | None] = mapped_column(String(2))
+    # A client organisation: the consultancy (kind "beratung") that looks after it. Members of
+    # the consultancy work for it with their role there; the client's own people see only it.
+    consultancy_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisations.id", ondelete="SET NULL"), index=True
+    )
+
+    consultancy: Mapped[Organisation | None] = relationship(remote_side="Organisation.id")
 
     memberships: Mapped[list[Membership]] = relationship(
         back_populates="organisation", cascade="all, delete-orphan"

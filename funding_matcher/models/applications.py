@@ -66,6 +66,11 @@ class Application(db.Model):
     # Other funding planned from the matcher's funding mix, as budget v2 financing sources
     # ({kind, label, programme, amount_eur, status}); the budget draft takes them over.
     planned_financing: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON)
+    # Set while it lies in the Papierkorb: hidden everywhere, restorable; purging the entry
+    # deletes the row with everything that hangs on it.
+    trashed_in_id: Mapped[int | None] = mapped_column(
+        ForeignKey("trash_entries.id", ondelete="CASCADE"), index=True
+    )
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(

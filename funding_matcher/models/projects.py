@@ -32,6 +32,11 @@ class ProjectProfile(db.Model):
     known_top: Mapped[list[str] | None] = mapped_column(JSON)
     # Fields filled from an uploaded project concept, with page and quote, until confirmed.
     import_sources: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # Set while it lies in the Papierkorb: hidden everywhere, restorable; purging the entry
+    # deletes the row with everything that hangs on it.
+    trashed_in_id: Mapped[int | None] = mapped_column(
+        ForeignKey("trash_entries.id", ondelete="CASCADE"), index=True
+    )
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(

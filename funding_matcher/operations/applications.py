@@ -58,7 +58,10 @@ def organisation_applications(
     return list(
         db.session.scalars(
             select(Application)
-            .where(Application.organisation_id == organisation.id)
+            .where(
+                Application.organisation_id == organisation.id,
+                Application.trashed_in_id.is_(None),
+            )
             .options(*loads)
             .order_by(Application.updated_at.desc(), Application.id.desc())
         )
@@ -69,7 +72,9 @@ def find_application(project: ProjectProfile, slug: str) -> Application | None:
     """The application of this project for this programme, if there is one."""
     return db.session.scalar(
         select(Application).where(
-            Application.project_id == project.id, Application.programme_slug == slug
+            Application.project_id == project.id,
+            Application.programme_slug == slug,
+            Application.trashed_in_id.is_(None),
         )
     )
 

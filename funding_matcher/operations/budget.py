@@ -202,6 +202,11 @@ def save_budget(
     application.budget = budget_input(application, data)
     application.budget_pending = None
     set_requested(application, report)
+    if application.requested_source == "plan":
+        # A plan that passed its check is the checklist's Kosten- und Finanzierungsplan.
+        for item in application.checklist:
+            if item.key == "finanzplan":
+                item.done = True
     db.session.flush()
     return report
 

@@ -306,7 +306,10 @@ def refresh_organisation_plans(organisation: Organisation, today: date) -> int:
     """Recompute the plans of every application of the organisation; returns how many."""
     rows = list(
         db.session.scalars(
-            select(Application).where(Application.organisation_id == organisation.id)
+            select(Application).where(
+                Application.organisation_id == organisation.id,
+                Application.trashed_in_id.is_(None),
+            )
         )
     )
     inputs = plan_inputs(organisation, {a.programme_slug for a in rows})

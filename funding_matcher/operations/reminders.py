@@ -35,6 +35,7 @@ from funding_matcher.models import (
     WatchedProgramme,
 )
 from funding_matcher.operations.calendar import organisation_dates
+from funding_matcher.operations.clients import access_list
 from funding_matcher.operations.planning import refresh_all_plans
 
 TOP = 10
@@ -78,7 +79,9 @@ def new_top_matches(engine: MatchingEngine, today: date) -> dict[int, list[tuple
     The first run only remembers each top ten; it reports nothing, because nothing is new yet.
     """
     found: dict[int, list[tuple[str, str]]] = {}
-    for project in db.session.scalars(select(ProjectProfile)):
+    for project in db.session.scalars(
+        select(ProjectProfile).where(ProjectProfile.trashed_in_id.is_(None))
+    ):
         try:
             profile = Profile.from_dict(project.data)
         except InvalidData:
@@ -128,7 +131,7 @@ def _digest_for(
     changes: list[ProgrammeChange] = []
     new: list[NewMatch] = []
     keys: list[str] = []
-    for membership in user.memberships:
+    for membership in access_list(user):
         organisation = membership.organisation
         for item in organisation_dates(organisation, today):
             items.setdefault(
@@ -164,7 +167,10 @@ def _digest_for(
                     )
                 )
         for project in db.session.scalars(
-            select(ProjectProfile).where(ProjectProfile.organisation_id == organisation.id)
+            select(ProjectProfile).where(
+                ProjectProfile.organisation_id == organisation.id,
+                ProjectProfile.trashed_in_id.is_(None),
+            )
         ):
             for slug, title in matches.get(project.id, []):
                 key = f"match-{project.id}-{slug}"

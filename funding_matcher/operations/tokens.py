@@ -15,8 +15,8 @@ from funding_matcher.domain.accounts.tokens import (
 from funding_matcher.domain.errors import FieldProblem, InvalidData
 from funding_matcher.domain.limits import check_single_line
 from funding_matcher.extensions import db
-from funding_matcher.models import ApiToken, Membership, Organisation, User
-from funding_matcher.operations.accounts import membership_of
+from funding_matcher.models import ApiToken, Organisation, User
+from funding_matcher.operations.clients import Access, access_to
 
 MAX_LABEL = 100
 
@@ -25,7 +25,7 @@ def create_api_token(
     user: User, organisation: Organisation, label: str = ""
 ) -> tuple[ApiToken, str]:
     """A new token for the user in one of their organisations; returns the row and the token."""
-    if membership_of(user, organisation.id) is None:
+    if access_to(user, organisation.id) is None:
         raise InvalidData(
             [
                 FieldProblem(
@@ -49,14 +49,15 @@ def create_api_token(
     return row, token
 
 
-def token_membership(token: str) -> tuple[ApiToken, Membership] | None:
-    """The live token and its user's membership, or None (unknown, revoked, no longer member)."""
+def token_membership(token: str) -> tuple[ApiToken, Access] | None:
+    """The live token and its user's access to its organisation, or None (unknown, revoked, no
+    longer member, no longer with the consultancy of a client)."""
     # Malformed or not, every token is hashed and looked up: the answer takes the same time.
     digest = token_hash(token if well_formed(token) else f"ungueltig:{token[:100]}")
     row = db.session.scalar(select(ApiToken).where(ApiToken.token_hash == digest))
     if row is None or row.revoked_at is not None:
         return None
-    membership = membership_of(row.user, row.organisation_id)
+    membership = access_to(row.user, row.organisation_id)
     if membership is None:
         return None
     row.last_used_at = datetime.now(UTC)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
 from funding_matcher.domain.errors import InvalidData
 from funding_matcher.extensions import db
 from funding_matcher.models import ApiToken
 from funding_matcher.operations.accounts import change_password
+from funding_matcher.operations.jobs import reminders_missing
 from funding_matcher.operations.reminders import reminder_settings, set_reminder_settings
 from funding_matcher.operations.tokens import create_api_token, revoke_api_token, user_tokens
 from funding_matcher.web.access import current_organisation
@@ -16,9 +17,8 @@ from funding_matcher.web.applications_forms import TokenForm
 from funding_matcher.web.auth import sign_in
 from funding_matcher.web.auth_forms import PasswordChangeForm
 from funding_matcher.web.feed import feed_url
-from funding_matcher.web.forms import apply_problems
+from funding_matcher.web.forms import CsrfForm, apply_problems
 from funding_matcher.web.planning_forms import ReminderForm
-from funding_matcher.web.projects_forms import ConfirmForm
 
 bp = Blueprint("account", __name__, url_prefix="/konto")
 
@@ -31,14 +31,17 @@ def _page(
     password_form: PasswordChangeForm | None = None,
 ):
     settings = reminder_settings(current_user)
+    missing = reminders_missing(current_app.config)
     return render_template(
         "account/index.html",
         tokens=user_tokens(current_user),
         form=form,
         new_token=new_token,
-        confirm_form=ConfirmForm(),
+        csrf_form=CsrfForm(),
         organisation=current_organisation(),
         feed_url=feed_url(current_user),
+        reminders_missing=missing,
+        reminders_on=settings.enabled and not missing,
         password_form=password_form or PasswordChangeForm(formdata=None),
         reminder_form=reminder_form
         or ReminderForm(
@@ -81,7 +84,7 @@ def revoke_token(token_id: int):
     row = db.session.get(ApiToken, token_id)
     if row is None or row.user_id != current_user.id:
         abort(404)
-    if not ConfirmForm().validate_on_submit():
+    if not CsrfForm().validate_on_submit():
         abort(400)
     revoke_api_token(row)
     db.session.commit()
@@ -93,7 +96,7 @@ def revoke_token(token_id: int):
 @login_required
 def regenerate_feed():
     """A new feed URL; the old one answers 404 from now on."""
-    if not ConfirmForm().validate_on_submit():
+    if not CsrfForm().validate_on_submit():
         abort(400)
     current_user.calendar_version += 1
     db.session.commit()

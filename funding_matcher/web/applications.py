@@ -23,6 +23,7 @@ from funding_matcher.operations.budget import budget_summary
 from funding_matcher.operations.catalogue import find_programme
 from funding_matcher.operations.exports import grantor_version_missing
 from funding_matcher.operations.planning import application_deadline
+from funding_matcher.operations.trash import trash_application
 from funding_matcher.web.access import current_organisation, member_required, owned_or_404
 from funding_matcher.web.applications_details import page_state, section_questions
 from funding_matcher.web.applications_forms import (
@@ -31,10 +32,20 @@ from funding_matcher.web.applications_forms import (
     StatusForm,
 )
 from funding_matcher.web.day import today
-from funding_matcher.web.forms import apply_problems
-from funding_matcher.web.projects_forms import ConfirmForm
+from funding_matcher.web.forms import CsrfForm, apply_problems
+from funding_matcher.web.trash import confirmed_or_page
 
 bp = Blueprint("applications", __name__, url_prefix="/antraege")
+
+# The step that usually follows a status (the select offers it first).
+NEXT_STATUS = {
+    "idee": ("in_vorbereitung",),
+    "in_vorbereitung": ("eingereicht",),
+    "eingereicht": ("bewilligt",),
+    "zurueckgezogen": ("in_vorbereitung",),
+    "abgelehnt": ("in_vorbereitung",),
+    "bewilligt": ("eingereicht",),
+}
 
 
 def complete_projects() -> list[ProjectProfile]:
@@ -42,7 +53,10 @@ def complete_projects() -> list[ProjectProfile]:
     organisation = current_organisation()
     rows = db.session.scalars(
         db.select(ProjectProfile)
-        .where(ProjectProfile.organisation_id == organisation.id)
+        .where(
+            ProjectProfile.organisation_id == organisation.id,
+            ProjectProfile.trashed_in_id.is_(None),
+        )
         .order_by(ProjectProfile.title)
     )
     return [row for row in rows if is_complete(row.data)]
@@ -99,7 +113,10 @@ def create():
 @member_required()
 def show(application_id: int):
     application = owned_or_404(Application, application_id)
-    return _render_show(application, StatusForm(formdata=None))
+    # The select starts at the usual next step, never silently at "Idee".
+    following = TRANSITIONS[application.status]
+    usual = next((s for s in NEXT_STATUS.get(application.status, ()) if s in following), None)
+    return _render_show(application, StatusForm(formdata=None, status=usual or following[0]))
 
 
 def _render_show(application: Application, status_form: StatusForm, code: int = 200):
@@ -113,7 +130,7 @@ def _render_show(application: Application, status_form: StatusForm, code: int = 
         statuses=STATUSES,
         status_form=status_form,
         checklist_form=ChecklistForm(formdata=None),
-        confirm_form=ConfirmForm(),
+        csrf_form=CsrfForm(),
         missing=missing_required(application),
         plan=budget_summary(application),
         grantor_missing=grantor_version_missing(application, today()),
@@ -163,14 +180,26 @@ def status(application_id: int):
     return _render_show(application, form, 422)
 
 
-@bp.route("/<int:application_id>/loeschen", methods=["POST"])
+@bp.route("/<int:application_id>/loeschen", methods=["GET", "POST"])
 @member_required(Role.editor)
 def delete(application_id: int):
+    """Asks once, then moves the application into the Papierkorb (30 days to undo)."""
     application = owned_or_404(Application, application_id, Role.editor)
-    if not ConfirmForm().validate_on_submit():
-        flash("Die Aktion konnte nicht bestätigt werden. Bitte erneut versuchen.", "error")
-        return redirect(url_for("applications.show", application_id=application.id))
-    db.session.delete(application)
+    page = confirmed_or_page(
+        f"Antrag „{application.programme_title}“ für „{application.project.title}“",
+        [
+            f"{len(application.sections)} Abschnitte mit allen Fassungen, die Checkliste, der "
+            "Kosten- und Finanzierungsplan und der Zeitplan gehen mit.",
+        ],
+        url_for("applications.show", application_id=application.id),
+    )
+    if page is not None:
+        return page
+    trash_application(application, current_user, today())
     db.session.commit()
-    flash(f"Antrag für „{application.programme_title}“ gelöscht.", "success")
-    return redirect(url_for("applications.index"))
+    flash(
+        f"Antrag für „{application.programme_title}“ liegt im Papierkorb; Sie können ihn dort "
+        "30 Tage lang wiederherstellen.",
+        "success",
+    )
+    return redirect(url_for("applications.index")), 303

@@ -35,7 +35,13 @@ class ChecklistForm(GermanForm):
 
 
 class StatusForm(GermanForm):
-    status = SelectField("Neuer Status", choices=choices(STATUSES), validators=[InputRequired()])
+    status = SelectField(
+        "Neuer Status",
+        choices=choices(STATUSES),
+        validators=[InputRequired()],
+        id="neuer-status",
+        description="Der aktuelle Status steht oben; gewählt ist der nächste übliche Schritt.",
+    )
     date = DateField(
         "Datum", validators=[Optional()], description="leer = heute (TT.MM.JJJJ oder JJJJ-MM-TT)"
     )

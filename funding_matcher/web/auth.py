@@ -4,8 +4,18 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
-from flask_login import current_user, login_required, login_user, logout_user
+from flask import (
+    Blueprint,
+    abort,
+    flash,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask_login import current_user, login_required, login_url, login_user, logout_user
 
 from funding_matcher.domain.accounts.throttle import retry_after, wait_message
 from funding_matcher.domain.errors import InvalidData
@@ -36,6 +46,19 @@ def load_user(session_id: str) -> User | None:
     if user is None or user.session_version != int(version):
         return None
     return user
+
+
+@login_manager.unauthorized_handler
+def unauthorised():
+    """Signed out: the pages' scripts get 401 JSON (their text stays in the page), a page the
+    sign-in form with the way back."""
+    if request.headers.get("X-Requested-With") == "fetch":
+        return jsonify(
+            error="Nicht angemeldet",
+            message="Sie sind abgemeldet; melden Sie sich an, dann wird erneut gespeichert.",
+        ), 401
+    flash(login_manager.login_message, login_manager.login_message_category)
+    return redirect(login_url(login_manager.login_view, request.url))
 
 
 def sign_in(user: User) -> None:
@@ -117,6 +140,7 @@ def setup():
             db.session.rollback()
             apply_problems(form, exc, {"name": "organisation"})
         else:
+            user.memberships[0].organisation.state = form.state.data or None
             db.session.commit()
             sign_in(user)
             flash("Willkommen! Ihre Organisation ist eingerichtet.", "success")

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from wtforms import EmailField, HiddenField, PasswordField, SelectField, StringField
-from wtforms.validators import DataRequired, EqualTo, Length
+from wtforms.validators import DataRequired, EqualTo, Length, Optional
 
 from funding_matcher.domain.accounts.passwords import MIN_PASSWORD_LENGTH
+from funding_matcher.domain.taxonomy import STATES
 from funding_matcher.models import ORGANISATION_KINDS
 from funding_matcher.web.forms import GermanForm, choices
 
@@ -21,11 +22,23 @@ class SetupForm(GermanForm):
         validators=[DataRequired("Bitte den Namen der Organisation angeben."), Length(2, 200)],
         description="z. B. Stadt Oberhausen, Caritasverband Hagen e. V.",
     )
-    kind = SelectField("Art der Organisation", choices=choices(ORGANISATION_KINDS))
+    kind = SelectField(
+        "Art der Organisation",
+        choices=choices({"": "Bitte wählen", **ORGANISATION_KINDS}),
+        validators=[DataRequired("Bitte die Art der Organisation wählen.")],
+    )
+    state = SelectField(
+        "Bundesland",
+        choices=choices({"": "keine Angabe", **STATES}),
+        validators=[Optional()],
+        description="Der Katalog zeigt zuerst die Programme dieses Landes.",
+    )
     name = StringField("Ihr Name", validators=[Length(max=200)])
     email = EmailField("E-Mail-Adresse", validators=[DataRequired("Bitte E-Mail-Adresse angeben.")])
     password = PasswordField(
         "Passwort",
+        description="Mindestens 12 Zeichen, nicht die E-Mail-Adresse, kein häufiges Passwort; "
+        "gut ist ein Satz aus mehreren eigenen Wörtern.",
         validators=[
             DataRequired("Bitte ein Passwort wählen."),
             Length(

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template, request
+import threading
+from collections import OrderedDict
+
+from flask import Blueprint, abort, current_app, render_template, request
 from flask_login import login_required
 
 from funding_matcher.domain import taxonomy
@@ -41,7 +44,7 @@ from funding_matcher.web.access import current_membership
 from funding_matcher.web.applications import new_application_form
 from funding_matcher.web.day import today
 from funding_matcher.web.engine_cache import matching_engine
-from funding_matcher.web.projects_forms import ConfirmForm
+from funding_matcher.web.forms import CsrfForm
 
 bp = Blueprint("catalogue", __name__, url_prefix="/programme")
 
@@ -72,40 +75,98 @@ def _choice(name: str) -> str:
     return value if value in FACETS[name][1] else ""
 
 
+PAGE_SIZE = 25
+PAGE_ORDER_KEY = "funding_matcher.catalogue_order"
+SEARCH_CACHE_KEY = "funding_matcher.catalogue_searches"
+
+
+def _default_state() -> str:
+    """The Land of the current organisation: the catalogue starts filtered by it."""
+    membership = current_membership()
+    state = membership.organisation.state if membership is not None else None
+    return state if state in taxonomy.STATES else ""
+
+
+def _page_number() -> int:
+    raw = request.args.get("seite", "1")
+    return int(raw) if raw.isascii() and raw.isdigit() and 0 < len(raw) <= 5 else 1
+
+
 @bp.route("/")
 def index():
     query = request.args.get("q", "").strip()[:300]
+    # Without a choice of Land (the form always sends one), the organisation's own Land.
+    state_default = "" if "state" in request.args else _default_state()
+    state = _choice("state") if "state" in request.args else state_default
     chosen = CatalogueFilter(
         level=_choice("level"),
         theme=_choice("theme"),
         applicant=_choice("applicant"),
-        state="" if _choice("state") == "all" else _choice("state"),
+        state="" if state == "all" else state,
         open_only=request.args.get("offen") == "1",
     )
-    engine_programmes = matching_engine().programmes
-    if query:
-        programmes = [p for p, _ in matching_engine().search(query)]
-    else:
-        # The engine holds the ranked programmes already validated; the parents of families,
-        # which it does not rank, are read in one query so that the list shows them too.
-        ranked = {p.slug for p in engine_programmes}
-        parents = find_programmes({p.parent for p in engine_programmes if p.parent} - ranked)
-        programmes = sorted(
-            [*engine_programmes, *parents.values()], key=lambda p: p.title.casefold()
-        )
-    shown = filter_programmes(programmes, chosen, today())
+    shown, counts = _search(query, chosen)
+    pages = max(1, -(-len(shown) // PAGE_SIZE))
+    page = min(_page_number(), pages)
+    page_args = {k: v for k, v in request.args.items() if k != "seite"} | {"state": state}
     return render_template(
         "catalogue/index.html",
-        programmes=shown,
+        programmes=shown[(page - 1) * PAGE_SIZE : page * PAGE_SIZE],
+        total=len(shown),
+        page=page,
+        pages=pages,
+        page_args=page_args,
+        all_states_args={**page_args, "state": ""},
         query=query,
         chosen=chosen,
+        chosen_state=state,
+        state_default=state_default,
         facets=FACETS,
-        counts=facet_counts(shown),
-        args=request.args,
+        counts=counts,
         today=today(),
         next_deadline=next_deadline,
         status_label=status_label,
     )
+
+
+SEARCH_CACHE_SIZE = 256
+_search_lock = threading.Lock()
+
+
+def _search(query: str, chosen: CatalogueFilter) -> tuple[list[Programme], dict]:
+    """The programmes found and their facet counts; kept per catalogue and day for the last
+    searches (counting the facets of thousands of records is most of the page's work)."""
+    engine = matching_engine()
+    key = (query, chosen, today())
+    cache = current_app.extensions.get(SEARCH_CACHE_KEY)
+    if cache is None or cache[0] is not engine:
+        cache = (engine, OrderedDict())
+        current_app.extensions[SEARCH_CACHE_KEY] = cache
+    found = cache[1].get(key)
+    if found is not None:
+        return found
+    ranked = [p for p, _ in engine.search(query)] if query else _catalogue_in_title_order()
+    shown = filter_programmes(ranked, chosen, key[2])
+    found = (shown, facet_counts(shown))
+    with _search_lock:  # the server's threads share the cache
+        cache[1][key] = found
+        while len(cache[1]) > SEARCH_CACHE_SIZE:
+            cache[1].popitem(last=False)
+    return found
+
+
+def _catalogue_in_title_order() -> list[Programme]:
+    """The ranked programmes and the parents of families (which the engine does not rank),
+    by title; built once per loaded catalogue, not per request."""
+    engine = matching_engine()
+    cached = current_app.extensions.get(PAGE_ORDER_KEY)
+    if cached is not None and cached[0] is engine:
+        return cached[1]
+    ranked = {p.slug for p in engine.programmes}
+    parents = find_programmes({p.parent for p in engine.programmes if p.parent} - ranked)
+    ordered = sorted([*engine.programmes, *parents.values()], key=lambda p: p.title.casefold())
+    current_app.extensions[PAGE_ORDER_KEY] = (engine, ordered)
+    return ordered
 
 
 @bp.route("/pruefbedarf")
@@ -162,7 +223,7 @@ def _watch_context(slug: str) -> dict:
     membership = current_membership()
     if membership is None or not membership.role.at_least(Role.editor):
         return {"watch_form": None, "watching": False}
-    return {"watch_form": ConfirmForm(), "watching": is_watched(membership.organisation, slug)}
+    return {"watch_form": CsrfForm(), "watching": is_watched(membership.organisation, slug)}
 
 
 def _new_application_form(slug: str):

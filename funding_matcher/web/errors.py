@@ -17,6 +17,11 @@ MESSAGES = {
         "Diese Seite oder dieser Eintrag existiert nicht "
         "(oder gehört nicht zu Ihrer Organisation).",
     ),
+    410: (
+        "Im Papierkorb",
+        "Dieser Eintrag wurde gelöscht und liegt im Papierkorb der Organisation "
+        "(Organisation → Papierkorb); dort lässt er sich 30 Tage lang wiederherstellen.",
+    ),
     405: ("Nicht erlaubt", "Diese Aktion ist auf dieser Seite nicht möglich."),
     413: ("Datei zu groß", "Die hochgeladene Datei ist zu groß (höchstens 10 MB)."),
     500: (
@@ -27,7 +32,23 @@ MESSAGES = {
 
 
 def _wants_json() -> bool:
-    return request.path.startswith("/api/")
+    """The API, and the pages' own scripts (autosave), get JSON errors."""
+    return request.path.startswith("/api/") or request.headers.get("X-Requested-With") == "fetch"
+
+
+# Posted fields never shown back (secrets, and what only the page itself needs).
+_NOT_SHOWN = ("csrf_token", "version", "organisation_id", "confirmed", "go")
+
+
+def unsaved_input() -> list[tuple[str, str]]:
+    """What a failed form post carried, to show back so that nothing typed is lost."""
+    if request.method != "POST" or request.files:
+        return []
+    return [
+        (name, value)
+        for name, value in request.form.items()
+        if name not in _NOT_SHOWN and "password" not in name and value.strip()
+    ][:20]
 
 
 def render_error(status: int, detail: str | None = None):
@@ -35,7 +56,11 @@ def render_error(status: int, detail: str | None = None):
     if _wants_json():
         return jsonify(error=title, message=detail or message), status
     return render_template(
-        "errors/error.html", status=status, title=title, message=detail or message
+        "errors/error.html",
+        status=status,
+        title=title,
+        message=detail or message,
+        unsaved=unsaved_input() if status in (400, 403, 404, 409, 410) else [],
     ), status
 
 

@@ -35,8 +35,7 @@ from funding_matcher.models import Application, Organisation, Role
 from funding_matcher.operations.exports import application_document
 from funding_matcher.web.access import current_organisation, member_required, owned_or_404
 from funding_matcher.web.day import today
-from funding_matcher.web.forms import GermanForm
-from funding_matcher.web.projects_forms import ConfirmForm
+from funding_matcher.web.forms import CsrfForm, GermanForm
 
 bp = Blueprint("exports", __name__)
 
@@ -151,7 +150,7 @@ def _page(form: LetterheadForm, code: int = 200):
         "exports/letterhead.html",
         form=form,
         has_letterhead=letterhead(organisation) is not None,
-        confirm_form=ConfirmForm(),
+        csrf_form=CsrfForm(),
     ), code
 
 
@@ -189,7 +188,7 @@ def upload_letterhead():
 @bp.route("/organisation/briefkopf/loeschen", methods=["POST"])
 @member_required(Role.owner)
 def delete_letterhead():
-    if not ConfirmForm().validate_on_submit():
+    if not CsrfForm().validate_on_submit():
         abort(400)
     path = letterhead_path(current_organisation())
     path.unlink(missing_ok=True)

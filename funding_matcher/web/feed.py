@@ -13,6 +13,7 @@ from funding_matcher.domain.planning import CalendarEvent, build_calendar, event
 from funding_matcher.extensions import db
 from funding_matcher.models import User
 from funding_matcher.operations.calendar import organisation_dates
+from funding_matcher.operations.clients import access_list
 from funding_matcher.web.day import today
 from funding_matcher.web.links import absolute_url
 
@@ -46,7 +47,7 @@ def ics(token: str):
     user = db.session.get(User, user_id)
     domain = current_app.config["CALENDAR_UID_DOMAIN"]
     events = []
-    for membership in user.memberships:
+    for membership in access_list(user):
         organisation = membership.organisation
         for item in organisation_dates(organisation, today()):
             if not date_in_window(item.day):

@@ -66,6 +66,11 @@ class GermanForm(FlaskForm):
         return valid
 
 
+class CsrfForm(GermanForm):
+    """Only the CSRF token, for buttons that change something harmless or undoable at once
+    (tick, restore, revoke). It confirms nothing: deletions ask on a page of their own."""
+
+
 def apply_problems(
     form: FlaskForm, error: InvalidData, aliases: dict[str, str] | None = None
 ) -> None:

@@ -25,9 +25,8 @@ from funding_matcher.operations.invitations import (
     open_invitations_for,
 )
 from funding_matcher.web.access import switch_organisation
-from funding_matcher.web.forms import GermanForm, apply_problems
+from funding_matcher.web.forms import CsrfForm, GermanForm, apply_problems
 from funding_matcher.web.links import absolute_url
-from funding_matcher.web.projects_forms import ConfirmForm
 
 bp = Blueprint("invitations", __name__)
 
@@ -81,7 +80,7 @@ def show(token: str):
         invitation=invitation,
         token=token,
         form=RegisterForm(formdata=None),
-        confirm_form=ConfirmForm(),
+        csrf_form=CsrfForm(),
     )
 
 
@@ -89,7 +88,7 @@ def show(token: str):
 @login_required
 def accept_link(token: str):
     invitation = find_invitation(token[:80])
-    if invitation is None or not ConfirmForm().validate_on_submit():
+    if invitation is None or not CsrfForm().validate_on_submit():
         abort(404)
     try:
         accept(invitation, current_user)
@@ -122,7 +121,7 @@ def register(token: str):
         invitation=invitation,
         token=token,
         form=form,
-        confirm_form=ConfirmForm(),
+        csrf_form=CsrfForm(),
     ), 422
 
 
@@ -133,7 +132,7 @@ def accept_after_login(invitation_id: int):
     invitation = next(
         (i for i in open_invitations_for(current_user) if i.id == invitation_id), None
     )
-    if invitation is None or not ConfirmForm().validate_on_submit():
+    if invitation is None or not CsrfForm().validate_on_submit():
         abort(404)
     accept(invitation, current_user)
     db.session.commit()

@@ -15,7 +15,7 @@ from funding_matcher.operations.invitations import open_invitations_for
 from funding_matcher.operations.watchlist import changes_for, watched
 from funding_matcher.web.access import current_membership
 from funding_matcher.web.day import today
-from funding_matcher.web.projects_forms import ConfirmForm
+from funding_matcher.web.forms import CsrfForm
 
 bp = Blueprint("main", __name__)
 
@@ -33,7 +33,7 @@ def index():
         "membership": membership,
         "programme_count": count_matchable_programmes(),
         "invitations": open_invitations_for(current_user),
-        "confirm_form": ConfirmForm(),
+        "csrf_form": CsrfForm(),
     }
     if membership is not None:
         context.update(_dashboard(membership.organisation))  # reads only
@@ -67,5 +67,5 @@ def _dashboard(organisation) -> dict:
             for change in changes_for([row.programme_slug], since=row.created_at)
         ][:10],
         "has_applications": bool(groups),
-        "confirm_form": ConfirmForm(),
+        "csrf_form": CsrfForm(),
     }

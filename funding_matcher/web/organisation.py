@@ -10,16 +10,24 @@ from funding_matcher.extensions import db
 from funding_matcher.models import Invitation, Membership, Role
 from funding_matcher.operations import accounts as account_ops
 from funding_matcher.operations.invitations import invite, pending_invitations, withdraw
+from funding_matcher.operations.trash import trash_member
 from funding_matcher.web.access import current_organisation, member_required, owned_or_404
-from funding_matcher.web.forms import apply_problems
+from funding_matcher.web.clients_forms import OrganisationDetailsForm
+from funding_matcher.web.day import today
+from funding_matcher.web.forms import CsrfForm, apply_problems
 from funding_matcher.web.invitations import send_invitation
 from funding_matcher.web.organisation_forms import AddMemberForm, RoleForm
-from funding_matcher.web.projects_forms import ConfirmForm
+from funding_matcher.web.trash import confirmed_or_page
 
 bp = Blueprint("organisation", __name__, url_prefix="/organisation")
 
 
-def _page(form: AddMemberForm, status: int = 200, sent: tuple[str, str] | None = None):
+def _page(
+    form: AddMemberForm,
+    status: int = 200,
+    sent: tuple[str, str] | None = None,
+    details_form: OrganisationDetailsForm | None = None,
+):
     organisation = current_organisation()
     members = account_ops.organisation_members(organisation)
     role_forms = {m.id: RoleForm(formdata=None, role=m.role.value) for m in members}
@@ -29,7 +37,11 @@ def _page(form: AddMemberForm, status: int = 200, sent: tuple[str, str] | None =
         members=members,
         form=form,
         role_forms=role_forms,
-        confirm_form=ConfirmForm(formdata=None),
+        csrf_form=CsrfForm(formdata=None),
+        details_form=details_form
+        or OrganisationDetailsForm(
+            formdata=None, kind=organisation.kind, state=organisation.state or ""
+        ),
         invitations=pending_invitations(organisation),
         sent=sent,
     ), status
@@ -39,6 +51,21 @@ def _page(form: AddMemberForm, status: int = 200, sent: tuple[str, str] | None =
 @member_required()
 def index():
     return _page(AddMemberForm(formdata=None))
+
+
+@bp.route("/angaben", methods=["POST"])
+@member_required(Role.owner)
+def save_details():
+    """Kind and Land of the organisation (the catalogue and the wizard start from the Land)."""
+    form = OrganisationDetailsForm()
+    if not form.validate_on_submit():
+        return _page(AddMemberForm(formdata=None), 422, details_form=form)
+    organisation = current_organisation()
+    organisation.kind = form.kind.data
+    organisation.state = form.state.data or None
+    db.session.commit()
+    flash("Angaben der Organisation gespeichert.", "success")
+    return redirect(url_for("organisation.index")), 303
 
 
 @bp.route("/mitglieder", methods=["POST"])
@@ -88,20 +115,30 @@ def change_role(membership_id: int):
     )
 
 
-@bp.route("/mitglieder/<int:membership_id>/entfernen", methods=["POST"])
+@bp.route("/mitglieder/<int:membership_id>/entfernen", methods=["GET", "POST"])
 @member_required(Role.owner)
 def remove(membership_id: int):
+    """Asks once; the person loses access at once and can be put back from the Papierkorb."""
     membership = owned_or_404(Membership, membership_id, Role.owner)
-    if not ConfirmForm().validate_on_submit():
-        return redirect(url_for("organisation.index"))
-    return _owner_action(lambda: account_ops.remove_member(membership), "Mitglied entfernt.")
+    page = confirmed_or_page(
+        f"Mitglied {membership.user.email} ({membership.role.label})",
+        ["Die Person verliert sofort den Zugang zu dieser Organisation; ihr Konto bleibt."],
+        url_for("organisation.index"),
+        "Ja, Mitglied entfernen",
+    )
+    if page is not None:
+        return page
+    return _owner_action(
+        lambda: trash_member(membership, current_user, today()),
+        "Mitglied entfernt; im Papierkorb lässt es sich 30 Tage lang wieder aufnehmen.",
+    )
 
 
 @bp.route("/einladungen/<int:invitation_id>/zurueckziehen", methods=["POST"])
 @member_required(Role.owner)
 def withdraw_invitation(invitation_id: int):
     invitation = owned_or_404(Invitation, invitation_id, Role.owner)
-    if not ConfirmForm().validate_on_submit():
+    if not CsrfForm().validate_on_submit():
         abort(400)
     withdraw(invitation)
     db.session.commit()

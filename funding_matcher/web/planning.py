@@ -30,9 +30,8 @@ from funding_matcher.web.access import current_organisation, member_required, ow
 from funding_matcher.web.auth import safe_next
 from funding_matcher.web.day import today
 from funding_matcher.web.feed import feed_url
-from funding_matcher.web.forms import apply_problems
+from funding_matcher.web.forms import CsrfForm, apply_problems
 from funding_matcher.web.planning_forms import AwardForm, DeadlineForm, MilestoneForm
-from funding_matcher.web.projects_forms import ConfirmForm
 
 bp = Blueprint("planning", __name__)
 
@@ -127,7 +126,7 @@ def _plan_page(application: Application, code: int = 200, **forms):
         kinds=KIND_LABELS,
         today=day,
         milestone_forms={m.id: _milestone_form(application, m) for m in application.milestones},
-        confirm_form=ConfirmForm(),
+        csrf_form=CsrfForm(),
         **forms,
     ), code
 
@@ -239,7 +238,7 @@ def calendar():
 @bp.route("/programme/<slug>/merken", methods=["POST"])
 @member_required(Role.editor)
 def watch_programme(slug: str):
-    if not ConfirmForm().validate_on_submit():
+    if not CsrfForm().validate_on_submit():
         abort(400)
     try:
         watch(current_organisation(), slug, current_user)
@@ -256,7 +255,7 @@ def watch_programme(slug: str):
 @bp.route("/programme/<slug>/vergessen", methods=["POST"])
 @member_required(Role.editor)
 def unwatch_programme(slug: str):
-    if not ConfirmForm().validate_on_submit():
+    if not CsrfForm().validate_on_submit():
         abort(400)
     unwatch(current_organisation(), slug)
     db.session.commit()

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user
 
 from funding_matcher.domain.errors import InvalidData
 from funding_matcher.domain.planning import BODIES, MeetingCalendar
@@ -19,7 +20,6 @@ from funding_matcher.operations.council_calendar import (
     add_meeting,
     council_sources,
     delete_council_source,
-    delete_meeting,
     import_council_meetings,
     proposed_mapping,
     read_council_source,
@@ -29,6 +29,7 @@ from funding_matcher.operations.planning import (
     organisation_meetings,
     organisation_settings,
 )
+from funding_matcher.operations.trash import trash_meeting
 from funding_matcher.web.access import (
     current_membership,
     current_organisation,
@@ -36,7 +37,7 @@ from funding_matcher.web.access import (
     owned_or_404,
 )
 from funding_matcher.web.day import today
-from funding_matcher.web.forms import apply_problems
+from funding_matcher.web.forms import CsrfForm, apply_problems
 from funding_matcher.web.planning import bp
 from funding_matcher.web.planning_forms import (
     CHAIN_LENGTH,
@@ -45,7 +46,7 @@ from funding_matcher.web.planning_forms import (
     MeetingForm,
     SettingsForm,
 )
-from funding_matcher.web.projects_forms import ConfirmForm
+from funding_matcher.web.trash import confirmed_or_page
 
 _DAY_MONTH = re.compile(r"(\d{1,2})\.(\d{1,2})\.?")
 _YEARS = re.compile(r"\d{4}")
@@ -72,7 +73,7 @@ def _bodies_page(
         settings_form=settings_form or _settings_form(organisation_settings(organisation)),
         import_form=import_form or ImportForm(formdata=None),
         body_choices=choices or [],
-        confirm_form=ConfirmForm(),
+        csrf_form=CsrfForm(),
     ), code
 
 
@@ -98,13 +99,21 @@ def add_body_meeting():
     return redirect(url_for("planning.bodies")), 303
 
 
-@bp.route("/organisation/gremien/sitzungen/<int:meeting_id>/loeschen", methods=["POST"])
+@bp.route("/organisation/gremien/sitzungen/<int:meeting_id>/loeschen", methods=["GET", "POST"])
 @member_required(Role.editor)
 def delete_body_meeting(meeting_id: int):
+    """Asks once; the meeting goes into the Papierkorb and the plans are recomputed."""
     meeting = owned_or_404(BodyMeeting, meeting_id, Role.editor)
-    delete_meeting(meeting, today())
+    page = confirmed_or_page(
+        f"Sitzung „{meeting.title or meeting.body}“ am {meeting.day:%d.%m.%Y}",
+        ["Die Zeitpläne der Anträge werden ohne diese Sitzung neu berechnet."],
+        url_for("planning.bodies"),
+    )
+    if page is not None:
+        return page
+    trash_meeting(meeting, current_user, today())
     db.session.commit()
-    flash("Sitzung gelöscht; die Pläne sind neu berechnet.", "success")
+    flash("Sitzung im Papierkorb; die Pläne sind neu berechnet.", "success")
     return redirect(url_for("planning.bodies")), 303
 
 

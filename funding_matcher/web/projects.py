@@ -11,9 +11,14 @@ from funding_matcher.domain.profile import Profile
 from funding_matcher.domain.wizard import is_complete
 from funding_matcher.extensions import db
 from funding_matcher.models import ProjectProfile, Role
+from funding_matcher.operations.applications import organisation_applications
 from funding_matcher.operations.projects import save_profile
+from funding_matcher.operations.trash import trash_project
 from funding_matcher.web.access import current_organisation, member_required, owned_or_404
-from funding_matcher.web.projects_forms import ConfirmForm, ProfileImportForm
+from funding_matcher.web.day import today
+from funding_matcher.web.forms import CsrfForm
+from funding_matcher.web.projects_forms import ProfileImportForm
+from funding_matcher.web.trash import confirmed_or_page
 
 bp = Blueprint("projects", __name__, url_prefix="/projekte")
 
@@ -24,7 +29,10 @@ def index():
     organisation = current_organisation()
     rows = db.session.scalars(
         select(ProjectProfile)
-        .where(ProjectProfile.organisation_id == organisation.id)
+        .where(
+            ProjectProfile.organisation_id == organisation.id,
+            ProjectProfile.trashed_in_id.is_(None),
+        )
         .order_by(ProjectProfile.updated_at.desc())
     ).all()
     return render_template("projects/index.html", projects=rows, import_form=ProfileImportForm())
@@ -38,7 +46,7 @@ def show(project_id: int):
         "projects/show.html",
         project=row,
         complete=is_complete(row.data),
-        confirm_form=ConfirmForm(),
+        csrf_form=CsrfForm(),
     )
 
 
@@ -78,14 +86,28 @@ def import_profile():
     return redirect(url_for("projects.show", project_id=row.id))
 
 
-@bp.route("/<int:project_id>/loeschen", methods=["POST"])
+@bp.route("/<int:project_id>/loeschen", methods=["GET", "POST"])
 @member_required(Role.editor)
 def delete(project_id: int):
+    """Asks once, then moves the project and its applications into the Papierkorb."""
     row = owned_or_404(ProjectProfile, project_id, Role.editor)
-    if not ConfirmForm().validate_on_submit():
-        flash("Die Aktion konnte nicht bestätigt werden. Bitte erneut versuchen.", "error")
-        return redirect(url_for("projects.show", project_id=row.id))
-    db.session.delete(row)
+    applications = organisation_applications(row.organisation)
+    titles = [a.programme_title for a in applications if a.project_id == row.id]
+    details = (
+        [f"Mit ihm gehen {len(titles)} Anträge in den Papierkorb: " + "; ".join(titles) + "."]
+        if titles
+        else ["Zu diesem Projekt gibt es keinen Antrag."]
+    )
+    page = confirmed_or_page(
+        f"Projekt „{row.title}“", details, url_for("projects.show", project_id=row.id)
+    )
+    if page is not None:
+        return page
+    trash_project(row, current_user, today())
     db.session.commit()
-    flash(f"Projekt „{row.title}“ gelöscht.", "success")
-    return redirect(url_for("projects.index"))
+    flash(
+        f"Projekt „{row.title}“ liegt im Papierkorb; Sie können es dort 30 Tage lang "
+        "wiederherstellen.",
+        "success",
+    )
+    return redirect(url_for("projects.index")), 303

@@ -15,7 +15,3 @@ class ProfileImportForm(GermanForm):
             FileAllowed(["json"], "Bitte eine JSON-Datei (.json) hochladen."),
         ],
     )
-
-
-class ConfirmForm(GermanForm):
-    """An empty form: only the CSRF token, for buttons that change something."""

@@ -18,8 +18,7 @@ from funding_matcher.operations.applications import (
 )
 from funding_matcher.web.access import member_required, owned_or_404
 from funding_matcher.web.applications_forms import SectionForm
-from funding_matcher.web.forms import apply_problems
-from funding_matcher.web.projects_forms import ConfirmForm
+from funding_matcher.web.forms import CsrfForm, apply_problems
 
 bp = Blueprint("sections", __name__, url_prefix="/antraege/<int:application_id>/abschnitte")
 
@@ -118,7 +117,7 @@ def history(application_id: int, key: str):
         "applications/history.html",
         application=application,
         section=section,
-        confirm_form=ConfirmForm(),
+        csrf_form=CsrfForm(),
     )
 
 
@@ -126,7 +125,7 @@ def history(application_id: int, key: str):
 @member_required(Role.editor)
 def restore(application_id: int, key: str, version: int):
     application, section = _section(application_id, key, Role.editor)
-    if not ConfirmForm().validate_on_submit():
+    if not CsrfForm().validate_on_submit():
         abort(400)
     try:
         restore_section(section, version, current_user)

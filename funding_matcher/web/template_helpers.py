@@ -11,9 +11,9 @@ from flask_login import current_user
 
 from funding_matcher.domain import money, taxonomy
 from funding_matcher.models import Role
-from funding_matcher.operations.accounts import memberships
-from funding_matcher.web.access import current_membership
+from funding_matcher.web.access import all_access, current_membership
 from funding_matcher.web.auth_forms import SwitchOrganisationForm
+from funding_matcher.web.clients import own_consultancy
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -80,6 +80,7 @@ def register(app: Flask) -> None:
             return {"current_membership": None, "all_memberships": []}
         return {
             "current_membership": current_membership(),
-            "all_memberships": memberships(current_user),
+            "all_memberships": all_access(),
             "switch_form": SwitchOrganisationForm(formdata=None),
+            "consultancy_nav": own_consultancy() is not None,
         }

@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user
 from werkzeug.datastructures import MultiDict
 
@@ -14,7 +14,7 @@ from funding_matcher.domain.errors import InvalidData
 from funding_matcher.domain.profile import Profile
 from funding_matcher.domain.wizard import STEP_FIELDS, step_for_field
 from funding_matcher.extensions import db
-from funding_matcher.models import ProjectProfile, Role
+from funding_matcher.models import Organisation, ProjectProfile, Role
 from funding_matcher.operations.pdf_import import confirm_imported_fields
 from funding_matcher.operations.projects import (
     create_draft_profile,
@@ -23,8 +23,8 @@ from funding_matcher.operations.projects import (
     save_wizard_step,
 )
 from funding_matcher.web.access import current_organisation, member_required, owned_or_404
+from funding_matcher.web.forms import CsrfForm
 from funding_matcher.web.pdf_import_forms import ConceptUploadForm
-from funding_matcher.web.projects_forms import ConfirmForm
 from funding_matcher.web.wizard_forms import REVIEW_STEP, STEPS
 
 bp = Blueprint("wizard", __name__, url_prefix="/projekte")
@@ -65,6 +65,29 @@ def _raw_input() -> dict[str, list[str]]:
     return {k: v for k, v in request.form.to_dict(flat=False).items() if k != "csrf_token"}
 
 
+# The applicant type a new project starts with, from the kind of organisation that applies.
+APPLICANT_TYPE_OF_KIND = {"kommune": "kommune", "verband": "freier_traeger", "verein": "verein"}
+
+
+def prefill(organisation: Organisation | None) -> dict[str, Any]:
+    """Step 1 of a new project starts from the organisation: its applicant type, name, Land
+    (a consultancy is no applicant: its own projects start empty)."""
+    if organisation is None or organisation.kind == "beratung":
+        return {}
+    values: dict[str, Any] = {"organisation": organisation.name}
+    if organisation.kind in APPLICANT_TYPE_OF_KIND:
+        values["applicant_type"] = APPLICANT_TYPE_OF_KIND[organisation.kind]
+    if organisation.state:
+        values["state"] = organisation.state
+    return values
+
+
+def _autosave_url(row: ProjectProfile | None, step: int) -> str:
+    if row is None:
+        return url_for("wizard.autosave_new")
+    return url_for("wizard.autosave", project_id=row.id, step=step)
+
+
 def _render_step(row: ProjectProfile | None, step: int, form: Any, status: int = 200):
     title, _ = STEPS[step]
     return render_template(
@@ -78,6 +101,7 @@ def _render_step(row: ProjectProfile | None, step: int, form: Any, status: int =
         # A new project may start from a concept PDF; its fields stay marked until saved.
         concept_form=ConceptUploadForm(formdata=None) if row is None else None,
         sources=(row.import_sources or {}) if row is not None else {},
+        autosave_url=_autosave_url(row, step),
     ), status
 
 
@@ -96,7 +120,49 @@ def new():
         db.session.commit()
         # The draft exists now: show its step 1 with the kept input and the messages.
         return redirect(url_for("wizard.step", project_id=row.id, step=1), 303)
-    return _render_step(None, 1, form)
+    return _render_step(None, 1, STEPS[1][1](formdata=None, data=prefill(current_organisation())))
+
+
+def _autosave(row: ProjectProfile, step: int):
+    """Keep what is typed: a valid step as profile data, anything else as pending input."""
+    form = STEPS[step][1]()
+    if form.validate_on_submit():
+        save_wizard_step(row, step, profile_values(step, form))
+        problems = 0
+    else:
+        if "csrf_token" in form.errors:
+            db.session.rollback()
+            return jsonify(error="Formular abgelaufen; bitte die Seite neu laden."), 400
+        save_pending_input(row, step, _raw_input())
+        problems = len([name for name in form.errors if name != "csrf_token"])
+    db.session.commit()
+    return jsonify(
+        saved=True,
+        problems=problems,
+        project_id=row.id,
+        step_url=url_for("wizard.step", project_id=row.id, step=step),
+        autosave_url=_autosave_url(row, step),
+    )
+
+
+@bp.route("/neu/autosave", methods=["POST"])
+@member_required(Role.editor)
+def autosave_new():
+    """The first typing in a new project creates its draft (nothing typed, nothing created)."""
+    if not any(v.strip() for values in _raw_input().values() for v in values if v != "next"):
+        return jsonify(saved=False, problems=0)
+    row = create_draft_profile(current_organisation(), current_user)
+    return _autosave(row, 1)
+
+
+@bp.route("/<int:project_id>/schritt/<int:step>/autosave", methods=["POST"])
+@member_required(Role.editor)
+def autosave(project_id: int, step: int):
+    """The wizard's script saves each step here while the person types."""
+    row = owned_or_404(ProjectProfile, project_id, Role.editor)
+    if step not in STEPS:
+        abort(404)
+    return _autosave(row, step)
 
 
 @bp.route("/<int:project_id>/schritt/<int:step>", methods=["GET", "POST"])
@@ -144,7 +210,7 @@ def review(project_id: int):
         problems.append(
             (int(step_key), "Eingaben dieses Schritts sind noch nicht gültig gespeichert.")
         )
-    form = ConfirmForm()
+    form = CsrfForm()
     if request.method == "POST" and form.validate_on_submit():
         if not problems:
             row.wizard_step = REVIEW_STEP + 1
@@ -169,7 +235,7 @@ def review(project_id: int):
 @member_required(Role.editor)
 def duplicate(project_id: int):
     row = owned_or_404(ProjectProfile, project_id, Role.editor)
-    if not ConfirmForm().validate_on_submit():
+    if not CsrfForm().validate_on_submit():
         abort(400)
     copy = duplicate_profile(row, current_user)
     db.session.commit()

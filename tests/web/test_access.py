@@ -58,11 +58,17 @@ def test_viewer_reads_but_cannot_change(client, login, two_orgs):
     assert db.session.get(ProjectProfile, project) is not None
 
 
-def test_editor_can_delete(client, login, two_orgs):
+def test_editor_can_delete_after_confirming(client, login, two_orgs):
     login(two_orgs["editor_b"])
-    response = client.post(f"/projekte/{two_orgs['project_b']}/loeschen")
-    assert response.status_code == 302
-    assert db.session.get(ProjectProfile, two_orgs["project_b"]) is None
+    project = two_orgs["project_b"]
+    asked = client.post(f"/projekte/{project}/loeschen")  # one click only asks
+    assert "Wirklich löschen?" in asked.get_data(as_text=True)
+    assert db.session.get(ProjectProfile, project).trashed_in_id is None
+    response = client.post(f"/projekte/{project}/loeschen", data={"confirmed": "ja"})
+    assert response.status_code == 303
+    db.session.expire_all()
+    assert db.session.get(ProjectProfile, project).trashed_in_id is not None
+    assert client.get(f"/projekte/{project}").status_code == 410
 
 
 def test_consultant_switches_between_organisations(client, login, make_user, two_orgs):
@@ -72,9 +78,14 @@ def test_consultant_switches_between_organisations(client, login, make_user, two
     login(consultant)
     project = two_orgs["project_b"]
     client.post("/organisation/wechseln", data={"organisation_id": two_orgs["a"].id})
-    assert client.get(f"/projekte/{project}").status_code == 404
-    client.post("/organisation/wechseln", data={"organisation_id": two_orgs["b"].id})
-    assert client.get(f"/projekte/{project}").status_code == 200
+    # A link to an object of another of their organisations switches there and says so.
+    page = client.get(f"/projekte/{project}")
+    assert page.status_code == 200
+    assert "Organisation gewechselt" in page.get_data(as_text=True)
+    assert "Sie arbeiten jetzt für <strong>Verband B</strong>" in page.get_data(as_text=True)
+    # ... and the next page works there without a further note.
+    again = client.get(f"/projekte/{project}").get_data(as_text=True)
+    assert "Organisation gewechselt" not in again
 
 
 def test_cannot_switch_into_a_foreign_organisation(client, login, two_orgs):

@@ -183,7 +183,7 @@ def test_journey_from_login_to_programme_page(live_server, page, make_org, make_
 
     # The catalogue browser
     page.goto(f"{live_server}/programme/?q=Quartiersmanagement")
-    assert "Programm(e) gefunden" in page.content()
+    assert "Programme gefunden" in page.content()
     screenshot(page, "catalogue", tmp_path)
     check_accessibility(page)
 

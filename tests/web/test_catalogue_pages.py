@@ -52,7 +52,7 @@ def test_list_shows_reviewed_programmes_only(client, catalogue):
         "Breitbandausbau im ländlichen Raum",
         "Abgelaufenes Programm",
     ]
-    assert "3 Programm(e) gefunden." in page
+    assert "3 Programme gefunden." in page
 
 
 def test_full_text_search_understands_compounds(client, catalogue):

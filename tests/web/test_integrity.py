@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,7 @@ from funding_matcher.models import (
     User,
 )
 from funding_matcher.operations.catalogue import sync_catalogue
+from funding_matcher.operations.trash import purge
 from tests.web.crawl import broken, crawl
 
 # The migration of this release that repairs orphans (its number may change when merged).
@@ -92,7 +94,11 @@ def test_sqlite_connections_enforce_foreign_keys(app):
 
 def test_deleting_a_project_removes_its_applications_and_every_page_works(client, organisation):
     project_id = organisation["project"]
-    assert client.post(f"/projekte/{project_id}/loeschen").status_code == 302
+    confirmed = {"confirmed": "ja"}
+    assert client.post(f"/projekte/{project_id}/loeschen", data=confirmed).status_code == 303
+    pages_work(client)  # while it lies in the Papierkorb
+    purge(date(2027, 1, 1))  # 31 days later the daily job removes it for good
+    db.session.commit()
     db.session.expire_all()
     assert db.session.get(ProjectProfile, project_id) is None
     assert db.session.get(Application, organisation["app"]) is None
@@ -104,10 +110,16 @@ def test_deleting_a_project_removes_its_applications_and_every_page_works(client
 
 def test_deleting_an_application_and_then_a_project_keeps_pages_working(client, organisation):
     application_id = organisation["second"]
-    assert client.post(f"/antraege/{application_id}/loeschen").status_code in (302, 303)
-    assert db.session.get(Application, application_id) is None
+    confirmed = {"confirmed": "ja"}
+    assert client.post(f"/antraege/{application_id}/loeschen", data=confirmed).status_code == 303
+    assert db.session.get(Application, application_id).trashed_in_id is not None
     pages_work(client)
-    client.post(f"/projekte/{organisation['project']}/loeschen")
+    client.post(f"/projekte/{organisation['project']}/loeschen", data=confirmed)
+    pages_work(client)
+    purge(date(2027, 1, 1))
+    db.session.commit()
+    db.session.expire_all()
+    assert db.session.get(Application, application_id) is None
     pages_work(client)
 
 
@@ -124,7 +136,10 @@ def test_removing_a_member_and_a_programme_keeps_pages_working(client, organisat
     membership = db.session.scalar(
         sa.select(Membership).where(Membership.user_id == organisation["editor"])
     )
-    assert client.post(f"/organisation/mitglieder/{membership.id}/entfernen").status_code == 302
+    response = client.post(
+        f"/organisation/mitglieder/{membership.id}/entfernen", data={"confirmed": "ja"}
+    )
+    assert response.status_code == 302
     (catalogue_dir / "testprogramm.yaml").unlink()
     sync_catalogue(load_catalogue(catalogue_dir).programmes)
     db.session.commit()

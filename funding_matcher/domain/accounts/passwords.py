@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from email_validator import EmailNotValidError, validate_email
-from zxcvbn import zxcvbn
 
 from funding_matcher.domain.accounts.weak_words import only_common_words
 from funding_matcher.domain.errors import FieldProblem, InvalidData
@@ -68,10 +67,18 @@ def check_password(
     context = [text for text in context if text]
     hints = [part for part in (email, local, name, *context) if part]
     if only_common_words(password, [local, name, *context]) or (
-        zxcvbn(password[:ESTIMATED_CHARS], user_inputs=hints)["score"] < MIN_STRENGTH
+        _strength(password[:ESTIMATED_CHARS], hints) < MIN_STRENGTH
     ):
         raise problem(
             "Dieses Passwort ist zu leicht zu erraten (häufige Wörter, der Name der "
             "Organisation, eine Jahreszahl oder ein einfaches Muster). Wählen Sie z. B. einen "
             "Satz aus mehreren eigenen Wörtern."
         )
+
+
+def _strength(password: str, hints: list[str]) -> int:
+    """zxcvbn's score; imported on first use (its dictionaries take a third of a second to
+    load, which every command line call would pay otherwise)."""
+    from zxcvbn import zxcvbn
+
+    return zxcvbn(password, user_inputs=hints)["score"]

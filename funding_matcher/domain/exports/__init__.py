@@ -70,15 +70,20 @@ def export(doc: ApplicationDocument, fmt: str, template: bytes | None = None) ->
 
 
 def export_filename(doc: ApplicationDocument, fmt: str) -> str:
-    """A safe ASCII download name: ``antrag-quartierszentrum-gruene-mitte.pdf``."""
+    """A safe ASCII download name with project and programme, so that two applications of one
+    project never share a name: ``antrag-quartierszentrum-gruene-mitte--aktion-mensch.pdf``."""
     ascii_title = (
         unicodedata.normalize("NFKD", doc.title.translate(_UMLAUTS))
         .encode("ascii", "ignore")
         .decode("ascii")
     )
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")[:60].rstrip("-")
+    programme = re.sub(r"[^a-z0-9]+", "-", doc.programme_slug.lower()).strip("-")[:50].rstrip("-")
     suffix = "-einreichung" if doc.submission else ""
-    return f"antrag-{slug or 'entwurf'}{suffix}.{EXTENSIONS.get(fmt, fmt)}"
+    return (
+        f"antrag-{slug or 'entwurf'}{'--' + programme if programme else ''}{suffix}."
+        f"{EXTENSIONS.get(fmt, fmt)}"
+    )
 
 
 __all__ = [

@@ -146,7 +146,7 @@ def fit_warning(issuer: Issuer | None, title: str | None, programme: Programme) 
     a municipal programme or a foundation's, and a second Kommune on a municipal record.
     """
     if issuer is None:
-        return None
+        return title_warning(title, programme)
     record = programme.level
     text = " ".join(
         filter(
@@ -168,7 +168,7 @@ def fit_warning(issuer: Issuer | None, title: str | None, programme: Programme) 
     elif issuer.level in ("bund", "land"):
         clash = record in ("kommune", "stiftung")
     if not clash:
-        return None
+        return title_warning(title, programme)
     who = f"von der {issuer.name}" if issuer.name else ISSUED_BY[issuer.level]
     who = who.replace("von der Markt", "vom Markt").replace("von der Landkreis", "vom Landkreis")
     named_title = f" („{title}“)" if title else ""
@@ -177,6 +177,96 @@ def fit_warning(issuer: Issuer | None, title: str | None, programme: Programme) 
         f"Die Datei stammt offenbar {who}{named_title}, der Eintrag „{programme.short_title}“ ist "
         f"ein Programm {record_level} ({programme.funder}); bitte prüfen, ob die Richtlinie zu "
         "diesem Programm gehört. Vorschläge aus dieser Datei lassen sich hier nicht als von Ihrer "
+        "Organisation geprüft übernehmen."
+    )
+
+
+# Words every guideline title may carry: they say nothing about which programme it is.
+_GENERIC = frozenset(
+    [
+        "richtlinie",
+        "förderrichtlinie",
+        "richtlinien",
+        "förderung",
+        "förderprogramm",
+        "programm",
+        "programms",
+        "programme",
+        "bekanntmachung",
+        "merkblatt",
+        "merkblattes",
+        "änderung",
+        "änderungen",
+        "gewährung",
+        "zuwendung",
+        "zuwendungen",
+        "zuschuss",
+        "zuschüssen",
+        "zuschüsse",
+        "kredit",
+        "kredite",
+        "rahmen",
+        "fachprogramm",
+        "fachprogramms",
+        "durchführung",
+        "vergabe",
+        "anträge",
+        "antrag",
+        "anträgen",
+        "projekten",
+        "projekte",
+        "vorhaben",
+        "maßnahmen",
+        "stadt",
+        "gemeinde",
+        "landkreis",
+        "landeshauptstadt",
+        "landes",
+        "bundes",
+        "bundesförderung",
+        "privatpersonen",
+        "sowie",
+        "gemäß",
+        "fassung",
+        "stand",
+        "gültig",
+        "vom",
+        "über",
+        "unter",
+        "einer",
+        "eines",
+    ]
+)
+_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]{5,}")
+_STEM = 6  # "Klimaschutzes" and "Klimaschutz" share their first letters
+
+
+def _stems(text: str) -> set[str]:
+    return {w.casefold()[:_STEM] for w in _WORD.findall(text) if w.casefold() not in _GENERIC}
+
+
+def title_fits(title: str | None, programme: Programme) -> bool:
+    """Whether the guideline's title shares a telling word with the record (its titles, funder,
+    summary); a title of fewer than two telling words is never held against it."""
+    if not title:
+        return True
+    own = _stems(title)
+    if len(own) < 2:
+        return True
+    record = " ".join(
+        filter(None, (programme.title, programme.short_title, programme.funder, programme.summary))
+    )
+    return bool(own & _stems(record))
+
+
+def title_warning(title: str | None, programme: Programme) -> str | None:
+    """A German sentence when the guideline's title has nothing in common with the record."""
+    if title_fits(title, programme):
+        return None
+    return (
+        f"Der Titel der Datei („{title}“) hat mit dem Eintrag „{programme.short_title}“ "
+        f"({programme.funder}) kein Wort gemeinsam; bitte prüfen, ob die Richtlinie zu diesem "
+        "Programm gehört. Vorschläge aus dieser Datei lassen sich hier nicht als von Ihrer "
         "Organisation geprüft übernehmen."
     )
 

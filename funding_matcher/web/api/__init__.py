@@ -10,4 +10,11 @@ bp = Blueprint("api", __name__, url_prefix="/api")
 csrf.exempt(bp)
 
 # The route modules attach their views to ``bp``.
-from funding_matcher.web.api import applications, budget, match, me, projects  # noqa: E402, F401
+from funding_matcher.web.api import (  # noqa: E402, F401
+    applications,
+    budget,
+    match,
+    me,
+    organisations,
+    projects,
+)

@@ -10,7 +10,8 @@ from flask import g, jsonify, request
 
 from funding_matcher.domain.accounts.throttle import retry_after, wait_message
 from funding_matcher.extensions import db
-from funding_matcher.models import Membership, Role, User
+from funding_matcher.models import Role, User
+from funding_matcher.operations.clients import Access
 from funding_matcher.operations.throttle import token_failed, token_wait
 from funding_matcher.operations.tokens import token_membership
 
@@ -27,8 +28,8 @@ def _unauthorised():
     return response
 
 
-def api_member() -> Membership:
-    """The calling token's membership (set by ``token_required``)."""
+def api_member() -> Access:
+    """The calling token's access to its organisation (set by ``token_required``)."""
     return g.api_membership
 
 
@@ -84,4 +85,6 @@ def owned_or_none(model: type[T], object_id: int) -> T | None:
     obj = db.session.get(model, object_id)
     if obj is None or obj.organisation_id != api_member().organisation_id:
         return None
+    if getattr(obj, "trashed_in_id", None) is not None:
+        return None  # in the Papierkorb
     return obj

@@ -10,6 +10,7 @@ from funding_matcher.domain.exports import MEDIA_TYPES
 from funding_matcher.domain.limits import DATE_PATTERN, MAX_AMOUNT_EUR
 from funding_matcher.operations.applications import MAX_SECTION_CHARS
 from funding_matcher.web.api.auth import MAX_ID
+from funding_matcher.web.api.organisations import organisation_schemas
 from funding_matcher.web.api.schemas import schemas
 
 JSON = "application/json"
@@ -111,7 +112,7 @@ def openapi_document(programmes: list[str] | None = None) -> dict[str, Any]:
             "/api/v1/match brauchen ein persönliches API-Token (Authorization: Bearer).",
         },
         "components": {
-            "schemas": schemas(),
+            "schemas": {**schemas(), **organisation_schemas()},
             "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
         },
         "paths": {
@@ -148,6 +149,21 @@ def openapi_document(programmes: list[str] | None = None) -> dict[str, Any]:
                     ],
                     secured=False,
                 )
+            },
+            "/api/v1/organisations": {
+                "get": _operation(
+                    "Organisationen, für die die Person arbeiten darf (mit Mandantenbeziehung)",
+                    "listOrganisations",
+                    {"200": _json(_ref("Organisations"), "Organisationen")},
+                    ("401",),
+                ),
+                "post": _operation(
+                    "Organisation anlegen (mit dem Token einer Beratung: als ihr Mandant)",
+                    "createOrganisation",
+                    {"201": _json(_ref("Organisation"), "Angelegt; die Person ist Verwaltende")},
+                    ("400", "401", "403", "413"),
+                    body=_ref("NewOrganisation"),
+                ),
             },
             "/api/v1/projects": {
                 "post": _operation(

@@ -26,8 +26,7 @@ from funding_matcher.web.access import (
 from funding_matcher.web.budget import bp
 from funding_matcher.web.budget.forms import DeMinimisAidForm
 from funding_matcher.web.day import today
-from funding_matcher.web.forms import apply_problems
-from funding_matcher.web.projects_forms import ConfirmForm
+from funding_matcher.web.forms import CsrfForm, apply_problems
 
 
 @bp.route("/antraege/<int:application_id>/de-minimis-erklaerung")
@@ -59,7 +58,7 @@ def _register_page(form: DeMinimisAidForm, status: int = 200) -> Any:
         sums=de_minimis_sums(register_aids(organisation.id), day),
         today=day,
         form=form,
-        confirm_form=ConfirmForm(formdata=None),
+        csrf_form=CsrfForm(formdata=None),
     ), status
 
 

@@ -126,9 +126,26 @@ def test_lists_become_tuples_so_the_document_cannot_change_later(
 
 
 def test_download_name_is_ascii_with_umlauts_spelled_out(make_document: MakeDocument) -> None:
-    doc = make_document(title="Grüne Mitte: Begegnung für Jung & Alt – 2027/28")
-    assert export_filename(doc, "pdf") == "antrag-gruene-mitte-begegnung-fuer-jung-alt-2027-28.pdf"
-    assert export_filename(make_document(title="???"), "docx") == "antrag-entwurf.docx"
+    doc = make_document(
+        title="Grüne Mitte: Begegnung für Jung & Alt – 2027/28", programme_slug="aktion-mensch"
+    )
+    assert export_filename(doc, "pdf") == (
+        "antrag-gruene-mitte-begegnung-fuer-jung-alt-2027-28--aktion-mensch.pdf"
+    )
+    assert export_filename(make_document(title="???", programme_slug=""), "docx") == (
+        "antrag-entwurf.docx"
+    )
+
+
+def test_two_applications_of_one_project_get_two_names(make_document: MakeDocument) -> None:
+    """Before, both were antrag-<project>.pdf and one overwrote the other in Downloads."""
+    first = export_filename(
+        make_document(title="Treff", programme_slug="gute-nachbarschaft"), "pdf"
+    )
+    second = export_filename(
+        make_document(title="Treff", programme_slug="postcode-lotterie"), "pdf"
+    )
+    assert first != second
 
 
 def test_unknown_format_is_refused_with_the_allowed_ones(make_document: MakeDocument) -> None:

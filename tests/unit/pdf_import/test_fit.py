@@ -90,3 +90,35 @@ def test_a_federal_guideline_on_a_foundations_record_is_flagged():
     warning = fit_warning(Issuer("bund"), None, record(level="stiftung", funder="Aktion Mensch"))
     assert warning.startswith("Die Datei stammt offenbar vom Bund, der Eintrag „Testprogramm“")
     assert "ist ein Programm einer Stiftung oder Lotterie (Aktion Mensch)" in warning
+
+
+def test_a_guideline_whose_title_shares_nothing_with_the_record_is_flagged():
+    """A federal guideline on another federal record: the issuer fits, the title does not."""
+    warning = fit_warning(
+        Issuer("bund"), "Förderrichtlinie Zentrales Innovationsprogramm Mittelstand", record(**NKI)
+    )
+    assert warning.startswith(
+        "Der Titel der Datei („Förderrichtlinie Zentrales Innovationsprogramm Mittelstand“) hat "
+        "mit dem Eintrag „Kommunalrichtlinie (NKI)“ (Bund (Klimaschutzministerium)) kein Wort "
+        "gemeinsam"
+    )
+    assert "nicht als von Ihrer Organisation geprüft übernehmen" in warning
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        None,
+        "Merkblatt für Anträge ab 01.01.2022",  # nothing telling in it
+        "Richtlinie zur Förderung des kommunalen Klimaschutzes",  # shares "Klimaschutz"
+    ],
+)
+def test_a_title_that_fits_or_says_nothing_gives_no_warning(title):
+    assert fit_warning(Issuer("bund"), title, record(**NKI)) is None
+    assert fit_warning(None, title, record(**NKI)) is None
+
+
+def test_the_guidelines_own_titles_fit_records_named_like_them(guideline):
+    heidelberg = guideline("kommunal_heidelberg_rationelle-energieverwendung_2026")
+    own = record(title="Rationelle Energieverwendung Heidelberg", level="kommune")
+    assert fit_warning(Issuer(**heidelberg.issuer), heidelberg.title, own) is None
