@@ -43,14 +43,36 @@ def pytest_report_header() -> str:
     return f"database: {os.environ.get('TEST_DATABASE_URL') or 'SQLite (temporary file)'}"
 
 
+def worker_database_url(url: str, worker: str) -> str:
+    """The PostgreSQL database of one pytest-xdist worker (``test`` becomes ``test_gw0``),
+    created through the server's maintenance database when it does not exist yet. Without
+    xdist (worker ``master``) the configured database itself."""
+    from funding_matcher.config import normalise_database_url
+
+    url = normalise_database_url(url)
+    if worker == "master":
+        return url
+    parsed = sa.make_url(url)
+    name = f"{parsed.database}_{worker}"
+    maintenance = sa.create_engine(
+        parsed.set(database="postgres"), isolation_level="AUTOCOMMIT", poolclass=sa.NullPool
+    )
+    with maintenance.connect() as conn:
+        exists = conn.scalar(sa.text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name})
+        if not exists:
+            conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    maintenance.dispose()
+    return parsed.set(database=name).render_as_string(hide_password=False)
+
+
 @pytest.fixture(scope="session")
-def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """A migrated, empty database for the whole run."""
+def database_url(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> str:
+    """A migrated, empty database for the whole run: a SQLite file per run (and per xdist
+    worker, each has its own temporary folder), or one PostgreSQL database per worker."""
     url = os.environ.get("TEST_DATABASE_URL")
     if url:
-        from funding_matcher.config import normalise_database_url
-
-        engine = sa.create_engine(normalise_database_url(url))
+        url = worker_database_url(url, worker_id)
+        engine = sa.create_engine(url)
         with engine.begin() as conn:
             conn.execute(sa.text("DROP SCHEMA public CASCADE"))
             conn.execute(sa.text("CREATE SCHEMA public"))
@@ -62,6 +84,13 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
         upgrade()
         db.engine.dispose()
     return url
+
+
+@pytest.fixture(scope="session")
+def worker_id(request: pytest.FixtureRequest) -> str:
+    """``gw0``, ``gw1``... under pytest-xdist (``pytest -n 2``), ``master`` without it."""
+    workerinput = getattr(request.config, "workerinput", None)
+    return workerinput["workerid"] if workerinput else "master"
 
 
 @pytest.fixture
@@ -97,8 +126,16 @@ def make_app(database_url: str, instance_dir: Path) -> Iterator[Callable[..., Fl
             db.engine.dispose()
 
 
+# The app of the running test, for module-level helpers such as ``bearer``.
+RUNNING_APP: list[Flask] = []
+
+
 @pytest.fixture
 def app(database_url: str, instance_dir: Path, catalogue_dir: Path) -> Iterator[Flask]:
+    """The application, with no application context held: every request of the client gets
+    its own context (its own ``g`` and database session), as in production, so a view that
+    forgets to commit loses its changes here too. Set up and look at rows in a
+    ``with app.app_context():`` block; the factories below open their own."""
     app = create_app(
         {
             "TESTING": True,
@@ -112,8 +149,10 @@ def app(database_url: str, instance_dir: Path, catalogue_dir: Path) -> Iterator[
             "ENGINE_CHECK_SECONDS": 0,
         }
     )
+    RUNNING_APP.append(app)
+    yield app
+    RUNNING_APP.remove(app)
     with app.app_context():
-        yield app
         db.session.remove()
         with db.engine.begin() as conn:
             for table in reversed(db.metadata.sorted_tables):
@@ -121,8 +160,31 @@ def app(database_url: str, instance_dir: Path, catalogue_dir: Path) -> Iterator[
         db.engine.dispose()
 
 
+def loaded(row: Any) -> Any:
+    """``row`` with its columns read, to be used after its application context has ended
+    (ids, e-mail addresses; relationships are looked up again inside a context)."""
+    db.session.refresh(row)
+    return row
+
+
+def again(row: Any) -> Any:
+    """The row of the current session for a row of an earlier context (or None)."""
+    return None if row is None else db.session.get(type(row), row.id)
+
+
+class RequestClient(FlaskClient):
+    """A browser whose every request runs in an application context of its own, also when the
+    test itself holds one (``with app.app_context():`` around a few requests): nothing in
+    ``g`` and no database session is shared with the test or with another request."""
+
+    def open(self, *args: Any, **kwargs: Any) -> Any:
+        with self.application.app_context():
+            return super().open(*args, **kwargs)
+
+
 @pytest.fixture
 def client(app: Flask) -> FlaskClient:
+    app.test_client_class = RequestClient
     return app.test_client()
 
 
@@ -150,9 +212,10 @@ def cli(app: Flask, database_url: str, monkeypatch: pytest.MonkeyPatch) -> Calla
 @pytest.fixture
 def make_org(app: Flask) -> Callable[..., Organisation]:
     def make(name: str = "Stadt Musterstadt", kind: str = "kommune") -> Organisation:
-        organisation = create_organisation(name, kind)
-        db.session.commit()
-        return organisation
+        with app.app_context():
+            organisation = create_organisation(name, kind)
+            db.session.commit()
+            return loaded(organisation)
 
     return make
 
@@ -164,17 +227,45 @@ def make_user(app: Flask) -> Callable[..., User]:
     def make(
         organisation: Organisation | None = None, role: Role = Role.editor, email: str | None = None
     ) -> User:
-        user = create_user(email or f"person{next(counter)}@example.org", PASSWORD)
-        if organisation is not None:
-            add_member(user, organisation, role)
-        db.session.commit()
-        return user
+        with app.app_context():
+            user = create_user(email or f"person{next(counter)}@example.org", PASSWORD)
+            if organisation is not None:
+                add_member(user, again(organisation), role)
+            db.session.commit()
+            return loaded(user)
 
     return make
 
 
 @pytest.fixture
 def login(client: FlaskClient) -> Callable[[User], None]:
+    """Sign ``user`` in by setting Flask-Login's session directly, as the sign-in form would:
+    for tests that are not about signing in (those post the form, ``login_with_form``)."""
+
+    def do(user: User) -> None:
+        sign_in_directly(client, user)
+
+    return do
+
+
+def sign_in_directly(client: FlaskClient, user: User) -> None:
+    """The session the sign-in form leaves behind (``web/auth.sign_in``), without the form and
+    its password check."""
+    from funding_matcher.extensions import login_manager
+
+    with client.application.test_request_context():
+        identifier = login_manager._session_identifier_generator()  # address and browser
+    with client.session_transaction() as session:
+        session.clear()
+        session["_user_id"] = user.get_id()
+        session["_fresh"] = True
+        session["_id"] = identifier
+
+
+@pytest.fixture
+def login_with_form(client: FlaskClient) -> Callable[[User], None]:
+    """Sign in through the form (/anmelden), as a person does."""
+
     def do(user: User) -> None:
         response = client.post("/anmelden", data={"email": user.email, "password": PASSWORD})
         assert response.status_code == 302, response.get_data(as_text=True)
@@ -269,8 +360,9 @@ def write_programme(catalogue_dir: Path) -> Callable[..., Path]:
 
 def bearer(user: User, organisation: Organisation) -> dict[str, str]:
     """The Authorization header of a new API token of ``user`` in ``organisation``."""
-    _, token = create_api_token(user, organisation, "Test")
-    db.session.commit()
+    with RUNNING_APP[-1].app_context():
+        _, token = create_api_token(again(user), again(organisation), "Test")
+        db.session.commit()
     return {"Authorization": f"Bearer {token}"}
 
 
@@ -306,6 +398,10 @@ def make_application(
     from funding_matcher.operations.projects import save_profile
 
     def make(organisation: Organisation, user: User | None = None, **programme: Any) -> Any:
+        with app.app_context():
+            return loaded(_make(again(organisation), again(user), **programme))
+
+    def _make(organisation: Organisation, user: User | None, **programme: Any) -> Any:
         if "outline_sections" not in programme:
             programme["outline_sections"] = [
                 "Ausgangslage im Quartier",

@@ -12,7 +12,6 @@ from html.parser import HTMLParser
 from typing import Any
 
 import pytest
-from flask import g
 from flask.testing import FlaskClient
 from werkzeug.datastructures import MultiDict
 
@@ -22,7 +21,7 @@ from funding_matcher.extensions import db
 from funding_matcher.models import Application, DeMinimisAid, Role
 from funding_matcher.operations.budget import add_register_aid, save_budget, stored_report
 from funding_matcher.web.budget.mapping import budget_from_form, form_values
-from tests.conftest import PASSWORD, SHARED
+from tests.conftest import SHARED, again, sign_in_directly
 from tests.web.test_browser import (  # noqa: F401
     check_accessibility,
     live_server,
@@ -140,21 +139,10 @@ def post(client, application, data: Any, **extra: str):
     return client.post(page_url(application), data=form)
 
 
-class FreshUserClient(FlaskClient):
-    """A second browser. The tests share one app context, so the signed-in user cached in
-    ``g`` by the first browser's requests is dropped before each request of this one."""
-
-    def open(self, *args: Any, **kwargs: Any) -> Any:
-        g.pop("_login_user", None)
-        g.pop("membership_cache", None)
-        return super().open(*args, **kwargs)
-
-
 def signed_in(app, user) -> FlaskClient:
     """A second browser, signed in as ``user``."""
-    browser = FreshUserClient(app, app.response_class, use_cookies=True)
-    response = browser.post("/anmelden", data={"email": user.email, "password": PASSWORD})
-    assert response.status_code == 302
+    browser = app.test_client()
+    sign_in_directly(browser, user)
     return browser
 
 
@@ -251,13 +239,14 @@ def test_new_plan_page_explains_and_offers_rows(client, application):
     assert form["sources-0-amount_eur"] == "6.000,00"
 
 
-def test_a_new_plan_starts_with_the_co_funders_of_the_funding_mix(client, application):
-    application.planned_financing = [
-        {"kind": "foundation_grant", "label": "Stiftung Mitarbeit", "programme":
-         "stiftung-mitarbeit-starthilfe", "amount_eur": 500, "status": "geplant"},
-        {"kind": "lotto", "label": "kaputt"},
-    ]  # fmt: skip
-    db.session.commit()
+def test_a_new_plan_starts_with_the_co_funders_of_the_funding_mix(app, client, application):
+    with app.app_context():
+        again(application).planned_financing = [
+            {"kind": "foundation_grant", "label": "Stiftung Mitarbeit", "programme":
+             "stiftung-mitarbeit-starthilfe", "amount_eur": 500, "status": "geplant"},
+            {"kind": "lotto", "label": "kaputt"},
+        ]  # fmt: skip
+        db.session.commit()
     form = plan_form(client.get(page_url(application)).get_data(as_text=True))
     assert form["sources-1-kind"] == "foundation_grant"
     assert form["sources-1-label"] == "Stiftung Mitarbeit"
@@ -293,8 +282,9 @@ def test_a_kommune_reads_what_each_haushalt_must_provide(
     user = make_user(stadt, Role.editor)
     login(user)
     application = make_application(stadt, user, slug="stadtfonds", applicant_types=["kommune"])
-    save_budget(application, example("d5-one-off-years"))
-    db.session.commit()
+    with app.app_context():
+        save_budget(again(application), example("d5-one-off-years"))
+        db.session.commit()
     html = client.get(page_url(application)).get_data(as_text=True)
     text = unescape(re.sub(r"<[^>]+>", "", html))
     assert "Im Haushalt 2028 bereitzustellen: 12.496,73 €" in text
@@ -357,7 +347,7 @@ def test_more_rows_button_keeps_input_and_adds_rows(client, application):
     ],
 )  # fmt: skip
 def test_bad_input_is_kept_with_the_message_at_the_field(
-    client, application, change, field_id, fragment
+    app, client, application, change, field_id, fragment
 ):
     response = post(client, application, {**TYPED, **change})
     assert response.status_code == 422
@@ -366,23 +356,23 @@ def test_bad_input_is_kept_with_the_message_at_the_field(
     form = plan_form(html)
     for key, value in change.items():
         assert form[key] == value
-    db.session.expire_all()
-    assert db.session.get(Application, application.id).budget is None  # nothing stored
+    with app.app_context():
+        assert again(application).budget is None  # nothing stored
     # The input survives a reload (kept as a draft).
-    again = plan_form(client.get(page_url(application)).get_data(as_text=True))
+    reloaded = plan_form(client.get(page_url(application)).get_data(as_text=True))
     for key, value in change.items():
-        assert again[key] == value
+        assert reloaded[key] == value
 
 
-def test_fixing_the_input_stores_the_plan_and_clears_the_draft(client, application):
+def test_fixing_the_input_stores_the_plan_and_clears_the_draft(app, client, application):
     assert post(client, application, {**TYPED, "items-0-paid_on": "01.01.2030"}).status_code == 422
     html = saved(client, application, TYPED)
     assert "noch nicht gespeicherte Eingaben" not in html
     assert 'id="fehler"' not in html
-    db.session.expire_all()
-    stored = db.session.get(Application, application.id)
-    assert stored.budget_pending is None
-    assert stored.budget["version"] == 2
+    with app.app_context():
+        stored = again(application)
+        assert stored.budget_pending is None
+        assert stored.budget["version"] == 2
 
 
 def test_a_table_with_more_rows_than_allowed_is_refused_not_cut(client, application):
@@ -393,14 +383,15 @@ def test_a_table_with_more_rows_than_allowed_is_refused_not_cut(client, applicat
     assert "höchstens 500 Zeilen" in response.get_data(as_text=True)
 
 
-def test_a_plan_of_three_hundred_lines_is_shown_whole(client, application):
+def test_a_plan_of_three_hundred_lines_is_shown_whole(app, client, application):
     data = example("d5-one-off-years")
     data["costs"] = [
         {"category": "sach", "label": f"Posten {i}", "amount_eur": 10, "paid_on": "2027-08-01"}
         for i in range(300)
     ]
-    save_budget(application, data)
-    db.session.commit()
+    with app.app_context():
+        save_budget(again(application), data)
+        db.session.commit()
     response = client.get(page_url(application))
     assert response.status_code == 200
     html = response.get_data(as_text=True)
@@ -413,9 +404,10 @@ def test_a_plan_of_three_hundred_lines_is_shown_whole(client, application):
 
 
 @pytest.mark.parametrize("name", EXAMPLE_NAMES)
-def test_worked_examples_on_the_page_and_saved_back_unchanged(client, application, name):
-    save_budget(application, example(name))
-    db.session.commit()
+def test_worked_examples_on_the_page_and_saved_back_unchanged(app, client, application, name):
+    with app.app_context():
+        save_budget(again(application), example(name))
+        db.session.commit()
     want = expected(name)
     html = client.get(page_url(application)).get_data(as_text=True)
     for key in ("total_eur", "eligible_eur", "ineligible_eur", "grant_eur", "own_cash_eur"):
@@ -426,8 +418,8 @@ def test_worked_examples_on_the_page_and_saved_back_unchanged(client, applicatio
     # Saving the page as shown keeps every figure and finding.
     response = post(client, application, plan_form(html))
     assert response.status_code == 303, response.get_data(as_text=True)[:3000]
-    db.session.expire_all()
-    result = report_to_json(stored_report(db.session.get(Application, application.id)))
+    with app.app_context():
+        result = report_to_json(stored_report(again(application)))
     # The page lists lines by how they are paid, so their order may change; nothing else does.
     key = lambda line: line["label"]  # noqa: E731
     assert sorted(result.pop("lines"), key=key) == sorted(want.pop("lines"), key=key)
@@ -436,14 +428,15 @@ def test_worked_examples_on_the_page_and_saved_back_unchanged(client, applicatio
     assert {key: result[key] for key in want} == want
 
 
-def test_aid_named_in_the_plan_itself_is_shown_and_linked(client, application):
+def test_aid_named_in_the_plan_itself_is_shown_and_linked(app, client, application):
     data = example("d1-anteil-other-funding")
     data["terms"]["de_minimis"] = "general"
     data["de_minimis_received"] = [
         {"date": "2025-06-30", "grantor": "Stadt", "amount_eur": 250000, "dawi": False}
     ]
-    save_budget(application, data)
-    db.session.commit()
+    with app.app_context():
+        save_budget(again(application), data)
+        db.session.commit()
     html = client.get(page_url(application)).get_data(as_text=True)
     item = re.search(r'data-check="de_minimis">(.*?)</li>', html, re.S).group(1)
     assert 'href="#de-minimis-plan"' in item
@@ -451,14 +444,15 @@ def test_aid_named_in_the_plan_itself_is_shown_and_linked(client, application):
     assert "30.06.2025: Stadt, 250.000,00 €" in section
 
 
-def test_plan_of_a_programme_that_left_the_catalogue(client, application, catalogue_dir):
+def test_plan_of_a_programme_that_left_the_catalogue(app, client, application, catalogue_dir):
     from funding_matcher.domain.catalogue.files import load_catalogue
     from funding_matcher.operations.catalogue import sync_catalogue
 
-    save_budget(application, example("d4-fehlbedarf"))
-    (catalogue_dir / "quartiersfonds.yaml").unlink()
-    sync_catalogue(load_catalogue(catalogue_dir).programmes)
-    db.session.commit()
+    with app.app_context():
+        save_budget(again(application), example("d4-fehlbedarf"))
+        (catalogue_dir / "quartiersfonds.yaml").unlink()
+        sync_catalogue(load_catalogue(catalogue_dir).programmes)
+        db.session.commit()
     html = client.get(page_url(application)).get_data(as_text=True)
     assert figure(html, "grant_eur") == "33.600,00 €"
     assert "Das Programm steht nicht mehr im Katalog" in html
@@ -513,8 +507,9 @@ def test_budget_from_form_skips_empty_rows_and_maps_problems_to_inputs():
 
 
 def test_viewer_reads_the_plan_but_cannot_save(app, org, make_user, application):
-    save_budget(application, example("d3-own-share-donations"))
-    db.session.commit()
+    with app.app_context():
+        save_budget(again(application), example("d3-own-share-donations"))
+        db.session.commit()
     client = signed_in(app, make_user(org, Role.viewer))
     response = client.get(page_url(application))
     assert response.status_code == 200
@@ -534,13 +529,14 @@ def test_other_organisation_gets_404(app, make_org, make_user, application):
     assert client.get("/antraege/999999/finanzplan").status_code == 404
 
 
-def test_the_requested_amount_is_the_plans_grant_everywhere(client, application):
+def test_the_requested_amount_is_the_plans_grant_everywhere(app, client, application):
     html = client.get(f"/antraege/{application.id}").get_data(as_text=True)
     assert "Noch kein Plan erfasst." in html
     # Before a plan: the profile's 60.000 € minus 6.000 € Eigenmittel, labelled as such.
     assert "Beantragt: 54.000,00 € – vorläufig (ohne Finanzplan)" in html
-    save_budget(application, example("d3-own-share-donations"))
-    db.session.commit()
+    with app.app_context():
+        save_budget(again(application), example("d3-own-share-donations"))
+        db.session.commit()
     html = client.get(f"/antraege/{application.id}").get_data(as_text=True)
     section = html[html.index('id="finanzplan"') :][:800]
     assert "28.500,00 €" in section
@@ -552,20 +548,21 @@ def test_the_requested_amount_is_the_plans_grant_everywhere(client, application)
     assert "28.500,00 €" in dashboard
 
 
-def test_a_plan_with_errors_leaves_the_profile_figure(client, application):
-    save_budget(application, example("d8-ineligible-not-own-share"))
-    db.session.commit()
-    db.session.expire_all()
-    stored = db.session.get(Application, application.id)
-    assert stored.requested_source == "profil"
-    assert stored.requested_eur == Decimal("54000.00")
+def test_a_plan_with_errors_leaves_the_profile_figure(app, client, application):
+    with app.app_context():
+        save_budget(again(application), example("d8-ineligible-not-own-share"))
+        db.session.commit()
+    with app.app_context():
+        stored = again(application)
+        assert stored.requested_source == "profil"
+        assert stored.requested_eur == Decimal("54000.00")
 
 
 # ---------------------------------------------------------------------------------------------
 # De-minimis register and Erklärung
 
 
-def test_register_add_list_delete(client, org, application):
+def test_register_add_list_delete(app, client, org, application):
     html = client.get("/organisation/de-minimis").get_data(as_text=True)
     assert "Noch keine Beihilfen eingetragen." in html
     response = client.post(
@@ -577,10 +574,12 @@ def test_register_add_list_delete(client, org, application):
     assert "Stadt Hagen" in html
     assert "250.000,00 €" in html
     assert "allgemeine De-minimis-Beihilfen 250.000,00 €" in html
-    aid = db.session.scalars(db.select(DeMinimisAid)).one()
+    with app.app_context():
+        aid = db.session.scalars(db.select(DeMinimisAid)).one()
     response = client.post(f"/organisation/de-minimis/{aid.id}/loeschen")
     assert response.status_code == 303
-    assert db.session.scalars(db.select(DeMinimisAid)).all() == []
+    with app.app_context():
+        assert db.session.scalars(db.select(DeMinimisAid)).all() == []
 
 
 @pytest.mark.parametrize(
@@ -592,11 +591,12 @@ def test_register_add_list_delete(client, org, application):
         ({"granted_on": "2025-01-01", "grantor": "Land", "amount_eur": "1e20"}, "amount_eur", ""),
     ],
 )
-def test_register_bad_input_is_named(client, application, data, field, message):
+def test_register_bad_input_is_named(app, client, application, data, field, message):
     response = client.post("/organisation/de-minimis", data=data)
     assert response.status_code == 422
     assert message in field_error(response.get_data(as_text=True), field)
-    assert db.session.scalars(db.select(DeMinimisAid)).all() == []
+    with app.app_context():
+        assert db.session.scalars(db.select(DeMinimisAid)).all() == []
 
 
 def test_register_feeds_the_check_of_every_plan(client, org, application):
@@ -620,10 +620,12 @@ def test_register_is_per_organisation_and_editors_only(
     app, client, org, make_org, make_user, application
 ):
     other = make_org("Andere Stadt", "kommune")
-    foreign = add_register_aid(other, date(2025, 1, 1), "Fremd", Decimal("1000"))
-    db.session.commit()
+    with app.app_context():
+        foreign = add_register_aid(again(other), date(2025, 1, 1), "Fremd", Decimal("1000"))
+        db.session.commit()
+        foreign_id = foreign.id
     assert "Fremd" not in client.get("/organisation/de-minimis").get_data(as_text=True)
-    assert client.post(f"/organisation/de-minimis/{foreign.id}/loeschen").status_code == 404
+    assert client.post(f"/organisation/de-minimis/{foreign_id}/loeschen").status_code == 404
     client = signed_in(app, make_user(org, Role.viewer))
     html = client.get("/organisation/de-minimis").get_data(as_text=True)
     assert "Beihilfe eintragen" not in html
@@ -632,15 +634,18 @@ def test_register_is_per_organisation_and_editors_only(
         data={"granted_on": "2025-01-01", "grantor": "Land", "amount_eur": "10"},
     )
     assert response.status_code == 403
-    own = add_register_aid(org, date(2025, 1, 1), "Eigen", Decimal("1000"))
-    db.session.commit()
-    assert client.post(f"/organisation/de-minimis/{own.id}/loeschen").status_code == 403
+    with app.app_context():
+        own = add_register_aid(again(org), date(2025, 1, 1), "Eigen", Decimal("1000"))
+        db.session.commit()
+        own_id = own.id
+    assert client.post(f"/organisation/de-minimis/{own_id}/loeschen").status_code == 403
 
 
-def test_declaration_lists_the_aid_and_the_grant(client, org, application):
-    add_register_aid(org, date(2025, 3, 1), "Land NRW", Decimal("150000"))
-    add_register_aid(org, date(2022, 3, 1), "Zu alt", Decimal("99"))
-    db.session.commit()
+def test_declaration_lists_the_aid_and_the_grant(app, client, org, application):
+    with app.app_context():
+        add_register_aid(again(org), date(2025, 3, 1), "Land NRW", Decimal("150000"))
+        add_register_aid(again(org), date(2022, 3, 1), "Zu alt", Decimal("99"))
+        db.session.commit()
     post(client, application, {**TYPED, "term_de_minimis": "general"})
     response = client.get(f"/antraege/{application.id}/de-minimis-erklaerung")
     html = response.get_data(as_text=True)
@@ -660,9 +665,10 @@ def test_declaration_lists_the_aid_and_the_grant(client, org, application):
     assert "Land NRW" in body
 
 
-def test_declaration_without_a_plan_uses_the_register_and_today(client, org, application):
-    add_register_aid(org, date(2025, 3, 1), "Land NRW", Decimal("1500"))
-    db.session.commit()
+def test_declaration_without_a_plan_uses_the_register_and_today(app, client, org, application):
+    with app.app_context():
+        add_register_aid(again(org), date(2025, 3, 1), "Land NRW", Decimal("1500"))
+        db.session.commit()
     html = client.get(f"/antraege/{application.id}/de-minimis-erklaerung").get_data(as_text=True)
     assert "29.11.2026" in html
     assert "noch kein Plan gespeichert" in html
