@@ -15,7 +15,7 @@ from funding_matcher.domain.catalogue.files import load_catalogue, parse_program
 from funding_matcher.extensions import db
 from funding_matcher.models import GuidelineImport, ProgrammeCopy, ProjectProfile, Role
 from funding_matcher.operations.catalogue import sync_catalogue
-from tests.conftest import PASSWORD, SHARED
+from tests.conftest import PASSWORD, SHARED, again, loaded
 from tests.unit.pdf_import.factory import text_pdf
 
 PDF = SHARED / "data" / "pdf"
@@ -68,8 +68,9 @@ def organisation(app, make_org, write_programme, catalogue_dir):
         de_minimis=None,
         notes="Kommunales Programm.",
     )
-    sync_catalogue(load_catalogue(catalogue_dir).programmes)
-    db.session.commit()
+    with app.app_context():
+        sync_catalogue(load_catalogue(catalogue_dir).programmes)
+        db.session.commit()
     return make_org("Stadt Heidelberg", "kommune")
 
 
@@ -86,7 +87,8 @@ def upload_heidelberg(client) -> GuidelineImport:
     )
     assert response.status_code == 303, response.get_data(as_text=True)[:500]
     import_id = int(re.search(r"/richtlinie/(\d+)$", response.headers["Location"]).group(1))
-    return db.session.get(GuidelineImport, import_id)
+    with client.application.app_context():
+        return db.session.get(GuidelineImport, import_id)
 
 
 def index_of(row: GuidelineImport, field: str) -> int:
@@ -106,7 +108,7 @@ def test_programme_page_offers_the_upload_to_editors_only(client, editor, organi
     )
 
 
-def test_guideline_upload_review_accept_copy_and_catalogue_draft(client, editor, organisation):
+def test_guideline_upload_review_accept_copy_and_catalogue_draft(app, client, editor, organisation):
     row = upload_heidelberg(client)
     assert row.organisation_id == organisation.id
     assert row.file_name == "richtlinie-2026.pdf"
@@ -133,7 +135,8 @@ def test_guideline_upload_review_accept_copy_and_catalogue_draft(client, editor,
     accepted = [index_of(row, "amount_max_eur"), index_of(row, "valid_from")]
     response = client.post(f"/programme/{SLUG}/richtlinie/{row.id}", data={"accept": accepted})
     assert response.status_code == 303
-    copy = db.session.scalars(db.select(ProgrammeCopy)).one()
+    with app.app_context():
+        copy = db.session.scalars(db.select(ProgrammeCopy)).one()
     assert copy.organisation_id == organisation.id
     assert copy.checked_on == date(2026, 11, 29)
     assert set(copy.fields) == {"amount_max_eur", "valid_from"}
@@ -172,7 +175,7 @@ def test_guideline_upload_review_accept_copy_and_catalogue_draft(client, editor,
     assert "Kommunales Programm." in programme.notes
 
 
-def test_a_second_guideline_merges_field_by_field(client, editor, organisation):
+def test_a_second_guideline_merges_field_by_field(app, client, editor, organisation):
     first = upload_heidelberg(client)
     client.post(
         f"/programme/{SLUG}/richtlinie/{first.id}",
@@ -184,13 +187,16 @@ def test_a_second_guideline_merges_field_by_field(client, editor, organisation):
         text_pdf([["Die Zuwendung beträgt bis zu 40 % der zuwendungsfähigen Ausgaben."]]),
         "aenderung.pdf",
     )
-    row = db.session.get(GuidelineImport, int(second.headers["Location"].rsplit("/", 1)[1]))
+    with app.app_context():
+        row = db.session.get(GuidelineImport, int(second.headers["Location"].rsplit("/", 1)[1]))
     client.post(
         f"/programme/{SLUG}/richtlinie/{row.id}",
         data={"accept": [index_of(row, "funding_rate_max_percent")]},
     )
-    copy = db.session.scalars(db.select(ProgrammeCopy)).one()
-    db.session.refresh(copy)
+    with app.app_context():
+        copy = db.session.scalars(db.select(ProgrammeCopy)).one()
+    with app.app_context():
+        copy = again(copy)
     assert copy.fields["amount_max_eur"]["file"] == "richtlinie-2026.pdf"
     assert copy.fields["funding_rate_max_percent"] == {
         "value": 40,
@@ -202,7 +208,7 @@ def test_a_second_guideline_merges_field_by_field(client, editor, organisation):
     assert "Richtlinie „richtlinie-2026.pdf“, „aenderung.pdf“" in page
 
 
-def test_hints_are_shown_but_cannot_be_taken_over(client, editor):
+def test_hints_are_shown_but_cannot_be_taken_over(app, client, editor):
     row = upload_heidelberg(client)
     proposals = row.result["proposals"]
     maxima = [i for i, p in enumerate(proposals) if p["field"] == "amount_max_eur"]
@@ -218,30 +224,35 @@ def test_hints_are_shown_but_cannot_be_taken_over(client, editor):
     assert "„Zuwendung höchstens: 2.500 Euro“ ist nur ein Hinweis" in response.get_data(
         as_text=True
     )
-    assert db.session.scalars(db.select(ProgrammeCopy)).first() is None
+    with app.app_context():
+        assert db.session.scalars(db.select(ProgrammeCopy)).first() is None
 
 
-def test_two_values_for_one_field_are_refused(client, editor):
+def test_two_values_for_one_field_are_refused(app, client, editor):
     row = upload_heidelberg(client)
     # proposals stored before they carried a confidence count as values to accept
-    row.result = {
-        **row.result,
-        "proposals": [
-            {k: v for k, v in p.items() if k != "confidence"} for p in row.result["proposals"]
-        ],
-    }
-    db.session.commit()
+    with app.app_context():
+        row = again(row)
+        row.result = {
+            **row.result,
+            "proposals": [
+                {k: v for k, v in p.items() if k != "confidence"} for p in row.result["proposals"]
+            ],
+        }
+        db.session.commit()
+        row = loaded(row)
     maxima = [i for i, p in enumerate(row.result["proposals"]) if p["field"] == "amount_max_eur"]
     response = client.post(f"/programme/{SLUG}/richtlinie/{row.id}", data={"accept": maxima})
     assert response.status_code == 422
     assert "Für „Zuwendung höchstens“ bitte nur einen der Vorschläge übernehmen." in (
         response.get_data(as_text=True)
     )
-    assert db.session.scalars(db.select(ProgrammeCopy)).first() is None
+    with app.app_context():
+        assert db.session.scalars(db.select(ProgrammeCopy)).first() is None
 
 
 def test_a_guideline_of_another_funder_warns_and_is_never_marked_as_checked(
-    client, editor, write_programme, catalogue_dir
+    app, client, editor, write_programme, catalogue_dir
 ):
     write_programme(
         slug="nki-kommunalrichtlinie",
@@ -250,14 +261,16 @@ def test_a_guideline_of_another_funder_warns_and_is_never_marked_as_checked(
         funder="Bund (Klimaschutzministerium)",
         level="bund",
     )
-    sync_catalogue(load_catalogue(catalogue_dir).programmes)
-    db.session.commit()
+    with app.app_context():
+        sync_catalogue(load_catalogue(catalogue_dir).programmes)
+        db.session.commit()
     potsdam = PDF / "guidelines" / "kommunal_potsdam_klimaschutz_2026.pdf"
     response = upload(
         client, "/programme/nki-kommunalrichtlinie/richtlinie", corpus(potsdam), "potsdam.pdf"
     )
     assert response.status_code == 303
-    row = db.session.get(GuidelineImport, int(response.headers["Location"].rsplit("/", 1)[1]))
+    with app.app_context():
+        row = db.session.get(GuidelineImport, int(response.headers["Location"].rsplit("/", 1)[1]))
     review = client.get(response.headers["Location"]).get_data(as_text=True)
     assert "Diese Richtlinie passt nicht zum Programm." in review
     assert "Landeshauptstadt Potsdam" in review
@@ -268,7 +281,8 @@ def test_a_guideline_of_another_funder_warns_and_is_never_marked_as_checked(
         f"/programme/nki-kommunalrichtlinie/richtlinie/{row.id}", data={"accept": [first]}
     )
     assert refused.status_code == 422
-    assert db.session.scalars(db.select(ProgrammeCopy)).first() is None
+    with app.app_context():
+        assert db.session.scalars(db.select(ProgrammeCopy)).first() is None
     page = client.get("/programme/nki-kommunalrichtlinie").get_data(as_text=True)
     assert "Von Ihrer Organisation geprüft" not in page
 
@@ -299,7 +313,7 @@ def test_the_own_guideline_fits_its_record(client, editor):
         ),
     ],
 )
-def test_bad_guideline_answers_422_with_the_sentence(client, editor, name, sentence):
+def test_bad_guideline_answers_422_with_the_sentence(app, client, editor, name, sentence):
     response = upload(
         client, f"/programme/{SLUG}/richtlinie", corpus(PDF / "robustness" / name), name
     )
@@ -307,7 +321,8 @@ def test_bad_guideline_answers_422_with_the_sentence(client, editor, name, sente
     html = response.get_data(as_text=True)
     assert sentence in html
     assert 'enctype="multipart/form-data"' in html
-    assert db.session.scalars(db.select(GuidelineImport)).first() is None
+    with app.app_context():
+        assert db.session.scalars(db.select(GuidelineImport)).first() is None
 
 
 def test_password_protected_guideline(client, editor):
@@ -378,12 +393,13 @@ def test_other_organisations_see_nothing_and_viewers_cannot_upload(
 
 
 def test_review_of_an_import_under_another_programme_is_404(
-    client, editor, write_programme, catalogue_dir
+    app, client, editor, write_programme, catalogue_dir
 ):
     row = upload_heidelberg(client)
     write_programme(slug="anderes-programm")
-    sync_catalogue(load_catalogue(catalogue_dir).programmes)
-    db.session.commit()
+    with app.app_context():
+        sync_catalogue(load_catalogue(catalogue_dir).programmes)
+        db.session.commit()
     assert client.get(f"/programme/anderes-programm/richtlinie/{row.id}").status_code == 404
 
 
@@ -408,13 +424,14 @@ def test_new_project_page_offers_the_concept_upload(client, editor):
 
 
 def test_concept_prefills_the_wizard_with_markers_until_each_step_is_saved(
-    client, editor, organisation
+    app, client, editor, organisation
 ):
     response = upload(client, "/projekte/neu/konzept", text_pdf(CONCEPT), "konzept.pdf")
     assert response.status_code == 303
     location = response.headers["Location"]
     project_id = int(re.search(r"/projekte/(\d+)/schritt/1$", location).group(1))
-    row = db.session.get(ProjectProfile, project_id)
+    with app.app_context():
+        row = db.session.get(ProjectProfile, project_id)
     assert row.organisation_id == organisation.id
     assert row.title == "Nachbarschaftstreff Am Kirchplatz"
     assert row.data["budget_total_eur"] == 120000
@@ -448,7 +465,8 @@ def test_concept_prefills_the_wizard_with_markers_until_each_step_is_saved(
         },
     )
     assert saved.status_code == 302
-    db.session.refresh(row)
+    with app.app_context():
+        row = again(row)
     assert "organisation" not in row.import_sources
     assert "state" not in row.import_sources
     assert "title" in row.import_sources
@@ -458,11 +476,12 @@ def test_concept_prefills_the_wizard_with_markers_until_each_step_is_saved(
     )
 
 
-def test_what_the_concept_does_not_say_stays_empty_and_is_named(client, editor):
+def test_what_the_concept_does_not_say_stays_empty_and_is_named(app, client, editor):
     lines = [line for line in CONCEPT[0] if not line.startswith("Träger")]
     response = upload(client, "/projekte/neu/konzept", text_pdf([lines]), "kurz.pdf")
     project_id = int(re.search(r"/projekte/(\d+)/", response.headers["Location"]).group(1))
-    row = db.session.get(ProjectProfile, project_id)
+    with app.app_context():
+        row = db.session.get(ProjectProfile, project_id)
     assert "budget_total_eur" not in row.data
     assert "applicant_type" not in row.data
     step1 = client.get(response.headers["Location"]).get_data(as_text=True)
@@ -474,11 +493,12 @@ def test_what_the_concept_does_not_say_stays_empty_and_is_named(client, editor):
     assert "Noch nicht vollständig" in review
 
 
-def test_bad_concept_answers_422_and_creates_no_project(client, editor):
+def test_bad_concept_answers_422_and_creates_no_project(app, client, editor):
     response = upload(client, "/projekte/neu/konzept", b"kein PDF", "konzept.pdf")
     assert response.status_code == 422
     assert "Die Datei ist keine PDF-Datei" in response.get_data(as_text=True)
-    assert db.session.scalars(db.select(ProjectProfile)).first() is None
+    with app.app_context():
+        assert db.session.scalars(db.select(ProjectProfile)).first() is None
 
 
 def test_viewers_cannot_upload_a_concept(client, organisation, make_user, login):
@@ -504,7 +524,8 @@ def test_a_full_queue_answers_503_with_retry_after_and_a_german_sentence(app, cl
 
     app.config.update(PDF_IMPORT_SLOTS=1, PDF_IMPORT_WAITING=0, PDF_IMPORT_WAIT_SECONDS=3)
     app.extensions.pop("pdf_read_queue", None)
-    queue = read_queue()
+    with app.app_context():
+        queue = read_queue()
     with queue.slot():  # another upload is being read
         response = upload(
             client, f"/programme/{SLUG}/richtlinie", corpus(HEIDELBERG), "richtlinie.pdf"
@@ -517,7 +538,8 @@ def test_a_full_queue_answers_503_with_retry_after_and_a_german_sentence(app, cl
             "Gerade werden zu viele PDF-Dateien gleichzeitig gelesen; bitte die Datei in "
             "3 Sekunden erneut hochladen." in answer.get_data(as_text=True)
         )
-    assert db.session.scalars(db.select(GuidelineImport)).first() is None
+    with app.app_context():
+        assert db.session.scalars(db.select(GuidelineImport)).first() is None
     # once the other upload is done, the next one is read
     assert upload_heidelberg(client).file_name == "richtlinie-2026.pdf"
 
