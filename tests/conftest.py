@@ -130,6 +130,11 @@ def make_app(database_url: str, instance_dir: Path) -> Iterator[Callable[..., Fl
 RUNNING_APP: list[Flask] = []
 
 
+def running_app() -> Flask:
+    """The app of the running test, for helpers that are given no ``app``."""
+    return RUNNING_APP[-1]
+
+
 @pytest.fixture
 def app(database_url: str, instance_dir: Path, catalogue_dir: Path) -> Iterator[Flask]:
     """The application, with no application context held: every request of the client gets
@@ -160,11 +165,27 @@ def app(database_url: str, instance_dir: Path, catalogue_dir: Path) -> Iterator[
         db.engine.dispose()
 
 
-def loaded(row: Any) -> Any:
-    """``row`` with its columns read, to be used after its application context has ended
-    (ids, e-mail addresses; relationships are looked up again inside a context)."""
+def loaded(row: Any, depth: int = 2) -> Any:
+    """``row`` with its columns and its relationships (two steps deep) read, to be used after
+    its application context has ended: ``application.checklist``, ``user.memberships[0]
+    .organisation``. A later change is not seen: read it again in a new context. Anything that
+    is no row comes back as it is."""
+    if isinstance(row, type) or sa.inspect(row, raiseerr=False) is None:
+        return row
     db.session.refresh(row)
+    _read_relationships(row, depth, set())
     return row
+
+
+def _read_relationships(row: Any, depth: int, seen: set[int]) -> None:
+    if depth == 0 or id(row) in seen:
+        return
+    seen.add(id(row))
+    for relationship in sa.inspect(row).mapper.relationships:
+        value = getattr(row, relationship.key)
+        for related in value if isinstance(value, list) else [value]:
+            if related is not None:
+                _read_relationships(related, depth - 1, seen)
 
 
 def again(row: Any) -> Any:
@@ -360,7 +381,7 @@ def write_programme(catalogue_dir: Path) -> Callable[..., Path]:
 
 def bearer(user: User, organisation: Organisation) -> dict[str, str]:
     """The Authorization header of a new API token of ``user`` in ``organisation``."""
-    with RUNNING_APP[-1].app_context():
+    with running_app().app_context():
         _, token = create_api_token(again(user), again(organisation), "Test")
         db.session.commit()
     return {"Authorization": f"Bearer {token}"}

@@ -10,14 +10,16 @@ from funding_matcher.extensions import db
 from funding_matcher.models import ProjectProfile, Role
 from funding_matcher.operations.accounts import add_member
 from funding_matcher.operations.projects import save_profile
-from tests.conftest import profile_data
+from tests.conftest import loaded, profile_data
 
 
 @pytest.fixture
-def two_orgs(make_org, make_user):
+def two_orgs(app, make_org, make_user):
     a, b = make_org("Stadt A"), make_org("Verband B", "verband")
-    project_b = save_profile(b, Profile.from_dict(profile_data(title="Projekt B")))
-    db.session.commit()
+    with app.app_context():
+        project_b = save_profile(b, Profile.from_dict(profile_data(title="Projekt B")))
+        db.session.commit()
+        project_b = loaded(project_b)
     return {
         "a": a,
         "b": b,
@@ -36,11 +38,12 @@ def two_orgs(make_org, make_user):
         ("post", "/projekte/{id}/loeschen"),
     ],
 )
-def test_other_organisations_objects_answer_404(client, login, two_orgs, method, path):
+def test_other_organisations_objects_answer_404(app, client, login, two_orgs, method, path):
     login(two_orgs["user_a"])
     response = getattr(client, method)(path.format(id=two_orgs["project_b"]))
     assert response.status_code == 404
-    assert db.session.get(ProjectProfile, two_orgs["project_b"]) is not None
+    with app.app_context():
+        assert db.session.get(ProjectProfile, two_orgs["project_b"]) is not None
 
 
 def test_project_list_shows_only_own_projects(client, login, two_orgs):
@@ -48,33 +51,36 @@ def test_project_list_shows_only_own_projects(client, login, two_orgs):
     assert "Projekt B" not in client.get("/projekte/").get_data(as_text=True)
 
 
-def test_viewer_reads_but_cannot_change(client, login, two_orgs):
+def test_viewer_reads_but_cannot_change(app, client, login, two_orgs):
     login(two_orgs["viewer_b"])
     project = two_orgs["project_b"]
     assert client.get(f"/projekte/{project}").status_code == 200
     assert client.post(f"/projekte/{project}/loeschen").status_code == 403
     upload = {"file": (io.BytesIO(json.dumps(profile_data()).encode()), "p.json")}
     assert client.post("/projekte/importieren", data=upload).status_code == 403
-    assert db.session.get(ProjectProfile, project) is not None
+    with app.app_context():
+        assert db.session.get(ProjectProfile, project) is not None
 
 
-def test_editor_can_delete_after_confirming(client, login, two_orgs):
+def test_editor_can_delete_after_confirming(app, client, login, two_orgs):
     login(two_orgs["editor_b"])
     project = two_orgs["project_b"]
     asked = client.post(f"/projekte/{project}/loeschen")  # one click only asks
     assert "Wirklich löschen?" in asked.get_data(as_text=True)
-    assert db.session.get(ProjectProfile, project).trashed_in_id is None
+    with app.app_context():
+        assert db.session.get(ProjectProfile, project).trashed_in_id is None
     response = client.post(f"/projekte/{project}/loeschen", data={"confirmed": "ja"})
     assert response.status_code == 303
-    db.session.expire_all()
-    assert db.session.get(ProjectProfile, project).trashed_in_id is not None
+    with app.app_context():
+        assert db.session.get(ProjectProfile, project).trashed_in_id is not None
     assert client.get(f"/projekte/{project}").status_code == 410
 
 
-def test_consultant_switches_between_organisations(client, login, make_user, two_orgs):
+def test_consultant_switches_between_organisations(app, client, login, make_user, two_orgs):
     consultant = make_user(two_orgs["a"], Role.editor)
-    add_member(consultant, two_orgs["b"], Role.viewer)
-    db.session.commit()
+    with app.app_context():
+        add_member(consultant, two_orgs["b"], Role.viewer)
+        db.session.commit()
     login(consultant)
     project = two_orgs["project_b"]
     client.post("/organisation/wechseln", data={"organisation_id": two_orgs["a"].id})
@@ -105,7 +111,7 @@ def test_import_and_export_profile_round_trip(client, login, make_org, make_user
 
 
 def test_import_of_a_bad_profile_names_the_field_and_stores_nothing(
-    client, login, make_org, make_user
+    app, client, login, make_org, make_user
 ):
     login(make_user(make_org()))
     bad = profile_data(themes=["quartiersarbeit"])
@@ -113,7 +119,8 @@ def test_import_of_a_bad_profile_names_the_field_and_stores_nothing(
     page = client.post("/projekte/importieren", data=upload, follow_redirects=True)
     assert "themes" in page.get_data(as_text=True)
     assert "quartiersarbeit" in page.get_data(as_text=True)
-    assert db.session.query(ProjectProfile).count() == 0
+    with app.app_context():
+        assert db.session.query(ProjectProfile).count() == 0
 
 
 def test_oversized_upload_is_refused(client, login, make_org, make_user, app):

@@ -17,6 +17,7 @@ from funding_matcher.operations import throttle
 from funding_matcher.operations.catalogue import sync_catalogue
 from funding_matcher.operations.tokens import create_api_token
 from funding_matcher.web.api.openapi import openapi_document
+from tests.conftest import again, loaded
 
 EXAMPLES = 30
 STATEFUL_EXAMPLES = 25
@@ -36,9 +37,10 @@ def token(app, make_org, make_user, make_application, catalogue_dir, monkeypatch
     organisation = make_org("Fuzz-Stadt", "kommune")
     user = make_user(organisation, Role.owner)
     make_application(organisation, user)
-    sync_catalogue(load_catalogue(catalogue_dir).programmes)
-    _, token = create_api_token(user, organisation)
-    db.session.commit()
+    with app.app_context():
+        sync_catalogue(load_catalogue(catalogue_dir).programmes)
+        _, token = create_api_token(again(user), again(organisation))
+        db.session.commit()
     return token
 
 
@@ -110,21 +112,23 @@ def test_stored_drafts_and_old_rows_are_answered_as_the_schema_says(app, client,
     validator = jsonschema_rs.Draft202012Validator(
         {"$ref": "#/components/schemas/Project", "components": document["components"]}
     )
-    organisation = db.session.scalars(db.select(ProjectProfile)).first().organisation
-    draft = ProjectProfile(
-        organisation_id=organisation.id,
-        title="Entwurf",
-        data={
-            "title": "Zeile\nzwei",
-            "budget_total_eur": 2e12,
-            "start_date": "1900-01-01",
-            "state": "NW",
-            "themes": ["teilhabe", "gibt-es-nicht"],
-            "duration_months": 12,
-        },
-    )
-    db.session.add(draft)
-    db.session.commit()
+    with app.app_context():
+        organisation = db.session.scalars(db.select(ProjectProfile)).first().organisation
+        draft = ProjectProfile(
+            organisation_id=organisation.id,
+            title="Entwurf",
+            data={
+                "title": "Zeile\nzwei",
+                "budget_total_eur": 2e12,
+                "start_date": "1900-01-01",
+                "state": "NW",
+                "themes": ["teilhabe", "gibt-es-nicht"],
+                "duration_months": 12,
+            },
+        )
+        db.session.add(draft)
+        db.session.commit()
+        draft = loaded(draft)
     headers = {"Authorization": f"Bearer {token}"}
     body = client.get(f"/api/v1/projects/{draft.id}", headers=headers).get_json()
     assert body["complete"] is False

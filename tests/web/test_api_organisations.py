@@ -29,13 +29,14 @@ def new_client(client, headers, name, kind="verband", state="NI"):
     return response.get_json()
 
 
-def test_a_consultancy_token_creates_a_client_owned_by_the_caller(client, consultancy, petra):
+def test_a_consultancy_token_creates_a_client_owned_by_the_caller(app, client, consultancy, petra):
     body = new_client(client, bearer(petra, consultancy), "Diakonisches Werk Hannover e. V.")
     assert body["kind"] == "verband"
     assert body["state"] == "NI"
     assert body["role"] == "owner"
     assert body["consultancy"] == {"id": consultancy.id, "name": "Lange Fördermittelberatung"}
-    assert db.session.get(Organisation, body["id"]).consultancy_id == consultancy.id
+    with app.app_context():
+        assert db.session.get(Organisation, body["id"]).consultancy_id == consultancy.id
 
 
 def test_another_organisations_token_creates_a_standalone_organisation(client, make_org, make_user):
@@ -58,17 +59,19 @@ def test_another_organisations_token_creates_a_standalone_organisation(client, m
         ({"name": "Lange Fördermittelberatung", "kind": "verband", "state": "NI"}, "name"),
     ],
 )
-def test_bad_input_answers_400_naming_the_field(client, consultancy, petra, payload, field):
-    before = db.session.query(Organisation).count()
+def test_bad_input_answers_400_naming_the_field(app, client, consultancy, petra, payload, field):
+    with app.app_context():
+        before = db.session.query(Organisation).count()
     response = client.post(
         "/api/v1/organisations", json=payload, headers=bearer(petra, consultancy)
     )
     assert response.status_code == 400
     assert field in response.get_json()["fields"], response.get_json()
-    assert db.session.query(Organisation).count() == before
+    with app.app_context():
+        assert db.session.query(Organisation).count() == before
 
 
-def test_a_viewer_of_the_consultancy_may_not_create_clients(client, consultancy, make_user):
+def test_a_viewer_of_the_consultancy_may_not_create_clients(app, client, consultancy, make_user):
     viewer = make_user(consultancy, Role.viewer)
     response = client.post(
         "/api/v1/organisations",
@@ -76,7 +79,8 @@ def test_a_viewer_of_the_consultancy_may_not_create_clients(client, consultancy,
         headers=bearer(viewer, consultancy),
     )
     assert response.status_code == 403
-    assert db.session.query(Organisation).filter_by(name="Neuer Mandant").count() == 0
+    with app.app_context():
+        assert db.session.query(Organisation).filter_by(name="Neuer Mandant").count() == 0
 
 
 def test_without_a_token_401(client):
@@ -84,7 +88,7 @@ def test_without_a_token_401(client):
     assert client.post("/api/v1/organisations", json={}).status_code == 401
 
 
-def test_clients_are_isolated_from_each_other(client, consultancy, petra, make_user):
+def test_clients_are_isolated_from_each_other(app, client, consultancy, petra, make_user):
     headers = bearer(petra, consultancy)
     diakonie = new_client(client, headers, "Diakonisches Werk Hannover e. V.")
     stadt = new_client(client, headers, "Landeshauptstadt Hannover", "kommune")
@@ -101,14 +105,16 @@ def test_clients_are_isolated_from_each_other(client, consultancy, petra, make_u
     )
 
     # The Diakonie's own person sees the Diakonie only: no other client, no client list.
-    diakonie_org = db.session.get(Organisation, diakonie["id"])
+    with app.app_context():
+        diakonie_org = db.session.get(Organisation, diakonie["id"])
     sabine = make_user(diakonie_org, Role.owner, email="kroeger@diakonie.de")
     sabine_headers = bearer(sabine, diakonie_org)
     own = client.get("/api/v1/organisations", headers=sabine_headers).get_json()
     assert [o["id"] for o in own["organisations"]] == [diakonie["id"]]
     assert "clients" not in own["organisations"][0]
     # Her token reaches no object of another client (404, as for any foreign id).
-    stadt_org = db.session.get(Organisation, stadt["id"])
+    with app.app_context():
+        stadt_org = db.session.get(Organisation, stadt["id"])
     project = client.post(
         "/api/v1/projects", json=profile_data(), headers=bearer(petra, stadt_org)
     ).get_json()
@@ -125,4 +131,5 @@ def test_clients_are_isolated_from_each_other(client, consultancy, petra, make_u
     # And a client's token creating an organisation does not make a client of the client.
     standalone = new_client(client, sabine_headers, "Diakonie Jugendhilfe gGmbH")
     assert standalone["consultancy"] is None
-    assert db.session.query(ProjectProfile).count() == 1
+    with app.app_context():
+        assert db.session.query(ProjectProfile).count() == 1

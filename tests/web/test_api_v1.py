@@ -32,8 +32,9 @@ def programme(app, write_programme, catalogue_dir):
 
     app.config["TODAY"] = "2026-11-24"
     write_programme(slug="quartiersfonds", outline_sections=["Ausgangslage", "Zielgruppen"])
-    sync_catalogue(load_catalogue(catalogue_dir).programmes)
-    db.session.commit()
+    with app.app_context():
+        sync_catalogue(load_catalogue(catalogue_dir).programmes)
+        db.session.commit()
     return "quartiersfonds"
 
 
@@ -68,13 +69,15 @@ def test_missing_or_unknown_tokens_answer_401(client, header):
     assert "API-Token" in response.get_json()["message"]
 
 
-def test_revoked_token_answers_401(client, org, make_user):
+def test_revoked_token_answers_401(app, client, org, make_user):
     user = make_user(org, Role.editor)
     headers = bearer(user, org)
     assert client.get("/api/v1/projects/1", headers=headers).status_code == 404
-    for row in db.session.scalars(db.select(ApiToken)):
+    with app.app_context():
+        for row in db.session.scalars(db.select(ApiToken)):
         row.revoked_at = db.func.now()
-    db.session.commit()
+    with app.app_context():
+        db.session.commit()
     assert client.get("/api/v1/projects/1", headers=headers).status_code == 401
 
 
@@ -97,13 +100,14 @@ def test_bad_profile_names_the_field(client, editor):
     assert set(response.get_json()["fields"]) == {"state", "title"}
 
 
-def test_a_nul_character_is_refused_with_the_field_before_it_reaches_the_database(client, editor):
+def test_a_nul_character_is_refused_with_the_field_before_it_reaches_the_database(app, client, editor):
     response = client.post(
         "/api/v1/projects", json=profile_data(title="Treff\x00punkt"), headers=editor
     )
     assert response.status_code == 400
     assert "Nullzeichen" in " ".join(response.get_json()["fields"]["title"])
-    assert db.session.scalar(select(func.count()).select_from(ProjectProfile)) == 0
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(ProjectProfile)) == 0
 
 
 def test_application_shape_and_section_editing(client, editor, programme):

@@ -12,7 +12,7 @@ from funding_matcher.extensions import db
 from funding_matcher.models import Application, ApplicationSection, Role
 from funding_matcher.operations.catalogue import sync_catalogue
 from funding_matcher.operations.projects import save_profile
-from tests.conftest import profile_data
+from tests.conftest import loaded, profile_data, running_app
 
 
 @pytest.fixture
@@ -33,13 +33,15 @@ def project(app, editor, write_programme, catalogue_dir):
         outline_topics=[["ausgangslage"], ["zielgruppen"], ["verstetigung"]],
         requirements=["Stellungnahme der Kommune"],
     )
-    sync_catalogue(load_catalogue(catalogue_dir).programmes)
-    row = save_profile(
-        editor.memberships[0].organisation,
-        Profile.from_dict(profile_data(target_groups=["aeltere"])),
-        editor,
-    )
-    db.session.commit()
+    with app.app_context():
+        sync_catalogue(load_catalogue(catalogue_dir).programmes)
+        row = save_profile(
+            editor.memberships[0].organisation,
+            Profile.from_dict(profile_data(target_groups=["aeltere"])),
+            editor,
+        )
+        db.session.commit()
+        row = loaded(row)
     return row
 
 
@@ -50,12 +52,12 @@ def start(client, project, slug="quartiersfonds"):
 
 
 def section_version(application_id: int, key: str) -> ApplicationSection:
-    db.session.expire_all()
-    return db.session.scalars(
-        db.select(ApplicationSection).where(
-            ApplicationSection.application_id == application_id, ApplicationSection.key == key
-        )
-    ).one()
+    with running_app().app_context():
+        return db.session.scalars(
+            db.select(ApplicationSection).where(
+                ApplicationSection.application_id == application_id, ApplicationSection.key == key
+            )
+        ).one()
 
 
 def test_results_page_offers_to_prepare_an_application(client, project):
@@ -82,7 +84,7 @@ def test_results_page_offers_to_prepare_an_application(client, project):
     assert "Ältere Menschen" not in section
 
 
-def test_programme_page_starts_an_application_and_a_second_start_finds_it(client, project):
+def test_programme_page_starts_an_application_and_a_second_start_finds_it(app, client, project):
     page = client.get("/programme/quartiersfonds").get_data(as_text=True)
     assert f'<option value="{project.id}">' in page
     first = start(client, project)
@@ -90,7 +92,8 @@ def test_programme_page_starts_an_application_and_a_second_start_finds_it(client
         "/antraege/neu", data={"project_id": project.id, "programme": "quartiersfonds"}
     )
     assert response.headers["Location"].endswith(f"/antraege/{first}")
-    assert db.session.scalar(db.select(db.func.count(Application.id))) == 1
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count(Application.id))) == 1
     listing = client.get("/antraege/").get_data(as_text=True)
     assert "Quartiersfonds Nachbarschaft" in listing
     assert "54.000,00 €" in listing  # requested: budget less own funds
@@ -147,14 +150,15 @@ def test_autosave_answers_json_and_refuses_stale_versions(client, project):
     assert client.post(url, data={"text": "x", "version": "zwei"}).status_code == 400
 
 
-def test_missing_required_documents_block_submission(client, project):
+def test_missing_required_documents_block_submission(app, client, project):
     application_id = start(client, project)
     url = f"/antraege/{application_id}/status"
     client.post(url, data={"status": "in_vorbereitung"})
     blocked = client.post(url, data={"status": "eingereicht"})
     assert blocked.status_code == 422
     assert "Pflichtunterlagen fehlen" in blocked.get_data(as_text=True)
-    application = db.session.get(Application, application_id)
+    with app.app_context():
+        application = loaded(db.session.get(Application, application_id))
     for item in application.checklist:
         if item.required:
             client.post(f"/antraege/{application_id}/checkliste/{item.id}", data={"done": "y"})
@@ -166,8 +170,8 @@ def test_missing_required_documents_block_submission(client, project):
         url, data={"status": "bewilligt", "date": "2026-11-24", "amount_eur": "45000"}
     )
     assert approved.status_code == 303
-    db.session.expire_all()
-    application = db.session.get(Application, application_id)
+    with app.app_context():
+        application = loaded(db.session.get(Application, application_id))
     assert application.status == "bewilligt"
     assert str(application.requested_eur) == "50000.00"
     assert str(application.approved_eur) == "45000.00"

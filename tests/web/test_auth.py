@@ -92,17 +92,18 @@ def test_secret_key_is_generated_once_and_kept(make_app, instance_dir):
     assert (instance_dir / "secret_key").stat().st_mode & 0o077 == 0
 
 
-def test_start_page_counts_reviewed_programmes_only(client, login, make_org, make_user):
+def test_start_page_counts_reviewed_programmes_only(app, client, login, make_org, make_user):
     from funding_matcher.domain.catalogue.records import Programme
     from funding_matcher.extensions import db
     from tests.conftest import programme_data
 
-    sync_catalogue(
-        [
-            Programme.model_validate(programme_data()),
-            Programme.model_validate(programme_data(slug="entwurf", status="draft")),
-        ]
-    )
-    db.session.commit()
+    with app.app_context():
+        sync_catalogue(
+            [
+                Programme.model_validate(programme_data()),
+                Programme.model_validate(programme_data(slug="entwurf", status="draft")),
+            ]
+        )
+        db.session.commit()
     login(make_user(make_org()))
     assert "Förderprogramme durchsuchen (1)" in client.get("/").get_data(as_text=True)

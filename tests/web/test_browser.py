@@ -20,7 +20,7 @@ from funding_matcher.extensions import db
 from funding_matcher.models import Role
 from funding_matcher.operations.catalogue import sync_catalogue
 from funding_matcher.paths import PROJECT_ROOT
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, loaded
 
 pytestmark = pytest.mark.browser
 
@@ -43,8 +43,9 @@ def live_server(app) -> Iterator[str]:
     from waitress.server import create_server
 
     app.config["TODAY"] = "2026-11-24"
-    sync_catalogue(load_catalogue(PROJECT_ROOT / "programs").programmes)
-    db.session.commit()
+    with app.app_context():
+        sync_catalogue(load_catalogue(PROJECT_ROOT / "programs").programmes)
+        db.session.commit()
     server = create_server(app, host="127.0.0.1", port=0, threads=4)
     stopping = threading.Event()
 
@@ -193,21 +194,25 @@ def test_journey_from_login_to_programme_page(live_server, page, make_org, make_
     check_accessibility(page)
 
 
-def test_from_results_to_a_drafted_application(live_server, page, make_org, make_user, tmp_path):
+def test_from_results_to_a_drafted_application(
+    app, live_server, page, make_org, make_user, tmp_path
+):
     from funding_matcher.domain.profile import Profile
     from funding_matcher.operations.projects import save_profile
     from tests.conftest import profile_data
 
     organisation = make_org("Nachbarschaftsverein Lirich", "verein")
     user = make_user(organisation, Role.editor, email="antrag@lirich.de")
-    project = save_profile(
-        organisation,
-        Profile.from_dict(
-            profile_data(title="Nachbarschaftstreff Lirich", target_groups=["aeltere"])
-        ),
-        user,
-    )
-    db.session.commit()
+    with app.app_context():
+        project = save_profile(
+            organisation,
+            Profile.from_dict(
+                profile_data(title="Nachbarschaftstreff Lirich", target_groups=["aeltere"])
+            ),
+            user,
+        )
+        db.session.commit()
+        project = loaded(project)
 
     sign_in(page, live_server, user.email)
     page.goto(f"{live_server}/projekte/{project.id}/treffer")
@@ -255,7 +260,7 @@ def test_from_results_to_a_drafted_application(live_server, page, make_org, make
 
 
 def test_section_questions_autosave_applicant_block_and_versions(
-    live_server, page, make_org, make_user, tmp_path
+    app, live_server, page, make_org, make_user, tmp_path
 ):
     from funding_matcher.domain.profile import Profile
     from funding_matcher.operations.applications import create_application
@@ -265,24 +270,27 @@ def test_section_questions_autosave_applicant_block_and_versions(
 
     organisation = make_org("AWO Kreisverband Hildesheim-Alfeld e.V.", "verband")
     user = make_user(organisation, Role.owner, email="antrag@awo.example")
-    project = save_profile(
-        organisation,
-        Profile.from_dict(
-            profile_data(
-                title="Inklusiver Nachbarschaftstreff Nordstadt",
-                applicant_type="freier_traeger",
-                state="NI",
-                municipality="Hildesheim",
-                start_date="2027-06-01",
-                duration_months=36,
-            )
-        ),
-        user,
-    )
-    application = create_application(
-        project, find_programme("aktion-mensch-projektfoerderung"), user
-    )
-    db.session.commit()
+    with app.app_context():
+        project = save_profile(
+            organisation,
+            Profile.from_dict(
+                profile_data(
+                    title="Inklusiver Nachbarschaftstreff Nordstadt",
+                    applicant_type="freier_traeger",
+                    state="NI",
+                    municipality="Hildesheim",
+                    start_date="2027-06-01",
+                    duration_months=36,
+                )
+            ),
+            user,
+        )
+        application = create_application(
+            project, find_programme("aktion-mensch-projektfoerderung"), user
+        )
+        db.session.commit()
+        project = loaded(project)
+        application = loaded(application)
 
     sign_in(page, live_server, user.email)
     page.goto(f"{live_server}/antraege/{application.id}#angaben")
@@ -351,7 +359,7 @@ def _committee_ics() -> bytes:
 
 
 def test_council_dates_plan_dashboard_and_calendar(
-    live_server, page, make_org, make_user, tmp_path
+    app, live_server, page, make_org, make_user, tmp_path
 ):
     """A Kommune enters its council meetings, sets the deadline of an application, and finds the
     backward plan on the plan page, the dashboard and the calendar; every page passes axe-core,
@@ -367,16 +375,21 @@ def test_council_dates_plan_dashboard_and_calendar(
 
     organisation = make_org("Stadt Hagen", "kommune")
     user = make_user(organisation, Role.owner, email="planung@hagen.de")
-    project = save_profile(
-        organisation,
-        Profile.from_dict(
-            profile_data(applicant_type="kommune", title="Quartierszentrum Wehringhausen")
-        ),
-        user,
-    )
-    application = create_application(project, find_programme("stbauf-sozialer-zusammenhalt"), user)
-    invite(organisation, "kollegin@hagen.de", Role.editor, user)
-    db.session.commit()
+    with app.app_context():
+        project = save_profile(
+            organisation,
+            Profile.from_dict(
+                profile_data(applicant_type="kommune", title="Quartierszentrum Wehringhausen")
+            ),
+            user,
+        )
+        application = create_application(
+            project, find_programme("stbauf-sozialer-zusammenhalt"), user
+        )
+        invite(organisation, "kollegin@hagen.de", Role.editor, user)
+        db.session.commit()
+        project = loaded(project)
+        application = loaded(application)
 
     sign_in(page, live_server, user.email)
 
@@ -431,5 +444,4 @@ def test_council_dates_plan_dashboard_and_calendar(
         page.goto(live_server + path)
         assert page.locator("h1").count() == 1, path
         check_accessibility(page)
-    db.session.expire_all()
     assert application.deadline == date(2027, 5, 31)

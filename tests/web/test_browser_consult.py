@@ -57,18 +57,21 @@ def too_wide(tab) -> list[str]:
     )
 
 
-def application_for(organisation: Organisation, title: str, slug: str, user) -> Application:
+def application_for(app, organisation: Organisation, title: str, slug: str, user) -> Application:
     from funding_matcher.domain.profile import Profile
     from funding_matcher.operations.applications import create_application
     from funding_matcher.operations.catalogue import find_programme
     from funding_matcher.operations.projects import save_profile
-    from tests.conftest import profile_data
+    from tests.conftest import loaded, profile_data
 
-    project = save_profile(
-        organisation, Profile.from_dict(profile_data(title=title, state="NI")), user
-    )
-    application = create_application(project, find_programme(slug), user)
-    db.session.commit()
+    with app.app_context():
+        project = save_profile(
+            organisation, Profile.from_dict(profile_data(title=title, state="NI")), user
+        )
+        application = create_application(project, find_programme(slug), user)
+        db.session.commit()
+        project = loaded(project)
+        application = loaded(application)
     return application
 
 
@@ -79,12 +82,16 @@ def type_and_wait_saved(tab, text: str) -> None:
 
 
 def section_text(application_id: int) -> str:
-    db.session.expire_all()
     return db.session.get(Application, application_id).sections[0].text
 
 
-def test_consultant_with_two_clients_loses_nothing(  # noqa: F811  (the fixtures above)
-    live_server, page, make_org, make_user, tmp_path
+def test_consultant_with_two_clients_loses_nothing(
+    app,  # noqa: F811  (the fixtures above)
+    live_server,
+    page,
+    make_org,
+    make_user,
+    tmp_path,
 ):
     consultancy = make_org("Lange Fördermittelberatung", "beratung")
     petra = make_user(consultancy, Role.owner, email="petra@foerderberatung.de")
@@ -110,8 +117,10 @@ def test_consultant_with_two_clients_loses_nothing(  # noqa: F811  (the fixtures
             at_both_widths(page, "consult-new-client", tmp_path)
         page.get_by_role("button", name="Organisation anlegen").click()
         page.get_by_text(f"„{name}“ ist angelegt").wait_for()
-    diakonie = db.session.scalar(db.select(Organisation).filter_by(kind="verband"))
-    stadt = db.session.scalar(db.select(Organisation).filter_by(kind="kommune"))
+    with app.app_context():
+        diakonie = db.session.scalar(db.select(Organisation).filter_by(kind="verband"))
+    with app.app_context():
+        stadt = db.session.scalar(db.select(Organisation).filter_by(kind="kommune"))
     assert diakonie.consultancy_id == stadt.consultancy_id == consultancy.id
 
     # A new project in the wizard starts from the client and keeps what is typed.

@@ -324,9 +324,10 @@ def test_api_roles_and_organisations(client, org, make_org, make_user, editor, a
     assert client.get(url(999_999), headers=editor).status_code == 404
 
 
-def test_api_register_feeds_the_de_minimis_check(client, org, editor, application):
-    add_register_aid(org, date(2025, 6, 30), "Stadt", Decimal("250000.00"))  # + 79.200 €
-    db.session.commit()
+def test_api_register_feeds_the_de_minimis_check(app, client, org, editor, application):
+    with app.app_context():
+        add_register_aid(org, date(2025, 6, 30), "Stadt", Decimal("250000.00"))  # + 79.200 €
+        db.session.commit()
     data = example("d1-anteil-other-funding")
     data["terms"]["de_minimis"] = "general"
     data["de_minimis_received"] = []
@@ -340,9 +341,12 @@ def test_api_register_feeds_the_de_minimis_check(client, org, editor, applicatio
     assert stored["result"]["errors"] == ["de_minimis"]
 
 
-def test_api_plan_that_lists_its_own_aid_ignores_the_register(client, org, editor, application):
-    add_register_aid(org, date(2025, 6, 30), "Land", Decimal("290000.00"))
-    db.session.commit()
+def test_api_plan_that_lists_its_own_aid_ignores_the_register(
+    app, client, org, editor, application
+):
+    with app.app_context():
+        add_register_aid(org, date(2025, 6, 30), "Land", Decimal("290000.00"))
+        db.session.commit()
     data = example("d1-anteil-other-funding")
     data["terms"]["de_minimis"] = "general"
     data["de_minimis_received"] = [{"date": "2025-06-30", "grantor": "Stadt", "amount_eur": 100000}]

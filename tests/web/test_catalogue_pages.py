@@ -28,8 +28,9 @@ def catalogue(app, write_programme, catalogue_dir):
         deadline={"kind": "fixed", "dates": ["2025-01-31"]},
     )
     write_programme(slug="entwurf", title="Importierter Entwurf", status="draft")
-    sync_catalogue(load_catalogue(catalogue_dir).programmes)
-    db.session.commit()
+    with app.app_context():
+        sync_catalogue(load_catalogue(catalogue_dir).programmes)
+        db.session.commit()
 
 
 def titles(page: str) -> list[str]:
@@ -109,8 +110,9 @@ def test_programme_page_shows_round_successor_access_and_financing_terms(
         applicant_types=["kommune"],
         access_via=[{"applicant_types": ["verein"], "via": "den Quartiersfonds"}],
     )
-    sync_catalogue(load_catalogue(catalogue_dir).programmes)
-    db.session.commit()
+    with app.app_context():
+        sync_catalogue(load_catalogue(catalogue_dir).programmes)
+        db.session.commit()
     page = client.get("/programme/alt").get_data(as_text=True)
     assert "<strong>beendet</strong>" in page
     assert 'Nachfolgeprogramm: <a href="/programme/neu">neu</a>' in page
@@ -156,8 +158,9 @@ def test_review_page_lists_what_a_curator_must_check(
         overhead_max_percent=None,
         volunteer_work=None,
     )
-    sync_catalogue(load_catalogue(catalogue_dir).programmes)
-    db.session.commit()
+    with app.app_context():
+        sync_catalogue(load_catalogue(catalogue_dir).programmes)
+        db.session.commit()
     assert client.get("/programme/pruefbedarf").status_code == 302  # sign-in first
     login(make_user(make_org()))
     page = client.get("/programme/pruefbedarf").get_data(as_text=True)
@@ -178,8 +181,9 @@ def test_review_page_shows_how_many_records_state_each_term_of_the_rules_v2(
     write_programme(slug="a", rate_base="eligible", annual_max_eur="none", apply_lead_days=28)
     write_programme(slug="b", rate_base="total_cost", outline_limits=[None, 1500])
     write_programme(slug="c", status="draft", rate_base="eligible")
-    sync_catalogue(load_catalogue(catalogue_dir).programmes)
-    db.session.commit()
+    with app.app_context():
+        sync_catalogue(load_catalogue(catalogue_dir).programmes)
+        db.session.commit()
     login(make_user(make_org()))
     text = " ".join(client.get("/programme/pruefbedarf").get_data(as_text=True).split())
     assert "(2 geprüfte Einträge)" in text
@@ -208,8 +212,9 @@ def test_a_closed_round_is_never_shown_as_open(client, app, write_programme, cat
         },
         deadline={"kind": "rolling"},
     )
-    sync_catalogue(load_catalogue(catalogue_dir).programmes)
-    db.session.commit()
+    with app.app_context():
+        sync_catalogue(load_catalogue(catalogue_dir).programmes)
+        db.session.commit()
     page = client.get("/programme/wettbewerb").get_data(as_text=True)
     assert "<strong>zwischen zwei Förderrunden</strong>" in page
     assert "<strong>offen</strong>" not in page
@@ -226,8 +231,9 @@ def test_family_pages_show_parent_and_sub_lines(client, app, write_programme, ca
     write_programme(slug="dach", title="Dachprogramm Teilhabe", short_title="Dach")
     write_programme(slug="linie-a", title="Dach: Linie A", short_title="Linie A", parent="dach")
     write_programme(slug="linie-b", title="Dach: Linie B", short_title="Linie B", parent="dach")
-    sync_catalogue(load_catalogue(catalogue_dir).programmes)
-    db.session.commit()
+    with app.app_context():
+        sync_catalogue(load_catalogue(catalogue_dir).programmes)
+        db.session.commit()
     parent = client.get("/programme/dach").get_data(as_text=True)
     assert "<dt>Förderlinien</dt>" in parent
     assert '<a href="/programme/linie-a">Linie A</a>' in parent
@@ -265,8 +271,9 @@ def test_terms_without_such_a_rule_read_as_sentences_and_sources_per_fact(
             }
         },
     )
-    sync_catalogue(load_catalogue(catalogue_dir).programmes)
-    db.session.commit()
+    with app.app_context():
+        sync_catalogue(load_catalogue(catalogue_dir).programmes)
+        db.session.commit()
     response = client.get("/programme/ohne-grenzen")
     assert response.status_code == 200
     page = response.get_data(as_text=True)
@@ -293,8 +300,9 @@ def test_programme_page_notes_use_german_words_not_field_names(
         title="Programm mit Hinweis",
         notes="Status active bis 2025; own_contribution_min_percent 25, financing_type null.",
     )
-    sync_catalogue(load_catalogue(catalogue_dir).programmes)
-    db.session.commit()
+    with app.app_context():
+        sync_catalogue(load_catalogue(catalogue_dir).programmes)
+        db.session.commit()
     page = client.get("/programme/mit-hinweis").get_data(as_text=True)
     assert "Mindest-Eigenanteil 25, Finanzierungsart nicht angegeben" in page
     assert "Status „laufend“ (frühere Einstufung)" in page

@@ -77,7 +77,7 @@ def test_stale_lists_old_records_past_rounds_and_expiring_guidelines(cli, write_
     assert "Statusbeleg vom 06.01.2025 ist älter als 12 Monate" in result.output
 
 
-def test_catalogue_load_is_idempotent_and_reports_changes(cli, write_programme, catalogue_dir):
+def test_catalogue_load_is_idempotent_and_reports_changes(app, cli, write_programme, catalogue_dir):
     write_programme(slug="bleibt")
     write_programme(slug="aendert-sich")
     write_programme(slug="faellt-weg")
@@ -88,8 +88,8 @@ def test_catalogue_load_is_idempotent_and_reports_changes(cli, write_programme, 
     (catalogue_dir / "faellt-weg.yaml").unlink()
     third = cli(["catalogue", "load"])
     assert "0 neu, 1 geändert, 1 entfernt, 1 unverändert" in third.output
-    db.session.expire_all()
-    stored = {row.slug: row for row in db.session.scalars(select(ProgrammeRow))}
+    with app.app_context():
+        stored = {row.slug: row for row in db.session.scalars(select(ProgrammeRow))}
     assert set(stored) == {"bleibt", "aendert-sich"}
     assert stored["aendert-sich"].record["funding_rate_max_percent"] == 50
 
@@ -113,7 +113,6 @@ def test_org_and_user_commands(cli):
     assert "mindestens 12 Zeichen" in weak.output
     result = cli(["user", "add-to-org", "petra@hagen.de", "Stadt Hagen", "--role", "owner"])
     assert result.exit_code == 0
-    db.session.expire_all()
     user = find_user("petra@hagen.de")
     assert memberships(user)[0].role is Role.owner
     assert cli(["user", "add-to-org", "niemand@hagen.de", "Stadt Hagen"]).exit_code == 2

@@ -130,7 +130,7 @@ def test_missing_and_unknown_options_are_german_lines(cli):
     assert profile.output.startswith("FEHLER funder_profile:")
 
 
-def test_catalogue_load_recomputes_the_plans(cli, make_org, make_application, write_programme):
+def test_catalogue_load_recomputes_the_plans(app, cli, make_org, make_application, write_programme):
     from datetime import date
 
     from funding_matcher.extensions import db
@@ -143,8 +143,8 @@ def test_catalogue_load_recomputes_the_plans(cli, make_org, make_application, wr
     )
     result = cli(["catalogue", "load"])
     assert "1 Zeitpläne neu berechnet" in result.output
-    db.session.expire_all()
-    rows = {m.key: m for m in db.session.get(Application, application.id).milestones}
+    with app.app_context():
+        rows = {m.key: m for m in db.session.get(Application, application.id).milestones}
     today = date.today()
     expected = date(today.year, 10, 30)
     expected = expected if expected >= today else date(today.year + 1, 10, 30)

@@ -31,7 +31,7 @@ def create_client(client, name, kind="verband", state="NI", consultancy_id=None)
     return db.session.scalar(db.select(Organisation).where(Organisation.name == name))
 
 
-def test_a_consultant_creates_clients_and_a_colleague_works_for_them(
+def test_a_consultant_creates_clients_and_a_colleague_works_for_them(app, 
     client, login, consultancy, petra, make_user, make_application
 ):
     login(petra)
@@ -57,7 +57,8 @@ def test_a_consultant_creates_clients_and_a_colleague_works_for_them(
     assert "In Vorbereitung" in overview or "Idee: 1" in overview
     # The colleague opens the client's application from the overview: switched, no 404.
     client.post("/organisation/wechseln", data={"organisation_id": stadt.id})
-    application = db.session.scalar(db.select(Application))
+    with app.app_context():
+        application = db.session.scalar(db.select(Application))
     page = client.get(f"/antraege/{application.id}")
     assert page.status_code == 200
     assert "Organisation gewechselt" in page.get_data(as_text=True)
@@ -110,7 +111,7 @@ def test_the_new_organisation_form_names_each_bad_field(client, login, petra):
     )
 
 
-def test_a_save_from_a_tab_of_another_organisation_lands_there(
+def test_a_save_from_a_tab_of_another_organisation_lands_there(app, 
     client, login, consultancy, petra, make_application
 ):
     """Tab A edits the Diakonie's section; tab B switched to the Stadt meanwhile."""
@@ -127,8 +128,8 @@ def test_a_save_from_a_tab_of_another_organisation_lands_there(
         headers={"X-Requested-With": "fetch"},
     )
     assert saved.status_code == 200, saved.get_data(as_text=True)
-    db.session.expire_all()
-    assert db.session.get(Application, application.id).sections[0].text == "Text aus Tab A"
+    with app.app_context():
+        assert db.session.get(Application, application.id).sections[0].text == "Text aus Tab A"
     # Tab B still works for the Stadt: the save did not switch the session.
     with client.session_transaction() as session:
         assert session["organisation_id"] == stadt.id
@@ -168,7 +169,7 @@ def test_signed_out_autosave_answers_401_json(client, make_org, make_application
     assert response.get_json()["error"] == "Nicht angemeldet"
 
 
-def test_deleting_an_application_asks_then_the_papierkorb_restores_it(
+def test_deleting_an_application_asks_then_the_papierkorb_restores_it(app, 
     client, login, make_org, make_user, make_application
 ):
     organisation = make_org()
@@ -181,7 +182,8 @@ def test_deleting_an_application_asks_then_the_papierkorb_restores_it(
     assert "Wirklich löschen?" in asked
     assert "30 Tage" in asked
     client.post(f"/antraege/{application.id}/loeschen")  # without the confirmation
-    assert db.session.get(Application, application.id).trashed_in_id is None
+    with app.app_context():
+        assert db.session.get(Application, application.id).trashed_in_id is None
     done = client.post(f"/antraege/{application.id}/loeschen", data={"confirmed": "ja"})
     assert done.status_code == 303
     client.get("/antraege/")  # the message about the deletion
@@ -189,12 +191,14 @@ def test_deleting_an_application_asks_then_the_papierkorb_restores_it(
     assert client.get(f"/antraege/{application.id}").status_code == 410
     trash = client.get("/organisation/papierkorb/").get_data(as_text=True)
     assert application.programme_title in trash
-    entry = db.session.scalar(db.select(TrashEntry))
+    with app.app_context():
+        entry = db.session.scalar(db.select(TrashEntry))
     assert entry.purge_after == date(2026, 12, 8) or entry.purge_after > date(2026, 1, 1)
     restored = client.post(f"/organisation/papierkorb/{entry.id}/wiederherstellen")
     assert restored.headers["Location"].endswith(f"/antraege/{application.id}")
     assert client.get(f"/antraege/{application.id}").status_code == 200
-    assert len(db.session.get(Application, application.id).sections) == 3
+    with app.app_context():
+        assert len(db.session.get(Application, application.id).sections) == 3
 
 
 def test_the_purge_waits_thirty_days(client, login, app, make_org, make_user, make_application):
@@ -206,16 +210,20 @@ def test_the_purge_waits_thirty_days(client, login, app, make_org, make_user, ma
     login(user)
     client.post(f"/projekte/{project_id}/loeschen", data={"confirmed": "ja"})
     assert purge(date(2026, 12, 31)) == 0  # the 30th day: still restorable
-    db.session.commit()
-    assert db.session.get(ProjectProfile, project_id) is not None
+    with app.app_context():
+        db.session.commit()
+    with app.app_context():
+        assert db.session.get(ProjectProfile, project_id) is not None
     assert purge(date(2027, 1, 1)) == 1
-    db.session.commit()
-    db.session.expire_all()
-    assert db.session.get(ProjectProfile, project_id) is None
-    assert db.session.get(Application, application_id) is None
+    with app.app_context():
+        db.session.commit()
+    with app.app_context():
+        assert db.session.get(ProjectProfile, project_id) is None
+    with app.app_context():
+        assert db.session.get(Application, application_id) is None
 
 
-def test_a_removed_member_and_a_meeting_come_back_from_the_papierkorb(
+def test_a_removed_member_and_a_meeting_come_back_from_the_papierkorb(app, 
     client, login, make_org, make_user
 ):
     organisation = make_org()
@@ -226,24 +234,30 @@ def test_a_removed_member_and_a_meeting_come_back_from_the_papierkorb(
     client.post(f"/organisation/mitglieder/{membership.id}/entfernen", data={"confirmed": "ja"})
     assert "kollegin@stadt.de" not in client.get("/organisation/").get_data(as_text=True)
     client.post("/organisation/gremien/sitzungen", data={"body": "rat", "day": "2027-03-11"})
-    meeting = db.session.scalar(db.select(Organisation).where(Organisation.id == organisation.id))
+    with app.app_context():
+        meeting = db.session.scalar(db.select(Organisation).where(Organisation.id == organisation.id))
     from funding_matcher.models import BodyMeeting
 
-    meeting = db.session.scalar(db.select(BodyMeeting))
+    with app.app_context():
+        meeting = db.session.scalar(db.select(BodyMeeting))
     client.post(f"/organisation/gremien/sitzungen/{meeting.id}/loeschen", data={"confirmed": "ja"})
-    assert db.session.scalar(db.select(BodyMeeting)) is None
-    for entry in db.session.scalars(db.select(TrashEntry)).all():
+    with app.app_context():
+        assert db.session.scalar(db.select(BodyMeeting)) is None
+    with app.app_context():
+        for entry in db.session.scalars(db.select(TrashEntry)).all():
         client.post(f"/organisation/papierkorb/{entry.id}/wiederherstellen")
     assert "kollegin@stadt.de" in client.get("/organisation/").get_data(as_text=True)
-    assert db.session.scalar(db.select(BodyMeeting)).day == date(2027, 3, 11)
+    with app.app_context():
+        assert db.session.scalar(db.select(BodyMeeting)).day == date(2027, 3, 11)
 
 
-def test_wizard_autosave_keeps_invalid_input_and_creates_the_draft_on_first_typing(
+def test_wizard_autosave_keeps_invalid_input_and_creates_the_draft_on_first_typing(app, 
     client, login, make_org, make_user
 ):
     organisation = make_org("Diakonie Hannover", "verband")
-    organisation.state = "NI"
-    db.session.commit()
+    with app.app_context():
+        organisation.state = "NI"
+        db.session.commit()
     login(make_user(organisation, Role.editor))
     new = client.get("/projekte/neu").get_data(as_text=True)
     # Prefilled from the organisation.
@@ -253,7 +267,8 @@ def test_wizard_autosave_keeps_invalid_input_and_creates_the_draft_on_first_typi
     assert "wird sofort gespeichert" in new
     nothing = client.post("/projekte/neu/autosave", data={}, headers={"X-Requested-With": "fetch"})
     assert nothing.get_json()["saved"] is False
-    assert db.session.scalar(db.select(ProjectProfile)) is None
+    with app.app_context():
+        assert db.session.scalar(db.select(ProjectProfile)) is None
     first = client.post(
         "/projekte/neu/autosave",
         data={"applicant_type": "freier_traeger", "organisation": "Diakonie", "state": ""},

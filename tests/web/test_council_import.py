@@ -19,7 +19,7 @@ from funding_matcher.extensions import db
 from funding_matcher.models import Application, BodyMeeting, CouncilSource, Role
 from funding_matcher.operations.catalogue import sync_catalogue
 from funding_matcher.operations.projects import save_profile
-from tests.conftest import profile_data
+from tests.conftest import loaded, profile_data
 
 from .council_server import ics_export, start_server
 
@@ -44,11 +44,13 @@ def stadt(app, client, make_org, make_user, login, write_programme, catalogue_di
         deadline={"kind": "fixed", "dates": ["2027-09-30"]},
         applicant_types=["kommune"],
     )
-    sync_catalogue(load_catalogue(catalogue_dir).programmes)
-    project = save_profile(
-        organisation, Profile.from_dict(profile_data(applicant_type="kommune")), user
-    )
-    db.session.commit()
+    with app.app_context():
+        sync_catalogue(load_catalogue(catalogue_dir).programmes)
+        project = save_profile(
+            organisation, Profile.from_dict(profile_data(applicant_type="kommune")), user
+        )
+        db.session.commit()
+        project = loaded(project)
     response = client.post(
         "/antraege/neu", data={"project_id": project.id, "programme": "quartiersfonds"}
     )
@@ -59,7 +61,6 @@ def stadt(app, client, make_org, make_user, login, write_programme, catalogue_di
 
 
 def meetings() -> list[BodyMeeting]:
-    db.session.expire_all()
     return list(db.session.scalars(sa.select(BodyMeeting).order_by(BodyMeeting.day)))
 
 
@@ -82,7 +83,7 @@ def choose(client, response, roles: dict[str, str]):
     return client.post(response.headers["Location"], data=data), page
 
 
-def test_oparl_council_calendar_of_40_meetings_in_one_step(client, ris, stadt):
+def test_oparl_council_calendar_of_40_meetings_in_one_step(app, client, ris, stadt):
     response = read(client, f"{ris.base}/oparl/system")
     assert response.status_code == 303
     page = client.get(response.headers["Location"]).get_data(as_text=True)
@@ -122,14 +123,15 @@ def test_oparl_council_calendar_of_40_meetings_in_one_step(client, ris, stadt):
     flash = client.get("/organisation/gremien").get_data(as_text=True)
     assert "40 Sitzungen im Kalender" in flash
     # The plan follows at once: the committee before the council, the Vorlage before both.
-    application = db.session.get(Application, stadt["application_id"])
+    with app.app_context():
+        application = db.session.get(Application, stadt["application_id"])
     steps = {m.key: m.due for m in application.milestones}
     assert steps["ratsbeschluss"] == date(2027, 9, 16)  # the last one by 30.09. - 14
     assert steps["beratung_fachausschuss"] == date(2027, 9, 9)  # by 16.09. - 7
     assert steps["vorlage"] < steps["beratung_fachausschuss"] < steps["ratsbeschluss"]
 
 
-def test_reimport_moves_a_moved_meeting_and_drops_a_cancelled_one(client, ris, stadt):
+def test_reimport_moves_a_moved_meeting_and_drops_a_cancelled_one(app, client, ris, stadt):
     response = read(client, f"{ris.base}/oparl/system")
     choose(
         client, response, {"Rat der Stadt": "rat", "Haupt- und Finanzausschuss": "hauptausschuss"}
@@ -141,7 +143,8 @@ def test_reimport_moves_a_moved_meeting_and_drops_a_cancelled_one(client, ris, s
     moved["start"] = "2027-04-29T17:00:00+01:00"
     rat.meetings[6]["cancelled"] = True
     rat.meetings.append(ris.meeting(rat, 21, date(2027, 12, 9)))
-    source = db.session.scalar(sa.select(CouncilSource))
+    with app.app_context():
+        source = db.session.scalar(sa.select(CouncilSource))
     again = client.post(f"/organisation/gremien/import/{source.id}/aktualisieren")
     assert again.status_code == 303
     after = {r.external_id: (r.id, r.day) for r in meetings()}
@@ -172,14 +175,15 @@ def test_a_system_with_several_bodies_asks_which_one(client, ris, stadt):
         ("redirect-file", "Nur Adressen mit http:// oder https://"),
     ],
 )
-def test_a_bad_source_is_refused_with_a_german_message(client, ris, stadt, mode, words):
+def test_a_bad_source_is_refused_with_a_german_message(app, client, ris, stadt, mode, words):
     ris.mode = mode
     response = read(client, f"{ris.base}/oparl/system")
     assert response.status_code == 422
     page = html.unescape(response.get_data(as_text=True))
     assert words in page
     assert "Es wurde nichts übernommen." in page
-    assert db.session.scalar(sa.select(sa.func.count(CouncilSource.id))) == 0
+    with app.app_context():
+        assert db.session.scalar(sa.select(sa.func.count(CouncilSource.id))) == 0
 
 
 @pytest.mark.parametrize(
@@ -190,7 +194,7 @@ def test_a_bad_source_is_refused_with_a_german_message(client, ris, stadt, mode,
         ("huge", "mehr als 2.000 Sitzungen"),
     ],
 )
-def test_a_broken_update_leaves_the_calendar_as_it_was(client, ris, stadt, mode, words):
+def test_a_broken_update_leaves_the_calendar_as_it_was(app, client, ris, stadt, mode, words):
     client.application.config["COUNCIL_FETCH_TIMEOUT"] = 10  # broken answers, not slow ones
     response = read(client, f"{ris.base}/oparl/system")
     choose(client, response, {"Rat der Stadt": "rat"})
@@ -200,14 +204,17 @@ def test_a_broken_update_leaves_the_calendar_as_it_was(client, ris, stadt, mode,
     }
     assert len(before) == 20
     ris.mode = mode
-    source = db.session.scalar(sa.select(CouncilSource))
+    with app.app_context():
+        source = db.session.scalar(sa.select(CouncilSource))
     again = client.post(f"/organisation/gremien/import/{source.id}/aktualisieren")
     assert again.status_code == 303
     page = html.unescape(client.get("/organisation/gremien").get_data(as_text=True))
     assert words in page
     assert [(r.id, r.day, r.body) for r in meetings()] == before
-    db.session.expire_all()
-    after = {m.key: m.due for m in db.session.get(Application, stadt["application_id"]).milestones}
+    with app.app_context():
+        after = {
+            m.key: m.due for m in db.session.get(Application, stadt["application_id"]).milestones
+        }
     assert after == plan_before
 
 
@@ -220,7 +227,7 @@ def test_only_http_addresses_are_fetched(client, stadt, url):
     assert "Nur Adressen mit http:// oder https:// sind erlaubt." in response.get_data(as_text=True)
 
 
-def test_an_ics_export_uploaded_and_then_updated_from_its_address(client, ris, stadt):
+def test_an_ics_export_uploaded_and_then_updated_from_its_address(app, client, ris, stadt):
     events = [
         (f"rat-{n}@ris.example", f"{n}. Sitzung des Rates der Stadt", date(2027, 1 + n, 16), "")
         for n in range(8)
@@ -260,7 +267,8 @@ def test_an_ics_export_uploaded_and_then_updated_from_its_address(client, ris, s
         client, by_url, {"Rates der Stadt": "rat", "Sozialausschusses": "fachausschuss"}
     )
     assert done.status_code == 303
-    source = db.session.scalar(sa.select(CouncilSource).where(CouncilSource.url.is_not(None)))
+    with app.app_context():
+        source = db.session.scalar(sa.select(CouncilSource).where(CouncilSource.url.is_not(None)))
     events[3] = (events[3][0], events[3][1], date(2027, 4, 27), "")
     ris.ics = ics_export(events)
     client.post(f"/organisation/gremien/import/{source.id}/aktualisieren")

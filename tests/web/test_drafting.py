@@ -14,7 +14,7 @@ from funding_matcher.extensions import db
 from funding_matcher.models import ProjectProfile, Role
 from funding_matcher.operations.budget import save_budget
 from funding_matcher.operations.tokens import create_api_token
-from tests.conftest import profile_data
+from tests.conftest import again, loaded, profile_data
 from tests.unit.exports.conftest import needs_pdftotext
 
 OUTLINE = {
@@ -99,7 +99,7 @@ def test_the_page_asks_per_section_only_what_the_outline_needs(client, setup):
     assert "Die Zahlen kommen aus dem Kosten- und Finanzierungsplan." in page
 
 
-def test_saved_details_redraft_untouched_sections_and_leave_edited_ones(client, setup):
+def test_saved_details_redraft_untouched_sections_and_leave_edited_ones(app, client, setup):
     edited = f"/antraege/{setup['application'].id}/abschnitte/zielgruppe-und-beteiligung"
     assert client.post(edited, data={"text": "Unser Text.", "version": 1}).status_code == 303
     response = client.post(details_url(setup), data=answers())
@@ -109,8 +109,10 @@ def test_saved_details_redraft_untouched_sections_and_leave_edited_ones(client, 
     assert "Im Quartier fehlt ein offener Treffpunkt." in text
     assert "SGB-II-Quote: 24 % (Quelle: Sozialbericht 2025)" in text
     assert "Unser Text." in section_text(client, setup, "zielgruppe-und-beteiligung")
-    project = db.session.get(ProjectProfile, setup["application"].project_id)
-    db.session.refresh(project)
+    with app.app_context():
+        project = db.session.get(ProjectProfile, setup["application"].project_id)
+    with app.app_context():
+        project = again(project)
     assert project.data["details"]["target_group"] == {
         "description": "Ältere aus den Hochhäusern.",
         "count": 120,
@@ -194,7 +196,7 @@ def test_a_viewer_sees_the_applicant_block_without_a_form(client, setup, make_us
     assert client.post("/organisation/antragsteller", data=BLOCK).status_code == 403
 
 
-def test_the_grantors_version_lists_what_is_missing_then_downloads(client, setup):
+def test_the_grantors_version_lists_what_is_missing_then_downloads(app, client, setup):
     url = f"/antraege/{setup['application'].id}/export/docx?version=einreichung"
     refused = client.get(url)
     assert refused.status_code == 422
@@ -203,8 +205,9 @@ def test_the_grantors_version_lists_what_is_missing_then_downloads(client, setup
     assert "Kosten- und Finanzierungsplan" in page
     assert "Abschnitt „Zielgruppe und Beteiligung“ ist leer" in page
     client.post(details_url(setup), data=answers())
-    save_budget(setup["application"], BUDGET)
-    db.session.commit()
+    with app.app_context():
+        save_budget(setup["application"], BUDGET)
+        db.session.commit()
     ready = client.get(url)
     assert ready.status_code == 200, ready.get_data(as_text=True)[:400]
     assert "einreichung" in ready.headers["Content-Disposition"]
@@ -216,9 +219,11 @@ def test_the_grantors_version_lists_what_is_missing_then_downloads(client, setup
     assert client.get(url.replace("einreichung", "endfassung")).status_code == 404
 
 
-def test_api_export_takes_the_version(client, setup):
-    _, token = create_api_token(setup["user"], setup["org"])
-    db.session.commit()
+def test_api_export_takes_the_version(app, client, setup):
+    with app.app_context():
+        _, token = create_api_token(setup["user"], setup["org"])
+        db.session.commit()
+        token = loaded(token)
     headers = {"Authorization": f"Bearer {token}"}
     base = f"/api/v1/applications/{setup['application'].id}/export?format=md"
     refused = client.get(f"{base}&version=einreichung", headers=headers)
@@ -238,9 +243,11 @@ def test_api_export_takes_the_version(client, setup):
     assert "Zeichen" in portal.get_data(as_text=True)
 
 
-def test_api_projects_take_details_and_the_schema_describes_them(client, setup):
-    _, token = create_api_token(setup["user"], setup["org"])
-    db.session.commit()
+def test_api_projects_take_details_and_the_schema_describes_them(app, client, setup):
+    with app.app_context():
+        _, token = create_api_token(setup["user"], setup["org"])
+        db.session.commit()
+        token = loaded(token)
     headers = {"Authorization": f"Bearer {token}"}
     body = profile_data(details={"goals": [{"goal": "Weniger allein", "target": "40"}]})
     created = client.post("/api/v1/projects", json=body, headers=headers)

@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 from funding_matcher.extensions import db
 from funding_matcher.models import Role
 from funding_matcher.operations.tokens import create_api_token
+from tests.conftest import loaded
 from tests.unit.exports.conftest import needs_pdftotext
 
 
@@ -69,9 +70,11 @@ def test_unknown_format_and_other_organisations(client, setup, make_org, make_us
     assert client.get(f"/antraege/{setup['application'].id}/export/pdf").status_code == 404
 
 
-def test_api_export(client, setup, make_org, make_user):
-    _, token = create_api_token(setup["user"], setup["org"])
-    db.session.commit()
+def test_api_export(app, client, setup, make_org, make_user):
+    with app.app_context():
+        _, token = create_api_token(setup["user"], setup["org"])
+        db.session.commit()
+        token = loaded(token)
     headers = {"Authorization": f"Bearer {token}"}
     base = f"/api/v1/applications/{setup['application'].id}/export"
     ok = client.get(f"{base}?format=md", headers=headers)
@@ -82,7 +85,8 @@ def test_api_export(client, setup, make_org, make_user):
     assert "format" in bad.get_json()["fields"]
     other = make_org("Verband B", "verband")
     _, stranger = create_api_token(make_user(other, Role.owner), other)
-    db.session.commit()
+    with app.app_context():
+        db.session.commit()
     assert (
         client.get(f"{base}?format=md", headers={"Authorization": f"Bearer {stranger}"}).status_code
         == 404

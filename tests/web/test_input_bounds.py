@@ -30,8 +30,9 @@ def team(app, client, login, make_org, make_user, make_application):
     editor = make_user(organisation, Role.editor, email="kollege@hagen.de")
     application = make_application(organisation, editor)
     login(editor)
-    refresh_plans(application, date(2026, 12, 1))  # the plan's milestones exist
-    db.session.commit()
+    with app.app_context():
+        refresh_plans(application, date(2026, 12, 1))  # the plan's milestones exist
+        db.session.commit()
     return {"org": organisation, "owner": owner, "editor": editor, "app": application}
 
 
@@ -42,7 +43,7 @@ def milestone_of(application_id: int) -> Milestone:
 
 
 @pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31", "1989-12-31", "2101-01-01"])
-def test_dates_outside_the_window_are_refused_in_every_form(client, team, day):
+def test_dates_outside_the_window_are_refused_in_every_form(app, client, team, day):
     application_id = team["app"].id
     milestone = milestone_of(application_id)
     project_id = team["app"].project_id
@@ -61,8 +62,8 @@ def test_dates_outside_the_window_are_refused_in_every_form(client, team, day):
         response = client.post(path, data=data)
         assert response.status_code == 422, (path, response.status_code)
         assert WINDOW in response.get_data(as_text=True), path
-    db.session.expire_all()
-    application = db.session.get(Application, application_id)
+    with app.app_context():
+        application = db.session.get(Application, application_id)
     assert application.deadline is None
     assert application.status == "idee"
     assert milestone_of(application_id).due == milestone.due
@@ -101,10 +102,11 @@ def test_bad_dates_stored_earlier_are_skipped_not_a_500_for_every_member(
         deadline={"kind": "fixed", "dates": ["2026-12-15"]},
     )
     far = make_application(team["org"], team["editor"], slug="drittprogramm")
-    far.project_end = date(9999, 12, 31)
-    far.project_start = date(2027, 1, 1)
-    far.status = "bewilligt"
-    db.session.commit()
+    with app.app_context():
+        far.project_end = date(9999, 12, 31)
+        far.project_start = date(2027, 1, 1)
+        far.status = "bewilligt"
+        db.session.commit()
     for person in (team["editor"], team["owner"]):
         client.post("/abmelden")
         login(person)
@@ -160,7 +162,7 @@ def test_one_cap_and_one_window_everywhere():
     assert Decimal(MONEY["maximum"]) == MAX_AMOUNT_EUR
 
 
-def test_profile_amounts_and_start_date_keep_the_bounds(client, team):
+def test_profile_amounts_and_start_date_keep_the_bounds(app, client, team):
     headers = bearer(team["editor"], team["org"])
     from tests.conftest import profile_data
 
@@ -174,4 +176,5 @@ def test_profile_amounts_and_start_date_keep_the_bounds(client, team):
         )
         assert response.status_code == 400, (field, value)
         assert field in response.get_json()["fields"]
-    assert db.session.scalar(db.select(db.func.count(ProjectProfile.id))) == 1
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count(ProjectProfile.id))) == 1

@@ -35,7 +35,6 @@ from tests.web.crawl import broken, crawl
 
 
 def count(model) -> int:
-    db.session.expire_all()
     return db.session.scalar(sa.select(sa.func.count()).select_from(model))
 
 
@@ -92,47 +91,59 @@ def test_sqlite_connections_enforce_foreign_keys(app):
             )
 
 
-def test_deleting_a_project_removes_its_applications_and_every_page_works(client, organisation):
+def test_deleting_a_project_removes_its_applications_and_every_page_works(
+    app, client, organisation
+):
     project_id = organisation["project"]
     confirmed = {"confirmed": "ja"}
     assert client.post(f"/projekte/{project_id}/loeschen", data=confirmed).status_code == 303
     pages_work(client)  # while it lies in the Papierkorb
-    purge(date(2027, 1, 1))  # 31 days later the daily job removes it for good
-    db.session.commit()
-    db.session.expire_all()
-    assert db.session.get(ProjectProfile, project_id) is None
-    assert db.session.get(Application, organisation["app"]) is None
+    with app.app_context():
+        purge(date(2027, 1, 1))  # 31 days later the daily job removes it for good
+        db.session.commit()
+    with app.app_context():
+        assert db.session.get(ProjectProfile, project_id) is None
+    with app.app_context():
+        assert db.session.get(Application, organisation["app"]) is None
     # Sections, their history and the plan went with it (before: orphans and 500s).
     remaining = count(ApplicationSection)
-    assert remaining == len(db.session.get(Application, organisation["second"]).sections)
+    with app.app_context():
+        assert remaining == len(db.session.get(Application, organisation["second"]).sections)
     pages_work(client)
 
 
-def test_deleting_an_application_and_then_a_project_keeps_pages_working(client, organisation):
+def test_deleting_an_application_and_then_a_project_keeps_pages_working(app, client, organisation):
     application_id = organisation["second"]
     confirmed = {"confirmed": "ja"}
     assert client.post(f"/antraege/{application_id}/loeschen", data=confirmed).status_code == 303
-    assert db.session.get(Application, application_id).trashed_in_id is not None
+    with app.app_context():
+        assert db.session.get(Application, application_id).trashed_in_id is not None
     pages_work(client)
     client.post(f"/projekte/{organisation['project']}/loeschen", data=confirmed)
     pages_work(client)
-    purge(date(2027, 1, 1))
-    db.session.commit()
-    db.session.expire_all()
-    assert db.session.get(Application, application_id) is None
+    with app.app_context():
+        purge(date(2027, 1, 1))
+        db.session.commit()
+    with app.app_context():
+        assert db.session.get(Application, application_id) is None
     pages_work(client)
 
 
-def test_deleting_the_person_who_wrote_everything_keeps_the_work(client, organisation):
+def test_deleting_the_person_who_wrote_everything_keeps_the_work(app, client, organisation):
     editor_id = organisation["editor"]
-    db.session.delete(db.session.get(User, editor_id))
-    db.session.commit()
-    assert db.session.get(Application, organisation["app"]).created_by_id is None
+    with app.app_context():
+        db.session.delete(db.session.get(User, editor_id))
+    with app.app_context():
+        db.session.commit()
+    with app.app_context():
+        assert db.session.get(Application, organisation["app"]).created_by_id is None
     assert count(SectionVersion) > 0  # the texts stay, only the author is cleared
     pages_work(client)
 
 
-def test_removing_a_member_and_a_programme_keeps_pages_working(client, organisation, catalogue_dir):
+def test_removing_a_member_and_a_programme_keeps_pages_working(
+    app, client, organisation, catalogue_dir
+):
     membership = db.session.scalar(
         sa.select(Membership).where(Membership.user_id == organisation["editor"])
     )
@@ -141,12 +152,13 @@ def test_removing_a_member_and_a_programme_keeps_pages_working(client, organisat
     )
     assert response.status_code == 302
     (catalogue_dir / "testprogramm.yaml").unlink()
-    sync_catalogue(load_catalogue(catalogue_dir).programmes)
-    db.session.commit()
+    with app.app_context():
+        sync_catalogue(load_catalogue(catalogue_dir).programmes)
+        db.session.commit()
     pages_work(client)
 
 
-def test_the_migration_repairs_orphans_left_by_earlier_releases(client, organisation, login):
+def test_the_migration_repairs_orphans_left_by_earlier_releases(app, client, organisation, login):
     if db.engine.dialect.name != "sqlite":
         pytest.skip("orphans can only arise where foreign keys were not enforced")
     project_id = organisation["project"]
@@ -172,8 +184,8 @@ def test_the_migration_repairs_orphans_left_by_earlier_releases(client, organisa
     assert repaired["applications.created_by_id"] >= 1  # SET NULL, the row stays
     with db.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
-    db.session.expire_all()
-    assert db.session.get(Application, organisation["second"]).created_by_id is None
+    with app.app_context():
+        assert db.session.get(Application, organisation["second"]).created_by_id is None
     pages_work(client)
 
 

@@ -18,7 +18,7 @@ from funding_matcher.extensions import db
 from funding_matcher.models import ProjectProfile, Role
 from funding_matcher.operations.projects import save_profile
 from funding_matcher.web.api.openapi import openapi_document
-from tests.conftest import bearer, profile_data
+from tests.conftest import bearer, loaded, profile_data
 from tests.web.crawl import crawl
 from tests.web.mailbox import free_port
 
@@ -37,7 +37,7 @@ from tests.web.mailbox import free_port
         "Hagen-Stadt-2026?",
     ],
 )
-def test_german_weak_passwords_and_the_organisations_name_are_refused(client, password):
+def test_german_weak_passwords_and_the_organisations_name_are_refused(app, client, password):
     response = client.post(
         "/einrichten",
         data={
@@ -49,7 +49,8 @@ def test_german_weak_passwords_and_the_organisations_name_are_refused(client, pa
         },
     )
     assert "zu leicht zu erraten" in response.get_data(as_text=True), password
-    assert db.session.scalar(db.select(db.func.count(ProjectProfile.id))) == 0
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count(ProjectProfile.id))) == 0
 
 
 def test_a_sentence_of_ones_own_words_is_accepted(client):
@@ -148,11 +149,13 @@ def test_profiles_are_read_strictly(client, make_org, make_user, field, value):
     assert field in response.get_json()["fields"]
 
 
-def test_arabic_indic_digits_are_no_money_and_no_id(client, login, make_org, make_user):
+def test_arabic_indic_digits_are_no_money_and_no_id(app, client, login, make_org, make_user):
     organisation = make_org()
     user = make_user(organisation, Role.editor)
-    project = save_profile(organisation, Profile.from_dict(profile_data()), user)
-    db.session.commit()
+    with app.app_context():
+        project = save_profile(organisation, Profile.from_dict(profile_data()), user)
+        db.session.commit()
+        project = loaded(project)
     login(user)
     response = client.post(f"/projekte/{project.id}/schritt/3", data={"budget_total_eur": "١٢٠٠٠"})
     assert response.status_code == 422
@@ -187,7 +190,9 @@ def test_calendar_links_come_from_base_url_not_the_host_header(client, make_org,
 
 
 @pytest.mark.parametrize("title", ["Treff\r\nX-Injected: ja", "Zeile eins\nZeile zwei", "A\u2028B"])
-def test_line_breaks_in_titles_and_names_are_refused(client, login, make_org, make_user, title):
+def test_line_breaks_in_titles_and_names_are_refused(
+    app, client, login, make_org, make_user, title
+):
     organisation = make_org()
     user = make_user(organisation, Role.owner)
     headers = bearer(user, organisation)
@@ -195,8 +200,10 @@ def test_line_breaks_in_titles_and_names_are_refused(client, login, make_org, ma
     assert api.status_code == 400
     assert "title" in api.get_json()["fields"]
     login(user)
-    project = save_profile(organisation, Profile.from_dict(profile_data()), user)
-    db.session.commit()
+    with app.app_context():
+        project = save_profile(organisation, Profile.from_dict(profile_data()), user)
+        db.session.commit()
+        project = loaded(project)
     step = client.post(
         f"/projekte/{project.id}/schritt/2",
         data={"title": title, "description": "Ein offener Treff mit Beratung im Quartier."},
@@ -207,7 +214,7 @@ def test_line_breaks_in_titles_and_names_are_refused(client, login, make_org, ma
     assert token.status_code == 422
 
 
-def test_instance_folders_are_private_even_when_they_existed(tmp_path, monkeypatch):
+def test_instance_folders_are_private_even_when_they_existed(app, tmp_path, monkeypatch):
     folder = tmp_path / "instanz"
     (folder / "letterheads").mkdir(parents=True)
     folder.chmod(0o755)
@@ -234,9 +241,11 @@ def test_viewers_see_no_links_or_forms_they_cannot_use(
     owner = make_user(organisation, Role.owner)
     make_application(organisation, owner)
     # A profile with gaps: its results list "Angabe fehlt" hints that link into the wizard.
-    sparse = {k: v for k, v in profile_data().items() if k not in ("municipality", "area_type")}
-    save_profile(organisation, Profile.from_dict(sparse), owner)
-    db.session.commit()
+    with app.app_context():
+        sparse = {k: v for k, v in profile_data().items() if k not in ("municipality", "area_type")}
+        save_profile(organisation, Profile.from_dict(sparse), owner)
+        db.session.commit()
+        sparse = loaded(sparse)
     login(make_user(organisation, Role.viewer))
     statuses = crawl(client)
     assert len(statuses) > 20

@@ -79,8 +79,9 @@ def test_malformed_profile_file_exits_2_naming_the_field(cli, catalogue, tmp_pat
 
 @pytest.fixture
 def stored_catalogue(app, catalogue):
-    sync_catalogue(load_catalogue(catalogue).programmes)
-    db.session.commit()
+    with app.app_context():
+        sync_catalogue(load_catalogue(catalogue).programmes)
+        db.session.commit()
 
 
 def test_api_matches_like_the_cli(client, stored_catalogue):
@@ -97,12 +98,13 @@ def test_api_matches_like_the_cli(client, stored_catalogue):
 
 
 def test_api_refits_when_the_catalogue_changes(
-    client, stored_catalogue, write_programme, catalogue
+    app, client, stored_catalogue, write_programme, catalogue
 ):
     before = client.post("/api/v1/match?today=2026-11-24", json=profile_data()).get_json()
     write_programme(slug="neu-im-katalog")
-    sync_catalogue(load_catalogue(catalogue).programmes)
-    db.session.commit()
+    with app.app_context():
+        sync_catalogue(load_catalogue(catalogue).programmes)
+        db.session.commit()
     after = client.post("/api/v1/match?today=2026-11-24", json=profile_data()).get_json()
     assert "neu-im-katalog" not in [r["program"] for r in before["results"]]
     assert "neu-im-katalog" in [r["program"] for r in after["results"]]

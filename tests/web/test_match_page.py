@@ -12,7 +12,7 @@ from funding_matcher.extensions import db
 from funding_matcher.models import Application, Role
 from funding_matcher.operations.catalogue import sync_catalogue
 from funding_matcher.operations.projects import save_profile
-from tests.conftest import PASSWORD, profile_data
+from tests.conftest import PASSWORD, loaded, profile_data
 
 
 @pytest.fixture
@@ -65,13 +65,15 @@ def project(app, editor, write_programme, catalogue_dir):
             states=["BY"],
         )
     write_programme(slug="dorf", title="Dorfprogramm", area_types=["rural"])
-    sync_catalogue(load_catalogue(catalogue_dir).programmes)
-    row = save_profile(
-        editor.memberships[0].organisation,
-        Profile.from_dict(profile_data(budget_total_eur=60000, own_funds_eur=6000)),
-        editor,
-    )
-    db.session.commit()
+    with app.app_context():
+        sync_catalogue(load_catalogue(catalogue_dir).programmes)
+        row = save_profile(
+            editor.memberships[0].organisation,
+            Profile.from_dict(profile_data(budget_total_eur=60000, own_funds_eur=6000)),
+            editor,
+        )
+        db.session.commit()
+        row = loaded(row)
     return row
 
 
@@ -101,13 +103,14 @@ def test_all_exclusions_are_listed_page_by_page_on_request(client, project):
     assert all(f"Bayerisches Programm {i}</a>: Nur für Bayern" in excluded for i in range(4))
 
 
-def test_one_click_opens_the_main_application_with_the_cofunders_planned(client, project):
+def test_one_click_opens_the_main_application_with_the_cofunders_planned(app, client, project):
     response = client.post(
         f"/projekte/{project.id}/treffer/finanzierung", data={"main": "landesprogramm"}
     )
     assert response.status_code == 303
     application_id = int(re.search(r"/antraege/(\d+)$", response.headers["Location"]).group(1))
-    application = db.session.get(Application, application_id)
+    with app.app_context():
+        application = db.session.get(Application, application_id)
     assert application.programme_slug == "landesprogramm"
     assert application.planned_financing == [
         {
@@ -125,13 +128,14 @@ def test_one_click_opens_the_main_application_with_the_cofunders_planned(client,
     assert again.headers["Location"] == response.headers["Location"]
 
 
-def test_a_stale_proposal_is_not_applied(client, project):
+def test_a_stale_proposal_is_not_applied(app, client, project):
     response = client.post(
         f"/projekte/{project.id}/treffer/finanzierung", data={"main": "treffpunkte"}
     )
     assert response.status_code == 303
     assert response.headers["Location"].endswith("/treffer#finanzierung")
-    assert db.session.scalars(db.select(Application)).all() == []
+    with app.app_context():
+        assert db.session.scalars(db.select(Application)).all() == []
 
 
 def test_viewers_cannot_open_the_application(app, project, make_user):

@@ -87,12 +87,14 @@ def test_h1_the_inviter_cannot_squat_the_invitees_account(
     assert membership_of(victim, org.id).role is Role.editor
 
 
-def test_expired_invitation_links_answer_404(client, login, org, make_user, inbox):
+def test_expired_invitation_links_answer_404(app, client, login, org, make_user, inbox):
     login(make_user(org, Role.owner))
     link = invite(client, inbox, "spaet@example.org")
-    invitation = db.session.scalars(db.select(Invitation)).one()
-    invitation.expires_at = datetime.now(UTC) - timedelta(minutes=1)
-    db.session.commit()
+    with app.app_context():
+        invitation = db.session.scalars(db.select(Invitation)).one()
+    with app.app_context():
+        invitation.expires_at = datetime.now(UTC) - timedelta(minutes=1)
+        db.session.commit()
     client.post("/abmelden")
     assert client.get(link).status_code == 404
     assert client.post(f"{link}/konto", data={"password": "x"}).status_code == 404
@@ -202,7 +204,7 @@ def test_someone_else_cannot_accept_an_invitation(client, login, org, make_org, 
     assert client.get("/einladung/fm_unbekannt").status_code == 404
 
 
-def test_last_owner_cannot_be_demoted_or_removed(client, login, org, make_user):
+def test_last_owner_cannot_be_demoted_or_removed(app, client, login, org, make_user):
     owner = make_user(org, Role.owner)
     login(owner)
     membership = membership_of(owner, org.id)
@@ -213,8 +215,8 @@ def test_last_owner_cannot_be_demoted_or_removed(client, login, org, make_user):
     ).get_data(as_text=True)
     assert "mindestens eine verwaltende Person" in page
     client.post(f"/organisation/mitglieder/{membership.id}/entfernen")
-    db.session.expire_all()
-    assert db.session.get(Membership, membership.id).role is Role.owner
+    with app.app_context():
+        assert db.session.get(Membership, membership.id).role is Role.owner
 
 
 def test_editors_see_members_but_change_nothing(client, login, org, make_user):

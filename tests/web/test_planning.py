@@ -15,7 +15,7 @@ from funding_matcher.extensions import db
 from funding_matcher.models import Application, Milestone, Role
 from funding_matcher.operations.catalogue import sync_catalogue
 from funding_matcher.operations.projects import save_profile
-from tests.conftest import profile_data
+from tests.conftest import loaded, profile_data
 
 DEADLINE = {"kind": "fixed", "dates": ["2027-05-28"]}
 
@@ -33,11 +33,13 @@ def kommune(app, make_org, make_user, login, write_programme, catalogue_dir):
         deadline=DEADLINE,
         applicant_types=["kommune"],
     )
-    sync_catalogue(load_catalogue(catalogue_dir).programmes)
-    project = save_profile(
-        organisation, Profile.from_dict(profile_data(applicant_type="kommune")), user
-    )
-    db.session.commit()
+    with app.app_context():
+        sync_catalogue(load_catalogue(catalogue_dir).programmes)
+        project = save_profile(
+            organisation, Profile.from_dict(profile_data(applicant_type="kommune")), user
+        )
+        db.session.commit()
+        project = loaded(project)
     return {"org": organisation, "user": user, "project": project}
 
 
@@ -49,7 +51,6 @@ def start(client, project) -> int:
 
 
 def milestones(application_id: int) -> dict[str, Milestone]:
-    db.session.expire_all()
     return {m.key: m for m in db.session.get(Application, application_id).milestones}
 
 
@@ -108,12 +109,14 @@ def test_a_date_set_by_hand_is_kept_and_moves_raise_the_sequence(client, kommune
     assert rows["finanzplan_final"].sequence == 1
 
 
-def test_award_dates_follow_the_nrw_rules_for_a_kommune(client, kommune):
+def test_award_dates_follow_the_nrw_rules_for_a_kommune(app, client, kommune):
     application_id = start(client, kommune["project"])
-    application = db.session.get(Application, application_id)
+    with app.app_context():
+        application = db.session.get(Application, application_id)
     for item in application.checklist:
         item.done = True
-    db.session.commit()
+    with app.app_context():
+        db.session.commit()
     client.post(f"/antraege/{application_id}/status", data={"status": "eingereicht"})
     client.post(
         f"/antraege/{application_id}/status", data={"status": "bewilligt", "amount_eur": "40000"}
@@ -217,7 +220,7 @@ def rat_key(events: dict) -> str:
 
 
 def test_a_funders_weekend_deadline_shows_on_the_working_day_before(
-    client, kommune, write_programme, catalogue_dir
+    app, client, kommune, write_programme, catalogue_dir
 ):
     write_programme(
         slug="quartiersfonds",
@@ -226,19 +229,22 @@ def test_a_funders_weekend_deadline_shows_on_the_working_day_before(
         deadline={"kind": "fixed", "dates": ["2027-01-31"]},  # a Sunday
         applicant_types=["kommune"],
     )
-    sync_catalogue(load_catalogue(catalogue_dir).programmes)
-    db.session.commit()
+    with app.app_context():
+        sync_catalogue(load_catalogue(catalogue_dir).programmes)
+        db.session.commit()
     start(client, kommune["project"])
     page = client.get("/kalender/").get_data(as_text=True)
     assert "Frist laut Programm: So 31.01.2027" in page
     assert '<span class="day">31.01.2027</span>' not in page  # nothing on the Sunday itself
 
 
-def test_api_gives_the_feed_url(client, kommune):
+def test_api_gives_the_feed_url(app, client, kommune):
     from funding_matcher.operations.tokens import create_api_token
 
-    _, token = create_api_token(kommune["user"], kommune["org"])
-    db.session.commit()
+    with app.app_context():
+        _, token = create_api_token(kommune["user"], kommune["org"])
+        db.session.commit()
+        token = loaded(token)
     body = client.get(
         "/api/v1/me/calendar", headers={"Authorization": f"Bearer {token}"}
     ).get_json()
@@ -248,15 +254,16 @@ def test_api_gives_the_feed_url(client, kommune):
 
 
 def test_watch_list_shows_catalogue_changes_on_the_dashboard(
-    client, kommune, write_programme, catalogue_dir
+    app, client, kommune, write_programme, catalogue_dir
 ):
     write_programme(
         slug="naechste-runde",
         title="Programm zwischen zwei Runden",
         deadline={"kind": "fixed", "dates": ["2026-03-31"]},
     )
-    sync_catalogue(load_catalogue(catalogue_dir).programmes)
-    db.session.commit()
+    with app.app_context():
+        sync_catalogue(load_catalogue(catalogue_dir).programmes)
+        db.session.commit()
     page = client.get("/programme/naechste-runde").get_data(as_text=True)
     assert "Für die nächste Runde vormerken" in page
     assert client.post("/programme/naechste-runde/merken", data={}).status_code == 303
@@ -268,8 +275,9 @@ def test_watch_list_shows_catalogue_changes_on_the_dashboard(
         title="Programm zwischen zwei Runden",
         deadline={"kind": "fixed", "dates": ["2027-03-31"]},
     )
-    sync_catalogue(load_catalogue(catalogue_dir).programmes, today=date(2026, 12, 1))
-    db.session.commit()
+    with app.app_context():
+        sync_catalogue(load_catalogue(catalogue_dir).programmes, today=date(2026, 12, 1))
+        db.session.commit()
     dashboard = client.get("/").get_data(as_text=True)
     assert "Änderungen an gemerkten Programmen" in dashboard
     assert "Frist: feste Stichtage → feste Stichtage, nächste: 31.03.2027" in dashboard
@@ -337,7 +345,7 @@ def test_the_dashboard_costs_the_same_queries_for_3_or_12_applications(client, k
 
 
 def test_the_programme_page_shows_the_planning_terms_in_german(
-    client, kommune, write_programme, catalogue_dir
+    app, client, kommune, write_programme, catalogue_dir
 ):
     write_programme(
         slug="lotteriefonds",
@@ -347,8 +355,9 @@ def test_the_programme_page_shows_the_planning_terms_in_german(
         requires_municipal_endorsement=True,
         post_award_profile="stiftung_vertrag",
     )
-    sync_catalogue(load_catalogue(catalogue_dir).programmes)
-    db.session.commit()
+    with app.app_context():
+        sync_catalogue(load_catalogue(catalogue_dir).programmes)
+        db.session.commit()
     page = client.get("/programme/lotteriefonds").get_data(as_text=True)
     assert "<dt>Projektbeginn</dt><dd>erst nach schriftlicher Zusage des Fördergebers</dd>" in page
     assert "mindestens 60 Tage vorher" in page

@@ -19,7 +19,7 @@ from funding_matcher.models import Application, Milestone, Role
 from funding_matcher.operations.catalogue import sync_catalogue
 from funding_matcher.operations.planning import BudgetFigures, budget_figures, refresh_plans
 from funding_matcher.operations.projects import save_profile
-from tests.conftest import bearer, profile_data
+from tests.conftest import bearer, loaded, profile_data
 
 WRITES = re.compile(r"^\s*(INSERT|UPDATE|DELETE)\b", re.IGNORECASE)
 
@@ -36,11 +36,13 @@ def office(app, make_org, make_user, login, write_programme, catalogue_dir, clie
         deadline={"kind": "fixed", "dates": ["2027-09-30"]},
         applicant_types=["kommune"],
     )
-    sync_catalogue(load_catalogue(catalogue_dir).programmes)
-    project = save_profile(
-        organisation, Profile.from_dict(profile_data(applicant_type="kommune")), user
-    )
-    db.session.commit()
+    with app.app_context():
+        sync_catalogue(load_catalogue(catalogue_dir).programmes)
+        project = save_profile(
+            organisation, Profile.from_dict(profile_data(applicant_type="kommune")), user
+        )
+        db.session.commit()
+        project = loaded(project)
     client.post("/organisation/gremien/sitzungen", data={"body": "rat", "day": "2027-06-17"})
     response = client.post(
         "/antraege/neu", data={"project_id": project.id, "programme": "quartiersfonds"}
@@ -67,14 +69,15 @@ def statements_during(action) -> list[str]:
 
 
 def steps_per_key(application_id: int) -> Counter:
-    db.session.expire_all()
     rows = db.session.scalars(
         sa.select(Milestone).where(Milestone.application_id == application_id)
     )
     return Counter((m.phase, m.key) for m in rows)
 
 
-def test_get_pages_issue_no_insert_update_or_delete(client, office, write_programme, catalogue_dir):
+def test_get_pages_issue_no_insert_update_or_delete(
+    app, client, office, write_programme, catalogue_dir
+):
     application_id = office["application_id"]
     # The catalogue moves the deadline without the plans being recomputed yet: a view must
     # still not write (it shows the stored plan and offers to recompute).
@@ -84,8 +87,9 @@ def test_get_pages_issue_no_insert_update_or_delete(client, office, write_progra
         deadline={"kind": "fixed", "dates": ["2027-10-29"]},
         applicant_types=["kommune"],
     )
-    sync_catalogue(load_catalogue(catalogue_dir).programmes)
-    db.session.commit()
+    with app.app_context():
+        sync_catalogue(load_catalogue(catalogue_dir).programmes)
+        db.session.commit()
     headers = bearer(office["user"], office["org"])
     pages = [
         "/",
@@ -147,16 +151,20 @@ def test_a_racing_recompute_updates_the_rows_the_other_stored(app, office):
     """Two recomputes of one plan at once: the second finds the steps stored by the first
     (unique per application, phase and key) and updates them instead of adding twins."""
     application_id = office["application_id"]
-    db.session.execute(sa.delete(Milestone).where(Milestone.application_id == application_id))
-    db.session.commit()
-    application = db.session.get(Application, application_id)
+    with app.app_context():
+        db.session.execute(sa.delete(Milestone).where(Milestone.application_id == application_id))
+    with app.app_context():
+        db.session.commit()
+    with app.app_context():
+        application = db.session.get(Application, application_id)
     assert application.milestones == []  # this session believes there are none
     with app.app_context():  # another request, with its own session, is quicker
         other = db.session.get(Application, application_id)
         refresh_plans(other, date(2026, 12, 1))
         db.session.commit()
-    refresh_plans(application, date(2026, 12, 1))
-    db.session.commit()
+    with app.app_context():
+        refresh_plans(application, date(2026, 12, 1))
+        db.session.commit()
     counts = steps_per_key(application_id)
     assert counts
     assert set(counts.values()) == {1}
@@ -165,7 +173,8 @@ def test_a_racing_recompute_updates_the_rows_the_other_stored(app, office):
     )
     with pytest.raises(sa.exc.IntegrityError):
         db.session.flush()
-    db.session.rollback()
+    with app.app_context():
+        db.session.rollback()
 
 
 def test_an_own_deadline_shows_on_every_page_the_api_export_and_feed(client, office):
@@ -220,7 +229,7 @@ def test_the_budget_adapter_reads_the_contracts_output():
     assert budget_figures(None) == BudgetFigures()
 
 
-def test_the_haushalt_step_reads_the_saved_budget(client, office, monkeypatch):
+def test_the_haushalt_step_reads_the_saved_budget(app, client, office, monkeypatch):
     monkeypatch.setattr(
         "funding_matcher.operations.planning.stored_budget_json",
         lambda application: {
@@ -236,8 +245,8 @@ def test_the_haushalt_step_reads_the_saved_budget(client, office, monkeypatch):
         "/organisation/gremien/einstellungen",
         data={"council_required": "y", "budget_registration": "30.06.", "adopted_years": "2027"},
     )
-    db.session.expire_all()
-    rows = {m.key: m for m in db.session.get(Application, application_id).milestones}
+    with app.app_context():
+        rows = {m.key: m for m in db.session.get(Application, application_id).milestones}
     assert rows["haushalt_eigenanteil-2028"].due == date(2027, 6, 30)
     assert "haushalt_deckung-2027" not in rows  # no own funds in 2027
     monkeypatch.setattr(

@@ -188,7 +188,8 @@ def test_worked_example_through_the_plan_page(
             add_meeting(
                 organisation, meeting["body"], date.fromisoformat(meeting["date"]), "", today
             )
-    db.session.commit()
+    with app.app_context():
+        db.session.commit()
     response = client.post(
         "/antraege/neu", data={"project_id": project.id, "programme": "beispiel"}
     )

@@ -18,7 +18,7 @@ from funding_matcher.operations.applications import create_application
 from funding_matcher.operations.catalogue import find_programme, sync_catalogue
 from funding_matcher.operations.projects import save_profile
 from funding_matcher.operations.watchlist import watch
-from tests.conftest import profile_data
+from tests.conftest import loaded, profile_data
 
 
 class Inbox:
@@ -72,15 +72,17 @@ def team(app, make_org, make_user, write_programme, catalogue_dir):
         title="Gemerktes Programm",
         deadline={"kind": "fixed", "dates": ["2026-03-31"]},
     )
-    sync_catalogue(load_catalogue(catalogue_dir).programmes)
-    project = save_profile(organisation, Profile.from_dict(profile_data()), petra)
-    create_application(project, find_programme("quartiersfonds"), petra)
-    watch(organisation, "merkprogramm", petra)
-    db.session.commit()
+    with app.app_context():
+        sync_catalogue(load_catalogue(catalogue_dir).programmes)
+        project = save_profile(organisation, Profile.from_dict(profile_data()), petra)
+        create_application(project, find_programme("quartiersfonds"), petra)
+        watch(organisation, "merkprogramm", petra)
+        db.session.commit()
+        project = loaded(project)
     return {"org": organisation, "petra": petra}
 
 
-def test_digest_arrives_once_and_not_again(cli, smtp, team):
+def test_digest_arrives_once_and_not_again(app, cli, smtp, team):
     first = cli(["reminders", "send", "--today", "2026-12-01"])
     assert first.exit_code == 0, first.output
     assert len(smtp.messages) == 1
@@ -94,7 +96,8 @@ def test_digest_arrives_once_and_not_again(cli, smtp, team):
     again = cli(["reminders", "send", "--today", "2026-12-01"])
     assert again.exit_code == 0
     assert len(smtp.messages) == 1  # nothing new, nothing sent
-    assert db.session.scalar(db.select(db.func.count(SentReminder.id))) > 0
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count(SentReminder.id))) > 0
 
 
 def test_watched_programme_change_and_new_matches_are_reported(
@@ -125,12 +128,13 @@ def test_watched_programme_change_and_new_matches_are_reported(
     assert smtp.messages == []
 
 
-def test_dry_run_sends_and_records_nothing(cli, smtp, team):
+def test_dry_run_sends_and_records_nothing(app, cli, smtp, team):
     result = cli(["reminders", "send", "--today", "2026-12-01", "--dry-run"])
     assert result.exit_code == 0
     assert "An: petra@hagen.de" in result.output
     assert smtp.messages == []
-    assert db.session.scalar(db.select(db.func.count(SentReminder.id))) == 0
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count(SentReminder.id))) == 0
 
 
 def test_switched_off_person_gets_nothing(cli, smtp, team, client, login):
@@ -149,7 +153,8 @@ def test_unreachable_server_is_an_error_and_nothing_is_recorded(app, cli, team):
     result = cli(["reminders", "send", "--today", "2026-12-01"])
     assert result.exit_code == 1
     assert "nicht gesendet" in result.output
-    assert db.session.scalar(db.select(db.func.count(SentReminder.id))) == 0
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count(SentReminder.id))) == 0
 
 
 def test_missing_mail_configuration_is_named(cli, team):

@@ -128,7 +128,7 @@ def test_unknown_addresses_take_as_long_as_known_ones(client, make_org, make_use
 # -- sign-in throttling ----------------------------------------------------------------------------
 
 
-def test_guessing_a_password_is_slowed_down(client, make_org, make_user):
+def test_guessing_a_password_is_slowed_down(app, client, make_org, make_user):
     user = make_user(make_org(), Role.editor)
     for _ in range(5):
         assert (
@@ -140,9 +140,11 @@ def test_guessing_a_password_is_slowed_down(client, make_org, make_user):
     assert int(blocked.headers["Retry-After"]) >= 1
     assert "Zu viele fehlgeschlagene Anmeldeversuche" in blocked.get_data(as_text=True)
     # When the wait is over, the right password works again.
-    for row in db.session.scalars(db.select(ThrottleCounter)):
+    with app.app_context():
+        for row in db.session.scalars(db.select(ThrottleCounter)):
         row.blocked_until = time.time() - 1
-    db.session.commit()
+    with app.app_context():
+        db.session.commit()
     assert (
         client.post("/anmelden", data={"email": user.email, "password": PASSWORD}).status_code
         == 302
@@ -203,7 +205,7 @@ def test_hostile_json_bodies_get_400(client, body):
     assert response.is_json
 
 
-def test_profile_import_refuses_lone_surrogates_so_export_never_fails(
+def test_profile_import_refuses_lone_surrogates_so_export_never_fails(app, 
     client, login, make_org, make_user
 ):
     login(make_user(make_org(), Role.editor))
@@ -214,20 +216,22 @@ def test_profile_import_refuses_lone_surrogates_so_export_never_fails(
         content_type="multipart/form-data",
     )
     assert response.status_code == 303
-    assert db.session.scalar(db.select(db.func.count(ProjectProfile.id))) == 0
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count(ProjectProfile.id))) == 0
     assert "ungültige Zeichen" in client.get("/projekte/").get_data(as_text=True)
 
 
-def test_budget_numbers_are_finite_and_minus_zero_is_zero(client, login, make_org, make_user):
+def test_budget_numbers_are_finite_and_minus_zero_is_zero(app, client, login, make_org, make_user):
     login(make_user(make_org(), Role.editor))
     client.post("/projekte/neu", data={"applicant_type": "verein", "state": "NW"})
-    project = db.session.scalars(db.select(ProjectProfile)).one()
+    with app.app_context():
+        project = db.session.scalars(db.select(ProjectProfile)).one()
     for bad in ("NaN", "Infinity", "1e309"):
         response = client.post(f"/projekte/{project.id}/schritt/3", data={"budget_total_eur": bad})
         assert response.status_code == 422, bad
     client.post(f"/projekte/{project.id}/schritt/3", data={"budget_total_eur": "-0"})
-    db.session.expire_all()
-    stored = db.session.get(ProjectProfile, project.id).data["budget_total_eur"]
+    with app.app_context():
+        stored = db.session.get(ProjectProfile, project.id).data["budget_total_eur"]
     assert stored == 0
     assert str(stored) in ("0", "0.0")
 
@@ -241,7 +245,7 @@ def test_extra_fields_are_bounded(client):
 # -- files --------------------------------------------------------------------------------
 
 
-def test_sqlite_file_and_instance_folder_are_private(tmp_path, monkeypatch):
+def test_sqlite_file_and_instance_folder_are_private(app, tmp_path, monkeypatch):
     from flask_migrate import upgrade
 
     folder = tmp_path / "instanz"

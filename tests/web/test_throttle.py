@@ -13,7 +13,7 @@ from funding_matcher.extensions import db
 from funding_matcher.models import Role, ThrottleCounter
 from funding_matcher.operations import throttle
 from funding_matcher.operations.tokens import create_api_token, revoke_api_token
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, loaded
 
 
 def sign_in(client, email: str, password: str = PASSWORD) -> int:
@@ -39,7 +39,8 @@ def test_a_counter_admits_again_when_its_wait_is_over(app):
     assert throttle.reserve(key, policy, now=1011.0) == pytest.approx(19.6)
     # A quiet day starts the count again.
     assert throttle.reserve(key, policy, now=1010.6 + 25 * 3600) == 0
-    assert db.session.get(ThrottleCounter, key).count == 1
+    with app.app_context():
+        assert db.session.get(ThrottleCounter, key).count == 1
 
 
 def test_guessing_an_account_does_not_lock_its_owner_out_on_their_own_computer(
@@ -80,14 +81,18 @@ def test_failures_from_one_address_do_not_block_correct_passwords_from_known_dev
 
 
 def test_a_revoked_token_is_slowed_down_but_valid_tokens_from_the_same_address_are_not(
-    client, make_org, make_user
+    app, client, make_org, make_user
 ):
     organisation = make_org()
     user = make_user(organisation, Role.editor)
-    old, old_token = create_api_token(user, organisation, "alt")
-    _, good_token = create_api_token(user, organisation, "neu")
-    revoke_api_token(old)
-    db.session.commit()
+    with app.app_context():
+        old, old_token = create_api_token(user, organisation, "alt")
+        _, good_token = create_api_token(user, organisation, "neu")
+        revoke_api_token(old)
+        db.session.commit()
+        old = loaded(old)
+        old_token = loaded(old_token)
+        good_token = loaded(good_token)
     revoked = {"Authorization": f"Bearer {old_token}"}
     statuses = [client.get("/api/v1/me/calendar", headers=revoked).status_code for _ in range(22)]
     assert statuses[0] == 401

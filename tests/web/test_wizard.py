@@ -7,6 +7,7 @@ from funding_matcher.extensions import db
 from funding_matcher.models import ProjectProfile, Role
 from funding_matcher.operations.catalogue import sync_catalogue
 from funding_matcher.operations.projects import create_draft_profile
+from tests.conftest import loaded
 
 STEP1 = {
     "applicant_type": "verein",
@@ -58,12 +59,12 @@ def catalogue(app, write_programme, catalogue_dir):
         applicant_types=["kommune"],
         access_via=[{"applicant_types": ["verein"], "via": "den Verfügungsfonds der Kommune"}],
     )
-    sync_catalogue(load_catalogue(catalogue_dir).programmes)
-    db.session.commit()
+    with app.app_context():
+        sync_catalogue(load_catalogue(catalogue_dir).programmes)
+        db.session.commit()
 
 
 def only_project() -> ProjectProfile:
-    db.session.expire_all()
     return db.session.scalars(db.select(ProjectProfile)).one()
 
 
@@ -182,19 +183,22 @@ def test_incomplete_profile_has_no_results_or_export_yet(client, editor):
     assert "noch nicht vollständig" in client.get(f"/projekte/{project.id}").get_data(True)
 
 
-def test_duplicate(client, editor):
+def test_duplicate(app, client, editor):
     client.post("/projekte/neu", data=STEP1)
     project = only_project()
     client.post(f"/projekte/{project.id}/schritt/2", data=STEP2)
     client.post(f"/projekte/{project.id}/duplizieren")
-    titles = sorted(p.title for p in db.session.scalars(db.select(ProjectProfile)))
+    with app.app_context():
+        titles = sorted(p.title for p in db.session.scalars(db.select(ProjectProfile)))
     assert titles == [STEP2["title"], STEP2["title"] + " (Kopie)"]
 
 
-def test_wizard_routes_are_scoped_and_need_editor(client, login, make_org, make_user):
+def test_wizard_routes_are_scoped_and_need_editor(app, client, login, make_org, make_user):
     owner_org = make_org("Eigentümer")
-    project = create_draft_profile(owner_org)
-    db.session.commit()
+    with app.app_context():
+        project = create_draft_profile(owner_org)
+        db.session.commit()
+        project = loaded(project)
     login(make_user(make_org("Fremd")))
     for path in (
         f"/projekte/{project.id}/schritt/1",
