@@ -189,8 +189,13 @@ def _read_relationships(row: Any, depth: int, seen: set[int]) -> None:
 
 
 def again(row: Any) -> Any:
-    """The row of the current session for a row of an earlier context (or None)."""
-    return None if row is None else db.session.get(type(row), row.id)
+    """The row of the current session for a row of an earlier context; anything that is no
+    row (an id, a name, a class) comes back as it is."""
+    if isinstance(row, type) or not isinstance(
+        sa.inspect(row, raiseerr=False), sa.orm.InstanceState
+    ):
+        return row
+    return db.session.get(type(row), row.id)
 
 
 class RequestClient(FlaskClient):

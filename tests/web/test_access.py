@@ -10,7 +10,7 @@ from funding_matcher.extensions import db
 from funding_matcher.models import ProjectProfile, Role
 from funding_matcher.operations.accounts import add_member
 from funding_matcher.operations.projects import save_profile
-from tests.conftest import loaded, profile_data
+from tests.conftest import again, loaded, profile_data
 
 
 @pytest.fixture
@@ -43,7 +43,7 @@ def test_other_organisations_objects_answer_404(app, client, login, two_orgs, me
     response = getattr(client, method)(path.format(id=two_orgs["project_b"]))
     assert response.status_code == 404
     with app.app_context():
-        assert db.session.get(ProjectProfile, two_orgs["project_b"]) is not None
+        assert db.session.get(ProjectProfile, again(two_orgs["project_b"])) is not None
 
 
 def test_project_list_shows_only_own_projects(client, login, two_orgs):
@@ -79,7 +79,7 @@ def test_editor_can_delete_after_confirming(app, client, login, two_orgs):
 def test_consultant_switches_between_organisations(app, client, login, make_user, two_orgs):
     consultant = make_user(two_orgs["a"], Role.editor)
     with app.app_context():
-        add_member(consultant, two_orgs["b"], Role.viewer)
+        add_member(again(consultant), again(two_orgs["b"]), Role.viewer)
         db.session.commit()
     login(consultant)
     project = two_orgs["project_b"]

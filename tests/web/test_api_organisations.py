@@ -8,7 +8,7 @@ import pytest
 
 from funding_matcher.extensions import db
 from funding_matcher.models import Organisation, ProjectProfile, Role
-from tests.conftest import bearer, profile_data
+from tests.conftest import bearer, loaded, profile_data
 
 
 @pytest.fixture
@@ -106,7 +106,7 @@ def test_clients_are_isolated_from_each_other(app, client, consultancy, petra, m
 
     # The Diakonie's own person sees the Diakonie only: no other client, no client list.
     with app.app_context():
-        diakonie_org = db.session.get(Organisation, diakonie["id"])
+        diakonie_org = loaded(db.session.get(Organisation, diakonie["id"]))
     sabine = make_user(diakonie_org, Role.owner, email="kroeger@diakonie.de")
     sabine_headers = bearer(sabine, diakonie_org)
     own = client.get("/api/v1/organisations", headers=sabine_headers).get_json()
@@ -114,7 +114,7 @@ def test_clients_are_isolated_from_each_other(app, client, consultancy, petra, m
     assert "clients" not in own["organisations"][0]
     # Her token reaches no object of another client (404, as for any foreign id).
     with app.app_context():
-        stadt_org = db.session.get(Organisation, stadt["id"])
+        stadt_org = loaded(db.session.get(Organisation, stadt["id"]))
     project = client.post(
         "/api/v1/projects", json=profile_data(), headers=bearer(petra, stadt_org)
     ).get_json()

@@ -20,7 +20,7 @@ from funding_matcher.extensions import db
 from funding_matcher.models import Role
 from funding_matcher.operations.catalogue import sync_catalogue
 from funding_matcher.paths import PROJECT_ROOT
-from tests.conftest import PASSWORD, loaded
+from tests.conftest import PASSWORD, again, loaded
 
 pytestmark = pytest.mark.browser
 
@@ -386,7 +386,7 @@ def test_council_dates_plan_dashboard_and_calendar(
         application = create_application(
             project, find_programme("stbauf-sozialer-zusammenhalt"), user
         )
-        invite(organisation, "kollegin@hagen.de", Role.editor, user)
+        invite(again(organisation), "kollegin@hagen.de", Role.editor, again(user))
         db.session.commit()
         project = loaded(project)
         application = loaded(application)

@@ -62,13 +62,13 @@ def application_for(app, organisation: Organisation, title: str, slug: str, user
     from funding_matcher.operations.applications import create_application
     from funding_matcher.operations.catalogue import find_programme
     from funding_matcher.operations.projects import save_profile
-    from tests.conftest import loaded, profile_data
+    from tests.conftest import again, loaded, profile_data
 
     with app.app_context():
         project = save_profile(
             organisation, Profile.from_dict(profile_data(title=title, state="NI")), user
         )
-        application = create_application(project, find_programme(slug), user)
+        application = create_application(project, find_programme(again(slug)), again(user))
         db.session.commit()
         project = loaded(project)
         application = loaded(application)
@@ -82,7 +82,8 @@ def type_and_wait_saved(tab, text: str) -> None:
 
 
 def section_text(application_id: int) -> str:
-    return db.session.get(Application, application_id).sections[0].text
+    with running_app().app_context():
+        return loaded(db.session.get(Application, again(application_id)).sections[0].text)
 
 
 def test_consultant_with_two_clients_loses_nothing(
@@ -118,9 +119,9 @@ def test_consultant_with_two_clients_loses_nothing(
         page.get_by_role("button", name="Organisation anlegen").click()
         page.get_by_text(f"„{name}“ ist angelegt").wait_for()
     with app.app_context():
-        diakonie = db.session.scalar(db.select(Organisation).filter_by(kind="verband"))
+        diakonie = loaded(db.session.scalar(db.select(Organisation).filter_by(kind="verband")))
     with app.app_context():
-        stadt = db.session.scalar(db.select(Organisation).filter_by(kind="kommune"))
+        stadt = loaded(db.session.scalar(db.select(Organisation).filter_by(kind="kommune")))
     assert diakonie.consultancy_id == stadt.consultancy_id == consultancy.id
 
     # A new project in the wizard starts from the client and keeps what is typed.

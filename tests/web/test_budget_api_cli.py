@@ -14,7 +14,7 @@ import pytest
 from funding_matcher.extensions import db
 from funding_matcher.models import Application, Role
 from funding_matcher.operations.budget import add_register_aid
-from tests.conftest import SHARED, bearer
+from tests.conftest import SHARED, again, bearer
 
 EXAMPLES = SHARED / "eval" / "budget-dev"
 EXAMPLE_NAMES = sorted(p.stem for p in EXAMPLES.glob("*.json") if ".expected" not in p.name)
@@ -326,7 +326,7 @@ def test_api_roles_and_organisations(client, org, make_org, make_user, editor, a
 
 def test_api_register_feeds_the_de_minimis_check(app, client, org, editor, application):
     with app.app_context():
-        add_register_aid(org, date(2025, 6, 30), "Stadt", Decimal("250000.00"))  # + 79.200 €
+        add_register_aid(again(org), date(2025, 6, 30), "Stadt", Decimal("250000.00"))  # + 79.200 €
         db.session.commit()
     data = example("d1-anteil-other-funding")
     data["terms"]["de_minimis"] = "general"
@@ -345,7 +345,7 @@ def test_api_plan_that_lists_its_own_aid_ignores_the_register(
     app, client, org, editor, application
 ):
     with app.app_context():
-        add_register_aid(org, date(2025, 6, 30), "Land", Decimal("290000.00"))
+        add_register_aid(again(org), date(2025, 6, 30), "Land", Decimal("290000.00"))
         db.session.commit()
     data = example("d1-anteil-other-funding")
     data["terms"]["de_minimis"] = "general"

@@ -21,7 +21,7 @@ from funding_matcher.extensions import db
 from funding_matcher.models import Application, DeMinimisAid, Role
 from funding_matcher.operations.budget import add_register_aid, save_budget, stored_report
 from funding_matcher.web.budget.mapping import budget_from_form, form_values
-from tests.conftest import SHARED, again, sign_in_directly
+from tests.conftest import SHARED, again, loaded, sign_in_directly
 from tests.web.test_browser import (  # noqa: F401
     check_accessibility,
     live_server,
@@ -575,7 +575,7 @@ def test_register_add_list_delete(app, client, org, application):
     assert "250.000,00 €" in html
     assert "allgemeine De-minimis-Beihilfen 250.000,00 €" in html
     with app.app_context():
-        aid = db.session.scalars(db.select(DeMinimisAid)).one()
+        aid = loaded(db.session.scalars(db.select(DeMinimisAid)).one())
     response = client.post(f"/organisation/de-minimis/{aid.id}/loeschen")
     assert response.status_code == 303
     with app.app_context():

@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from tests.conftest import loaded
 from funding_matcher.extensions import db
 from funding_matcher.models import Application, Organisation, ProjectProfile, Role, TrashEntry
 from funding_matcher.operations.trash import purge
@@ -58,7 +59,7 @@ def test_a_consultant_creates_clients_and_a_colleague_works_for_them(app,
     # The colleague opens the client's application from the overview: switched, no 404.
     client.post("/organisation/wechseln", data={"organisation_id": stadt.id})
     with app.app_context():
-        application = db.session.scalar(db.select(Application))
+        application = loaded(db.session.scalar(db.select(Application)))
     page = client.get(f"/antraege/{application.id}")
     assert page.status_code == 200
     assert "Organisation gewechselt" in page.get_data(as_text=True)
@@ -192,7 +193,7 @@ def test_deleting_an_application_asks_then_the_papierkorb_restores_it(app,
     trash = client.get("/organisation/papierkorb/").get_data(as_text=True)
     assert application.programme_title in trash
     with app.app_context():
-        entry = db.session.scalar(db.select(TrashEntry))
+        entry = loaded(db.session.scalar(db.select(TrashEntry)))
     assert entry.purge_after == date(2026, 12, 8) or entry.purge_after > date(2026, 1, 1)
     restored = client.post(f"/organisation/papierkorb/{entry.id}/wiederherstellen")
     assert restored.headers["Location"].endswith(f"/antraege/{application.id}")
@@ -235,11 +236,11 @@ def test_a_removed_member_and_a_meeting_come_back_from_the_papierkorb(app,
     assert "kollegin@stadt.de" not in client.get("/organisation/").get_data(as_text=True)
     client.post("/organisation/gremien/sitzungen", data={"body": "rat", "day": "2027-03-11"})
     with app.app_context():
-        meeting = db.session.scalar(db.select(Organisation).where(Organisation.id == organisation.id))
+        meeting = loaded(db.session.scalar(db.select(Organisation).where(Organisation.id == organisation.id)))
     from funding_matcher.models import BodyMeeting
 
     with app.app_context():
-        meeting = db.session.scalar(db.select(BodyMeeting))
+        meeting = loaded(db.session.scalar(db.select(BodyMeeting)))
     client.post(f"/organisation/gremien/sitzungen/{meeting.id}/loeschen", data={"confirmed": "ja"})
     with app.app_context():
         assert db.session.scalar(db.select(BodyMeeting)) is None

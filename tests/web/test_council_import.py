@@ -19,7 +19,7 @@ from funding_matcher.extensions import db
 from funding_matcher.models import Application, BodyMeeting, CouncilSource, Role
 from funding_matcher.operations.catalogue import sync_catalogue
 from funding_matcher.operations.projects import save_profile
-from tests.conftest import loaded, profile_data
+from tests.conftest import again, loaded, profile_data
 
 from .council_server import ics_export, start_server
 
@@ -124,7 +124,7 @@ def test_oparl_council_calendar_of_40_meetings_in_one_step(app, client, ris, sta
     assert "40 Sitzungen im Kalender" in flash
     # The plan follows at once: the committee before the council, the Vorlage before both.
     with app.app_context():
-        application = db.session.get(Application, stadt["application_id"])
+        application = loaded(db.session.get(Application, again(stadt["application_id"])))
     steps = {m.key: m.due for m in application.milestones}
     assert steps["ratsbeschluss"] == date(2027, 9, 16)  # the last one by 30.09. - 14
     assert steps["beratung_fachausschuss"] == date(2027, 9, 9)  # by 16.09. - 7
@@ -144,7 +144,7 @@ def test_reimport_moves_a_moved_meeting_and_drops_a_cancelled_one(app, client, r
     rat.meetings[6]["cancelled"] = True
     rat.meetings.append(ris.meeting(rat, 21, date(2027, 12, 9)))
     with app.app_context():
-        source = db.session.scalar(sa.select(CouncilSource))
+        source = loaded(db.session.scalar(sa.select(CouncilSource)))
     again = client.post(f"/organisation/gremien/import/{source.id}/aktualisieren")
     assert again.status_code == 303
     after = {r.external_id: (r.id, r.day) for r in meetings()}
@@ -205,7 +205,7 @@ def test_a_broken_update_leaves_the_calendar_as_it_was(app, client, ris, stadt, 
     assert len(before) == 20
     ris.mode = mode
     with app.app_context():
-        source = db.session.scalar(sa.select(CouncilSource))
+        source = loaded(db.session.scalar(sa.select(CouncilSource)))
     again = client.post(f"/organisation/gremien/import/{source.id}/aktualisieren")
     assert again.status_code == 303
     page = html.unescape(client.get("/organisation/gremien").get_data(as_text=True))
@@ -213,7 +213,8 @@ def test_a_broken_update_leaves_the_calendar_as_it_was(app, client, ris, stadt, 
     assert [(r.id, r.day, r.body) for r in meetings()] == before
     with app.app_context():
         after = {
-            m.key: m.due for m in db.session.get(Application, stadt["application_id"]).milestones
+            m.key: m.due
+            for m in db.session.get(Application, again(stadt["application_id"])).milestones
         }
     assert after == plan_before
 
@@ -268,7 +269,9 @@ def test_an_ics_export_uploaded_and_then_updated_from_its_address(app, client, r
     )
     assert done.status_code == 303
     with app.app_context():
-        source = db.session.scalar(sa.select(CouncilSource).where(CouncilSource.url.is_not(None)))
+        source = loaded(
+            db.session.scalar(sa.select(CouncilSource).where(CouncilSource.url.is_not(None)))
+        )
     events[3] = (events[3][0], events[3][1], date(2027, 4, 27), "")
     ris.ics = ics_export(events)
     client.post(f"/organisation/gremien/import/{source.id}/aktualisieren")

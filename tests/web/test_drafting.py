@@ -110,7 +110,7 @@ def test_saved_details_redraft_untouched_sections_and_leave_edited_ones(app, cli
     assert "SGB-II-Quote: 24 % (Quelle: Sozialbericht 2025)" in text
     assert "Unser Text." in section_text(client, setup, "zielgruppe-und-beteiligung")
     with app.app_context():
-        project = db.session.get(ProjectProfile, setup["application"].project_id)
+        project = loaded(db.session.get(ProjectProfile, setup["application"].project_id))
     with app.app_context():
         project = again(project)
     assert project.data["details"]["target_group"] == {
@@ -206,7 +206,7 @@ def test_the_grantors_version_lists_what_is_missing_then_downloads(app, client, 
     assert "Abschnitt „Zielgruppe und Beteiligung“ ist leer" in page
     client.post(details_url(setup), data=answers())
     with app.app_context():
-        save_budget(setup["application"], BUDGET)
+        save_budget(again(setup["application"]), BUDGET)
         db.session.commit()
     ready = client.get(url)
     assert ready.status_code == 200, ready.get_data(as_text=True)[:400]
@@ -221,7 +221,7 @@ def test_the_grantors_version_lists_what_is_missing_then_downloads(app, client, 
 
 def test_api_export_takes_the_version(app, client, setup):
     with app.app_context():
-        _, token = create_api_token(setup["user"], setup["org"])
+        _, token = create_api_token(again(setup["user"]), again(setup["org"]))
         db.session.commit()
         token = loaded(token)
     headers = {"Authorization": f"Bearer {token}"}
@@ -245,7 +245,7 @@ def test_api_export_takes_the_version(app, client, setup):
 
 def test_api_projects_take_details_and_the_schema_describes_them(app, client, setup):
     with app.app_context():
-        _, token = create_api_token(setup["user"], setup["org"])
+        _, token = create_api_token(again(setup["user"]), again(setup["org"]))
         db.session.commit()
         token = loaded(token)
     headers = {"Authorization": f"Bearer {token}"}

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from funding_matcher.extensions import db
 from funding_matcher.models import Role
 from funding_matcher.operations.tokens import create_api_token
-from tests.conftest import loaded
+from tests.conftest import again, loaded
 from tests.unit.exports.conftest import needs_pdftotext
 
 
@@ -72,7 +72,7 @@ def test_unknown_format_and_other_organisations(client, setup, make_org, make_us
 
 def test_api_export(app, client, setup, make_org, make_user):
     with app.app_context():
-        _, token = create_api_token(setup["user"], setup["org"])
+        _, token = create_api_token(again(setup["user"]), again(setup["org"]))
         db.session.commit()
         token = loaded(token)
     headers = {"Authorization": f"Bearer {token}"}

@@ -16,7 +16,7 @@ from funding_matcher.extensions import db
 from funding_matcher.models import Application, Milestone, ProjectProfile, Role
 from funding_matcher.operations.planning import refresh_plans
 from funding_matcher.web.api.schemas import MONEY
-from tests.conftest import bearer
+from tests.conftest import again, bearer, loaded, running_app
 from tests.web.mailbox import smtp_server
 
 WINDOW = "Datum zwischen dem 01.01.1990 und dem 31.12.2100"
@@ -31,15 +31,18 @@ def team(app, client, login, make_org, make_user, make_application):
     application = make_application(organisation, editor)
     login(editor)
     with app.app_context():
-        refresh_plans(application, date(2026, 12, 1))  # the plan's milestones exist
+        refresh_plans(again(application), date(2026, 12, 1))  # the plan's milestones exist
         db.session.commit()
     return {"org": organisation, "owner": owner, "editor": editor, "app": application}
 
 
 def milestone_of(application_id: int) -> Milestone:
-    return db.session.scalars(
-        db.select(Milestone).where(Milestone.application_id == application_id)
-    ).first()
+    with running_app().app_context():
+        return loaded(
+            db.session.scalars(
+                db.select(Milestone).where(Milestone.application_id == application_id)
+            ).first()
+        )
 
 
 @pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31", "1989-12-31", "2101-01-01"])
@@ -63,7 +66,7 @@ def test_dates_outside_the_window_are_refused_in_every_form(app, client, team, d
         assert response.status_code == 422, (path, response.status_code)
         assert WINDOW in response.get_data(as_text=True), path
     with app.app_context():
-        application = db.session.get(Application, application_id)
+        application = loaded(db.session.get(Application, application_id))
     assert application.deadline is None
     assert application.status == "idee"
     assert milestone_of(application_id).due == milestone.due

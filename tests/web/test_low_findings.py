@@ -18,7 +18,7 @@ from funding_matcher.extensions import db
 from funding_matcher.models import ProjectProfile, Role
 from funding_matcher.operations.projects import save_profile
 from funding_matcher.web.api.openapi import openapi_document
-from tests.conftest import bearer, loaded, profile_data
+from tests.conftest import again, bearer, loaded, profile_data
 from tests.web.crawl import crawl
 from tests.web.mailbox import free_port
 
@@ -153,7 +153,7 @@ def test_arabic_indic_digits_are_no_money_and_no_id(app, client, login, make_org
     organisation = make_org()
     user = make_user(organisation, Role.editor)
     with app.app_context():
-        project = save_profile(organisation, Profile.from_dict(profile_data()), user)
+        project = save_profile(again(organisation), Profile.from_dict(profile_data()), again(user))
         db.session.commit()
         project = loaded(project)
     login(user)
@@ -201,7 +201,7 @@ def test_line_breaks_in_titles_and_names_are_refused(
     assert "title" in api.get_json()["fields"]
     login(user)
     with app.app_context():
-        project = save_profile(organisation, Profile.from_dict(profile_data()), user)
+        project = save_profile(again(organisation), Profile.from_dict(profile_data()), again(user))
         db.session.commit()
         project = loaded(project)
     step = client.post(
@@ -243,7 +243,7 @@ def test_viewers_see_no_links_or_forms_they_cannot_use(
     # A profile with gaps: its results list "Angabe fehlt" hints that link into the wizard.
     with app.app_context():
         sparse = {k: v for k, v in profile_data().items() if k not in ("municipality", "area_type")}
-        save_profile(organisation, Profile.from_dict(sparse), owner)
+        save_profile(again(organisation), Profile.from_dict(sparse), again(owner))
         db.session.commit()
         sparse = loaded(sparse)
     login(make_user(organisation, Role.viewer))

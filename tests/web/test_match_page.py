@@ -110,7 +110,7 @@ def test_one_click_opens_the_main_application_with_the_cofunders_planned(app, cl
     assert response.status_code == 303
     application_id = int(re.search(r"/antraege/(\d+)$", response.headers["Location"]).group(1))
     with app.app_context():
-        application = db.session.get(Application, application_id)
+        application = loaded(db.session.get(Application, application_id))
     assert application.programme_slug == "landesprogramm"
     assert application.planned_financing == [
         {

@@ -136,7 +136,7 @@ def test_guideline_upload_review_accept_copy_and_catalogue_draft(app, client, ed
     response = client.post(f"/programme/{SLUG}/richtlinie/{row.id}", data={"accept": accepted})
     assert response.status_code == 303
     with app.app_context():
-        copy = db.session.scalars(db.select(ProgrammeCopy)).one()
+        copy = loaded(db.session.scalars(db.select(ProgrammeCopy)).one())
     assert copy.organisation_id == organisation.id
     assert copy.checked_on == date(2026, 11, 29)
     assert set(copy.fields) == {"amount_max_eur", "valid_from"}
@@ -188,13 +188,15 @@ def test_a_second_guideline_merges_field_by_field(app, client, editor, organisat
         "aenderung.pdf",
     )
     with app.app_context():
-        row = db.session.get(GuidelineImport, int(second.headers["Location"].rsplit("/", 1)[1]))
+        row = loaded(
+            db.session.get(GuidelineImport, int(second.headers["Location"].rsplit("/", 1)[1]))
+        )
     client.post(
         f"/programme/{SLUG}/richtlinie/{row.id}",
         data={"accept": [index_of(row, "funding_rate_max_percent")]},
     )
     with app.app_context():
-        copy = db.session.scalars(db.select(ProgrammeCopy)).one()
+        copy = loaded(db.session.scalars(db.select(ProgrammeCopy)).one())
     with app.app_context():
         copy = again(copy)
     assert copy.fields["amount_max_eur"]["file"] == "richtlinie-2026.pdf"
@@ -270,7 +272,9 @@ def test_a_guideline_of_another_funder_warns_and_is_never_marked_as_checked(
     )
     assert response.status_code == 303
     with app.app_context():
-        row = db.session.get(GuidelineImport, int(response.headers["Location"].rsplit("/", 1)[1]))
+        row = loaded(
+            db.session.get(GuidelineImport, int(response.headers["Location"].rsplit("/", 1)[1]))
+        )
     review = client.get(response.headers["Location"]).get_data(as_text=True)
     assert "Diese Richtlinie passt nicht zum Programm." in review
     assert "Landeshauptstadt Potsdam" in review
@@ -431,7 +435,7 @@ def test_concept_prefills_the_wizard_with_markers_until_each_step_is_saved(
     location = response.headers["Location"]
     project_id = int(re.search(r"/projekte/(\d+)/schritt/1$", location).group(1))
     with app.app_context():
-        row = db.session.get(ProjectProfile, project_id)
+        row = loaded(db.session.get(ProjectProfile, project_id))
     assert row.organisation_id == organisation.id
     assert row.title == "Nachbarschaftstreff Am Kirchplatz"
     assert row.data["budget_total_eur"] == 120000
@@ -481,7 +485,7 @@ def test_what_the_concept_does_not_say_stays_empty_and_is_named(app, client, edi
     response = upload(client, "/projekte/neu/konzept", text_pdf([lines]), "kurz.pdf")
     project_id = int(re.search(r"/projekte/(\d+)/", response.headers["Location"]).group(1))
     with app.app_context():
-        row = db.session.get(ProjectProfile, project_id)
+        row = loaded(db.session.get(ProjectProfile, project_id))
     assert "budget_total_eur" not in row.data
     assert "applicant_type" not in row.data
     step1 = client.get(response.headers["Location"]).get_data(as_text=True)

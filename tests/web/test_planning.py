@@ -15,7 +15,7 @@ from funding_matcher.extensions import db
 from funding_matcher.models import Application, Milestone, Role
 from funding_matcher.operations.catalogue import sync_catalogue
 from funding_matcher.operations.projects import save_profile
-from tests.conftest import loaded, profile_data
+from tests.conftest import again, loaded, profile_data
 
 DEADLINE = {"kind": "fixed", "dates": ["2027-05-28"]}
 
@@ -112,7 +112,7 @@ def test_a_date_set_by_hand_is_kept_and_moves_raise_the_sequence(client, kommune
 def test_award_dates_follow_the_nrw_rules_for_a_kommune(app, client, kommune):
     application_id = start(client, kommune["project"])
     with app.app_context():
-        application = db.session.get(Application, application_id)
+        application = loaded(db.session.get(Application, application_id))
     for item in application.checklist:
         item.done = True
     with app.app_context():
@@ -242,7 +242,7 @@ def test_api_gives_the_feed_url(app, client, kommune):
     from funding_matcher.operations.tokens import create_api_token
 
     with app.app_context():
-        _, token = create_api_token(kommune["user"], kommune["org"])
+        _, token = create_api_token(again(kommune["user"]), again(kommune["org"]))
         db.session.commit()
         token = loaded(token)
     body = client.get(

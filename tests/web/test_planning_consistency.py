@@ -156,7 +156,7 @@ def test_a_racing_recompute_updates_the_rows_the_other_stored(app, office):
     with app.app_context():
         db.session.commit()
     with app.app_context():
-        application = db.session.get(Application, application_id)
+        application = loaded(db.session.get(Application, application_id))
     assert application.milestones == []  # this session believes there are none
     with app.app_context():  # another request, with its own session, is quicker
         other = db.session.get(Application, application_id)

@@ -18,7 +18,7 @@ from funding_matcher.operations.applications import create_application
 from funding_matcher.operations.catalogue import find_programme, sync_catalogue
 from funding_matcher.operations.projects import save_profile
 from funding_matcher.operations.watchlist import watch
-from tests.conftest import loaded, profile_data
+from tests.conftest import again, loaded, profile_data
 
 
 class Inbox:
@@ -74,9 +74,9 @@ def team(app, make_org, make_user, write_programme, catalogue_dir):
     )
     with app.app_context():
         sync_catalogue(load_catalogue(catalogue_dir).programmes)
-        project = save_profile(organisation, Profile.from_dict(profile_data()), petra)
-        create_application(project, find_programme("quartiersfonds"), petra)
-        watch(organisation, "merkprogramm", petra)
+        project = save_profile(again(organisation), Profile.from_dict(profile_data()), again(petra))
+        create_application(project, find_programme("quartiersfonds"), again(petra))
+        watch(again(organisation), "merkprogramm", again(petra))
         db.session.commit()
         project = loaded(project)
     return {"org": organisation, "petra": petra}

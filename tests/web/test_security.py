@@ -12,7 +12,7 @@ import pytest
 from funding_matcher import create_app
 from funding_matcher.extensions import db
 from funding_matcher.models import ProjectProfile, Role, ThrottleCounter
-from tests.conftest import PASSWORD, profile_data
+from tests.conftest import loaded, PASSWORD, profile_data
 
 SECURITY_HEADERS = (
     "Content-Security-Policy",
@@ -225,7 +225,7 @@ def test_budget_numbers_are_finite_and_minus_zero_is_zero(app, client, login, ma
     login(make_user(make_org(), Role.editor))
     client.post("/projekte/neu", data={"applicant_type": "verein", "state": "NW"})
     with app.app_context():
-        project = db.session.scalars(db.select(ProjectProfile)).one()
+        project = loaded(db.session.scalars(db.select(ProjectProfile)).one())
     for bad in ("NaN", "Infinity", "1e309"):
         response = client.post(f"/projekte/{project.id}/schritt/3", data={"budget_total_eur": bad})
         assert response.status_code == 422, bad

@@ -13,7 +13,7 @@ from funding_matcher.extensions import db
 from funding_matcher.models import Role, ThrottleCounter
 from funding_matcher.operations import throttle
 from funding_matcher.operations.tokens import create_api_token, revoke_api_token
-from tests.conftest import PASSWORD, loaded
+from tests.conftest import PASSWORD, again, loaded
 
 
 def sign_in(client, email: str, password: str = PASSWORD) -> int:
@@ -86,8 +86,8 @@ def test_a_revoked_token_is_slowed_down_but_valid_tokens_from_the_same_address_a
     organisation = make_org()
     user = make_user(organisation, Role.editor)
     with app.app_context():
-        old, old_token = create_api_token(user, organisation, "alt")
-        _, good_token = create_api_token(user, organisation, "neu")
+        old, old_token = create_api_token(again(user), again(organisation), "alt")
+        _, good_token = create_api_token(again(user), again(organisation), "neu")
         revoke_api_token(old)
         db.session.commit()
         old = loaded(old)

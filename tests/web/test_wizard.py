@@ -7,7 +7,7 @@ from funding_matcher.extensions import db
 from funding_matcher.models import ProjectProfile, Role
 from funding_matcher.operations.catalogue import sync_catalogue
 from funding_matcher.operations.projects import create_draft_profile
-from tests.conftest import loaded
+from tests.conftest import again, loaded, running_app
 
 STEP1 = {
     "applicant_type": "verein",
@@ -65,7 +65,8 @@ def catalogue(app, write_programme, catalogue_dir):
 
 
 def only_project() -> ProjectProfile:
-    return db.session.scalars(db.select(ProjectProfile)).one()
+    with running_app().app_context():
+        return loaded(db.session.scalars(db.select(ProjectProfile)).one())
 
 
 def test_full_wizard_to_results(client, editor, catalogue, app):
@@ -196,7 +197,7 @@ def test_duplicate(app, client, editor):
 def test_wizard_routes_are_scoped_and_need_editor(app, client, login, make_org, make_user):
     owner_org = make_org("Eigentümer")
     with app.app_context():
-        project = create_draft_profile(owner_org)
+        project = create_draft_profile(again(owner_org))
         db.session.commit()
         project = loaded(project)
     login(make_user(make_org("Fremd")))
