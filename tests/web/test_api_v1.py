@@ -75,8 +75,7 @@ def test_revoked_token_answers_401(app, client, org, make_user):
     assert client.get("/api/v1/projects/1", headers=headers).status_code == 404
     with app.app_context():
         for row in db.session.scalars(db.select(ApiToken)):
-        row.revoked_at = db.func.now()
-    with app.app_context():
+            row.revoked_at = db.func.now()
         db.session.commit()
     assert client.get("/api/v1/projects/1", headers=headers).status_code == 401
 
@@ -100,7 +99,9 @@ def test_bad_profile_names_the_field(client, editor):
     assert set(response.get_json()["fields"]) == {"state", "title"}
 
 
-def test_a_nul_character_is_refused_with_the_field_before_it_reaches_the_database(app, client, editor):
+def test_a_nul_character_is_refused_with_the_field_before_it_reaches_the_database(
+    app, client, editor
+):
     response = client.post(
         "/api/v1/projects", json=profile_data(title="Treff\x00punkt"), headers=editor
     )

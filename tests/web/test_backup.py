@@ -31,7 +31,7 @@ def run(app, args):
     return CliRunner().invoke(main, args, obj=ScriptInfo(create_app=lambda: app))
 
 
-def fresh_database(app, url: str, with_data: bool):
+def fresh_database(url: str, with_data: bool):
     app = make(url)
     with app.app_context():
         upgrade()

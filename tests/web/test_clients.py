@@ -7,10 +7,10 @@ from datetime import date
 
 import pytest
 
-from tests.conftest import loaded
 from funding_matcher.extensions import db
 from funding_matcher.models import Application, Organisation, ProjectProfile, Role, TrashEntry
 from funding_matcher.operations.trash import purge
+from tests.conftest import again, loaded
 
 
 @pytest.fixture
@@ -32,8 +32,8 @@ def create_client(client, name, kind="verband", state="NI", consultancy_id=None)
     return db.session.scalar(db.select(Organisation).where(Organisation.name == name))
 
 
-def test_a_consultant_creates_clients_and_a_colleague_works_for_them(app, 
-    client, login, consultancy, petra, make_user, make_application
+def test_a_consultant_creates_clients_and_a_colleague_works_for_them(
+    app, client, login, consultancy, petra, make_user, make_application
 ):
     login(petra)
     form = client.get("/organisationen/neu").get_data(as_text=True)
@@ -112,8 +112,8 @@ def test_the_new_organisation_form_names_each_bad_field(client, login, petra):
     )
 
 
-def test_a_save_from_a_tab_of_another_organisation_lands_there(app, 
-    client, login, consultancy, petra, make_application
+def test_a_save_from_a_tab_of_another_organisation_lands_there(
+    app, client, login, consultancy, petra, make_application
 ):
     """Tab A edits the Diakonie's section; tab B switched to the Stadt meanwhile."""
     login(petra)
@@ -170,8 +170,8 @@ def test_signed_out_autosave_answers_401_json(client, make_org, make_application
     assert response.get_json()["error"] == "Nicht angemeldet"
 
 
-def test_deleting_an_application_asks_then_the_papierkorb_restores_it(app, 
-    client, login, make_org, make_user, make_application
+def test_deleting_an_application_asks_then_the_papierkorb_restores_it(
+    app, client, login, make_org, make_user, make_application
 ):
     organisation = make_org()
     user = make_user(organisation, Role.editor)
@@ -224,8 +224,8 @@ def test_the_purge_waits_thirty_days(client, login, app, make_org, make_user, ma
         assert db.session.get(Application, application_id) is None
 
 
-def test_a_removed_member_and_a_meeting_come_back_from_the_papierkorb(app, 
-    client, login, make_org, make_user
+def test_a_removed_member_and_a_meeting_come_back_from_the_papierkorb(
+    app, client, login, make_org, make_user
 ):
     organisation = make_org()
     owner = make_user(organisation, Role.owner)
@@ -236,7 +236,9 @@ def test_a_removed_member_and_a_meeting_come_back_from_the_papierkorb(app,
     assert "kollegin@stadt.de" not in client.get("/organisation/").get_data(as_text=True)
     client.post("/organisation/gremien/sitzungen", data={"body": "rat", "day": "2027-03-11"})
     with app.app_context():
-        meeting = loaded(db.session.scalar(db.select(Organisation).where(Organisation.id == organisation.id)))
+        meeting = loaded(
+            db.session.scalar(db.select(Organisation).where(Organisation.id == organisation.id))
+        )
     from funding_matcher.models import BodyMeeting
 
     with app.app_context():
@@ -245,19 +247,20 @@ def test_a_removed_member_and_a_meeting_come_back_from_the_papierkorb(app,
     with app.app_context():
         assert db.session.scalar(db.select(BodyMeeting)) is None
     with app.app_context():
-        for entry in db.session.scalars(db.select(TrashEntry)).all():
+        entries = db.session.scalars(db.select(TrashEntry)).all()
+    for entry in entries:
         client.post(f"/organisation/papierkorb/{entry.id}/wiederherstellen")
     assert "kollegin@stadt.de" in client.get("/organisation/").get_data(as_text=True)
     with app.app_context():
         assert db.session.scalar(db.select(BodyMeeting)).day == date(2027, 3, 11)
 
 
-def test_wizard_autosave_keeps_invalid_input_and_creates_the_draft_on_first_typing(app, 
-    client, login, make_org, make_user
+def test_wizard_autosave_keeps_invalid_input_and_creates_the_draft_on_first_typing(
+    app, client, login, make_org, make_user
 ):
     organisation = make_org("Diakonie Hannover", "verband")
     with app.app_context():
-        organisation.state = "NI"
+        again(organisation).state = "NI"
         db.session.commit()
     login(make_user(organisation, Role.editor))
     new = client.get("/projekte/neu").get_data(as_text=True)

@@ -96,8 +96,9 @@ def test_bad_dates_stored_earlier_are_skipped_not_a_500_for_every_member(
 ):
     """The probe: one editor's deadline 0001-01-01 gave 500 on the dashboard, calendar and ICS
     feed of every member, 9999-12-31 broke the feed, and ``reminders send`` crashed."""
-    broken = team["app"]
-    broken.deadline = date(1, 1, 1)
+    with app.app_context():
+        again(team["app"]).deadline = date(1, 1, 1)
+        db.session.commit()
     other = make_application(
         team["org"],
         team["editor"],
@@ -106,9 +107,10 @@ def test_bad_dates_stored_earlier_are_skipped_not_a_500_for_every_member(
     )
     far = make_application(team["org"], team["editor"], slug="drittprogramm")
     with app.app_context():
-        far.project_end = date(9999, 12, 31)
-        far.project_start = date(2027, 1, 1)
-        far.status = "bewilligt"
+        stored = again(far)
+        stored.project_end = date(9999, 12, 31)
+        stored.project_start = date(2027, 1, 1)
+        stored.status = "bewilligt"
         db.session.commit()
     for person in (team["editor"], team["owner"]):
         client.post("/abmelden")

@@ -214,7 +214,7 @@ def test_line_breaks_in_titles_and_names_are_refused(
     assert token.status_code == 422
 
 
-def test_instance_folders_are_private_even_when_they_existed(app, tmp_path, monkeypatch):
+def test_instance_folders_are_private_even_when_they_existed(tmp_path, monkeypatch):
     folder = tmp_path / "instanz"
     (folder / "letterheads").mkdir(parents=True)
     folder.chmod(0o755)

@@ -9,7 +9,7 @@ from funding_matcher import create_app
 from funding_matcher.extensions import db
 
 
-def test_upgrade_of_an_empty_database_creates_every_table(app, tmp_path, instance_dir):
+def test_upgrade_of_an_empty_database_creates_every_table(tmp_path, instance_dir):
     app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'leer.db'}"})
     with app.app_context():
         upgrade()

@@ -6,7 +6,7 @@ import pytest
 from funding_matcher.extensions import db
 from funding_matcher.models import Invitation, Membership, Role
 from funding_matcher.operations.accounts import find_user, membership_of
-from tests.conftest import PASSWORD, loaded
+from tests.conftest import PASSWORD
 from tests.web.mailbox import smtp_server
 
 
@@ -91,8 +91,7 @@ def test_expired_invitation_links_answer_404(app, client, login, org, make_user,
     login(make_user(org, Role.owner))
     link = invite(client, inbox, "spaet@example.org")
     with app.app_context():
-        invitation = loaded(db.session.scalars(db.select(Invitation)).one())
-    with app.app_context():
+        invitation = db.session.scalars(db.select(Invitation)).one()
         invitation.expires_at = datetime.now(UTC) - timedelta(minutes=1)
         db.session.commit()
     client.post("/abmelden")

@@ -12,7 +12,7 @@ import pytest
 from funding_matcher import create_app
 from funding_matcher.extensions import db
 from funding_matcher.models import ProjectProfile, Role, ThrottleCounter
-from tests.conftest import loaded, PASSWORD, profile_data
+from tests.conftest import PASSWORD, loaded, profile_data
 
 SECURITY_HEADERS = (
     "Content-Security-Policy",
@@ -142,8 +142,7 @@ def test_guessing_a_password_is_slowed_down(app, client, make_org, make_user):
     # When the wait is over, the right password works again.
     with app.app_context():
         for row in db.session.scalars(db.select(ThrottleCounter)):
-        row.blocked_until = time.time() - 1
-    with app.app_context():
+            row.blocked_until = time.time() - 1
         db.session.commit()
     assert (
         client.post("/anmelden", data={"email": user.email, "password": PASSWORD}).status_code
@@ -205,8 +204,8 @@ def test_hostile_json_bodies_get_400(client, body):
     assert response.is_json
 
 
-def test_profile_import_refuses_lone_surrogates_so_export_never_fails(app, 
-    client, login, make_org, make_user
+def test_profile_import_refuses_lone_surrogates_so_export_never_fails(
+    app, client, login, make_org, make_user
 ):
     login(make_user(make_org(), Role.editor))
     raw = json.dumps(profile_data()).replace('"NW"', '"NW", "notiz": "\\udc80"')
@@ -245,7 +244,7 @@ def test_extra_fields_are_bounded(client):
 # -- files --------------------------------------------------------------------------------
 
 
-def test_sqlite_file_and_instance_folder_are_private(app, tmp_path, monkeypatch):
+def test_sqlite_file_and_instance_folder_are_private(tmp_path, monkeypatch):
     from flask_migrate import upgrade
 
     folder = tmp_path / "instanz"
