@@ -90,8 +90,8 @@ def test_consultant_switches_between_organisations(app, client, login, make_user
     assert "Organisation gewechselt" in page.get_data(as_text=True)
     assert "Sie arbeiten jetzt für <strong>Verband B</strong>" in page.get_data(as_text=True)
     # ... and the next page works there without a further note.
-    again = client.get(f"/projekte/{project}").get_data(as_text=True)
-    assert "Organisation gewechselt" not in again
+    next_page = client.get(f"/projekte/{project}").get_data(as_text=True)
+    assert "Organisation gewechselt" not in next_page
 
 
 def test_cannot_switch_into_a_foreign_organisation(client, login, two_orgs):

@@ -1,7 +1,7 @@
 from funding_matcher.models import Role
 from funding_matcher.operations.accounts import find_user, has_any_user, memberships
 from funding_matcher.operations.catalogue import sync_catalogue
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, loaded
 
 
 def test_empty_database_offers_first_setup(client):
@@ -11,7 +11,7 @@ def test_empty_database_offers_first_setup(client):
     assert "Willkommen beim Fördermittel-Matcher" in client.get("/einrichten").get_data(True)
 
 
-def test_first_setup_creates_organisation_and_owner_and_signs_in(client):
+def test_first_setup_creates_organisation_and_owner_and_signs_in(app, client):
     response = client.post(
         "/einrichten",
         data={
@@ -27,14 +27,16 @@ def test_first_setup_creates_organisation_and_owner_and_signs_in(client):
     page = response.get_data(as_text=True)
     assert "Stadt Hagen" in page
     assert "Verwalten" in page
-    user = find_user("petra.muster@hagen.de")
+    with app.app_context():
+        user = loaded(find_user("petra.muster@hagen.de"))
     assert user.password_hash.startswith("$argon2")
-    assert memberships(user)[0].role is Role.owner
+    with app.app_context():
+        assert memberships(user)[0].role is Role.owner
     # once an account exists, the setup page is closed
     assert client.get("/einrichten").status_code == 302
 
 
-def test_setup_keeps_input_and_names_the_field_on_error(client):
+def test_setup_keeps_input_and_names_the_field_on_error(app, client):
     response = client.post(
         "/einrichten",
         data={
@@ -49,7 +51,8 @@ def test_setup_keeps_input_and_names_the_field_on_error(client):
     assert response.status_code == 200
     assert 'value="Caritas Hagen"' in page
     assert "mindestens 12 Zeichen" in page
-    assert not has_any_user()
+    with app.app_context():
+        assert not has_any_user()
 
 
 def test_login_with_wrong_password_is_refused_with_a_message(client, make_org, make_user):

@@ -16,6 +16,7 @@ import pytest
 
 from funding_matcher.extensions import db
 from funding_matcher.models import Application, Organisation, Role
+from tests.conftest import again, loaded, running_app
 from tests.web import test_browser as journey
 from tests.web.test_browser import SCREENSHOTS, check_accessibility, sign_in
 
@@ -120,7 +121,6 @@ def test_consultant_with_two_clients_loses_nothing(
         page.get_by_text(f"„{name}“ ist angelegt").wait_for()
     with app.app_context():
         diakonie = loaded(db.session.scalar(db.select(Organisation).filter_by(kind="verband")))
-    with app.app_context():
         stadt = loaded(db.session.scalar(db.select(Organisation).filter_by(kind="kommune")))
     assert diakonie.consultancy_id == stadt.consultancy_id == consultancy.id
 

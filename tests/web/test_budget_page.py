@@ -552,7 +552,6 @@ def test_a_plan_with_errors_leaves_the_profile_figure(app, client, application):
     with app.app_context():
         save_budget(again(application), example("d8-ineligible-not-own-share"))
         db.session.commit()
-    with app.app_context():
         stored = again(application)
         assert stored.requested_source == "profil"
         assert stored.requested_eur == Decimal("54000.00")

@@ -7,6 +7,7 @@ from sqlalchemy import select
 from funding_matcher.extensions import db
 from funding_matcher.models import ProgrammeRow, Role
 from funding_matcher.operations.accounts import find_user, memberships
+from tests.conftest import loaded
 
 
 def test_validate_reports_each_broken_file_and_exits_1(cli, write_programme, catalogue_dir):
@@ -103,7 +104,7 @@ def test_catalogue_load_skips_broken_files_and_exits_1(cli, write_programme, cat
     assert "kaputt.yaml" in result.output
 
 
-def test_org_and_user_commands(cli):
+def test_org_and_user_commands(app, cli):
     assert cli(["org", "create", "Stadt Hagen", "--kind", "kommune"]).exit_code == 0
     assert cli(["org", "create", "Stadt Hagen"]).exit_code == 2
     env = {"FUNDING_MATCHER_NEW_PASSWORD": "ein-sicheres-passwort"}
@@ -113,8 +114,9 @@ def test_org_and_user_commands(cli):
     assert "mindestens 12 Zeichen" in weak.output
     result = cli(["user", "add-to-org", "petra@hagen.de", "Stadt Hagen", "--role", "owner"])
     assert result.exit_code == 0
-    user = find_user("petra@hagen.de")
-    assert memberships(user)[0].role is Role.owner
+    with app.app_context():
+        user = loaded(find_user("petra@hagen.de"))
+        assert memberships(user)[0].role is Role.owner
     assert cli(["user", "add-to-org", "niemand@hagen.de", "Stadt Hagen"]).exit_code == 2
 
 

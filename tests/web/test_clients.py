@@ -210,17 +210,13 @@ def test_the_purge_waits_thirty_days(client, login, app, make_org, make_user, ma
     project_id, application_id = application.project_id, application.id
     login(user)
     client.post(f"/projekte/{project_id}/loeschen", data={"confirmed": "ja"})
-    assert purge(date(2026, 12, 31)) == 0  # the 30th day: still restorable
     with app.app_context():
+        assert purge(date(2026, 12, 31)) == 0  # the 30th day: still restorable
         db.session.commit()
-    with app.app_context():
         assert db.session.get(ProjectProfile, project_id) is not None
-    assert purge(date(2027, 1, 1)) == 1
-    with app.app_context():
+        assert purge(date(2027, 1, 1)) == 1
         db.session.commit()
-    with app.app_context():
         assert db.session.get(ProjectProfile, project_id) is None
-    with app.app_context():
         assert db.session.get(Application, application_id) is None
 
 
@@ -246,7 +242,6 @@ def test_a_removed_member_and_a_meeting_come_back_from_the_papierkorb(
     client.post(f"/organisation/gremien/sitzungen/{meeting.id}/loeschen", data={"confirmed": "ja"})
     with app.app_context():
         assert db.session.scalar(db.select(BodyMeeting)) is None
-    with app.app_context():
         entries = db.session.scalars(db.select(TrashEntry)).all()
     for entry in entries:
         client.post(f"/organisation/papierkorb/{entry.id}/wiederherstellen")

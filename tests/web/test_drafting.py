@@ -111,7 +111,6 @@ def test_saved_details_redraft_untouched_sections_and_leave_edited_ones(app, cli
     assert "Unser Text." in section_text(client, setup, "zielgruppe-und-beteiligung")
     with app.app_context():
         project = loaded(db.session.get(ProjectProfile, setup["application"].project_id))
-    with app.app_context():
         project = again(project)
     assert project.data["details"]["target_group"] == {
         "description": "Ältere aus den Hochhäusern.",

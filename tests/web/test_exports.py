@@ -84,8 +84,8 @@ def test_api_export(app, client, setup, make_org, make_user):
     assert bad.status_code == 400
     assert "format" in bad.get_json()["fields"]
     other = make_org("Verband B", "verband")
-    _, stranger = create_api_token(make_user(other, Role.owner), other)
     with app.app_context():
+        _, stranger = create_api_token(make_user(again(other), Role.owner), again(other))
         db.session.commit()
     assert (
         client.get(f"{base}?format=md", headers={"Authorization": f"Bearer {stranger}"}).status_code

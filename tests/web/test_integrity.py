@@ -103,9 +103,7 @@ def test_deleting_a_project_removes_its_applications_and_every_page_works(
     with app.app_context():
         purge(date(2027, 1, 1))  # 31 days later the daily job removes it for good
         db.session.commit()
-    with app.app_context():
         assert db.session.get(ProjectProfile, project_id) is None
-    with app.app_context():
         assert db.session.get(Application, again(organisation["app"])) is None
     # Sections, their history and the plan went with it (before: orphans and 500s).
     remaining = count(ApplicationSection)
@@ -126,7 +124,6 @@ def test_deleting_an_application_and_then_a_project_keeps_pages_working(app, cli
     with app.app_context():
         purge(date(2027, 1, 1))
         db.session.commit()
-    with app.app_context():
         assert db.session.get(Application, application_id) is None
     pages_work(client)
 
@@ -135,9 +132,7 @@ def test_deleting_the_person_who_wrote_everything_keeps_the_work(app, client, or
     editor_id = organisation["editor"]
     with app.app_context():
         db.session.delete(db.session.get(User, editor_id))
-    with app.app_context():
         db.session.commit()
-    with app.app_context():
         assert db.session.get(Application, again(organisation["app"])).created_by_id is None
     assert count(SectionVersion) > 0  # the texts stay, only the author is cleared
     pages_work(client)

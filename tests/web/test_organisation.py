@@ -6,7 +6,7 @@ import pytest
 from funding_matcher.extensions import db
 from funding_matcher.models import Invitation, Membership, Role
 from funding_matcher.operations.accounts import find_user, membership_of
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, again, loaded
 from tests.web.mailbox import smtp_server
 
 
@@ -30,7 +30,7 @@ def invite(client, inbox, email: str, role: str = "viewer") -> str:
     return re.search(r"https://foerdermittel\.example\.org(/einladung/\S+)", body).group(1)
 
 
-def test_invited_person_sets_their_password_and_joins(client, login, org, make_user, inbox):
+def test_invited_person_sets_their_password_and_joins(app, client, login, org, make_user, inbox):
     login(make_user(org, Role.owner))
     link = invite(client, inbox, "neu@diakonie.de")
     assert "neu@diakonie.de" in client.get("/organisation/").get_data(as_text=True)
@@ -48,8 +48,9 @@ def test_invited_person_sets_their_password_and_joins(client, login, org, make_u
         },
     )
     assert joined.status_code == 303
-    user = find_user("neu@diakonie.de")
-    assert membership_of(user, org.id).role is Role.viewer
+    with app.app_context():
+        user = loaded(find_user("neu@diakonie.de"))
+        assert membership_of(user, org.id).role is Role.viewer
     assert client.get(link).status_code == 404  # used up
     client.post("/abmelden")
     again = client.post(
@@ -60,7 +61,7 @@ def test_invited_person_sets_their_password_and_joins(client, login, org, make_u
 
 
 def test_h1_the_inviter_cannot_squat_the_invitees_account(
-    client, login, org, make_org, make_user, inbox
+    app, client, login, org, make_org, make_user, inbox
 ):
     """The probe: org A's owner used the shown link to create the invitee's account; later
     invitations of org B landed in the squatter's account and A read B's projects."""
@@ -75,7 +76,8 @@ def test_h1_the_inviter_cannot_squat_the_invitees_account(
     # Nothing else on the owner's pages carries the token either.
     for path in ("/organisation/", "/"):
         assert "/einladung/" not in client.get(path).get_data(as_text=True)
-    assert find_user("opfer@example.org") is None
+    with app.app_context():
+        assert find_user("opfer@example.org") is None
     # Only the mailbox's owner sets the password; then B's invitation reaches the real person.
     link = re.search(r"(/einladung/\S+)", inbox.to("opfer@example.org")[0].get_content()).group(1)
     client.post("/abmelden")
@@ -83,8 +85,9 @@ def test_h1_the_inviter_cannot_squat_the_invitees_account(
         f"{link}/konto",
         data={"password": "Mein eigenes Passwort", "password_repeat": "Mein eigenes Passwort"},
     )
-    victim = find_user("opfer@example.org")
-    assert membership_of(victim, org.id).role is Role.editor
+    with app.app_context():
+        victim = loaded(find_user("opfer@example.org"))
+        assert membership_of(victim, org.id).role is Role.editor
 
 
 def test_expired_invitation_links_answer_404(app, client, login, org, make_user, inbox):
@@ -100,7 +103,7 @@ def test_expired_invitation_links_answer_404(app, client, login, org, make_user,
 
 
 def test_no_answer_tells_whether_an_address_has_an_account(
-    client, login, org, make_org, make_user, inbox
+    app, client, login, org, make_org, make_user, inbox
 ):
     existing = make_user(make_org("Anderer Verband"), Role.owner, email="da@example.org")
     owner = make_user(org, Role.owner)
@@ -136,11 +139,12 @@ def test_no_answer_tells_whether_an_address_has_an_account(
         for email, link in links.items()
     }
     assert pages["da@example.org"] == pages["nie@example.org"]
-    assert membership_of(existing, org.id) is None  # nobody is added without consent
+    with app.app_context():
+        assert membership_of(again(existing), org.id) is None  # nobody is added without consent
 
 
 def test_an_existing_account_accepts_by_signing_in_never_by_a_new_password(
-    client, login, org, make_org, make_user, inbox
+    app, client, login, org, make_org, make_user, inbox
 ):
     existing = make_user(make_org("Anderer Verband"), Role.owner, email="da@example.org")
     login(make_user(org, Role.owner))
@@ -156,13 +160,15 @@ def test_an_existing_account_accepts_by_signing_in_never_by_a_new_password(
         client.post("/anmelden", data={"email": "da@example.org", "password": PASSWORD}).status_code
         == 302
     )
-    assert membership_of(existing, org.id) is None
+    with app.app_context():
+        assert membership_of(again(existing), org.id) is None
     # By the link after signing in, or from the dashboard.
     dashboard = client.get("/").get_data(as_text=True)
     assert "Einladung von Diakonie Dortmund annehmen" in dashboard
     invitation_id = int(re.search(r"/einladungen/(\d+)/annehmen", dashboard).group(1))
     assert client.post(f"/einladungen/{invitation_id}/annehmen").status_code == 303
-    assert membership_of(existing, org.id).role is Role.editor
+    with app.app_context():
+        assert membership_of(again(existing), org.id).role is Role.editor
 
 
 def test_invitation_links_come_from_base_url_not_the_host_header(
@@ -191,7 +197,9 @@ def test_without_mail_the_owner_is_told_and_still_sees_no_link(client, login, or
     assert "/einladung/" not in page
 
 
-def test_someone_else_cannot_accept_an_invitation(client, login, org, make_org, make_user, inbox):
+def test_someone_else_cannot_accept_an_invitation(
+    app, client, login, org, make_org, make_user, inbox
+):
     login(make_user(org, Role.owner))
     link = invite(client, inbox, "gemeint@example.org")
     client.post("/abmelden")
@@ -199,14 +207,16 @@ def test_someone_else_cannot_accept_an_invitation(client, login, org, make_org, 
     login(intruder)
     response = client.post(f"{link}/annehmen", follow_redirects=True)
     assert "Diese Einladung gilt für gemeint@example.org" in response.get_data(as_text=True)
-    assert membership_of(intruder, org.id) is None
+    with app.app_context():
+        assert membership_of(again(intruder), org.id) is None
     assert client.get("/einladung/fm_unbekannt").status_code == 404
 
 
 def test_last_owner_cannot_be_demoted_or_removed(app, client, login, org, make_user):
     owner = make_user(org, Role.owner)
     login(owner)
-    membership = membership_of(owner, org.id)
+    with app.app_context():
+        membership = loaded(membership_of(again(owner), org.id))
     page = client.post(
         f"/organisation/mitglieder/{membership.id}/rolle",
         data={"role": "viewer"},
@@ -218,11 +228,12 @@ def test_last_owner_cannot_be_demoted_or_removed(app, client, login, org, make_u
         assert db.session.get(Membership, membership.id).role is Role.owner
 
 
-def test_editors_see_members_but_change_nothing(client, login, org, make_user):
+def test_editors_see_members_but_change_nothing(app, client, login, org, make_user):
     other = make_user(org, Role.viewer)
     login(make_user(org, Role.editor))
     assert other.email in client.get("/organisation/").get_data(as_text=True)
-    membership = membership_of(other, org.id)
+    with app.app_context():
+        membership = loaded(membership_of(again(other), org.id))
     assert (
         client.post(
             f"/organisation/mitglieder/{membership.id}/rolle", data={"role": "owner"}
@@ -232,8 +243,11 @@ def test_editors_see_members_but_change_nothing(client, login, org, make_user):
     assert client.post("/organisation/mitglieder", data={"email": "x@y.de"}).status_code == 403
 
 
-def test_memberships_of_other_organisations_answer_404(client, login, org, make_org, make_user):
+def test_memberships_of_other_organisations_answer_404(
+    app, client, login, org, make_org, make_user
+):
     stranger = make_user(make_org("Andere"), Role.owner)
     login(make_user(org, Role.owner))
-    membership = membership_of(stranger, stranger.memberships[0].organisation_id)
+    with app.app_context():
+        membership = loaded(membership_of(again(stranger), stranger.memberships[0].organisation_id))
     assert client.post(f"/organisation/mitglieder/{membership.id}/entfernen").status_code == 404

@@ -197,7 +197,6 @@ def test_a_second_guideline_merges_field_by_field(app, client, editor, organisat
     )
     with app.app_context():
         copy = loaded(db.session.scalars(db.select(ProgrammeCopy)).one())
-    with app.app_context():
         copy = again(copy)
     assert copy.fields["amount_max_eur"]["file"] == "richtlinie-2026.pdf"
     assert copy.fields["funding_rate_max_percent"] == {

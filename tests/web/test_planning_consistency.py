@@ -153,9 +153,7 @@ def test_a_racing_recompute_updates_the_rows_the_other_stored(app, office):
     application_id = office["application_id"]
     with app.app_context():
         db.session.execute(sa.delete(Milestone).where(Milestone.application_id == application_id))
-    with app.app_context():
         db.session.commit()
-    with app.app_context():
         application = loaded(db.session.get(Application, application_id))
     assert application.milestones == []  # this session believes there are none
     with app.app_context():  # another request, with its own session, is quicker
@@ -202,7 +200,9 @@ def test_an_own_deadline_shows_on_every_page_the_api_export_and_feed(client, off
     assert frist["dtstart"].dt == date(2027, 1, 15)
 
 
-def test_the_budget_adapter_reads_the_contracts_output():
+def test_the_budget_adapter_reads_the_contracts_output(
+    app,
+):
     """budget.md "Output": per-year own funds and investments, grant and total; nothing from a
     plan with errors; a v1 report without per-year figures gives none."""
     v2 = {
@@ -214,7 +214,8 @@ def test_the_budget_adapter_reads_the_contracts_output():
         "verdict": "ok_unchecked",
         "ok": True,
     }
-    figures = budget_figures(v2)
+    with app.app_context():
+        figures = loaded(budget_figures(v2))
     assert figures.own_by_year == {2027: 5000, 2028: 20000}
     assert figures.investment_by_year == {2028: 40000}
     assert str(figures.grant_eur) == "80000.5"
@@ -224,9 +225,10 @@ def test_the_budget_adapter_reads_the_contracts_output():
         has_errors=True
     )
     v1 = {"total_eur": 60000, "grant_eur": 48000, "ok": True, "years": {"2027": {}}}
-    assert budget_figures(v1).own_by_year == {}
-    assert budget_figures(v1).grant_eur == 48000
-    assert budget_figures(None) == BudgetFigures()
+    with app.app_context():
+        assert budget_figures(v1).own_by_year == {}
+        assert budget_figures(v1).grant_eur == 48000
+        assert budget_figures(None) == BudgetFigures()
 
 
 def test_the_haushalt_step_reads_the_saved_budget(app, client, office, monkeypatch):

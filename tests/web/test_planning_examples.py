@@ -175,7 +175,8 @@ def test_worked_example_through_the_plan_page(
         "post_award_profile": o.get("funder_profile"),
     }
     write_programme(**record)
-    sync_catalogue(load_catalogue(catalogue_dir).programmes)
+    with app.app_context():
+        sync_catalogue(load_catalogue(catalogue_dir).programmes)
     project = save_profile(
         organisation,
         Profile.from_dict(profile_data(applicant_type=o["applicant_type"], state=o["state"])),
