@@ -29,7 +29,8 @@ def create_client(client, name, kind="verband", state="NI", consultancy_id=None)
         data["consultancy"] = str(consultancy_id)
     response = client.post("/organisationen/neu", data=data)
     assert response.status_code == 303, response.get_data(as_text=True)[:500]
-    return db.session.scalar(db.select(Organisation).where(Organisation.name == name))
+    with client.application.app_context():
+        return loaded(db.session.scalar(db.select(Organisation).where(Organisation.name == name)))
 
 
 def test_a_consultant_creates_clients_and_a_colleague_works_for_them(
@@ -83,7 +84,7 @@ def test_a_clients_own_people_see_no_other_client(
     assert "Lange Fördermittelberatung" not in header.split("<main")[0]
 
 
-def test_a_consultancy_viewer_cannot_create_clients(client, login, consultancy, make_user):
+def test_a_consultancy_viewer_cannot_create_clients(app, client, login, consultancy, make_user):
     login(make_user(consultancy, Role.viewer))
     response = client.post(
         "/organisationen/neu",
@@ -95,10 +96,11 @@ def test_a_consultancy_viewer_cannot_create_clients(client, login, consultancy, 
         },
     )
     assert response.status_code == 422
-    assert (
-        db.session.scalar(db.select(Organisation).where(Organisation.name == "Neuer Mandant"))
-        is None
-    )
+    with app.app_context():
+        assert (
+            db.session.scalar(db.select(Organisation).where(Organisation.name == "Neuer Mandant"))
+            is None
+        )
 
 
 def test_the_new_organisation_form_names_each_bad_field(client, login, petra):
@@ -227,7 +229,8 @@ def test_a_removed_member_and_a_meeting_come_back_from_the_papierkorb(
     owner = make_user(organisation, Role.owner)
     colleague = make_user(organisation, Role.editor, email="kollegin@stadt.de")
     login(owner)
-    membership = next(m for m in organisation.memberships if m.user_id == colleague.id)
+    with app.app_context():
+        membership = next(m for m in again(organisation).memberships if m.user_id == colleague.id)
     client.post(f"/organisation/mitglieder/{membership.id}/entfernen", data={"confirmed": "ja"})
     assert "kollegin@stadt.de" not in client.get("/organisation/").get_data(as_text=True)
     client.post("/organisation/gremien/sitzungen", data={"body": "rat", "day": "2027-03-11"})

@@ -19,7 +19,7 @@ from funding_matcher.extensions import db
 from funding_matcher.models import Application, BodyMeeting, CouncilSource, Role
 from funding_matcher.operations.catalogue import sync_catalogue
 from funding_matcher.operations.projects import save_profile
-from tests.conftest import again, loaded, profile_data
+from tests.conftest import again, loaded, profile_data, running_app
 
 from .council_server import ics_export, start_server
 
@@ -61,7 +61,8 @@ def stadt(app, client, make_org, make_user, login, write_programme, catalogue_di
 
 
 def meetings() -> list[BodyMeeting]:
-    return list(db.session.scalars(sa.select(BodyMeeting).order_by(BodyMeeting.day)))
+    with running_app().app_context():
+        return list(db.session.scalars(sa.select(BodyMeeting).order_by(BodyMeeting.day)))
 
 
 def committees_on(page: str) -> dict[str, str]:
@@ -100,7 +101,9 @@ def test_oparl_council_calendar_of_40_meetings_in_one_step(app, client, ris, sta
     def record(conn, cursor, statement, *args) -> None:
         statements.append(statement)
 
-    sa.event.listen(db.engine, "before_cursor_execute", record)
+    with app.app_context():
+        engine = db.engine
+    sa.event.listen(engine, "before_cursor_execute", record)
     started = time.perf_counter()
     done, _ = choose(
         client,
@@ -112,7 +115,7 @@ def test_oparl_council_calendar_of_40_meetings_in_one_step(app, client, ris, sta
         },
     )
     seconds = time.perf_counter() - started
-    sa.event.remove(db.engine, "before_cursor_execute", record)
+    sa.event.remove(engine, "before_cursor_execute", record)
     assert done.status_code == 303
     rows = meetings()
     figures = f"{seconds:.2f} s, {len(statements)} SQL-Anweisungen, {ris.requests} HTTP-Abrufe"
@@ -145,8 +148,8 @@ def test_reimport_moves_a_moved_meeting_and_drops_a_cancelled_one(app, client, r
     rat.meetings.append(ris.meeting(rat, 21, date(2027, 12, 9)))
     with app.app_context():
         source = loaded(db.session.scalar(sa.select(CouncilSource)))
-    again = client.post(f"/organisation/gremien/import/{source.id}/aktualisieren")
-    assert again.status_code == 303
+    refreshed = client.post(f"/organisation/gremien/import/{source.id}/aktualisieren")
+    assert refreshed.status_code == 303
     after = {r.external_id: (r.id, r.day) for r in meetings()}
     assert len(after) == 26
     changed = {k for k in after if k in before and after[k] != before[k]}
@@ -199,15 +202,16 @@ def test_a_broken_update_leaves_the_calendar_as_it_was(app, client, ris, stadt, 
     response = read(client, f"{ris.base}/oparl/system")
     choose(client, response, {"Rat der Stadt": "rat"})
     before = [(r.id, r.day, r.body) for r in meetings()]
-    plan_before = {
-        m.key: m.due for m in db.session.get(Application, stadt["application_id"]).milestones
-    }
+    with app.app_context():
+        plan_before = {
+            m.key: m.due for m in db.session.get(Application, stadt["application_id"]).milestones
+        }
     assert len(before) == 20
     ris.mode = mode
     with app.app_context():
         source = loaded(db.session.scalar(sa.select(CouncilSource)))
-    again = client.post(f"/organisation/gremien/import/{source.id}/aktualisieren")
-    assert again.status_code == 303
+    refreshed = client.post(f"/organisation/gremien/import/{source.id}/aktualisieren")
+    assert refreshed.status_code == 303
     page = html.unescape(client.get("/organisation/gremien").get_data(as_text=True))
     assert words in page
     assert [(r.id, r.day, r.body) for r in meetings()] == before

@@ -15,7 +15,7 @@ from funding_matcher.extensions import db
 from funding_matcher.models import Application, Milestone, Role
 from funding_matcher.operations.catalogue import sync_catalogue
 from funding_matcher.operations.projects import save_profile
-from tests.conftest import again, loaded, profile_data
+from tests.conftest import again, loaded, profile_data, running_app
 
 DEADLINE = {"kind": "fixed", "dates": ["2027-05-28"]}
 
@@ -51,7 +51,8 @@ def start(client, project) -> int:
 
 
 def milestones(application_id: int) -> dict[str, Milestone]:
-    return {m.key: m for m in db.session.get(Application, application_id).milestones}
+    with running_app().app_context():
+        return {m.key: m for m in db.session.get(Application, application_id).milestones}
 
 
 def meet(client, body: str, day: str) -> None:
@@ -112,10 +113,8 @@ def test_a_date_set_by_hand_is_kept_and_moves_raise_the_sequence(client, kommune
 def test_award_dates_follow_the_nrw_rules_for_a_kommune(app, client, kommune):
     application_id = start(client, kommune["project"])
     with app.app_context():
-        application = loaded(db.session.get(Application, application_id))
-    for item in application.checklist:
-        item.done = True
-    with app.app_context():
+        for item in db.session.get(Application, application_id).checklist:
+            item.done = True
         db.session.commit()
     client.post(f"/antraege/{application_id}/status", data={"status": "eingereicht"})
     client.post(
@@ -307,7 +306,7 @@ def test_other_organisations_and_viewers_cannot_touch_plans(
     assert client.post(f"/antraege/{application_id}/plan/frist", data={}).status_code == 404
 
 
-def test_the_dashboard_costs_the_same_queries_for_3_or_12_applications(client, kommune):
+def test_the_dashboard_costs_the_same_queries_for_3_or_12_applications(app, client, kommune):
     """The organisation's inputs are read once per page, so a busy office's dashboard stays as
     quick as a new one's."""
     import sqlalchemy as sa
@@ -318,23 +317,26 @@ def test_the_dashboard_costs_the_same_queries_for_3_or_12_applications(client, k
         def count(*args) -> None:
             statements.append(args[2])
 
-        # From a cold session each time: rows the test itself touched are not counted as free.
-        db.session.expire_all()
-        sa.event.listen(db.engine, "before_cursor_execute", count)
+        # Each request starts from a cold session of its own.
+        with app.app_context():
+            engine = db.engine
+        sa.event.listen(engine, "before_cursor_execute", count)
         try:
             assert client.get("/").status_code == 200
         finally:
-            sa.event.remove(db.engine, "before_cursor_execute", count)
+            sa.event.remove(engine, "before_cursor_execute", count)
         return len(statements)
 
     def add_applications(n: int) -> None:
         for i in range(n):
-            project = save_profile(
-                kommune["org"],
-                Profile.from_dict(profile_data(applicant_type="kommune", title=f"Projekt {i}")),
-                kommune["user"],
-            )
-            db.session.commit()
+            with app.app_context():
+                project = save_profile(
+                    again(kommune["org"]),
+                    Profile.from_dict(profile_data(applicant_type="kommune", title=f"Projekt {i}")),
+                    again(kommune["user"]),
+                )
+                db.session.commit()
+                project = loaded(project)
             start(client, project)
 
     add_applications(3)

@@ -19,7 +19,7 @@ from funding_matcher.models import Application, Milestone, Role
 from funding_matcher.operations.catalogue import sync_catalogue
 from funding_matcher.operations.planning import BudgetFigures, budget_figures, refresh_plans
 from funding_matcher.operations.projects import save_profile
-from tests.conftest import bearer, loaded, profile_data
+from tests.conftest import bearer, loaded, profile_data, running_app
 
 WRITES = re.compile(r"^\s*(INSERT|UPDATE|DELETE)\b", re.IGNORECASE)
 
@@ -60,19 +60,22 @@ def statements_during(action) -> list[str]:
     def record(conn, cursor, statement, *args) -> None:
         found.append(statement)
 
-    sa.event.listen(db.engine, "before_cursor_execute", record)
+    with running_app().app_context():
+        engine = db.engine
+    sa.event.listen(engine, "before_cursor_execute", record)
     try:
         action()
     finally:
-        sa.event.remove(db.engine, "before_cursor_execute", record)
+        sa.event.remove(engine, "before_cursor_execute", record)
     return found
 
 
 def steps_per_key(application_id: int) -> Counter:
-    rows = db.session.scalars(
-        sa.select(Milestone).where(Milestone.application_id == application_id)
-    )
-    return Counter((m.phase, m.key) for m in rows)
+    with running_app().app_context():
+        rows = db.session.scalars(
+            sa.select(Milestone).where(Milestone.application_id == application_id)
+        )
+        return Counter((m.phase, m.key) for m in rows)
 
 
 def test_get_pages_issue_no_insert_update_or_delete(
@@ -151,27 +154,28 @@ def test_a_racing_recompute_updates_the_rows_the_other_stored(app, office):
     """Two recomputes of one plan at once: the second finds the steps stored by the first
     (unique per application, phase and key) and updates them instead of adding twins."""
     application_id = office["application_id"]
-    with app.app_context():
+    with app.app_context():  # this request's session
         db.session.execute(sa.delete(Milestone).where(Milestone.application_id == application_id))
         db.session.commit()
-        application = loaded(db.session.get(Application, application_id))
-    assert application.milestones == []  # this session believes there are none
-    with app.app_context():  # another request, with its own session, is quicker
-        other = db.session.get(Application, application_id)
-        refresh_plans(other, date(2026, 12, 1))
-        db.session.commit()
-    with app.app_context():
+        application = db.session.get(Application, application_id)
+        assert application.milestones == []  # this session believes there are none
+        with app.app_context():  # another request, with its own session, is quicker
+            other = db.session.get(Application, application_id)
+            refresh_plans(other, date(2026, 12, 1))
+            db.session.commit()
         refresh_plans(application, date(2026, 12, 1))
         db.session.commit()
     counts = steps_per_key(application_id)
     assert counts
     assert set(counts.values()) == {1}
-    db.session.add(
-        Milestone(application_id=application_id, key="einreichung", phase="submission", title="x")
-    )
-    with pytest.raises(sa.exc.IntegrityError):
-        db.session.flush()
     with app.app_context():
+        db.session.add(
+            Milestone(
+                application_id=application_id, key="einreichung", phase="submission", title="x"
+            )
+        )
+        with pytest.raises(sa.exc.IntegrityError):
+            db.session.flush()
         db.session.rollback()
 
 

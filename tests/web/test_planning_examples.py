@@ -21,7 +21,7 @@ from funding_matcher.models import Application, Role
 from funding_matcher.operations.catalogue import sync_catalogue
 from funding_matcher.operations.council_calendar import add_meeting, save_settings
 from funding_matcher.operations.projects import save_profile
-from tests.conftest import profile_data
+from tests.conftest import again, loaded, profile_data
 from tests.unit.planning.worked_examples import (
     EXAMPLES,
     PLANNING_DEV,
@@ -177,30 +177,32 @@ def test_worked_example_through_the_plan_page(
     write_programme(**record)
     with app.app_context():
         sync_catalogue(load_catalogue(catalogue_dir).programmes)
-    project = save_profile(
-        organisation,
-        Profile.from_dict(profile_data(applicant_type=o["applicant_type"], state=o["state"])),
-        user,
-    )
-    if "meetings" in o:
-        settings = json.loads((PLANNING_DEV / o["meetings"]).read_text(encoding="utf-8"))
-        save_settings(organisation, settings, today)
-        for meeting in settings.get("meetings", []):
-            add_meeting(
-                organisation, meeting["body"], date.fromisoformat(meeting["date"]), "", today
-            )
-    with app.app_context():
+        organisation = again(organisation)
+        project = save_profile(
+            organisation,
+            Profile.from_dict(profile_data(applicant_type=o["applicant_type"], state=o["state"])),
+            again(user),
+        )
+        if "meetings" in o:
+            settings = json.loads((PLANNING_DEV / o["meetings"]).read_text(encoding="utf-8"))
+            save_settings(organisation, settings, today)
+            for meeting in settings.get("meetings", []):
+                add_meeting(
+                    organisation, meeting["body"], date.fromisoformat(meeting["date"]), "", today
+                )
         db.session.commit()
+        project = loaded(project)
     response = client.post(
         "/antraege/neu", data={"project_id": project.id, "programme": "beispiel"}
     )
     application_id = int(response.headers["Location"].rsplit("/", 1)[1])
     if award:
-        application = db.session.get(Application, application_id)
-        application.status = "bewilligt"
-        if "grant_eur" in o:
-            application.approved_eur = Decimal(o["grant_eur"])
-        db.session.commit()
+        with app.app_context():
+            application = db.session.get(Application, application_id)
+            application.status = "bewilligt"
+            if "grant_eur" in o:
+                application.approved_eur = Decimal(o["grant_eur"])
+            db.session.commit()
         form = {"project_start": o["project_start"], "project_end": o["project_end"]}
         for name in ("vn_due", "purpose_fulfilled"):
             if name in o:
