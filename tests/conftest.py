@@ -230,7 +230,10 @@ def cli(app: Flask, database_url: str, monkeypatch: pytest.MonkeyPatch) -> Calla
     monkeypatch.setenv("FUNDING_MATCHER_SECRET_KEY", "test")
 
     def invoke(args: list[str], **kwargs: Any) -> Any:
-        return CliRunner().invoke(main, args, catch_exceptions=False, **kwargs)
+        # In an application context of the test app of its own: the command reads the test's
+        # settings (mail server, base URL) and commits what it does itself.
+        with app.app_context():
+            return CliRunner().invoke(main, args, catch_exceptions=False, **kwargs)
 
     return invoke
 
@@ -281,9 +284,10 @@ def sign_in_directly(client: FlaskClient, user: User) -> None:
 
     with client.application.test_request_context():
         identifier = login_manager._session_identifier_generator()  # address and browser
+        session_id = db.session.get(User, user.id).get_id()  # the current session version
     with client.session_transaction() as session:
         session.clear()
-        session["_user_id"] = user.get_id()
+        session["_user_id"] = session_id
         session["_fresh"] = True
         session["_id"] = identifier
 

@@ -81,16 +81,17 @@ def pages_work(client) -> dict[str, int]:
 
 
 def test_sqlite_connections_enforce_foreign_keys(app):
-    if db.engine.dialect.name != "sqlite":
-        pytest.skip("PostgreSQL always enforces foreign keys")
-    with db.engine.connect() as conn:
-        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
-        with pytest.raises(sa.exc.IntegrityError):
-            conn.execute(
-                sa.insert(Application).values(
-                    organisation_id=999, project_id=999, programme_slug="x", programme_title="x"
+    with app.app_context():
+        if db.engine.dialect.name != "sqlite":
+            pytest.skip("PostgreSQL always enforces foreign keys")
+        with db.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            with pytest.raises(sa.exc.IntegrityError):
+                conn.execute(
+                    sa.insert(Application).values(
+                        organisation_id=999, project_id=999, programme_slug="x", programme_title="x"
+                    )
                 )
-            )
 
 
 def test_deleting_a_project_removes_its_applications_and_every_page_works(
@@ -141,9 +142,10 @@ def test_deleting_the_person_who_wrote_everything_keeps_the_work(app, client, or
 def test_removing_a_member_and_a_programme_keeps_pages_working(
     app, client, organisation, catalogue_dir
 ):
-    membership = db.session.scalar(
-        sa.select(Membership).where(Membership.user_id == organisation["editor"])
-    )
+    with app.app_context():
+        membership = db.session.scalar(
+            sa.select(Membership).where(Membership.user_id == organisation["editor"])
+        )
     response = client.post(
         f"/organisation/mitglieder/{membership.id}/entfernen", data={"confirmed": "ja"}
     )
@@ -156,46 +158,50 @@ def test_removing_a_member_and_a_programme_keeps_pages_working(
 
 
 def test_the_migration_repairs_orphans_left_by_earlier_releases(app, client, organisation, login):
-    if db.engine.dialect.name != "sqlite":
-        pytest.skip("orphans can only arise where foreign keys were not enforced")
-    project_id = organisation["project"]
-    with db.engine.connect() as conn:
-        # What the earlier release did: delete the project with the keys switched off.
-        conn.exec_driver_sql("PRAGMA foreign_keys = OFF")
-        conn.execute(sa.delete(ProjectProfile).where(ProjectProfile.id == project_id))
-        conn.execute(sa.delete(User).where(User.id == organisation["editor"]))
-        conn.commit()
-        conn.exec_driver_sql("PRAGMA foreign_keys = ON")
-        assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-    spec = importlib.util.spec_from_file_location("security_migration", MIGRATION)
-    migration = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(migration)
-    with db.engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA foreign_keys = OFF")  # as during migrations (env.py)
-        repaired = migration.repair_orphans(conn)
-        conn.commit()
-        conn.exec_driver_sql("PRAGMA foreign_keys = ON")
-    assert repaired["applications.project_id"] == 1
-    assert repaired["milestones.application_id"] >= 1
-    assert "application_sections.application_id" in repaired
-    assert repaired["applications.created_by_id"] >= 1  # SET NULL, the row stays
-    with db.engine.connect() as conn:
-        assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
     with app.app_context():
-        assert db.session.get(Application, again(organisation["second"])).created_by_id is None
-    pages_work(client)
+        if db.engine.dialect.name != "sqlite":
+            pytest.skip("orphans can only arise where foreign keys were not enforced")
+        project_id = organisation["project"]
+        with db.engine.connect() as conn:
+            # What the earlier release did: delete the project with the keys switched off.
+            conn.exec_driver_sql("PRAGMA foreign_keys = OFF")
+            conn.execute(sa.delete(ProjectProfile).where(ProjectProfile.id == project_id))
+            conn.execute(sa.delete(User).where(User.id == organisation["editor"]))
+            conn.commit()
+            conn.exec_driver_sql("PRAGMA foreign_keys = ON")
+            assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+        spec = importlib.util.spec_from_file_location("security_migration", MIGRATION)
+        migration = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(migration)
+        with db.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA foreign_keys = OFF")  # as during migrations (env.py)
+            repaired = migration.repair_orphans(conn)
+            conn.commit()
+            conn.exec_driver_sql("PRAGMA foreign_keys = ON")
+        assert repaired["applications.project_id"] == 1
+        assert repaired["milestones.application_id"] >= 1
+        assert "application_sections.application_id" in repaired
+        assert repaired["applications.created_by_id"] >= 1  # SET NULL, the row stays
+        with db.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
+        with app.app_context():
+            assert db.session.get(Application, again(organisation["second"])).created_by_id is None
+        pages_work(client)
 
 
-def test_orphan_left_behind_is_skipped_not_a_500_for_everyone(client, organisation):
+def test_orphan_left_behind_is_skipped_not_a_500_for_everyone(app, client, organisation):
     """Before the migration runs (or on a damaged copy): one orphan application must not take
     the dashboard, calendar and feed down for every member."""
-    if db.engine.dialect.name != "sqlite":
-        pytest.skip("PostgreSQL cannot hold an orphan")
-    with db.engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA foreign_keys = OFF")
-        conn.execute(sa.delete(ProjectProfile).where(ProjectProfile.id == organisation["project"]))
-        conn.commit()
-        conn.exec_driver_sql("PRAGMA foreign_keys = ON")
-    feed = re.search(r"/kalender/[\w-]+\.ics", client.get("/konto/").get_data(as_text=True))
-    for path in ("/", "/kalender/", feed.group(0)):
-        assert client.get(path).status_code == 200, path
+    with app.app_context():
+        if db.engine.dialect.name != "sqlite":
+            pytest.skip("PostgreSQL cannot hold an orphan")
+        with db.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA foreign_keys = OFF")
+            conn.execute(
+                sa.delete(ProjectProfile).where(ProjectProfile.id == organisation["project"])
+            )
+            conn.commit()
+            conn.exec_driver_sql("PRAGMA foreign_keys = ON")
+        feed = re.search(r"/kalender/[\w-]+\.ics", client.get("/konto/").get_data(as_text=True))
+        for path in ("/", "/kalender/", feed.group(0)):
+            assert client.get(path).status_code == 200, path

@@ -55,7 +55,8 @@ def upload(client, data: bytes, name: str = "vorlage.docx"):
 
 
 def stored(app, owner) -> list:
-    folder = export_views.letterheads_dir()
+    with app.app_context():
+        folder = export_views.letterheads_dir()
     return sorted(folder.glob(f"organisation-{owner['org'].id}*"))
 
 
@@ -109,7 +110,8 @@ def test_exports_never_check_or_parse_the_upload_again(app, client, owner, monke
 
 
 def test_a_letterhead_of_an_earlier_release_is_checked_once_then_kept(app, client, owner):
-    old = export_views.letterheads_dir() / f"organisation-{owner['org'].id}.docx"
+    with app.app_context():
+        old = export_views.letterheads_dir() / f"organisation-{owner['org'].id}.docx"
     old.write_bytes(letterhead(header="Alter Briefkopf"))
     response = client.get(f"/antraege/{owner['application'].id}/export/docx")
     assert Document(io.BytesIO(response.data)).sections[0].header.paragraphs[0].text == (
@@ -118,6 +120,7 @@ def test_a_letterhead_of_an_earlier_release_is_checked_once_then_kept(app, clien
     assert [p.name for p in stored(app, owner)] == [f"organisation-{owner['org'].id}-geprueft.docx"]
     # An earlier bomb is dropped, the export falls back to the standard layout.
     old.write_bytes(with_member(letterhead(), "word/media/x.png", b"\0" * (40 * 2**20)))
-    export_views.letterhead_path(owner["org"]).unlink()
+    with app.app_context():
+        export_views.letterhead_path(owner["org"]).unlink()
     assert client.get(f"/antraege/{owner['application'].id}/export/docx").status_code == 200
     assert stored(app, owner) == []

@@ -30,5 +30,5 @@ def test_upgrade_of_an_empty_database_creates_every_table(tmp_path, instance_dir
 
 
 def test_migrated_test_database_matches_the_models(app):
-    with db.engine.connect() as conn:
+    with app.app_context(), db.engine.connect() as conn:
         assert compare_metadata(MigrationContext.configure(conn), db.metadata) == []

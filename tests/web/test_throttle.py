@@ -32,14 +32,14 @@ def test_the_wait_doubles_up_to_a_ceiling_and_never_becomes_a_lock():
 
 def test_a_counter_admits_again_when_its_wait_is_over(app):
     key, policy = "account:test@example.org", Policy(free=2, first_wait=10)
-    assert throttle.reserve(key, policy, now=1000.0) == 0
-    assert throttle.reserve(key, policy, now=1000.5) == 0
-    assert throttle.reserve(key, policy, now=1001.0) == pytest.approx(9.5)
-    assert throttle.reserve(key, policy, now=1010.6) == 0  # waited: admitted, next wait 20 s
-    assert throttle.reserve(key, policy, now=1011.0) == pytest.approx(19.6)
-    # A quiet day starts the count again.
-    assert throttle.reserve(key, policy, now=1010.6 + 25 * 3600) == 0
     with app.app_context():
+        assert throttle.reserve(key, policy, now=1000.0) == 0
+        assert throttle.reserve(key, policy, now=1000.5) == 0
+        assert throttle.reserve(key, policy, now=1001.0) == pytest.approx(9.5)
+        assert throttle.reserve(key, policy, now=1010.6) == 0  # waited: admitted, next wait 20 s
+        assert throttle.reserve(key, policy, now=1011.0) == pytest.approx(19.6)
+        # A quiet day starts the count again.
+        assert throttle.reserve(key, policy, now=1010.6 + 25 * 3600) == 0
         assert db.session.get(ThrottleCounter, key).count == 1
 
 
