@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
 from funding_matcher.domain.accounts.passwords import (
     DUMMY_HASH,
@@ -32,7 +32,9 @@ def create_organisation(name: str, kind: str = "sonstige") -> Organisation:
                 )
             ]
         )
-    if db.session.scalar(select(Organisation).where(func.lower(Organisation.name) == name.lower())):
+    # SQLite's lower() folds ASCII only: the exact name is asked for, too ("Ⱦ" stays "Ⱦ").
+    same_name = or_(Organisation.name == name, func.lower(Organisation.name) == name.lower())
+    if db.session.scalar(select(Organisation).where(same_name)):
         raise InvalidData(
             [FieldProblem("name", "Eine Organisation mit diesem Namen gibt es schon.")]
         )
