@@ -43,6 +43,7 @@ def create_app(overrides: Mapping[str, Any] | None = None, web: bool = True) -> 
         register_template_helpers(app)
         register_security(app)
         register_access(app)
+        register_transaction(app)
     return app
 
 
@@ -199,6 +200,12 @@ def register_access(app: Flask) -> None:
     from funding_matcher.web import access
 
     access.register(app)
+
+
+def register_transaction(app: Flask) -> None:
+    from funding_matcher.web import transaction
+
+    transaction.register(app)
 
 
 def register_template_helpers(app: Flask) -> None:
