@@ -19,6 +19,7 @@ from funding_matcher.web.auth_forms import PasswordChangeForm
 from funding_matcher.web.feed import feed_url
 from funding_matcher.web.forms import CsrfForm, apply_problems
 from funding_matcher.web.planning_forms import ReminderForm
+from funding_matcher.web.transaction import discard_changes
 
 bp = Blueprint("account", __name__, url_prefix="/konto")
 
@@ -70,10 +71,9 @@ def create_token():
     try:
         _, token = create_api_token(current_user, organisation, form.label.data or "")
     except InvalidData as exc:
-        db.session.rollback()
+        discard_changes()
         apply_problems(form, exc)
         return _page(form, code=422)
-    db.session.commit()
     # The token is shown exactly once, on this response; only its hash is stored.
     return _page(TokenForm(formdata=None), new_token=token, code=201)
 
@@ -87,7 +87,6 @@ def revoke_token(token_id: int):
     if not CsrfForm().validate_on_submit():
         abort(400)
     revoke_api_token(row)
-    db.session.commit()
     flash(f"Token „{row.label or row.prefix}“ widerrufen.", "success")
     return redirect(url_for("account.index")), 303
 
@@ -99,7 +98,6 @@ def regenerate_feed():
     if not CsrfForm().validate_on_submit():
         abort(400)
     current_user.calendar_version += 1
-    db.session.commit()
     flash("Neue Kalender-Adresse erzeugt; die alte funktioniert nicht mehr.", "success")
     return redirect(url_for("account.index") + "#kalender"), 303
 
@@ -115,10 +113,9 @@ def save_reminders():
         try:
             set_reminder_settings(current_user, bool(form.enabled.data), values)
         except InvalidData as exc:
-            db.session.rollback()
+            discard_changes()
             form.offsets.errors = [p.message for p in exc.problems]
         else:
-            db.session.commit()
             flash("Einstellungen für Erinnerungen gespeichert.", "success")
             return redirect(url_for("account.index") + "#erinnerungen"), 303
     return _page(TokenForm(formdata=None), code=422, reminder_form=form)
@@ -133,10 +130,9 @@ def change_password_view():
         try:
             change_password(current_user, form.current_password.data, form.new_password.data)
         except InvalidData as exc:
-            db.session.rollback()
+            discard_changes()
             apply_problems(form, exc, {"password": "new_password"})
         else:
-            db.session.commit()
             sign_in(current_user._get_current_object())
             flash("Passwort geändert; alle anderen Sitzungen sind beendet.", "success")
             return redirect(url_for("account.index")), 303

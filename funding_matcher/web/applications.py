@@ -33,6 +33,7 @@ from funding_matcher.web.applications_forms import (
 )
 from funding_matcher.web.day import today
 from funding_matcher.web.forms import CsrfForm, apply_problems
+from funding_matcher.web.transaction import discard_changes
 from funding_matcher.web.trash import confirmed_or_page
 
 bp = Blueprint("applications", __name__, url_prefix="/antraege")
@@ -96,11 +97,10 @@ def create():
     try:
         application = create_application(project, programme, current_user, today())
     except InvalidData as exc:
-        db.session.rollback()
+        discard_changes()
         for problem in exc.problems:
             flash(problem.message, "error")
         return redirect(url_for("projects.show", project_id=project.id)), 303
-    db.session.commit()
     flash(
         "Antrag angelegt. Die Abschnitte folgen der Gliederung des Programms; beantworten Sie "
         "unten die Fragen je Abschnitt, daraus entstehen die Texte.",
@@ -150,7 +150,6 @@ def checklist(application_id: int, item_id: int):
     form = ChecklistForm()
     if form.validate_on_submit():
         set_checklist_done(item, bool(form.done.data))
-        db.session.commit()
     return redirect(url_for("applications.show", application_id=application.id) + "#checkliste")
 
 
@@ -171,10 +170,9 @@ def status(application_id: int):
                 today(),
             )
         except InvalidData as exc:
-            db.session.rollback()
+            discard_changes()
             apply_problems(form, exc, {"date": "date", "amount_eur": "amount_eur"})
         else:
-            db.session.commit()
             flash(f"Status geändert: {STATUSES[application.status]}.", "success")
             return redirect(url_for("applications.show", application_id=application.id)), 303
     return _render_show(application, form, 422)
@@ -196,7 +194,6 @@ def delete(application_id: int):
     if page is not None:
         return page
     trash_application(application, current_user, today())
-    db.session.commit()
     flash(
         f"Antrag für „{application.programme_title}“ liegt im Papierkorb; Sie können ihn dort "
         "30 Tage lang wiederherstellen.",

@@ -22,7 +22,6 @@ from funding_matcher.domain.applications.questions import (
 )
 from funding_matcher.domain.errors import InvalidData
 from funding_matcher.domain.profile import DETAIL_LIST_MAX, Profile
-from funding_matcher.extensions import db
 from funding_matcher.models import Application, Role
 from funding_matcher.operations.applications import save_details
 from funding_matcher.operations.catalogue import find_programme
@@ -215,7 +214,6 @@ def _save(application: Application) -> dict[str, list[str]]:
 def save(application_id: int):
     application = owned_or_404(Application, application_id, Role.editor)
     errors = _save(application)
-    db.session.commit()
     more = request.form.get("add", "")
     if errors:
         flash(
@@ -239,7 +237,6 @@ def autosave(application_id: int):
     """The page's script saves here while typing; JSON with the messages per field."""
     application = owned_or_404(Application, application_id, Role.editor)
     errors = _save(application)
-    db.session.commit()
     return jsonify(saved=not errors, errors=errors)
 
 

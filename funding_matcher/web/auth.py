@@ -32,6 +32,7 @@ from funding_matcher.web.access import switch_organisation
 from funding_matcher.web.auth_forms import LoginForm, SetupForm, SwitchOrganisationForm
 from funding_matcher.web.devices import known_device, remember_device
 from funding_matcher.web.forms import apply_problems
+from funding_matcher.web.transaction import discard_changes, keep_changes
 
 bp = Blueprint("auth", __name__)
 
@@ -88,7 +89,7 @@ def login():
         # The attempt is counted before the password is checked, in its own transaction: a
         # burst of parallel guesses cannot all pass the check before any of them is counted.
         wait = sign_in_wait(email, address, device)
-        db.session.commit()
+        db.session.commit()  # deliberate, mid-request: see above (also kept on a 429)
         if wait:
             form.password.errors.append(wait_message(wait))
             headers = {"Retry-After": str(retry_after(wait))}
@@ -96,11 +97,10 @@ def login():
         user = authenticate(email, form.password.data)
         if user is None:
             sign_in_failed(address, device)
-            db.session.commit()
+            keep_changes()  # the failure counts although the answer is 401
             form.password.errors.append("E-Mail-Adresse oder Passwort ist falsch.")
         else:
             sign_in_succeeded(email, device)
-            db.session.commit()
             sign_in(user)
             flash("Sie sind angemeldet.", "success")
             response = redirect(safe_next(request.args.get("next")))
@@ -114,7 +114,6 @@ def login():
 @login_required
 def logout():
     end_all_sessions(current_user)  # a copied session cookie stops working, too
-    db.session.commit()
     logout_user()
     session.clear()
     flash("Sie sind abgemeldet.", "info")
@@ -137,11 +136,10 @@ def setup():
                 form.name.data or "",
             )
         except InvalidData as exc:
-            db.session.rollback()
+            discard_changes()
             apply_problems(form, exc, {"name": "organisation"})
         else:
             user.memberships[0].organisation.state = form.state.data or None
-            db.session.commit()
             sign_in(user)
             flash("Willkommen! Ihre Organisation ist eingerichtet.", "success")
             return redirect(url_for("main.index"))

@@ -23,6 +23,7 @@ from funding_matcher.web.access import current_membership, switch_organisation
 from funding_matcher.web.clients_forms import NewOrganisationForm
 from funding_matcher.web.day import today
 from funding_matcher.web.forms import apply_problems
+from funding_matcher.web.transaction import discard_changes
 
 bp = Blueprint("clients", __name__)
 
@@ -66,10 +67,9 @@ def new():
                 current_user, form.name.data, form.kind.data, form.state.data, consultancy
             )
         except InvalidData as exc:
-            db.session.rollback()
+            discard_changes()
             apply_problems(form, exc)
         else:
-            db.session.commit()
             switch_organisation(organisation.id)
             flash(
                 f"„{organisation.name}“ ist angelegt; Sie arbeiten jetzt für diese Organisation "

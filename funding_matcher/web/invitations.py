@@ -14,7 +14,6 @@ from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length
 
 from funding_matcher.domain.errors import InvalidData
-from funding_matcher.extensions import db
 from funding_matcher.mailer import MailNotConfigured, send_mail
 from funding_matcher.models import Invitation
 from funding_matcher.operations.invitations import (
@@ -27,6 +26,7 @@ from funding_matcher.operations.invitations import (
 from funding_matcher.web.access import switch_organisation
 from funding_matcher.web.forms import CsrfForm, GermanForm, apply_problems
 from funding_matcher.web.links import absolute_url
+from funding_matcher.web.transaction import discard_changes
 
 bp = Blueprint("invitations", __name__)
 
@@ -93,9 +93,9 @@ def accept_link(token: str):
     try:
         accept(invitation, current_user)
     except InvalidData as exc:
+        discard_changes()
         flash(exc.problems[0].message, "error")
         return redirect(url_for("invitations.show", token=token)), 303
-    db.session.commit()
     return _joined(invitation)
 
 
@@ -109,10 +109,9 @@ def register(token: str):
         try:
             user = join_with_new_account(invitation, form.password.data, form.name.data or "")
         except InvalidData as exc:
-            db.session.rollback()
+            discard_changes()
             apply_problems(form, exc, {"email": "password"})
         else:
-            db.session.commit()
             session.clear()
             login_user(user)
             return _joined(invitation)
@@ -135,5 +134,4 @@ def accept_after_login(invitation_id: int):
     if invitation is None or not CsrfForm().validate_on_submit():
         abort(404)
     accept(invitation, current_user)
-    db.session.commit()
     return _joined(invitation)

@@ -15,7 +15,6 @@ from funding_matcher.domain.matching.output import EXCLUDED_PER_PAGE
 from funding_matcher.domain.matching.ranking import Ranking
 from funding_matcher.domain.profile import Profile
 from funding_matcher.domain.wizard import step_for_missing
-from funding_matcher.extensions import db
 from funding_matcher.models import ProjectProfile, Role
 from funding_matcher.operations.applications import create_application, find_application
 from funding_matcher.web.access import member_required, owned_or_404
@@ -23,6 +22,7 @@ from funding_matcher.web.applications_forms import NewApplicationForm
 from funding_matcher.web.day import today
 from funding_matcher.web.engine_cache import matching_engine
 from funding_matcher.web.forms import GermanForm
+from funding_matcher.web.transaction import discard_changes
 
 bp = Blueprint("matches", __name__, url_prefix="/projekte")
 
@@ -111,12 +111,11 @@ def open_mix(project_id: int):
         try:
             application = create_application(row, programme, current_user)
         except InvalidData as exc:
-            db.session.rollback()
+            discard_changes()
             for problem in exc.problems:
                 flash(problem.message, "error")
             return redirect(url_for("matches.show", project_id=row.id)), 303
     application.planned_financing = planned_financing(mix)
-    db.session.commit()
     names = ", ".join(p.programme.short_title for p in mix.cofunders)
     flash(
         f"Antrag für {programme.short_title} geöffnet"

@@ -17,6 +17,7 @@ from funding_matcher.web.day import today
 from funding_matcher.web.forms import CsrfForm, apply_problems
 from funding_matcher.web.invitations import send_invitation
 from funding_matcher.web.organisation_forms import AddMemberForm, RoleForm
+from funding_matcher.web.transaction import discard_changes
 from funding_matcher.web.trash import confirmed_or_page
 
 bp = Blueprint("organisation", __name__, url_prefix="/organisation")
@@ -63,7 +64,6 @@ def save_details():
     organisation = current_organisation()
     organisation.kind = form.kind.data
     organisation.state = form.state.data or None
-    db.session.commit()
     flash("Angaben der Organisation gespeichert.", "success")
     return redirect(url_for("organisation.index")), 303
 
@@ -79,10 +79,10 @@ def add_member():
             current_organisation(), form.email.data, Role(form.role.data), current_user
         )
     except InvalidData as exc:
-        db.session.rollback()
+        discard_changes()
         apply_problems(form, exc)
         return _page(form, 422)
-    db.session.commit()
+    db.session.commit()  # deliberate: the invitation is stored before its e-mail leaves
     # The link goes by e-mail only: shown here, the inviter could use it to create the
     # invitee's account with a password of their choosing (and so take over the address).
     outcome = send_invitation(invitation, token)
@@ -95,10 +95,9 @@ def _owner_action(change, done: str):
     try:
         change()
     except InvalidData as exc:
-        db.session.rollback()
+        discard_changes()
         flash(exc.problems[0].message, "error")
     else:
-        db.session.commit()
         flash(done, "success")
     return redirect(url_for("organisation.index"))
 
@@ -141,6 +140,5 @@ def withdraw_invitation(invitation_id: int):
     if not CsrfForm().validate_on_submit():
         abort(400)
     withdraw(invitation)
-    db.session.commit()
     flash("Einladung zurückgezogen.", "success")
     return redirect(url_for("organisation.index")), 303

@@ -11,7 +11,6 @@ from wtforms.validators import Length, Optional
 
 from funding_matcher.domain.applications.applicant import Applicant, format_iban
 from funding_matcher.domain.errors import InvalidData
-from funding_matcher.extensions import db
 from funding_matcher.models import Role
 from funding_matcher.web.access import current_organisation, member_required
 from funding_matcher.web.forms import GermanForm, choices
@@ -183,6 +182,5 @@ def save():
                 form.form_errors.append(str(problem))
         return _page(form, 422)
     current_organisation().applicant = block.to_dict()
-    db.session.commit()
     flash("Antragsteller-Angaben gespeichert; jeder Antragsentwurf übernimmt sie.", "success")
     return redirect(url_for("applicant.show")), 303

@@ -42,7 +42,6 @@ from funding_matcher.domain.pdf_import.review import (
     copy_rows,
     review_rows,
 )
-from funding_matcher.extensions import db
 from funding_matcher.models import GuidelineImport as GuidelineImportRow
 from funding_matcher.models import Role
 from funding_matcher.operations.catalogue import find_programme
@@ -173,7 +172,6 @@ def upload_guideline(slug: str):
     row = save_guideline_import(
         current_organisation(), programme.slug, result, current_user, fit_warning=warning
     )
-    db.session.commit()
     return redirect(url_for("pdf_import.review", slug=programme.slug, import_id=row.id)), 303
 
 
@@ -246,7 +244,6 @@ def accept(slug: str, import_id: int):
         flash("Keine Vorschläge übernommen; die geprüften Angaben bleiben, wie sie waren.", "info")
         return redirect(url_for("catalogue.show", slug=programme.slug)), 303
     accept_proposals(current_organisation(), programme.slug, row, chosen, current_user, today())
-    db.session.commit()
     flash(
         f"{len(chosen)} Angabe(n) aus „{row.file_name}“ als von Ihrer Organisation geprüft "
         "übernommen.",
@@ -323,7 +320,6 @@ def upload_concept():
     except Busy as exc:
         return with_retry_after(_concept_page(form, busy(form, exc)), exc)
     row = profile_from_concept(current_organisation(), result, current_user)
-    db.session.commit()
     found = len(row.import_sources or {})
     flash(
         f"Projektkonzept „{result.file}“ gelesen: {found} Angabe(n) übernommen und markiert. "

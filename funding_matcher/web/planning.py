@@ -32,6 +32,7 @@ from funding_matcher.web.day import today
 from funding_matcher.web.feed import feed_url
 from funding_matcher.web.forms import CsrfForm, apply_problems
 from funding_matcher.web.planning_forms import AwardForm, DeadlineForm, MilestoneForm
+from funding_matcher.web.transaction import discard_changes
 
 bp = Blueprint("planning", __name__)
 
@@ -147,10 +148,9 @@ def set_deadline_view(application_id: int):
     try:
         set_deadline(application, form.deadline.data, form.project_start.data, today())
     except InvalidData as exc:
-        db.session.rollback()
+        discard_changes()
         apply_problems(form, exc)
         return _plan_page(application, 422, deadline_form=form)
-    db.session.commit()
     flash("Frist gespeichert; der Plan wurde neu berechnet.", "success")
     return redirect(url_for("planning.plan", application_id=application.id)), 303
 
@@ -172,10 +172,9 @@ def set_award_view(application_id: int):
                 today(),
             )
         except InvalidData as exc:
-            db.session.rollback()
+            discard_changes()
             apply_problems(form, exc)
         else:
-            db.session.commit()
             flash("Bewilligungszeitraum gespeichert.", "success")
             return redirect(url_for("planning.plan", application_id=application.id)), 303
     return _plan_page(application, 422, award_form=form)
@@ -186,7 +185,6 @@ def set_award_view(application_id: int):
 def recompute(application_id: int):
     application = owned_or_404(Application, application_id, Role.editor)
     refresh_plans(application, today())
-    db.session.commit()
     flash("Der Plan wurde neu berechnet.", "success")
     return redirect(url_for("planning.plan", application_id=application.id)), 303
 
@@ -212,7 +210,6 @@ def edit_milestone(application_id: int, milestone_id: int):
         None,
     )
     update_milestone(milestone, form.due.data, bool(form.done.data), owner, form.note.data)
-    db.session.commit()
     flash(f"„{milestone.title}“ gespeichert.", "success")
     return redirect(
         url_for("planning.plan", application_id=application.id) + f"#m{milestone.id}"
@@ -244,7 +241,6 @@ def watch_programme(slug: str):
         watch(current_organisation(), slug, current_user)
     except InvalidData:
         abort(404)
-    db.session.commit()
     flash(
         "Auf die Merkliste gesetzt: Änderungen an Frist und Status sehen Sie in der Übersicht.",
         "success",
@@ -258,7 +254,6 @@ def unwatch_programme(slug: str):
     if not CsrfForm().validate_on_submit():
         abort(400)
     unwatch(current_organisation(), slug)
-    db.session.commit()
     flash("Von der Merkliste genommen.", "success")
     return redirect(_back(slug)), 303
 

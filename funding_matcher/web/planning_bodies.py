@@ -14,7 +14,6 @@ from funding_matcher.domain.errors import InvalidData
 from funding_matcher.domain.planning import BODIES, MeetingCalendar
 from funding_matcher.domain.planning.council_import import BodyChoice, Fetch, http_fetch
 from funding_matcher.domain.planning.meetings import LEAD_DEFAULTS
-from funding_matcher.extensions import db
 from funding_matcher.models import BodyMeeting, CouncilSource, Role
 from funding_matcher.operations.council_calendar import (
     add_meeting,
@@ -46,6 +45,7 @@ from funding_matcher.web.planning_forms import (
     MeetingForm,
     SettingsForm,
 )
+from funding_matcher.web.transaction import discard_changes
 from funding_matcher.web.trash import confirmed_or_page
 
 _DAY_MONTH = re.compile(r"(\d{1,2})\.(\d{1,2})\.?")
@@ -92,7 +92,6 @@ def add_body_meeting():
     add_meeting(
         current_organisation(), form.body.data, form.day.data, form.title.data or "", today()
     )
-    db.session.commit()
     flash(
         f"Sitzung am {form.day.data:%d.%m.%Y} eingetragen; die Pläne sind neu berechnet.", "success"
     )
@@ -112,7 +111,6 @@ def delete_body_meeting(meeting_id: int):
     if page is not None:
         return page
     trash_meeting(meeting, current_user, today())
-    db.session.commit()
     flash("Sitzung im Papierkorb; die Pläne sind neu berechnet.", "success")
     return redirect(url_for("planning.bodies")), 303
 
@@ -209,10 +207,9 @@ def save_lead_times():
     try:
         save_settings(current_organisation(), _settings_data(form), today())
     except InvalidData as exc:
-        db.session.rollback()
+        discard_changes()
         apply_problems(form, exc, _FIELD_OF)
         return _bodies_page(settings_form=form, code=422)
-    db.session.commit()
     flash("Einstellungen gespeichert; alle Pläne rechnen damit.", "success")
     return redirect(url_for("planning.bodies")), 303
 
@@ -243,13 +240,12 @@ def start_import():
             filename=upload.filename if data is not None and upload else "",
         )
     except InvalidData as exc:
-        db.session.rollback()
+        discard_changes()
         form.url.errors = [p.message for p in exc.problems]
         return _bodies_page(import_form=form, code=422)
     if isinstance(found, list):
         form.url.errors = ["Das System enthält mehrere Körperschaften: bitte Ihre auswählen."]
         return _bodies_page(import_form=form, choices=found, code=200)
-    db.session.commit()
     return redirect(url_for("planning.import_mapping", source_id=found.id)), 303
 
 
@@ -268,10 +264,9 @@ def import_mapping(source_id: int):
         try:
             result = import_council_meetings(source, mapping, today(), _fetch())
         except InvalidData as exc:
-            db.session.rollback()
+            discard_changes()
             errors = [p.message for p in exc.problems]
         else:
-            db.session.commit()
             flash(_result_text(result), "success")
             return redirect(url_for("planning.bodies")), 303
     proposed = proposed_mapping(source)
@@ -294,10 +289,9 @@ def refresh_import(source_id: int):
             source, source.mapping or {}, today(), _fetch(), read_again=True
         )
     except InvalidData as exc:
-        db.session.rollback()
+        discard_changes()
         flash(" ".join(p.message for p in exc.problems), "error")
         return redirect(url_for("planning.bodies")), 303
-    db.session.commit()
     flash(_result_text(result), "success")
     return redirect(url_for("planning.bodies")), 303
 
@@ -307,7 +301,6 @@ def refresh_import(source_id: int):
 def delete_import(source_id: int):
     source = owned_or_404(CouncilSource, source_id, Role.editor)
     delete_council_source(source, today())
-    db.session.commit()
     flash("Importierter Kalender und seine Sitzungen entfernt.", "success")
     return redirect(url_for("planning.bodies")), 303
 

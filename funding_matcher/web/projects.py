@@ -81,7 +81,6 @@ def import_profile():
             flash(f"Import nicht möglich – {problem}", "error")
         return redirect(url_for("projects.index")), 303
     row = save_profile(current_organisation(), profile, current_user)
-    db.session.commit()
     flash(f"Projekt „{row.title}“ importiert.", "success")
     return redirect(url_for("projects.show", project_id=row.id))
 
@@ -104,7 +103,6 @@ def delete(project_id: int):
     if page is not None:
         return page
     trash_project(row, current_user, today())
-    db.session.commit()
     flash(
         f"Projekt „{row.title}“ liegt im Papierkorb; Sie können es dort 30 Tage lang "
         "wiederherstellen.",

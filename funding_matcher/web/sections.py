@@ -6,7 +6,6 @@ from flask import Blueprint, abort, flash, jsonify, redirect, render_template, u
 from flask_login import current_user
 
 from funding_matcher.domain.errors import InvalidData
-from funding_matcher.extensions import db
 from funding_matcher.models import Application, ApplicationSection, Role
 from funding_matcher.operations.applications import (
     SectionConflict,
@@ -19,6 +18,7 @@ from funding_matcher.operations.applications import (
 from funding_matcher.web.access import member_required, owned_or_404
 from funding_matcher.web.applications_forms import SectionForm
 from funding_matcher.web.forms import CsrfForm, apply_problems
+from funding_matcher.web.transaction import discard_changes
 
 bp = Blueprint("sections", __name__, url_prefix="/antraege/<int:application_id>/abschnitte")
 
@@ -69,13 +69,12 @@ def edit(application_id: int, key: str):
             try:
                 save_section(section, form.text.data or "", form.version.data, current_user)
             except SectionConflict as conflict:
-                db.session.rollback()
+                discard_changes()
                 return _conflict_page(application, conflict.section, form.text.data or "")
             except InvalidData as exc:
-                db.session.rollback()
+                discard_changes()
                 apply_problems(form, exc)
                 return _editor(application, section, form, 422)
-            db.session.commit()
             flash(f"„{section.title}“ gespeichert (Version {section.version}).", "success")
             return redirect(url_for("sections.edit", application_id=application.id, key=key)), 303
         return _editor(application, section, form, 422)
@@ -96,16 +95,15 @@ def autosave(application_id: int, key: str):
     try:
         save_section(section, form.text.data or "", form.version.data, current_user)
     except SectionConflict as conflict:
-        db.session.rollback()
+        discard_changes()
         return jsonify(
             error="Der Abschnitt wurde inzwischen anderswo geändert.",
             conflict_url=url_for("sections.edit", application_id=application.id, key=key),
             current={"version": conflict.section.version},
         ), 409
     except InvalidData as exc:
-        db.session.rollback()
+        discard_changes()
         return jsonify(error="Ungültige Eingabe", fields=exc.as_dict()), 400
-    db.session.commit()
     return jsonify(version=section.version, chars=len(section.text))
 
 
@@ -132,9 +130,8 @@ def restore(application_id: int, key: str, version: int):
     except InvalidData:
         abort(404)
     except SectionConflict:
-        db.session.rollback()
+        discard_changes()
         flash("Der Abschnitt wurde gerade anderswo geändert. Bitte erneut versuchen.", "error")
         return redirect(url_for("sections.history", application_id=application.id, key=key)), 303
-    db.session.commit()
     flash(f"Version {version} wiederhergestellt (als Version {section.version}).", "success")
     return redirect(url_for("sections.edit", application_id=application.id, key=key)), 303

@@ -7,7 +7,6 @@ from wtforms import HiddenField
 from wtforms.validators import AnyOf
 
 from funding_matcher.domain.errors import InvalidData
-from funding_matcher.extensions import db
 from funding_matcher.models import Role, TrashEntry
 from funding_matcher.operations.trash import (
     KINDS,
@@ -19,6 +18,7 @@ from funding_matcher.operations.trash import (
 from funding_matcher.web.access import current_membership, member_required, owned_or_404
 from funding_matcher.web.day import today
 from funding_matcher.web.forms import CsrfForm, GermanForm
+from funding_matcher.web.transaction import discard_changes
 
 bp = Blueprint("trash", __name__, url_prefix="/organisation/papierkorb")
 
@@ -78,9 +78,8 @@ def restore_entry(entry_id: int):
     try:
         where = restore(entry, today())
     except InvalidData as exc:
-        db.session.rollback()
+        discard_changes()
         flash(exc.problems[0].message, "error")
         return redirect(url_for("trash.index")), 303
-    db.session.commit()
     flash(f"{label} wiederhergestellt.", "success")
     return redirect(where), 303

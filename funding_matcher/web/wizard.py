@@ -13,7 +13,6 @@ from werkzeug.datastructures import MultiDict
 from funding_matcher.domain.errors import InvalidData
 from funding_matcher.domain.profile import Profile
 from funding_matcher.domain.wizard import STEP_FIELDS, step_for_field
-from funding_matcher.extensions import db
 from funding_matcher.models import Organisation, ProjectProfile, Role
 from funding_matcher.operations.pdf_import import confirm_imported_fields
 from funding_matcher.operations.projects import (
@@ -25,6 +24,7 @@ from funding_matcher.operations.projects import (
 from funding_matcher.web.access import current_organisation, member_required, owned_or_404
 from funding_matcher.web.forms import CsrfForm
 from funding_matcher.web.pdf_import_forms import ConceptUploadForm
+from funding_matcher.web.transaction import keep_changes
 from funding_matcher.web.wizard_forms import REVIEW_STEP, STEPS
 
 bp = Blueprint("wizard", __name__, url_prefix="/projekte")
@@ -114,10 +114,8 @@ def new():
         row = create_draft_profile(current_organisation(), current_user)
         if form.validate_on_submit():
             save_wizard_step(row, 1, profile_values(1, form))
-            db.session.commit()
             return redirect(url_for("wizard.step", project_id=row.id, step=2))
         save_pending_input(row, 1, _raw_input())
-        db.session.commit()
         # The draft exists now: show its step 1 with the kept input and the messages.
         return redirect(url_for("wizard.step", project_id=row.id, step=1), 303)
     return _render_step(None, 1, STEPS[1][1](formdata=None, data=prefill(current_organisation())))
@@ -131,11 +129,9 @@ def _autosave(row: ProjectProfile, step: int):
         problems = 0
     else:
         if "csrf_token" in form.errors:
-            db.session.rollback()
             return jsonify(error="Formular abgelaufen; bitte die Seite neu laden."), 400
         save_pending_input(row, step, _raw_input())
         problems = len([name for name in form.errors if name != "csrf_token"])
-    db.session.commit()
     return jsonify(
         saved=True,
         problems=problems,
@@ -177,14 +173,13 @@ def step(project_id: int, step: int):
         if form.validate_on_submit():
             save_wizard_step(row, step, profile_values(step, form))
             confirm_imported_fields(row, step)
-            db.session.commit()
             if request.form.get("go") == "back" and step > 1:
                 return redirect(url_for("wizard.step", project_id=row.id, step=step - 1))
             if step + 1 in STEPS:
                 return redirect(url_for("wizard.step", project_id=row.id, step=step + 1))
             return redirect(url_for("wizard.review", project_id=row.id))
         save_pending_input(row, step, _raw_input())
-        db.session.commit()
+        keep_changes()  # the input is kept although the answer is 422
         return _render_step(row, step, form, 422)
     pending = (row.pending or {}).get(str(step))
     if pending:
@@ -214,7 +209,6 @@ def review(project_id: int):
     if request.method == "POST" and form.validate_on_submit():
         if not problems:
             row.wizard_step = REVIEW_STEP + 1
-            db.session.commit()
             flash("Das Projektprofil ist vollständig.", "success")
             return redirect(url_for("matches.show", project_id=row.id))
         flash("Bitte ergänzen Sie zuerst die markierten Angaben.", "error")
@@ -238,6 +232,5 @@ def duplicate(project_id: int):
     if not CsrfForm().validate_on_submit():
         abort(400)
     copy = duplicate_profile(row, current_user)
-    db.session.commit()
     flash(f"Projekt „{copy.title}“ angelegt.", "success")
     return redirect(url_for("projects.show", project_id=copy.id))

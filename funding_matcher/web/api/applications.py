@@ -12,7 +12,6 @@ from funding_matcher.domain.applications.draft import VERSIONS
 from funding_matcher.domain.errors import FieldProblem, InvalidData
 from funding_matcher.domain.exports import FORMATS
 from funding_matcher.domain.limits import read_amount, read_iso_date
-from funding_matcher.extensions import db
 from funding_matcher.models import Application, ProjectProfile, Role
 from funding_matcher.operations.applications import (
     SectionConflict,
@@ -30,6 +29,7 @@ from funding_matcher.web.api.projects import not_found
 from funding_matcher.web.api.serialize import application_json
 from funding_matcher.web.day import today
 from funding_matcher.web.exports import export_response
+from funding_matcher.web.transaction import discard_changes
 
 
 def _int_field(data: dict[str, Any], name: str, problems: list[FieldProblem]) -> int | None:
@@ -71,9 +71,8 @@ def create():
     try:
         application = create_application(project, programme, api_user(), today())
     except InvalidData as exc:
-        db.session.rollback()
+        discard_changes()
         return problem_response(exc.problems, 422)
-    db.session.commit()
     return jsonify(application_json(application, today())), 201
 
 
@@ -112,7 +111,7 @@ def patch_section(application_id: int, key: str):
     try:
         save_section(section, text, version, api_user())
     except SectionConflict as conflict:
-        db.session.rollback()
+        discard_changes()
         current = conflict.section
         return jsonify(
             error="Versionskonflikt: Der Abschnitt wurde inzwischen geändert, "
@@ -120,9 +119,8 @@ def patch_section(application_id: int, key: str):
             current={"text": current.text, "version": current.version},
         ), 409
     except InvalidData as exc:
-        db.session.rollback()
+        discard_changes()
         return problem_response(exc.problems)
-    db.session.commit()
     return jsonify(key=section.key, text=section.text, version=section.version)
 
 
@@ -174,9 +172,8 @@ def post_status(application_id: int):
     try:
         change_status(application, status, on, amount, api_user(), today())
     except InvalidData as exc:
-        db.session.rollback()
+        discard_changes()
         return problem_response(exc.problems, 422)
-    db.session.commit()
     return jsonify(application_json(application, today()))
 
 

@@ -14,6 +14,7 @@ from funding_matcher.models import Role, User
 from funding_matcher.operations.clients import Access
 from funding_matcher.operations.throttle import token_failed, token_wait
 from funding_matcher.operations.tokens import token_membership
+from funding_matcher.web.transaction import keep_changes
 
 T = TypeVar("T")
 
@@ -53,12 +54,11 @@ def token_required(role: Role = Role.viewer) -> Callable:
                     address = request.remote_addr or "unbekannt"
                     wait = token_wait(token, address)
                     if wait:
-                        db.session.rollback()
                         message = wait_message(wait, "Anfragen mit diesem Token")
                         response = jsonify(error="Zu viele Anfragen", message=message)
                         return response, 429, {"Retry-After": str(retry_after(wait))}
                     token_failed(token, address)
-                    db.session.commit()
+                    keep_changes()  # the failure counts although the answer is 401
                 return _unauthorised()
             _, membership = found
             db.session.commit()  # remember last_used_at even if the view fails

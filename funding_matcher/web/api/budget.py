@@ -5,13 +5,13 @@ from __future__ import annotations
 from flask import jsonify
 
 from funding_matcher.domain.errors import InvalidData
-from funding_matcher.extensions import db
 from funding_matcher.models import Application, Role
 from funding_matcher.operations.budget import result_json, save_budget, stored_report
 from funding_matcher.web.api import bp
 from funding_matcher.web.api.auth import owned_or_none, token_required
 from funding_matcher.web.api.body import json_object, problem_response
 from funding_matcher.web.api.projects import not_found
+from funding_matcher.web.transaction import discard_changes
 
 
 @bp.put("/v1/applications/<int:application_id>/budget")
@@ -23,9 +23,8 @@ def put_budget(application_id: int):
     try:
         report = save_budget(application, json_object())
     except InvalidData as exc:
-        db.session.rollback()
+        discard_changes()
         return problem_response(exc.problems, error="Ungültiger Finanzierungsplan")
-    db.session.commit()
     return jsonify(result_json(report))
 
 

@@ -10,7 +10,6 @@ from flask import jsonify
 from funding_matcher.domain.errors import FieldProblem, InvalidData
 from funding_matcher.domain.limits import SINGLE_LINE_PATTERN
 from funding_matcher.domain.taxonomy import STATES
-from funding_matcher.extensions import db
 from funding_matcher.models import ORGANISATION_KINDS, Role
 from funding_matcher.operations.clients import (
     CONSULTANCY,
@@ -22,6 +21,7 @@ from funding_matcher.operations.clients import (
 from funding_matcher.web.api import bp
 from funding_matcher.web.api.auth import api_member, api_user, token_required
 from funding_matcher.web.api.body import json_object, problem_response
+from funding_matcher.web.transaction import discard_changes
 
 FIELDS = ("name", "kind", "state")
 
@@ -79,9 +79,8 @@ def create_organisation():
         name, kind, state = _new_organisation_fields()
         organisation = create_client_or_organisation(api_user(), name, kind, state, consultancy)
     except InvalidData as exc:
-        db.session.rollback()
+        discard_changes()
         return problem_response(exc.problems)
-    db.session.commit()
     return jsonify(organisation_json(Access(api_user(), organisation, Role.owner))), 201
 
 

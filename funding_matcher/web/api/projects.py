@@ -6,7 +6,6 @@ from flask import jsonify
 
 from funding_matcher.domain.errors import InvalidData
 from funding_matcher.domain.profile import Profile
-from funding_matcher.extensions import db
 from funding_matcher.models import ProjectProfile, Role
 from funding_matcher.operations.projects import save_profile
 from funding_matcher.web.api import bp
@@ -29,7 +28,6 @@ def create_project():
     except InvalidData as exc:
         return problem_response(exc.problems)
     row = save_profile(api_member().organisation, profile, api_user())
-    db.session.commit()
     return jsonify(project_json(row)), 201
 
 

@@ -8,7 +8,6 @@ from flask import Response, flash, redirect, render_template, request, url_for
 
 from funding_matcher.domain.budget import de_minimis_sums, declaration_text
 from funding_matcher.domain.errors import InvalidData
-from funding_matcher.extensions import db
 from funding_matcher.models import Application, DeMinimisAid, Role
 from funding_matcher.operations.budget import (
     add_register_aid,
@@ -27,6 +26,7 @@ from funding_matcher.web.budget import bp
 from funding_matcher.web.budget.forms import DeMinimisAidForm
 from funding_matcher.web.day import today
 from funding_matcher.web.forms import CsrfForm, apply_problems
+from funding_matcher.web.transaction import discard_changes
 
 
 @bp.route("/antraege/<int:application_id>/de-minimis-erklaerung")
@@ -81,10 +81,9 @@ def register() -> Any:
             form.note.data,
         )
     except InvalidData as exc:
-        db.session.rollback()
+        discard_changes()
         apply_problems(form, exc)
         return _register_page(form, 422)
-    db.session.commit()
     flash(f"Beihilfe von „{row.grantor}“ eingetragen.", "success")
     return redirect(url_for("budget.register")), 303
 
@@ -95,6 +94,5 @@ def delete_aid(aid_id: int) -> Any:
     row = owned_or_404(DeMinimisAid, aid_id, Role.editor)
     grantor = row.grantor
     delete_register_aid(row)
-    db.session.commit()
     flash(f"Eintrag „{grantor}“ gelöscht.", "success")
     return redirect(url_for("budget.register")), 303

@@ -18,7 +18,6 @@ from werkzeug.datastructures import MultiDict
 from funding_matcher.domain.budget.checks import LEVEL_LABELS
 from funding_matcher.domain.budget.model import SOURCE_KINDS
 from funding_matcher.domain.errors import InvalidData
-from funding_matcher.extensions import db
 from funding_matcher.models import Application, Role
 from funding_matcher.operations.budget import (
     check_application_budget,
@@ -58,6 +57,7 @@ from funding_matcher.web.budget.page import (
     year_rows,
 )
 from funding_matcher.web.day import today
+from funding_matcher.web.transaction import discard_changes, keep_changes
 
 _ROW_INPUT = re.compile(r"(?:" + "|".join(t.name for t in TABLES) + r")-\d{1,3}-\w{1,40}")
 _MAX_KEPT_CHARS = 1000
@@ -197,10 +197,9 @@ def _save(page: FinancingPlanPage) -> Any:
         try:
             save_budget(application, built.data, page.record)
         except InvalidData as exc:
-            db.session.rollback()
+            discard_changes()
             show_problems(form, exc, built)
         else:
-            db.session.commit()
             target = url_for("budget.plan", application_id=application.id)
             if more is not None:
                 flash("Plan gespeichert; weitere Zeilen sind angefügt.", "success")
@@ -212,7 +211,7 @@ def _save(page: FinancingPlanPage) -> Any:
             flash("Plan gespeichert und geprüft.", "success")
             return redirect(f"{target}#ergebnis"), 303
     save_budget_pending(application, _raw_input(form))
-    db.session.commit()
+    keep_changes()  # the input is kept as a draft although the answer is 422
     if more is not None:
         page.form(form, more)
     return page.render(form, built, 422)
