@@ -33,15 +33,16 @@ lint: install
 	$(BIN)/ruff check funding_matcher tests benchmarks
 	$(BIN)/ruff format --check funding_matcher tests benchmarks
 
+# pytest-xdist: one worker per core, each with its own database (conftest.py).
 pytest: install
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n auto
 
 # The same suite against PostgreSQL when it is reachable (or TEST_DATABASE_URL is set).
 pytest-pg: install
 	@url="$${TEST_DATABASE_URL:-}"; \
 	if [ -z "$$url" ] && $(BIN)/python -c "import psycopg; psycopg.connect('postgresql://postgres@127.0.0.1:5432/test', connect_timeout=3).close()" 2>/dev/null; then \
 		url="$(PG_URL)"; fi; \
-	if [ -n "$$url" ]; then echo "== pytest on PostgreSQL"; TEST_DATABASE_URL="$$url" $(BIN)/pytest -q; \
+	if [ -n "$$url" ]; then echo "== pytest on PostgreSQL"; TEST_DATABASE_URL="$$url" $(BIN)/pytest -q -n auto; \
 	else echo "== PostgreSQL not reachable: skipping the PostgreSQL run"; fi
 
 test: lint pytest pytest-pg
