@@ -63,9 +63,9 @@ def test_login_with_wrong_password_is_refused_with_a_message(client, make_org, m
     assert client.get("/projekte/").status_code == 302  # still signed out
 
 
-def test_login_and_logout(client, make_org, make_user, login):
+def test_login_and_logout(client, make_org, make_user, login_with_form):
     user = make_user(make_org("Diakonie Dortmund", "verband"))
-    login(user)
+    login_with_form(user)
     assert "Diakonie Dortmund" in client.get("/").get_data(as_text=True)
     client.post("/abmelden")
     assert client.get("/projekte/").status_code == 302
