@@ -165,27 +165,23 @@ def app(database_url: str, instance_dir: Path, catalogue_dir: Path) -> Iterator[
         db.engine.dispose()
 
 
-def loaded(row: Any, depth: int = 2) -> Any:
-    """``row`` with its columns and its relationships (two steps deep) read, to be used after
-    its application context has ended: ``application.checklist``, ``user.memberships[0]
-    .organisation``. A later change is not seen: read it again in a new context. Anything that
-    is no row comes back as it is."""
+def loaded(row: Any) -> Any:
+    """``row`` with its columns and relationships read, to be used after its application
+    context has ended: ``application.checklist``, ``user.memberships[0].organisation`` (the
+    related rows' own single relations are read too, their lists are not). A later change is
+    not seen: read it again in a new context. Anything that is no row comes back as it is."""
     if isinstance(row, type) or sa.inspect(row, raiseerr=False) is None:
         return row
     db.session.refresh(row)
-    _read_relationships(row, depth, set())
-    return row
-
-
-def _read_relationships(row: Any, depth: int, seen: set[int]) -> None:
-    if depth == 0 or id(row) in seen:
-        return
-    seen.add(id(row))
     for relationship in sa.inspect(row).mapper.relationships:
         value = getattr(row, relationship.key)
         for related in value if isinstance(value, list) else [value]:
-            if related is not None:
-                _read_relationships(related, depth - 1, seen)
+            if related is None:
+                continue
+            for inner in sa.inspect(related).mapper.relationships:
+                if not inner.uselist:
+                    getattr(related, inner.key)
+    return row
 
 
 def again(row: Any) -> Any:
