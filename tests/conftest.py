@@ -39,6 +39,16 @@ def cheap_password_hashing() -> Iterator[None]:
     passwords._hasher = production
 
 
+@pytest.fixture
+def production_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """argon2 at production cost, for a test about the time a check takes."""
+    from argon2 import PasswordHasher
+
+    from funding_matcher.domain.accounts import passwords
+
+    monkeypatch.setattr(passwords, "_hasher", PasswordHasher())
+
+
 def pytest_report_header() -> str:
     return f"database: {os.environ.get('TEST_DATABASE_URL') or 'SQLite (temporary file)'}"
 

@@ -7,10 +7,10 @@ from collections.abc import Iterable
 from sqlalchemy import func, or_, select
 
 from funding_matcher.domain.accounts.passwords import (
-    DUMMY_HASH,
     check_password,
     hash_password,
     normalise_email,
+    verify_for_unknown_address,
     verify_password,
 )
 from funding_matcher.domain.errors import FieldProblem, InvalidData
@@ -68,7 +68,7 @@ def authenticate(email: str, password: str) -> User | None:
     """The user with this email and password, or None (same answer for either mistake)."""
     user = find_user(email)
     if user is None:
-        verify_password(DUMMY_HASH, password)  # same time as for a known address
+        verify_for_unknown_address(password)  # same time as for a known address
         return None
     if not verify_password(user.password_hash, password):
         return None

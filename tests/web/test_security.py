@@ -111,7 +111,9 @@ def test_weak_passwords_are_refused_at_setup(client, password, message):
     assert message in response.get_data(as_text=True)
 
 
-def test_unknown_addresses_take_as_long_as_known_ones(client, make_org, make_user):
+def test_unknown_addresses_take_as_long_as_known_ones(
+    client, make_org, make_user, production_password_hashing
+):
     user = make_user(make_org(), Role.editor)
 
     def timed(email: str) -> float:

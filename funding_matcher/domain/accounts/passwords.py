@@ -16,13 +16,29 @@ MAX_PASSWORD_LENGTH = 256  # argon2 hashes anything, but a megabyte password is 
 MIN_STRENGTH = 3  # zxcvbn: "safely unguessable" (about 10^8 guesses and more)
 ESTIMATED_CHARS = 64  # zxcvbn's estimate grows slow on very long input; the start suffices
 _hasher = PasswordHasher()
-# Verified when an e-mail address is unknown, so that the answer takes as long as for a known one.
-DUMMY_HASH = _hasher.hash("kein-konto-mit-dieser-adresse")
+# Verified when an e-mail address is unknown, so that the answer takes as long as for a known
+# one: one per cost of the hasher in use (made at start for the production hasher).
+_DUMMY_PASSWORD = "kein-konto-mit-dieser-adresse"  # noqa: S105 (no one's password)
+
+
+def _cost(hasher: PasswordHasher) -> tuple[int, int, int]:
+    return (hasher.time_cost, hasher.memory_cost, hasher.parallelism)
+
+
+_dummy_hashes: dict[tuple[int, int, int], str] = {_cost(_hasher): _hasher.hash(_DUMMY_PASSWORD)}
 
 
 def hash_password(password: str) -> str:
     """An argon2id hash of the password."""
     return _hasher.hash(password)
+
+
+def verify_for_unknown_address(password: str) -> None:
+    """Take as long as checking a stored password, for an address that has no account."""
+    cost = _cost(_hasher)
+    if cost not in _dummy_hashes:
+        _dummy_hashes[cost] = _hasher.hash(_DUMMY_PASSWORD)
+    verify_password(_dummy_hashes[cost], password)
 
 
 def verify_password(password_hash: str, password: str) -> bool:
