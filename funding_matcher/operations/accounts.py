@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
 from funding_matcher.domain.accounts.passwords import (
     DUMMY_HASH,
@@ -32,10 +32,11 @@ def create_organisation(name: str, kind: str = "sonstige") -> Organisation:
                 )
             ]
         )
-    if db.session.scalar(select(Organisation).where(func.lower(Organisation.name) == name.lower())):
-        raise InvalidData(
-            [FieldProblem("name", "Eine Organisation mit diesem Namen gibt es schon.")]
-        )
+    taken = InvalidData([FieldProblem("name", "Eine Organisation mit diesem Namen gibt es schon.")])
+    # The database's lower() may fold only ASCII letters: the exact name is compared as well.
+    same_name = or_(Organisation.name == name, func.lower(Organisation.name) == name.lower())
+    if db.session.scalar(select(Organisation.id).where(same_name)):
+        raise taken
     organisation = Organisation(name=name, kind=kind)
     db.session.add(organisation)
     db.session.flush()
