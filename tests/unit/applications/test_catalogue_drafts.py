@@ -17,29 +17,24 @@ from .conftest import draft, plan, profile
 
 # Sections whose every topic an earlier section of the same outline already carries (rule 1: a
 # fact goes only to the first section of its topic), and for which the closed topic list has no
-# other topic their title honestly names: climate measures after a measures section, a second
-# analysis after the area's description, staff qualification after the Träger, documents to
-# attach (Baurecht, Lagepläne), an optional part, the ESF cross-cutting principles. Nothing is
-# generated for them: a cross-reference or an activity picked by a word of the title would let
-# the version for the grantor pass with a section that does not answer its question (with the
-# catalogue test's profile and the three review cases no activity shares a word with any of
-# these titles). With all details they stay empty until the applicant writes them; the refusal
-# names each and the section where its topic's facts already stand.
+# other topic their title honestly names: staff and their qualification after the Träger, climate
+# measures or an energy standard after the measures, a second analysis after the area's
+# description, a part of the measures (structural work, mentoring, preparation and safety, an
+# external adviser, first steps after a dialogue), the partners after a goal of cooperation, a
+# municipal budget entry, costs and feasibility inside a concept, the ESF cross-cutting
+# principles. Nothing is generated for them: a cross-reference or an activity picked by a word of
+# the title would let the version for the grantor pass with a section that does not answer its
+# question. With all details they stay empty until the applicant writes them; the refusal names
+# each and the section where its topic's facts already stand. (Documents to attach - plans,
+# proofs, a follow-up finance plan - and optional parts are not outline sections: the catalogue
+# lists them as requirements, so they appear in the Anlagenverzeichnis instead.)
 KNOWN_GAPS = {
     ("bamf-migrationsberatung-erwachsene", "Qualifikation der Beratenden"),
-    ("bmuv-reparieren-statt-wegwerfen", "Geplante Anschaffungen, Fortbildungen oder Maßnahmen"),
+    ("bw-nachbarschaftsgespraeche", "Vorgeschlagene externe Beratung bzw. Moderation"),
     ("bw-nachbarschaftsgespraeche", "Mögliche erste Umsetzungsmaßnahmen"),
     ("bw-quartiersimpulse", "Externe Prozessberatung (Beratungsumfang und Tagessätze)"),
-    (
-        "by-sela-selbstbestimmt-leben-im-alter",
-        "Mittelfristiger Finanzierungsplan für das erste Jahr nach der Förderung",
-    ),
     ("erasmus-plus-jugend-jugendbegegnungen", "Vorbereitung, Sicherheit und Begleitung"),
     ("esf-plus-aktif-plus", "Kooperationspartner, insbesondere Kommune und Jobcenter"),
-    (
-        "esf-plus-biwaq",
-        "Optional Maßnahmen zur Stärkung der lokalen Ökonomie über Unternehmensnetzwerke",
-    ),
     (
         "esf-plus-ehap-plus",
         "Beitrag zu Gleichstellung, Antidiskriminierung und ökologischer Nachhaltigkeit",
@@ -59,8 +54,6 @@ KNOWN_GAPS = {
     ),
     ("nds-migrationsberatung", "Personal und Qualifikation"),
     ("nrw-klimaresilienz-kommunen", "Naturbasierte Lösungen, Entsiegelung, Begrünung, Wasser"),
-    ("nrw-nahmobilitaet", "Planungsunterlagen (Lagepläne, Querschnitte, Kostenberechnung)"),
-    ("nrw-nahmobilitaet", "Nachweis von Baurecht und Grunderwerb"),
     ("nrw-stadterneuerung", "Teilmaßnahmen zu Klimaschutz und Klimaanpassung"),
     ("nrw-wohnraumfoerderung", "Energetischer Standard"),
     ("sh-migrationsberatung-mbsh", "Personal und Qualifikation"),
