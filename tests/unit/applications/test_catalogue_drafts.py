@@ -11,9 +11,10 @@ from funding_matcher.domain.applications.compose import placement
 from funding_matcher.domain.applications.draft import DraftNotReady
 from funding_matcher.domain.applications.outline import outline_of
 from funding_matcher.domain.catalogue.files import load_catalogue
+from funding_matcher.domain.exports import export_markdown
 from funding_matcher.paths import PROJECT_ROOT
 
-from .conftest import draft, plan, profile
+from .conftest import catalogue_programme, draft, plan, profile
 
 # Sections whose every topic an earlier section of the same outline already carries (rule 1: a
 # fact goes only to the first section of its topic), and for which the closed topic list has no
@@ -125,6 +126,23 @@ def test_all_details_leave_no_section_empty_except_the_known_gaps():
     # Figures for the report: how many programmes can be sent as they are.
     with_gaps = {slug for slug, _ in KNOWN_GAPS}
     assert len(programmes()) - len(with_gaps) >= 240
+
+
+@pytest.mark.parametrize(
+    ("slug", "document"),
+    [
+        ("nrw-nahmobilitaet", "Planungsunterlagen (Lagepläne, Querschnitte, Kostenberechnung)"),
+        ("nrw-nahmobilitaet", "Nachweis von Baurecht und Grunderwerb"),
+        ("bmuv-reparieren-statt-wegwerfen", "Aktivitätsnachweis über bereits durchgeführte"),
+        ("by-sela-selbstbestimmt-leben-im-alter", "Mittelfristiger Finanzierungsplan für das"),
+    ],
+)
+def test_documents_to_attach_are_listed_as_attachments_not_as_sections(slug, document):
+    record = catalogue_programme(slug)
+    sent = draft(record, profile(), report=plan(record, **OPEN_TERMS), version="einreichung")
+    assert all(document not in s.title for s in sent.sections)
+    annexes = export_markdown(sent).split("## Anlagenverzeichnis", 1)[1].split("\n## ", 1)[0]
+    assert document in annexes
 
 
 def _filled_without_details(record) -> set[int]:
