@@ -2,9 +2,9 @@
 
 A user reads the notes beside the facts: a note that still says a field is null while the record
 states it ("daher guideline_valid_until null" beside a guideline valid to 2028), or that still
-calls the programme "Status active" while the record says unclear, tells them the opposite of the
-record. Both are leftovers of an earlier round and are rejected; a historical remark in the past
-tense ("blieb damals null") is not a claim about the record and is left alone.
+calls the programme "Status active, weil ..." while the record says unclear, tells them the
+opposite of the record. Both are leftovers of an earlier round and are rejected; a remark on the
+past ("blieb damals null", "Status active bis 2025") is not a claim about the record and passes.
 """
 
 from __future__ import annotations
@@ -19,8 +19,9 @@ _FIELD_RUN = rf"{_FIELD}(?:(?:,\s*|\s+und\s+|\s+sowie\s+){_FIELD})*"
 _NOW = r"(?:(?:bleibt|bleiben|weiter|daher|deshalb|somit|also|jeweils|bewusst)\s+)*"
 _CLAIMS_NULL = re.compile(rf"({_FIELD_RUN})\s+{_NOW}null\b")
 _RUN_SPLIT = re.compile(r",\s*|\s+und\s+|\s+sowie\s+")
-# The status codes of the first two rounds; files no longer use them, notes must not either.
-_OLD_STATUS = re.compile(r"\b[Ss]tatus (active|paused)\b")
+# The status codes of the first two rounds given as the record's status ("Status active, weil",
+# "Status paused:"); a dated remark on the past ("Status active bis 2025") is history and passes.
+_OLD_STATUS = re.compile(r"\b[Ss]tatus (active|paused)(?=\s*[,:;]|\s+(?:weil|wegen|da)\b)")
 
 
 def _stated(value: Any) -> bool:

@@ -39,6 +39,7 @@ def test_every_field_of_a_listed_run_is_compared(write_programme, catalogue_dir)
         "Die Finanzierungsart blieb am 2026-11-29 offen und ist seit 2026-11-30 anteil.",
         "Eine Quote allein belegt keine Anteilfinanzierung; der Wert null heißt unbekannt.",
         "Status unklar: kein datierter Beleg aus den letzten zwölf Monaten.",
+        "Status active bis 2025, seit 2026 unklar.",
         None,
     ],
 )
