@@ -20,6 +20,8 @@ from funding_matcher.domain.catalogue.deadlines import Deadline
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 EARLIEST_PLAUSIBLE = date(2000, 1, 1)
+# A quote that announces itself as a summary ("Sinngemäß: ...") is not the source's own words.
+PARAPHRASE_RE = re.compile(r"^\W*sinngem(ä|ae)(ß|ss)", re.IGNORECASE)
 
 
 # Field -> vocabulary whose codes it holds (a list, or one code for level and funding_type).
@@ -135,6 +137,16 @@ class Evidence(BaseModel):
     def _https(cls, value: str) -> str:
         if not re.match(r"^https://[^\s/$.?#][^\s]*$", value):
             raise ValueError("muss eine https-Adresse sein")
+        return value
+
+    @field_validator("quote")
+    @classmethod
+    def _verbatim(cls, value: str) -> str:
+        # The quote is the source's own words; a summary marked as such is not evidence.
+        if PARAPHRASE_RE.match(value):
+            raise ValueError(
+                "muss die Worte der Quelle wörtlich wiedergeben, keine sinngemäße Zusammenfassung"
+            )
         return value
 
 
