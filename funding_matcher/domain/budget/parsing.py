@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from funding_matcher.domain.errors import FieldProblem, InvalidData
-from funding_matcher.domain.german import format_date, format_eur
+from funding_matcher.domain.german import format_date, format_eur, format_numeric_month
 from funding_matcher.domain.money import ZERO
 
 from .fields import HOURS, MAX_EUR, MONTHS, PERCENT, QUANTITY, SHARE, ObjectReader, Problems
@@ -171,10 +171,11 @@ class LineReader:
                 return None
             last_index = year * 12 + month - 1 + months - 1
             if not period.contains_month(last_index // 12, last_index % 12 + 1):
+                end = format_numeric_month(period.end.year, period.end.month)
                 self.problems.add(
                     reader.at("months"),
-                    f"{months} Monate ab {month:02d}.{year} reichen über das Projektende "
-                    f"({period.end:%m.%Y}) hinaus",
+                    f"{months} Monate ab {format_numeric_month(year, month)} reichen über das "
+                    f"Projektende ({end}) hinaus",
                 )
                 return None
         return {"monthly_eur": monthly, "months": months, "share": share, "first_month": first}

@@ -92,7 +92,7 @@ def amount_reason(programme: Programme, profile: Profile) -> str | None:
         return f"Förderung bis {cap.text} – deckt den Bedarf"
     percent = max(1, round(share * 100))
     role = ", als Kofinanzierung" if share < COFUNDING_SHARE else ""
-    return f"Förderung bis {cap.text} – deckt {percent} % des Bedarfs{role}"
+    return f"Förderung bis {cap.text} – deckt {format_percent(percent)} des Bedarfs{role}"
 
 
 class AmountArrays:

@@ -12,7 +12,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from funding_matcher.domain.budget import BudgetReport
 from funding_matcher.domain.budget.arithmetic import LineAmount, counts_as_own, grant_max_unknown
 from funding_matcher.domain.budget.model import CATEGORIES, CUSTOM, MONTHLY, SOURCE_KINDS, WITH_BASE
-from funding_matcher.domain.german import format_date
+from funding_matcher.domain.german import format_date, format_numeric_month
 
 from ..document import ApplicationDocument
 from .style import (
@@ -81,7 +81,7 @@ def print_order(report: BudgetReport) -> list[LineAmount]:
 def _schedule_text(item: LineAmount) -> str:
     line = item.line
     if line.schedule == MONTHLY:
-        start = f" ab {line.first_month[1]:02d}.{line.first_month[0]}" if line.first_month else ""
+        start = f" ab {format_numeric_month(*line.first_month)}" if line.first_month else ""
         return f"monatlich{start}"
     if line.schedule == CUSTOM:
         return "je Haushaltsjahr (siehe Haushaltsjahre)"
