@@ -64,6 +64,8 @@ def format_number(
     if value is None:
         return missing
     number = _decimal(value)
+    if not number.is_finite():
+        return str(value)  # no figure a user enters; shown as Python writes it, never a crash
     if decimals is None:
         number = number.normalize()
     else:

@@ -105,6 +105,10 @@ def test_numbers_use_dots_for_thousands_and_a_comma_for_decimals(value, decimals
     assert format_number(value, decimals) == text
 
 
+def test_an_infinite_bound_is_shown_not_a_crash():
+    assert format_number(float("inf")) == "inf"
+
+
 def test_an_input_field_number_has_no_thousands_dots_so_it_reads_back_unchanged():
     assert format_number(Decimal("1200.50"), grouped=False) == "1200,5"
     assert format_number(Decimal("0.75"), grouped=False) == "0,75"
