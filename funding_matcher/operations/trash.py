@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from sqlalchemy import delete, select
 
 from funding_matcher.domain.errors import FieldProblem, InvalidData
+from funding_matcher.domain.german import format_date
 from funding_matcher.extensions import db
 from funding_matcher.models import (
     Application,
@@ -105,7 +106,7 @@ def trash_meeting(meeting: BodyMeeting, user: User | None, today: date) -> Trash
         "source_id": meeting.source_id,
         "external_id": meeting.external_id,
     }
-    label = f"{meeting.title or meeting.body} am {meeting.day:%d.%m.%Y}"
+    label = f"{meeting.title or meeting.body} am {format_date(meeting.day)}"
     organisation_id = meeting.organisation_id
     delete_meeting(meeting, today)
     return _entry(organisation_id, "meeting", label, user, today, payload)

@@ -13,6 +13,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user
 
 from funding_matcher.domain.errors import InvalidData
+from funding_matcher.domain.german import format_month
 from funding_matcher.domain.planning.model import KIND_LABELS
 from funding_matcher.extensions import db
 from funding_matcher.models import Application, Milestone, Role
@@ -34,21 +35,6 @@ from funding_matcher.web.forms import CsrfForm, apply_problems
 from funding_matcher.web.planning_forms import AwardForm, DeadlineForm, MilestoneForm
 
 bp = Blueprint("planning", __name__)
-
-MONTHS = (
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-)
 
 
 def _owner_choices(application: Application) -> list[tuple[int, str]]:
@@ -227,7 +213,7 @@ def edit_milestone(application_id: int, milestone_id: int):
 def calendar():
     items = organisation_dates(current_organisation(), today())
     months = [
-        (f"{MONTHS[month - 1]} {year}", list(group))
+        (format_month(year, month), list(group))
         for (year, month), group in groupby(items, key=lambda i: (i.day.year, i.day.month))
     ]
     return render_template(

@@ -11,6 +11,7 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_login import current_user
 
 from funding_matcher.domain.errors import InvalidData
+from funding_matcher.domain.german import format_date, format_day_month
 from funding_matcher.domain.planning import BODIES, MeetingCalendar
 from funding_matcher.domain.planning.council_import import BodyChoice, Fetch, http_fetch
 from funding_matcher.domain.planning.meetings import LEAD_DEFAULTS
@@ -94,7 +95,8 @@ def add_body_meeting():
     )
     db.session.commit()
     flash(
-        f"Sitzung am {form.day.data:%d.%m.%Y} eingetragen; die Pläne sind neu berechnet.", "success"
+        f"Sitzung am {format_date(form.day.data)} eingetragen; die Pläne sind neu berechnet.",
+        "success",
     )
     return redirect(url_for("planning.bodies")), 303
 
@@ -105,7 +107,7 @@ def delete_body_meeting(meeting_id: int):
     """Asks once; the meeting goes into the Papierkorb and the plans are recomputed."""
     meeting = owned_or_404(BodyMeeting, meeting_id, Role.editor)
     page = confirmed_or_page(
-        f"Sitzung „{meeting.title or meeting.body}“ am {meeting.day:%d.%m.%Y}",
+        f"Sitzung „{meeting.title or meeting.body}“ am {format_date(meeting.day)}",
         ["Die Zeitpläne der Anträge werden ohne diese Sitzung neu berechnet."],
         url_for("planning.bodies"),
     )
@@ -130,7 +132,7 @@ def _settings_form(settings: MeetingCalendar) -> SettingsForm:
     data["council_threshold_eur"] = settings.council.threshold_eur
     if settings.budget.registration:
         month, day = settings.budget.registration
-        data["budget_registration"] = f"{day:02d}.{month:02d}."
+        data["budget_registration"] = format_day_month(day, month)
     data["adopted_years"] = ", ".join(str(y) for y in settings.budget.adopted_years)
     if settings.mv is not None:
         data["mv_enabled"] = True

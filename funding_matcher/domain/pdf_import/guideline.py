@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from funding_matcher.domain.german import format_long_date
 from funding_matcher.domain.pdf_import import rules_amounts, rules_dates, rules_money, rules_terms
 from funding_matcher.domain.pdf_import.document import PdfText, read_pdf
 from funding_matcher.domain.pdf_import.fit import find_issuer, find_title
-from funding_matcher.domain.pdf_import.german import format_date
 from funding_matcher.domain.pdf_import.results import (
     GUIDELINE_FIELDS,
     HIGH,
@@ -131,7 +131,7 @@ def _version_warnings(versions: list[Version], current: int) -> list[str]:
     """One sentence per further set of the rules: where it starts and which set is used."""
     warnings = []
     for number, version in enumerate(versions, start=1):
-        stand = f" (Stand {format_date(version.stand)})" if version.stand else ""
+        stand = f" (Stand {format_long_date(version.stand)})" if version.stand else ""
         if number == current:
             warnings.append(
                 f"Seite {version.page} ff.: weitere, neuere Fassung der Richtlinie erkannt{stand}; "

@@ -25,7 +25,6 @@ from .terms import ProgrammeTerms, TermRow, programme_terms, term_rows
 from .workdays import (
     add_months,
     check_state,
-    day_text,
     holiday_name,
     is_working_day,
     next_working_day,
@@ -66,7 +65,6 @@ __all__ = [
     "check_reminder_offsets",
     "check_state",
     "compose_digest",
-    "day_text",
     "due_reminders",
     "event_uid",
     "holiday_name",

@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from funding_matcher.domain.german import format_date, format_weekday_date
+
 from .reminders import KIND_LABELS, DueReminder
-from .workdays import format_day
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ def compose_digest(
     if not (reminders or changed_programmes or new_matches):
         return None
     greeting = f"Guten Tag {recipient_name}," if recipient_name else "Guten Tag,"
-    lines = [greeting, "", f"hier ist Ihre Übersicht vom {today:%d.%m.%Y}."]
+    lines = [greeting, "", f"hier ist Ihre Übersicht vom {format_date(today)}."]
     if reminders:
         lines += _heading("Fristen und Meilensteine")
         for reminder in reminders:
@@ -83,10 +84,10 @@ def _heading(text: str) -> list[str]:
 
 def _when(days_left: int, due: date) -> str:
     if days_left == 0:
-        return f"heute ({format_day(due)})"
+        return f"heute ({format_weekday_date(due)})"
     if days_left == 1:
-        return f"morgen ({format_day(due)})"
-    return f"in {days_left} Tagen ({format_day(due)})"
+        return f"morgen ({format_weekday_date(due)})"
+    return f"in {days_left} Tagen ({format_weekday_date(due)})"
 
 
 def _subject(
