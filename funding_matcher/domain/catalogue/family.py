@@ -46,7 +46,9 @@ def is_line_of_its_own(parent: Programme, children: list[Programme]) -> bool:
 
 
 def _states(programme: Programme) -> list[str]:
-    return list(taxonomy.VOCABULARIES["states"]) if programme.serves_all_states else programme.states
+    if programme.serves_all_states:
+        return list(taxonomy.VOCABULARIES["states"])
+    return list(programme.states)
 
 
 def _serves(programme: Programme, applicant: str, state: str) -> bool:
