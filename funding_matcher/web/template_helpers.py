@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
 from flask import Flask
 from flask_login import current_user
 
 from funding_matcher.domain import money, taxonomy
+from funding_matcher.domain.moments import local_moment
 from funding_matcher.models import Role
 from funding_matcher.web.access import all_access, current_membership
 from funding_matcher.web.auth_forms import SwitchOrganisationForm
 from funding_matcher.web.clients import own_consultancy
-
-BERLIN = ZoneInfo("Europe/Berlin")
 
 
 def format_eur(value: float | None) -> str:
@@ -47,11 +45,7 @@ def format_exact_number(value: Decimal | None) -> str:
 
 def format_datetime(value: datetime | None) -> str:
     """A moment in German local time, e.g. 29.11.2026, 14:05 Uhr."""
-    if value is None:
-        return "–"
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=UTC)
-    return value.astimezone(BERLIN).strftime("%d.%m.%Y, %H:%M Uhr")
+    return "–" if value is None else f"{local_moment(value)} Uhr"
 
 
 def format_date(value: date | str | None) -> str:
