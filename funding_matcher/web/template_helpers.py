@@ -9,6 +9,7 @@ from flask import Flask
 from flask_login import current_user
 
 from funding_matcher.domain import money, taxonomy
+from funding_matcher.domain.matching.standing import UNCLEAR_NOTE
 from funding_matcher.domain.moments import local_moment
 from funding_matcher.models import Role
 from funding_matcher.web.access import all_access, current_membership
@@ -67,6 +68,7 @@ def register(app: Flask) -> None:
     app.jinja_env.globals["label"] = taxonomy.label
     app.jinja_env.globals["labels"] = taxonomy.labels
     app.jinja_env.globals["Role"] = Role
+    app.jinja_env.globals["unclear_note"] = UNCLEAR_NOTE
 
     @app.context_processor
     def account_context() -> dict:

@@ -56,8 +56,8 @@ def compose_digest(
         lines += _heading("Überfällig: noch nicht als erledigt markiert")
         for late in overdue:
             item = late.item
-            days = "1 Tag" if late.days_over == 1 else f"{late.days_over} Tagen"
-            lines.append(f"- seit {format_day(item.due)} ({days}): {item.title}")
+            days = "1 Tag" if late.days_over == 1 else f"{late.days_over} Tage"
+            lines.append(f"- seit {format_day(item.due)} überfällig ({days}): {item.title}")
             lines += [f"  {text}" for text in (item.context, item.url) if text]
     if reminders:
         lines += _heading("Fristen und Meilensteine")
