@@ -71,7 +71,14 @@ def sign_in(user: User) -> None:
 
 def safe_next(target: str | None) -> str:
     """Only redirect inside this site after sign-in."""
-    if target and not urlsplit(target).netloc and target.startswith("/") and "//" not in target:
+    # A backslash counts as a slash in browsers ("/\\evil.example" is another site).
+    if (
+        target
+        and not urlsplit(target).netloc
+        and target.startswith("/")
+        and "//" not in target
+        and "\\" not in target
+    ):
         return target
     return url_for("main.index")
 

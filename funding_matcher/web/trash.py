@@ -21,6 +21,7 @@ from funding_matcher.operations.trash import (
     restore,
 )
 from funding_matcher.web.access import current_membership, member_required, owned_or_404
+from funding_matcher.web.auth import safe_next
 from funding_matcher.web.day import today
 from funding_matcher.web.forms import CsrfForm, GermanForm
 from funding_matcher.web.sections import conflict_page
@@ -147,8 +148,8 @@ def restore_entry(entry_id: int):
         return redirect(url_for("trash.index")), 303
     flash(f"{label} wiederhergestellt.", "success")
     kept = _save_kept_text()
-    back = request.form.get("back", "")
-    if kept is None and back.startswith("/") and not back.startswith("//"):
+    back = request.form.get("back") or where
+    if kept is None and safe_next(back) == back:
         where = back  # the page the person was on when they met the deletion
     db.session.commit()
     return kept or (redirect(where), 303)

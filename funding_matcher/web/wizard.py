@@ -277,9 +277,6 @@ def discard(project_id: int):
     if page is not None:
         return page
     trash_project(row, current_user, today())
+    flash(f"Entwurf „{row.title}“ verworfen; er liegt 30 Tage lang im Papierkorb.", "success")
     db.session.commit()
-    flash(
-        f"Entwurf „{row.title}“ verworfen; er liegt 30 Tage lang im Papierkorb.",
-        "success",
-    )
     return redirect(url_for("projects.index")), 303

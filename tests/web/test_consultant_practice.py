@@ -401,3 +401,18 @@ def test_a_hit_with_an_unclear_status_says_so_once(
     page = client.get(f"/projekte/{project.id}/treffer").get_data(as_text=True)
     assert "Unklares Nachbarschaftsprogramm" in page  # a hit
     assert page.count("Status unklar – vor Antrag beim Fördergeber prüfen") == 1
+
+
+def test_restoring_never_leads_to_another_site(
+    client, login, make_org, make_user, make_application
+):
+    organisation = make_org()
+    user = make_user(organisation, Role.editor)
+    application = make_application(organisation, user)
+    login(user)
+    client.post(f"/antraege/{application.id}/loeschen", data={"confirmed": "ja"})
+    entry = db.session.scalar(db.select(TrashEntry))
+    restored = client.post(
+        f"/organisation/papierkorb/{entry.id}/wiederherstellen", data={"back": "/\\evil.example"}
+    )
+    assert restored.headers["Location"] == f"/antraege/{application.id}"
