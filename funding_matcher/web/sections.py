@@ -48,7 +48,7 @@ def _editor(application: Application, section: ApplicationSection, form: Section
     ), code
 
 
-def _conflict_page(application: Application, section: ApplicationSection, mine: str):
+def conflict_page(application: Application, section: ApplicationSection, mine: str):
     return render_template(
         "applications/conflict.html",
         application=application,
@@ -70,7 +70,7 @@ def edit(application_id: int, key: str):
                 save_section(section, form.text.data or "", form.version.data, current_user)
             except SectionConflict as conflict:
                 db.session.rollback()
-                return _conflict_page(application, conflict.section, form.text.data or "")
+                return conflict_page(application, conflict.section, form.text.data or "")
             except InvalidData as exc:
                 db.session.rollback()
                 apply_problems(form, exc)

@@ -8,6 +8,7 @@ from flask import Flask
 from flask_login import current_user
 
 from funding_matcher.domain import german, taxonomy
+from funding_matcher.domain.matching.standing import UNCLEAR_NOTE
 from funding_matcher.models import Role
 from funding_matcher.web.access import all_access, current_membership
 from funding_matcher.web.auth_forms import SwitchOrganisationForm
@@ -31,6 +32,7 @@ def register(app: Flask) -> None:
     app.jinja_env.globals["label"] = taxonomy.label
     app.jinja_env.globals["labels"] = taxonomy.labels
     app.jinja_env.globals["Role"] = Role
+    app.jinja_env.globals["unclear_note"] = UNCLEAR_NOTE
 
     @app.context_processor
     def account_context() -> dict:

@@ -82,7 +82,7 @@ def test_consultant_switches_between_organisations(client, login, make_user, two
     page = client.get(f"/projekte/{project}")
     assert page.status_code == 200
     assert "Organisation gewechselt" in page.get_data(as_text=True)
-    assert "Sie arbeiten jetzt für <strong>Verband B</strong>" in page.get_data(as_text=True)
+    assert "jetzt <strong>Verband B</strong> (vorher: Stadt A)" in page.get_data(as_text=True)
     # ... and the next page works there without a further note.
     again = client.get(f"/projekte/{project}").get_data(as_text=True)
     assert "Organisation gewechselt" not in again

@@ -12,9 +12,11 @@ from .model import AwardPlan, Milestone, PlanWarning, SubmissionPlan
 from .reminders import (
     DEFAULT_REMINDER_OFFSETS,
     DueReminder,
+    OverdueReminder,
     ReminderItem,
     check_reminder_offsets,
     due_reminders,
+    overdue_reminders,
     reminder_key,
 )
 from .render import render_award_text, render_submission_text
@@ -47,6 +49,7 @@ __all__ = [
     "MeetingCalendar",
     "Milestone",
     "NewMatch",
+    "OverdueReminder",
     "PlanWarning",
     "ProgrammeChange",
     "ProgrammeTerms",
@@ -71,6 +74,7 @@ __all__ = [
     "is_working_day",
     "next_sequence",
     "next_working_day",
+    "overdue_reminders",
     "parse_date",
     "parse_meetings",
     "parse_meetings_json",

@@ -8,7 +8,7 @@ from datetime import date
 
 from funding_matcher.domain.german import format_date, format_weekday_date
 
-from .reminders import KIND_LABELS, DueReminder
+from .reminders import KIND_LABELS, DueReminder, OverdueReminder
 
 
 @dataclass(frozen=True)
@@ -45,12 +45,23 @@ def compose_digest(
     today: date,
     recipient_name: str | None = None,
     settings_url: str | None = None,
+    overdue: Sequence[OverdueReminder] = (),
 ) -> Digest | None:
-    """The digest for one user, or None when there is nothing to tell."""
-    if not (reminders or changed_programmes or new_matches):
+    """The digest for one user, or None when there is nothing new to tell (overdue milestones
+    named before are listed again, but never send a digest on their own)."""
+    if not (reminders or changed_programmes or new_matches or any(o.new for o in overdue)):
         return None
     greeting = f"Guten Tag {recipient_name}," if recipient_name else "Guten Tag,"
     lines = [greeting, "", f"hier ist Ihre Übersicht vom {format_date(today)}."]
+    if overdue:
+        lines += _heading("Überfällig: noch nicht als erledigt markiert")
+        for late in overdue:
+            item = late.item
+            days = "1 Tag" if late.days_over == 1 else f"{late.days_over} Tage"
+            lines.append(
+                f"- seit {format_weekday_date(item.due)} überfällig ({days}): {item.title}"
+            )
+            lines += [f"  {text}" for text in (item.context, item.url) if text]
     if reminders:
         lines += _heading("Fristen und Meilensteine")
         for reminder in reminders:
@@ -74,7 +85,7 @@ def compose_digest(
     lines += ["", "-- ", "Diese Nachricht hat der Fördermittel-Matcher automatisch erstellt."]
     if settings_url:
         lines.append(f"Erinnerungen einstellen oder abbestellen: {settings_url}")
-    subject = _subject(reminders, changed_programmes, new_matches)
+    subject = _subject(reminders, changed_programmes, new_matches, len(overdue))
     return Digest(subject=subject, body="\n".join(lines) + "\n")
 
 
@@ -94,8 +105,9 @@ def _subject(
     reminders: Sequence[DueReminder],
     changed_programmes: Sequence[ProgrammeChange],
     new_matches: Sequence[NewMatch],
+    overdue: int = 0,
 ) -> str:
-    parts = []
+    parts = [f"{overdue} überfällig"] if overdue else []
     if reminders:
         nearest = min(reminders, key=lambda r: r.days_left)
         count = "1 Termin" if len(reminders) == 1 else f"{len(reminders)} Termine"
