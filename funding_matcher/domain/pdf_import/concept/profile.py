@@ -11,13 +11,13 @@ from typing import Any
 from funding_matcher.domain import taxonomy
 from funding_matcher.domain.german import MONTH_NUMBERS
 from funding_matcher.domain.pdf_import.cleanup import dehyphenate
-from funding_matcher.domain.pdf_import.concept_details import propose_details
-from funding_matcher.domain.pdf_import.concept_org import (
+from funding_matcher.domain.pdf_import.concept.details import propose_details
+from funding_matcher.domain.pdf_import.concept.org import (
     find_applicant,
     find_designated_area,
     find_municipality,
 )
-from funding_matcher.domain.pdf_import.concept_words import match_codes
+from funding_matcher.domain.pdf_import.concept.words import match_codes
 from funding_matcher.domain.pdf_import.document import Page, PdfText, read_pdf
 from funding_matcher.domain.pdf_import.german import (
     AMOUNT,
