@@ -133,7 +133,6 @@ def register_blueprints(app: Flask) -> None:
         account,
         api,
         applications,
-        applications_details,
         auth,
         budget,
         catalogue,
@@ -144,11 +143,9 @@ def register_blueprints(app: Flask) -> None:
         main,
         matches,
         organisation,
-        organisation_applicant,
         pdf_import,
         planning,
         projects,
-        sections,
         trash,
         wizard,
     )
@@ -160,11 +157,11 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(wizard.bp)
     app.register_blueprint(matches.bp)
     app.register_blueprint(catalogue.bp)
-    app.register_blueprint(organisation.bp)
-    app.register_blueprint(applications.bp)
-    app.register_blueprint(sections.bp)
-    app.register_blueprint(applications_details.bp)
-    app.register_blueprint(organisation_applicant.bp)
+    app.register_blueprint(organisation.views.bp)
+    app.register_blueprint(applications.views.bp)
+    app.register_blueprint(applications.sections.bp)
+    app.register_blueprint(applications.details.bp)
+    app.register_blueprint(organisation.applicant.bp)
     app.register_blueprint(account.bp)
     app.register_blueprint(budget.bp)
     app.register_blueprint(planning.bp)

@@ -17,7 +17,7 @@ from funding_matcher.operations.applications import (
     section_by_key,
 )
 from funding_matcher.web.access import member_required, owned_or_404
-from funding_matcher.web.applications_forms import SectionForm
+from funding_matcher.web.applications.forms import SectionForm
 from funding_matcher.web.forms import CsrfForm, apply_problems
 
 bp = Blueprint("sections", __name__, url_prefix="/antraege/<int:application_id>/abschnitte")

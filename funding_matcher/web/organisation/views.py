@@ -17,7 +17,7 @@ from funding_matcher.web.clients_forms import OrganisationDetailsForm
 from funding_matcher.web.day import today
 from funding_matcher.web.forms import CsrfForm, apply_problems
 from funding_matcher.web.invitations import send_invitation
-from funding_matcher.web.organisation_forms import AddMemberForm, RoleForm
+from funding_matcher.web.organisation.forms import AddMemberForm, RoleForm
 from funding_matcher.web.trash import confirmed_or_page
 
 bp = Blueprint("organisation", __name__, url_prefix="/organisation")

@@ -39,8 +39,8 @@ from funding_matcher.web.access import (
 )
 from funding_matcher.web.day import today
 from funding_matcher.web.forms import CsrfForm, apply_problems
-from funding_matcher.web.planning import bp
-from funding_matcher.web.planning_forms import (
+from funding_matcher.web.planning.blueprint import bp
+from funding_matcher.web.planning.forms import (
     CHAIN_LENGTH,
     ImportForm,
     MappingForm,

@@ -1,5 +1,5 @@
 """Planning pages: an application's plan, the calendar, the watch list. The calendar of bodies
-and its import live in ``planning_bodies`` on the same blueprint.
+and its import live in ``bodies`` on the same blueprint.
 
 GET pages only read: plans are stored when an input changes (the forms below, the status, the
 catalogue, meetings, settings), so a page view never writes a row.
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from funding_matcher.domain.errors import InvalidData
@@ -32,9 +32,8 @@ from funding_matcher.web.auth import safe_next
 from funding_matcher.web.day import today
 from funding_matcher.web.feed import feed_url
 from funding_matcher.web.forms import CsrfForm, apply_problems
-from funding_matcher.web.planning_forms import AwardForm, DeadlineForm, MilestoneForm
-
-bp = Blueprint("planning", __name__)
+from funding_matcher.web.planning.blueprint import bp
+from funding_matcher.web.planning.forms import AwardForm, DeadlineForm, MilestoneForm
 
 
 def _owner_choices(application: Application) -> list[tuple[int, str]]:
@@ -253,7 +252,3 @@ def _back(slug: str) -> str:
     """Back to the page the button was on (only inside this site), else the programme."""
     target = request.form.get("next")
     return safe_next(target) if target else url_for("catalogue.show", slug=slug)
-
-
-# The calendar of bodies and its import add their routes to this blueprint.
-from funding_matcher.web import planning_bodies  # noqa: E402, F401
