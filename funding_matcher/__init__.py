@@ -134,7 +134,6 @@ def register_blueprints(app: Flask) -> None:
         account,
         api,
         applications,
-        applications_details,
         auth,
         budget,
         catalogue,
@@ -145,11 +144,9 @@ def register_blueprints(app: Flask) -> None:
         main,
         matches,
         organisation,
-        organisation_applicant,
         pdf_import,
         planning,
         projects,
-        sections,
         trash,
         wizard,
     )
@@ -161,11 +158,11 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(wizard.bp)
     app.register_blueprint(matches.bp)
     app.register_blueprint(catalogue.bp)
-    app.register_blueprint(organisation.bp)
-    app.register_blueprint(applications.bp)
-    app.register_blueprint(sections.bp)
-    app.register_blueprint(applications_details.bp)
-    app.register_blueprint(organisation_applicant.bp)
+    app.register_blueprint(organisation.views.bp)
+    app.register_blueprint(applications.views.bp)
+    app.register_blueprint(applications.sections.bp)
+    app.register_blueprint(applications.details.bp)
+    app.register_blueprint(organisation.applicant.bp)
     app.register_blueprint(account.bp)
     app.register_blueprint(budget.bp)
     app.register_blueprint(planning.bp)

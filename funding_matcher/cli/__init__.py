@@ -43,7 +43,9 @@ SHORT_HELP = {
     "plan": "Meilensteine vor dem Einreichen und Termine nach der Bewilligung planen.",
     "reminders": "Erinnerungen per E-Mail.",
     "trash": "Papierkorb der Organisationen.",
-    "draft": "Antragsentwurf (Gliederung, Checkliste, Finanzplan) als md, docx, pdf oder xlsx.",
+    "draft": (
+        "Antrag (Abschnitte, Finanzplan, Erklärungen, Anlagen) als md, docx, pdf, xlsx, Portaltext."
+    ),
     "pdf": "PDF-Dateien lesen: Förderrichtlinien und Projektkonzepte.",
     "backup": "Die Datenbank in eine Datei sichern (SQLite-Kopie oder pg_dump-Format).",
     "restore": "Eine Sicherung in die (leere) Datenbank zurückspielen.",

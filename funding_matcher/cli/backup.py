@@ -28,6 +28,7 @@ from funding_matcher.cli.backup_check import (
     inspect_backup,
     schema_head,
 )
+from funding_matcher.domain.german import format_number
 from funding_matcher.extensions import db
 
 TIMEOUT_SECONDS = 3600
@@ -83,7 +84,7 @@ def backup(target: Path) -> None:
     else:
         _run(["pg_dump", "--format=custom", "--no-owner", f"--file={target}", _libpq_url()])
         target.chmod(0o600)
-    click.echo(f"Gesichert: {target} ({target.stat().st_size:,} Byte)".replace(",", "."))
+    click.echo(f"Gesichert: {target} ({format_number(target.stat().st_size)} Byte)")
 
 
 @click.command("restore")

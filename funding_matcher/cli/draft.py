@@ -26,6 +26,7 @@ from funding_matcher.domain.budget import check_budget
 from funding_matcher.domain.catalogue.deadlines import next_deadline
 from funding_matcher.domain.errors import FieldProblem, InvalidData
 from funding_matcher.domain.exports import FORMATS, export
+from funding_matcher.domain.german import format_number
 from funding_matcher.domain.json_input import load_json
 from funding_matcher.domain.profile import Profile
 
@@ -140,4 +141,4 @@ def draft(
         click.echo(f"FEHLER output: {output} nicht schreibbar ({exc.strerror})", err=True)
         sys.exit(2)
     label = "Einreichungsfassung" if version == "einreichung" else "Arbeitsfassung"
-    click.echo(f"{label} geschrieben: {output} ({len(body):,} Byte)".replace(",", "."))
+    click.echo(f"{label} geschrieben: {output} ({format_number(len(body))} Byte)")

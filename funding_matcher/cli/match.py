@@ -9,15 +9,14 @@ from pathlib import Path
 import click
 
 from funding_matcher.cli.common import dir_option, load_records, parse_today
-from funding_matcher.domain.catalogue.deadlines import format_date
 from funding_matcher.domain.errors import InvalidData
+from funding_matcher.domain.german import format_date, format_eur
 from funding_matcher.domain.matching.engine import MatchingEngine, Ranking
 from funding_matcher.domain.matching.explain import route_label
 from funding_matcher.domain.matching.kinds import KIND_LABELS
 from funding_matcher.domain.matching.mix import FundingMix
 from funding_matcher.domain.matching.output import EXCLUDED_PER_PAGE, ranking_to_json
 from funding_matcher.domain.matching.ranking import Match
-from funding_matcher.domain.money import format_eur
 from funding_matcher.domain.profile import Profile
 
 

@@ -12,7 +12,7 @@ from funding_matcher import paths
 from funding_matcher.cli.common import dir_option, load_records, parse_today
 from funding_matcher.domain import taxonomy
 from funding_matcher.domain.catalogue.coverage import coverage_lines, term_coverage
-from funding_matcher.domain.catalogue.deadlines import format_date, next_deadline
+from funding_matcher.domain.catalogue.deadlines import next_deadline
 from funding_matcher.domain.catalogue.export import export_csv, export_json
 from funding_matcher.domain.catalogue.family import family_of
 from funding_matcher.domain.catalogue.files import load_catalogue
@@ -28,6 +28,7 @@ from funding_matcher.domain.catalogue.status import (
     status_on,
     status_problems,
 )
+from funding_matcher.domain.german import UNKNOWN, format_date, format_percent
 
 
 @click.group()
@@ -102,7 +103,7 @@ def programs_show(slug: str, directory: Path | None, today: str | None) -> None:
             f"{format_date(evidence.date)}, {evidence.url}" if evidence else "keiner erfasst",
         ),
         ("Förderart", taxonomy.label("funding_types", programme.funding_type)),
-        ("Förderquote bis", f"{rate:g} %" if rate is not None else "unbekannt"),
+        ("Förderquote bis", format_percent(rate, missing=UNKNOWN)),
         (
             "Antragsberechtigt",
             ", ".join(taxonomy.labels("applicant_types", programme.applicant_types)),

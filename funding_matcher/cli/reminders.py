@@ -10,12 +10,12 @@ from flask import current_app
 from flask.cli import with_appcontext
 
 from funding_matcher.cli.common import parse_today
+from funding_matcher.engine_cache import matching_engine
 from funding_matcher.extensions import db
 from funding_matcher.mailer import MailNotConfigured, send_mail
 from funding_matcher.operations.jobs import DAILY, record_run
 from funding_matcher.operations.reminders import digests, record_sent
 from funding_matcher.operations.trash import purge
-from funding_matcher.web.engine_cache import matching_engine
 
 
 @click.group("reminders")

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from pydantic import ValidationError
 
+from funding_matcher.domain.german import format_number
+
 
 @dataclass(frozen=True)
 class FieldProblem:
@@ -83,9 +85,7 @@ def _german_number(value: object) -> object:
     """Bounds in messages as a German reads them: 1.000.000.000, 0,5."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         return value
-    if float(value).is_integer():
-        return f"{int(value):,d}".replace(",", ".")
-    return f"{value:,}".replace(",", "_").replace(".", ",").replace("_", ".")
+    return format_number(value)
 
 
 def problems_from_pydantic(exc: ValidationError) -> list[FieldProblem]:

@@ -18,17 +18,13 @@ from collections.abc import Iterator
 from typing import Any
 
 from funding_matcher.domain.errors import FieldProblem, InvalidData
+from funding_matcher.domain.german import format_number
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 32
 MAX_INT_DIGITS = 18
 # No database column can hold U+0000 (PostgreSQL refuses it), and no text a person types has one.
 NUL_MESSAGE = "enthält ein Nullzeichen (U+0000), das nicht gespeichert werden kann"
-
-
-def german_count(number: int) -> str:
-    """A whole number with German thousands separators: 9000728 -> ``9.000.728``."""
-    return f"{number:,d}".replace(",", ".")
 
 
 def _reject_constant(name: str) -> Any:
@@ -87,8 +83,8 @@ def load_json(data: bytes | str, max_bytes: int = MAX_BYTES) -> Any:
             [
                 FieldProblem(
                     "",
-                    f"Das JSON ist zu groß ({german_count(size)} Byte, "
-                    f"höchstens {german_count(max_bytes)} Byte).",
+                    f"Das JSON ist zu groß ({format_number(size)} Byte, "
+                    f"höchstens {format_number(max_bytes)} Byte).",
                 )
             ]
         )

@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from funding_matcher.domain.errors import FieldProblem, InvalidData
+from funding_matcher.domain.german import format_date
 
 EARLIEST_DATE = date(1990, 1, 1)
 LATEST_DATE = date(2100, 12, 31)
@@ -23,7 +24,9 @@ CENT = Decimal("0.01")
 # The window as a pattern for the OpenAPI document (with "format": "date" it is exact enough:
 # 1990-01-01 to 2100-12-31, and the server checks the calendar).
 DATE_PATTERN = r"^(199[0-9]|20[0-9][0-9]|2100)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
-DATE_MESSAGE = f"Datum zwischen dem {EARLIEST_DATE:%d.%m.%Y} und dem {LATEST_DATE:%d.%m.%Y} angeben"
+DATE_MESSAGE = (
+    f"Datum zwischen dem {format_date(EARLIEST_DATE)} und dem {format_date(LATEST_DATE)} angeben"
+)
 AMOUNT_MESSAGE = "Betrag zwischen 0 und 1.000.000.000,00 € angeben"
 DIGITS_MESSAGE = "Bitte nur die Ziffern 0 bis 9 verwenden"
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")

@@ -1,4 +1,4 @@
-"""Decimal helpers for euros and percentages: rounding, German formatting, JSON numbers."""
+"""Decimal arithmetic for euros and percentages: cents, shares, JSON numbers (text: german.py)."""
 
 from __future__ import annotations
 
@@ -24,34 +24,6 @@ def ratio_percent(part: Decimal, whole: Decimal) -> Decimal | None:
     if whole == ZERO:
         return None
     return cents(part * HUNDRED / whole)
-
-
-def german_digits(text: str) -> str:
-    """Python's number format in German notation: ``1,234.5`` -> ``1.234,5``."""
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
-
-
-def format_eur(value: Decimal) -> str:
-    """German money text: ``Decimal("12345.67")`` -> ``"12.345,67 €"``."""
-    return german_digits(f"{cents(value):,.2f}") + " €"
-
-
-def format_number(value: Decimal) -> str:
-    """A German number without trailing zeros: 7.50 -> ``"7,5"``, 1200 -> ``"1.200"``."""
-    value = value + ZERO
-    if value == value.to_integral_value():
-        return german_digits(f"{int(value):,d}")
-    return german_digits(f"{value.normalize():,f}")
-
-
-def format_percent(value: Decimal) -> str:
-    """German percentage text: 7.5 -> ``"7,5 %"``."""
-    return f"{format_number(value)} %"
-
-
-def format_rate(value: Decimal) -> str:
-    """A computed share with two decimals, as drafts print it: 80 -> ``"80,00 %"``."""
-    return german_digits(f"{cents(value):,.2f}") + " %"
 
 
 def json_number(value: Decimal) -> float:

@@ -25,6 +25,7 @@ from pydantic import (
 
 from funding_matcher.domain import taxonomy
 from funding_matcher.domain.errors import FieldProblem, InvalidData, problems_from_pydantic
+from funding_matcher.domain.german import format_number
 from funding_matcher.domain.json_input import load_json
 from funding_matcher.domain.limits import (
     DATE_MESSAGE,
@@ -220,9 +221,7 @@ class Profile(BaseModel):
             raise ValueError(f"höchstens {MAX_EXTRA_FIELDS} zusätzliche Felder erlaubt")
         if len(json.dumps(extra, ensure_ascii=False, default=str)) > MAX_EXTRA_CHARS:
             raise ValueError(
-                f"zusätzliche Felder zu groß (höchstens {MAX_EXTRA_CHARS:,} Zeichen)".replace(
-                    ",", "."
-                )
+                f"zusätzliche Felder zu groß (höchstens {format_number(MAX_EXTRA_CHARS)} Zeichen)"
             )
         return self
 

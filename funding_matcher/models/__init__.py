@@ -14,6 +14,7 @@ from funding_matcher.models.applications import (
     Application,
     ApplicationSection,
     ChecklistItem,
+    Milestone,
     SectionVersion,
     StatusLogEntry,
 )
@@ -24,7 +25,6 @@ from funding_matcher.models.planning import (
     AwardDates,
     BodyMeeting,
     CouncilSource,
-    Milestone,
     PlanningSettings,
     ProgrammeChange,
     ReminderSettings,

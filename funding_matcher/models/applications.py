@@ -1,10 +1,11 @@
-"""Applications: one project profile x one programme, with sections, checklist and status log."""
+"""Applications: one project profile x one programme, with sections, checklist, status log and
+milestones."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -24,9 +25,6 @@ from funding_matcher.extensions import db
 from funding_matcher.models.accounts import Organisation, User
 from funding_matcher.models.base import utcnow
 from funding_matcher.models.projects import ProjectProfile
-
-if TYPE_CHECKING:
-    from funding_matcher.models.planning import Milestone
 
 Money = Numeric(14, 2)
 
@@ -171,6 +169,44 @@ class ChecklistItem(db.Model):
     position: Mapped[int] = mapped_column(Integer)
 
     application: Mapped[Application] = relationship(back_populates="checklist")
+
+
+class Milestone(db.Model):
+    """A dated step of an application: before submission (backward plan) or after the award."""
+
+    __tablename__ = "milestones"
+    # One row per step: plans are recomputed when their inputs change, and two requests doing
+    # so at once must not leave a step twice.
+    __table_args__ = (UniqueConstraint("application_id", "phase", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("applications.id", ondelete="CASCADE"), index=True
+    )
+    # The step's key, with the year for yearly steps (zwischennachweis-2027).
+    key: Mapped[str] = mapped_column(String(40))
+    title: Mapped[str] = mapped_column(Text)
+    phase: Mapped[str] = mapped_column(String(12), default="submission")  # or "award"
+    # intern, sitzung, stichtag, frist, aufbewahrung (planning.md § 2)
+    kind: Mapped[str] = mapped_column(String(16), default="intern", server_default="intern")
+    due: Mapped[date | None] = mapped_column(Date)
+    # The day the law or the funder holds the applicant to (None for own steps).
+    legal_due: Mapped[date | None] = mapped_column(Date)
+    year: Mapped[int | None] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(Text, default="")
+    done: Mapped[bool] = mapped_column(Boolean, default=False)
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    # Set when a person changed the due date: a recomputed plan keeps their date.
+    edited: Mapped[bool] = mapped_column(Boolean, default=False)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    # For calendar clients: SEQUENCE rises each time the date moves.
+    sequence: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, onupdate=utcnow
+    )
+
+    application: Mapped[Application] = relationship(back_populates="milestones")
+    owner: Mapped[User | None] = relationship()
 
 
 class StatusLogEntry(db.Model):

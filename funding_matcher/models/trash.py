@@ -23,9 +23,10 @@ class TrashEntry(db.Model):
     organisation_id: Mapped[int] = mapped_column(
         ForeignKey("organisations.id", ondelete="CASCADE"), index=True
     )
-    kind: Mapped[str] = mapped_column(String(20))  # application | project | member | meeting
+    kind: Mapped[str] = mapped_column(String(20))  # application|project|member|meeting|mandate
     label: Mapped[str] = mapped_column(Text)
-    # For members and meetings: what restoring puts back ({"user_id", "role"}, a meeting's row).
+    # For members, meetings and a consultancy's access: what restoring puts back
+    # ({"user_id", "role"}, a meeting's row, {"consultancy_id", "members"}).
     payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     deleted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     deleted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))

@@ -32,12 +32,11 @@ def create_organisation(name: str, kind: str = "sonstige") -> Organisation:
                 )
             ]
         )
-    # SQLite's lower() folds ASCII only: the exact name is asked for, too ("Ⱦ" stays "Ⱦ").
+    taken = InvalidData([FieldProblem("name", "Eine Organisation mit diesem Namen gibt es schon.")])
+    # The database's lower() may fold only ASCII letters: the exact name is compared as well.
     same_name = or_(Organisation.name == name, func.lower(Organisation.name) == name.lower())
-    if db.session.scalar(select(Organisation).where(same_name)):
-        raise InvalidData(
-            [FieldProblem("name", "Eine Organisation mit diesem Namen gibt es schon.")]
-        )
+    if db.session.scalar(select(Organisation.id).where(same_name)):
+        raise taken
     organisation = Organisation(name=name, kind=kind)
     db.session.add(organisation)
     db.session.flush()

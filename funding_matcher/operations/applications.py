@@ -20,7 +20,7 @@ from funding_matcher.domain.applications.outline import (
 from funding_matcher.domain.applications.status import check_status_change
 from funding_matcher.domain.catalogue.records import Programme
 from funding_matcher.domain.errors import FieldProblem, InvalidData
-from funding_matcher.domain.money import format_eur
+from funding_matcher.domain.german import format_eur, format_number
 from funding_matcher.domain.profile import Profile
 from funding_matcher.extensions import db
 from funding_matcher.models import (
@@ -233,7 +233,7 @@ def save_section(
     """Store a new text based on ``base_version``; a stale version raises SectionConflict."""
     if len(text) > MAX_SECTION_CHARS:
         raise InvalidData(
-            [FieldProblem("text", f"höchstens {MAX_SECTION_CHARS:,} Zeichen".replace(",", "."))]
+            [FieldProblem("text", f"höchstens {format_number(MAX_SECTION_CHARS)} Zeichen")]
         )
     if base_version == section.version and text == section.text and not section.prefilled:
         return section

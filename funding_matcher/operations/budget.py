@@ -24,7 +24,7 @@ from funding_matcher.domain.budget import (
 from funding_matcher.domain.budget import DeMinimisAid as AidInPlan
 from funding_matcher.domain.budget.fields import EARLIEST_YEAR, LATEST_YEAR, MAX_EUR
 from funding_matcher.domain.errors import FieldProblem, InvalidData
-from funding_matcher.domain.money import format_eur
+from funding_matcher.domain.german import format_eur
 from funding_matcher.domain.profile import Profile
 from funding_matcher.extensions import db
 from funding_matcher.models import Application, DeMinimisAid, Organisation, ProgrammeRow

@@ -16,9 +16,10 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 
 from funding_matcher.domain.catalogue.deadlines import next_deadline
+from funding_matcher.domain.german import format_weekday_date
 from funding_matcher.domain.limits import date_in_window
 from funding_matcher.domain.planning import previous_working_day
-from funding_matcher.domain.planning.workdays import format_day, legal_due_text
+from funding_matcher.domain.planning.workdays import legal_due_text
 from funding_matcher.extensions import db
 from funding_matcher.models import Application, Organisation, ProgrammeChange
 from funding_matcher.operations.applications import organisation_applications
@@ -66,7 +67,7 @@ def _change_counts(slugs: set[str]) -> dict[str, int]:
 
 
 def _moved(original: date, shown: date, what: str) -> str:
-    return "" if original == shown else f"{what}: {format_day(original)} (kein Arbeitstag)"
+    return "" if original == shown else f"{what}: {format_weekday_date(original)} (kein Arbeitstag)"
 
 
 def organisation_dates(organisation: Organisation, today: date) -> list[DatedItem]:

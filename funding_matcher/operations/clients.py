@@ -14,12 +14,13 @@ from sqlalchemy import func, select
 from funding_matcher.domain.errors import FieldProblem, InvalidData
 from funding_matcher.domain.taxonomy import STATES
 from funding_matcher.extensions import db
-from funding_matcher.models import Organisation, Role, User
+from funding_matcher.models import Membership, Organisation, Role, User
 from funding_matcher.operations.accounts import (
     add_member,
     create_organisation,
     membership_of,
     memberships,
+    organisation_members,
 )
 
 CONSULTANCY = "beratung"
@@ -95,6 +96,14 @@ def clients_of(consultancy: Organisation) -> list[Organisation]:
             .order_by(func.lower(Organisation.name))
         )
     )
+
+
+def consultancy_people(client: Organisation) -> list[Membership]:
+    """The members of the client's consultancy: each works for the client with the role they
+    have there (listed on the client's member page)."""
+    if client.consultancy is None:
+        return []
+    return organisation_members(client.consultancy)
 
 
 def check_state(state: str | None, required: bool = True) -> str | None:

@@ -24,7 +24,7 @@ from funding_matcher.models import (
     ProjectProfile,
     User,
 )
-from funding_matcher.operations.projects import DRAFT_TITLE, create_draft_profile
+from funding_matcher.operations.projects import create_draft_profile, title_of
 
 # -- rows ---------------------------------------------------------------------------------------
 
@@ -122,7 +122,7 @@ def profile_from_concept(
     row = create_draft_profile(organisation, user)
     data = concept.to_dict()["profile"]
     row.data = data
-    row.title = data.get("title") or DRAFT_TITLE
+    row.title = title_of(row)
     row.import_sources = {
         field: {"page": source.get("page"), "quote": source.get("quote", "")}
         for field, source in concept.sources.items()

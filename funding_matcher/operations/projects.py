@@ -2,23 +2,38 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import select
 
+from funding_matcher.domain.german import format_datetime
 from funding_matcher.domain.profile import Profile
 from funding_matcher.domain.wizard import merge_step
 from funding_matcher.extensions import db
 from funding_matcher.models import Application, Organisation, ProjectProfile, User
+from funding_matcher.models.base import utcnow
 from funding_matcher.operations.budget import profile_requested
 
-DRAFT_TITLE = "Neues Projekt (Entwurf)"
+
+def draft_title(created: datetime) -> str:
+    """The name of a project without a title yet: when it was begun, e.g. "Entwurf vom
+    07.12.2026, 11:13" (several abandoned drafts stay apart in the list)."""
+    return f"Entwurf vom {format_datetime(created)}"
+
+
+def title_of(row: ProjectProfile) -> str:
+    """The project's title, or its draft name while it has none."""
+    return row.data.get("title") or draft_title(row.created_at)
 
 
 def _new_profile_row(
     organisation: Organisation, data: dict, wizard_step: int, user: User | None
 ) -> ProjectProfile:
+    created = utcnow()
     row = ProjectProfile(
         organisation_id=organisation.id,
-        title=data.get("title") or DRAFT_TITLE,
+        created_at=created,
+        title=data.get("title") or draft_title(created),
         data=data,
         pending={},
         wizard_step=wizard_step,
@@ -44,7 +59,7 @@ def create_draft_profile(organisation: Organisation, user: User | None = None) -
 def save_wizard_step(row: ProjectProfile, step: int, values: dict) -> None:
     """Store one valid wizard step and forget its pending raw input."""
     row.data = merge_step(dict(row.data), step, values)
-    row.title = row.data.get("title") or DRAFT_TITLE
+    row.title = title_of(row)
     row.pending = {k: v for k, v in (row.pending or {}).items() if k != str(step)}
     row.wizard_step = max(row.wizard_step, step + 1)
     for application in db.session.scalars(

@@ -23,6 +23,7 @@ from funding_matcher.domain.planning import (
     check_reminder_offsets,
     compose_digest,
     due_reminders,
+    overdue_reminders,
 )
 from funding_matcher.domain.profile import Profile
 from funding_matcher.extensions import db
@@ -185,7 +186,8 @@ def _digest_for(
                     )
                 )
     reminders = due_reminders(list(items.values()), today, sent, tuple(offsets))
-    keys = [r.key for r in reminders] + keys
+    overdue = overdue_reminders(items.values(), today, sent)
+    keys = [r.key for r in reminders] + [o.key for o in overdue if o.new] + keys
     digest = compose_digest(
         reminders,
         changes,
@@ -193,6 +195,7 @@ def _digest_for(
         today=today,
         recipient_name=user.name or None,
         settings_url=f"{base_url}/konto/#erinnerungen",
+        overdue=overdue,
     )
     if digest is None:
         return None

@@ -1,8 +1,9 @@
 """The Papierkorb: what was deleted stays restorable for 30 days, then the purge removes it.
 
 An application or a project keeps its rows (sections, versions, plan, milestones), marked with
-the entry, hidden everywhere; restoring clears the mark. A member or a meeting is kept in the
-entry as data and put back on restore. Flushes, never commits.
+the entry, hidden everywhere; restoring clears the mark. A member, a meeting or a consultancy's
+access to its client is kept in the entry as data and put back on restore. Flushes, never
+commits.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from datetime import date, timedelta
 from sqlalchemy import delete, select
 
 from funding_matcher.domain.errors import FieldProblem, InvalidData
+from funding_matcher.domain.german import format_date
 from funding_matcher.extensions import db
 from funding_matcher.models import (
     Application,
@@ -24,12 +26,23 @@ from funding_matcher.models import (
     TrashEntry,
     User,
 )
-from funding_matcher.operations.accounts import add_member, membership_of, remove_member
+from funding_matcher.operations.accounts import (
+    add_member,
+    membership_of,
+    organisation_members,
+    remove_member,
+)
 from funding_matcher.operations.council_calendar import delete_meeting
 from funding_matcher.operations.planning import refresh_organisation_plans
 
 RETENTION_DAYS = 30
-KINDS = {"application": "Antrag", "project": "Projekt", "member": "Mitglied", "meeting": "Sitzung"}
+KINDS = {
+    "application": "Antrag",
+    "project": "Projekt",
+    "member": "Mitglied",
+    "meeting": "Sitzung",
+    "mandate": "Zugang der Beratung",
+}
 
 
 def restorable_until(entry: TrashEntry) -> date:
@@ -105,10 +118,34 @@ def trash_meeting(meeting: BodyMeeting, user: User | None, today: date) -> Trash
         "source_id": meeting.source_id,
         "external_id": meeting.external_id,
     }
-    label = f"{meeting.title or meeting.body} am {meeting.day:%d.%m.%Y}"
+    label = f"{meeting.title or meeting.body} am {format_date(meeting.day)}"
     organisation_id = meeting.organisation_id
     delete_meeting(meeting, today)
     return _entry(organisation_id, "meeting", label, user, today, payload)
+
+
+def trash_mandate(client: Organisation, user: User, today: date) -> TrashEntry:
+    """End a consultancy's access to its client, asked by an owner of the client: the client
+    relation goes, and with it the memberships the consultancy's people hold in the client
+    themselves (the person ending it keeps theirs). The client's data stays; the entry puts
+    relation and memberships back."""
+    consultancy = client.consultancy
+    if consultancy is None:
+        raise InvalidData([FieldProblem("consultancy", "Keine Beratung hat hier Zugang.")])
+    own = membership_of(user, client.id)
+    if own is None or own.role is not Role.owner:
+        raise InvalidData(
+            [FieldProblem("consultancy", "Beenden können nur Verwaltende des Mandanten selbst.")]
+        )
+    people = {m.user_id for m in organisation_members(consultancy)}
+    removed = []
+    for membership in organisation_members(client):
+        if membership.user_id in people and membership.user_id != user.id:
+            removed.append({"user_id": membership.user_id, "role": membership.role.value})
+            db.session.delete(membership)
+    client.consultancy_id = None
+    payload = {"consultancy_id": consultancy.id, "members": removed}
+    return _entry(client.id, "mandate", consultancy.name, user, today, payload)
 
 
 def organisation_trash(organisation: Organisation) -> list[TrashEntry]:
@@ -147,6 +184,9 @@ def restore(entry: TrashEntry, today: date) -> str:
     elif entry.kind == "member":
         _restore_member(entry)
         where = "/organisation/"
+    elif entry.kind == "mandate":
+        _restore_mandate(entry)
+        where = "/organisation/"
     else:
         _restore_meeting(entry, today)
         where = "/organisation/gremien"
@@ -165,6 +205,26 @@ def _restore_member(entry: TrashEntry) -> None:
         raise InvalidData([FieldProblem("entry", "Das Konto dieser Person gibt es nicht mehr.")])
     if membership_of(person, organisation.id) is None:
         add_member(person, organisation, Role(entry.payload.get("role", "viewer")))
+
+
+def _restore_mandate(entry: TrashEntry) -> None:
+    client = db.session.get(Organisation, entry.organisation_id)
+    consultancy = db.session.get(Organisation, entry.payload.get("consultancy_id"))
+    if consultancy is None:
+        raise InvalidData([FieldProblem("entry", "Diese Beratung gibt es nicht mehr.")])
+    if client.consultancy_id not in (None, consultancy.id):
+        raise InvalidData(
+            [
+                FieldProblem(
+                    "entry", "Der Mandant wird inzwischen von einer anderen Beratung betreut."
+                )
+            ]
+        )
+    client.consultancy_id = consultancy.id
+    for kept in entry.payload.get("members", []):
+        person = db.session.get(User, kept.get("user_id"))
+        if person is not None and membership_of(person, client.id) is None:
+            add_member(person, client, Role(kept.get("role", "viewer")))
 
 
 def _restore_meeting(entry: TrashEntry, today: date) -> None:

@@ -48,6 +48,11 @@
             history.replaceState(null, "", result.data.step_url);
           }
         }
+        var discard = document.getElementById("discard-draft");
+        if (discard && result.data.discard_url) {
+          discard.setAttribute("href", result.data.discard_url);
+          discard.hidden = false;
+        }
         var n = result.data.problems;
         say(n ? "Automatisch gespeichert – noch nicht vollständig (" +
                 (n === 1 ? "eine Angabe" : n + " Angaben") + " zu prüfen beim Weitergehen)."

@@ -98,6 +98,7 @@ def owned_or_404(model: type[T], object_id: int, role: Role = Role.viewer) -> T:
     if obj is None or membership is None or obj.organisation_id != membership.organisation_id:
         abort(404)
     if getattr(obj, "trashed_in_id", None) is not None:
+        g.trashed = obj  # the 410 page offers to restore it
         abort(410)
     if not membership.role.at_least(role):
         abort(403)
@@ -146,7 +147,7 @@ def _carried_organisation() -> int | None:
     return None
 
 
-REQUEST_KEYS = ("acting_organisation_id", "membership_cache", "all_access", "switched")
+REQUEST_KEYS = ("acting_organisation_id", "membership_cache", "all_access", "switched", "trashed")
 
 
 def resolve_organisation() -> None:

@@ -13,12 +13,12 @@ from funding_matcher.operations.jobs import reminders_missing
 from funding_matcher.operations.reminders import reminder_settings, set_reminder_settings
 from funding_matcher.operations.tokens import create_api_token, revoke_api_token, user_tokens
 from funding_matcher.web.access import current_organisation
-from funding_matcher.web.applications_forms import TokenForm
+from funding_matcher.web.applications.forms import TokenForm
 from funding_matcher.web.auth import sign_in
 from funding_matcher.web.auth_forms import PasswordChangeForm
 from funding_matcher.web.feed import feed_url
 from funding_matcher.web.forms import CsrfForm, apply_problems
-from funding_matcher.web.planning_forms import ReminderForm
+from funding_matcher.web.planning.forms import ReminderForm
 from funding_matcher.web.transaction import discard_changes
 
 bp = Blueprint("account", __name__, url_prefix="/konto")

@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 from flask import (
     Blueprint,
     abort,
+    current_app,
     flash,
     jsonify,
     redirect,
@@ -16,6 +17,7 @@ from flask import (
     url_for,
 )
 from flask_login import current_user, login_required, login_url, login_user, logout_user
+from werkzeug.exceptions import HTTPException
 
 from funding_matcher.domain.accounts.throttle import retry_after, wait_message
 from funding_matcher.domain.errors import InvalidData
@@ -28,7 +30,7 @@ from funding_matcher.operations.accounts import (
     setup_first_owner,
 )
 from funding_matcher.operations.throttle import sign_in_failed, sign_in_succeeded, sign_in_wait
-from funding_matcher.web.access import switch_organisation
+from funding_matcher.web.access import current_organisation, switch_organisation
 from funding_matcher.web.auth_forms import LoginForm, SetupForm, SwitchOrganisationForm
 from funding_matcher.web.devices import known_device, remember_device
 from funding_matcher.web.forms import apply_problems
@@ -70,7 +72,14 @@ def sign_in(user: User) -> None:
 
 def safe_next(target: str | None) -> str:
     """Only redirect inside this site after sign-in."""
-    if target and not urlsplit(target).netloc and target.startswith("/") and "//" not in target:
+    # A backslash counts as a slash in browsers ("/\\evil.example" is another site).
+    if (
+        target
+        and not urlsplit(target).netloc
+        and target.startswith("/")
+        and "//" not in target
+        and "\\" not in target
+    ):
         return target
     return url_for("main.index")
 
@@ -154,5 +163,18 @@ def switch():
         abort(400)
     if not switch_organisation(int(form.organisation_id.data)):
         abort(404)
-    flash("Organisation gewechselt.", "info")
-    return redirect(safe_next(request.form.get("next")))
+    flash(
+        f"Organisation gewechselt: Sie arbeiten jetzt für „{current_organisation().name}“.", "info"
+    )
+    return redirect(page_after_switch(safe_next(request.form.get("next"))))
+
+
+def page_after_switch(path: str) -> str:
+    """The same page when it lists the organisation's things (Anträge, Kalender, …), else the
+    dashboard: a page of one application or project belongs to the previous organisation and
+    would switch straight back to it."""
+    try:
+        _, args = current_app.url_map.bind("").match(urlsplit(path).path, method="GET")
+    except HTTPException:
+        return url_for("main.index")
+    return url_for("main.index") if args else path

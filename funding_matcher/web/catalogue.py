@@ -33,6 +33,7 @@ from funding_matcher.domain.catalogue.terms_text import (
     readable_notes,
 )
 from funding_matcher.domain.planning import term_rows
+from funding_matcher.engine_cache import matching_engine
 from funding_matcher.models import Role
 from funding_matcher.operations.catalogue import (
     catalogue_programmes,
@@ -41,9 +42,8 @@ from funding_matcher.operations.catalogue import (
 )
 from funding_matcher.operations.watchlist import is_watched
 from funding_matcher.web.access import current_membership
-from funding_matcher.web.applications import new_application_form
+from funding_matcher.web.applications.views import new_application_form
 from funding_matcher.web.day import today
-from funding_matcher.web.engine_cache import matching_engine
 from funding_matcher.web.forms import CsrfForm
 
 bp = Blueprint("catalogue", __name__, url_prefix="/programme")

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
-from funding_matcher.domain.applications.status import STATUSES
 from funding_matcher.domain.errors import InvalidData
 from funding_matcher.extensions import db
 from funding_matcher.models import Organisation, Role
 from funding_matcher.operations.accounts import membership_of
-from funding_matcher.operations.calendar import applications_by_status, organisation_dates
+from funding_matcher.operations.client_overview import across_clients, client_summary
 from funding_matcher.operations.clients import (
     CONSULTANCY,
     access_to,
@@ -26,9 +23,6 @@ from funding_matcher.web.forms import apply_problems
 from funding_matcher.web.transaction import discard_changes
 
 bp = Blueprint("clients", __name__)
-
-NEXT_DATES = 3
-UPCOMING_ACROSS = 10
 
 
 def own_consultancy() -> Organisation | None:
@@ -81,19 +75,16 @@ def new():
     return render_template("clients/new.html", form=form), status
 
 
-def client_summary(organisation: Organisation) -> dict:
-    """What the overview shows of one client: next dates, dates at risk, applications."""
+def overview_context(consultancy: Organisation) -> dict:
+    """What the Mandanten page and the consultancy's dashboard show of all clients."""
     day = today()
-    dates = organisation_dates(organisation, day)
-    groups = applications_by_status(organisation)
+    summaries = [client_summary(c, day) for c in clients_of(consultancy)]
     return {
-        "organisation": organisation,
-        "upcoming": [d for d in dates if d.day >= day][:NEXT_DATES],
-        "at_risk": [d for d in dates if d.at_risk and d.kind == "milestone"],
-        "status_counts": [(STATUSES[c], len(groups[c])) for c in STATUSES if groups.get(c)],
-        "requested": sum(
-            (a.requested_eur or Decimal(0) for rows in groups.values() for a in rows), Decimal(0)
-        ),
+        "consultancy": consultancy,
+        "summaries": summaries,
+        "across": across_clients(summaries),
+        "today": day,
+        "can_create": access_to(current_user, consultancy.id).role.at_least(Role.editor),
     }
 
 
@@ -103,16 +94,4 @@ def overview():
     consultancy = own_consultancy()
     if consultancy is None:
         abort(404)
-    summaries = [client_summary(c) for c in clients_of(consultancy)]
-    # Across clients, earliest first: what is due next, whoever it is for.
-    upcoming = sorted(
-        ((d, s["organisation"]) for s in summaries for d in s["upcoming"]),
-        key=lambda pair: (pair[0].day, pair[1].name),
-    )[:UPCOMING_ACROSS]
-    return render_template(
-        "clients/overview.html",
-        consultancy=consultancy,
-        summaries=summaries,
-        upcoming=upcoming,
-        can_create=access_to(current_user, consultancy.id).role.at_least(Role.editor),
-    )
+    return render_template("clients/overview.html", **overview_context(consultancy))

@@ -7,6 +7,7 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from funding_matcher.web.transaction import discard_changes
+from funding_matcher.web.trash import restore_offer
 
 MESSAGES = {
     400: ("Ungültige Anfrage", "Die Anfrage konnte nicht verarbeitet werden."),
@@ -55,12 +56,25 @@ def render_error(status: int, detail: str | None = None):
     title, message = MESSAGES.get(status, (str(status), ""))
     if _wants_json():
         return jsonify(error=title, message=detail or message), status
+    offer = restore_offer() if status == 410 else None
+    section = offer.section if offer is not None else None
+    unsaved = [
+        # The text typed into a section is named by its section, not by the form field.
+        (
+            f"Ihr Text im Abschnitt „{section.title}“"
+            if section and name == "text"
+            else f"Ihre Eingabe „{name}“",
+            value,
+        )
+        for name, value in (unsaved_input() if status in (400, 403, 404, 409, 410) else [])
+    ]
     return render_template(
         "errors/error.html",
         status=status,
         title=title,
         message=detail or message,
-        unsaved=unsaved_input() if status in (400, 403, 404, 409, 410) else [],
+        unsaved=unsaved,
+        restore=offer,
     ), status
 
 

@@ -30,7 +30,7 @@ from funding_matcher.domain.exports import (
     export_docx,
     export_filename,
 )
-from funding_matcher.domain.exports.docx_base import checked_letterhead
+from funding_matcher.domain.exports.docx.base import checked_letterhead
 from funding_matcher.models import Application, Organisation, Role
 from funding_matcher.operations.exports import application_document
 from funding_matcher.web.access import current_organisation, member_required, owned_or_404

@@ -20,6 +20,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.widgets import TextInput
 
 from funding_matcher.domain.errors import InvalidData
+from funding_matcher.domain.german import format_number
 from funding_matcher.domain.limits import (
     DATE_MESSAGE,
     DIGITS_MESSAGE,
@@ -29,7 +30,6 @@ from funding_matcher.domain.limits import (
     date_in_window,
     single_line,
 )
-from funding_matcher.domain.money import german_digits
 
 # Fields whose text becomes a number or a date: Python would read Arabic-Indic or other digits.
 _NUMERIC_FIELDS = (DateField, DecimalField, FloatField, IntegerField)
@@ -126,7 +126,7 @@ class MoneyField(DecimalField):
             return self.raw_data[0]
         if self.data is None:
             return ""
-        return german_digits(f"{self.data:,.2f}")
+        return format_number(self.data, 2)
 
     def process_formdata(self, valuelist: list) -> None:
         if not valuelist or not str(valuelist[0]).strip():

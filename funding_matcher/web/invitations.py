@@ -66,7 +66,7 @@ def send_invitation(invitation: Invitation, token: str) -> str:
 
 def _joined(invitation: Invitation):
     switch_organisation(invitation.organisation_id)
-    flash(f"Willkommen bei {invitation.organisation.name}.", "success")
+    flash(f"Willkommen bei „{invitation.organisation.name}“.", "success")
     return redirect(url_for("main.index")), 303
 
 

@@ -14,6 +14,7 @@ from funding_matcher.operations.catalogue import count_matchable_programmes, fin
 from funding_matcher.operations.invitations import open_invitations_for
 from funding_matcher.operations.watchlist import changes_for, watched
 from funding_matcher.web.access import current_membership
+from funding_matcher.web.clients import overview_context, own_consultancy
 from funding_matcher.web.day import today
 from funding_matcher.web.forms import CsrfForm
 
@@ -37,6 +38,10 @@ def index():
     }
     if membership is not None:
         context.update(_dashboard(membership.organisation))  # reads only
+        consultancy = own_consultancy()
+        if consultancy is not None and consultancy.id == membership.organisation_id:
+            # A consultancy's work is its clients': their overview is its dashboard.
+            context["clients"] = overview_context(consultancy)
     return render_template("main/index.html", **context)
 
 

@@ -15,12 +15,12 @@ from funding_matcher.domain.matching.output import EXCLUDED_PER_PAGE
 from funding_matcher.domain.matching.ranking import Ranking
 from funding_matcher.domain.profile import Profile
 from funding_matcher.domain.wizard import step_for_missing
+from funding_matcher.engine_cache import matching_engine
 from funding_matcher.models import ProjectProfile, Role
 from funding_matcher.operations.applications import create_application, find_application
 from funding_matcher.web.access import member_required, owned_or_404
-from funding_matcher.web.applications_forms import NewApplicationForm
+from funding_matcher.web.applications.forms import NewApplicationForm
 from funding_matcher.web.day import today
-from funding_matcher.web.engine_cache import matching_engine
 from funding_matcher.web.forms import GermanForm
 from funding_matcher.web.transaction import discard_changes
 

@@ -11,8 +11,8 @@ from wtforms import DecimalField, Field
 from wtforms.validators import Optional
 from wtforms.widgets import TextInput
 
+from funding_matcher.domain.german import format_number
 from funding_matcher.domain.limits import DIGITS_MESSAGE, ascii_digits
-from funding_matcher.domain.money import german_digits
 from funding_matcher.web.forms import MoneyField, read_decimal
 
 NUMBER_CEILING = Decimal("1e12")
@@ -32,7 +32,7 @@ class EuroField(MoneyField):
         if self.raw_data:
             return str(self.raw_data[0])
         if isinstance(self.data, Decimal):
-            return german_digits(f"{self.data:,.2f}")
+            return format_number(self.data, 2)
         return ""
 
 
@@ -68,7 +68,7 @@ class NumberField(DecimalField):
         if self.raw_data:
             return str(self.raw_data[0])
         if isinstance(self.data, Decimal):
-            return german_digits(format(self.data.normalize(), "f"))
+            return format_number(self.data, grouped=False)
         return ""
 
 

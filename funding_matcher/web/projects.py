@@ -85,20 +85,27 @@ def import_profile():
     return redirect(url_for("projects.show", project_id=row.id))
 
 
+def deletion_details(row: ProjectProfile) -> list[str]:
+    """What goes into the Papierkorb with a project: its applications, by programme."""
+    applications = organisation_applications(row.organisation)
+    titles = [a.programme_title for a in applications if a.project_id == row.id]
+    if not titles:
+        return ["Zu diesem Projekt gibt es keinen Antrag."]
+    count = "1 Antrag" if len(titles) == 1 else f"{len(titles)} Anträge"
+    return [
+        f"Mit ihm {'geht' if len(titles) == 1 else 'gehen'} {count} in den Papierkorb: "
+        + "; ".join(titles)
+        + "."
+    ]
+
+
 @bp.route("/<int:project_id>/loeschen", methods=["GET", "POST"])
 @member_required(Role.editor)
 def delete(project_id: int):
     """Asks once, then moves the project and its applications into the Papierkorb."""
     row = owned_or_404(ProjectProfile, project_id, Role.editor)
-    applications = organisation_applications(row.organisation)
-    titles = [a.programme_title for a in applications if a.project_id == row.id]
-    details = (
-        [f"Mit ihm gehen {len(titles)} Anträge in den Papierkorb: " + "; ".join(titles) + "."]
-        if titles
-        else ["Zu diesem Projekt gibt es keinen Antrag."]
-    )
     page = confirmed_or_page(
-        f"Projekt „{row.title}“", details, url_for("projects.show", project_id=row.id)
+        f"Projekt „{row.title}“", deletion_details(row), url_for("projects.show", project_id=row.id)
     )
     if page is not None:
         return page

@@ -2,77 +2,37 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
-from decimal import Decimal
-from zoneinfo import ZoneInfo
+from functools import partial
 
 from flask import Flask
 from flask_login import current_user
 
-from funding_matcher.domain import money, taxonomy
+from funding_matcher.domain import german, taxonomy
+from funding_matcher.domain.matching.standing import UNCLEAR_NOTE
 from funding_matcher.models import Role
 from funding_matcher.web.access import all_access, current_membership
 from funding_matcher.web.auth_forms import SwitchOrganisationForm
 from funding_matcher.web.clients import own_consultancy
 
-BERLIN = ZoneInfo("Europe/Berlin")
-
-
-def format_eur(value: float | None) -> str:
-    """1234567.5 -> '1.234.568 €'."""
-    if value is None:
-        return "unbekannt"
-    return f"{value:,.0f} €".replace(",", ".")
-
-
-def format_percent(value: float | None) -> str:
-    """90.0 -> '90 %'."""
-    return "unbekannt" if value is None else f"{value:g} %".replace(".", ",")
-
-
-def format_eur_cents(value: Decimal | float | None) -> str:
-    """Decimal('12345.6') -> '12.345,60 €'; None -> '–' (the domain's one money format)."""
-    return "–" if value is None else money.format_eur(Decimal(str(value)))
-
-
-def format_exact_percent(value: Decimal | None) -> str:
-    """A computed percentage as the domain prints it: 66,67 %; "–" when it has no value."""
-    return "–" if value is None else money.format_percent(value)
-
-
-def format_exact_number(value: Decimal | None) -> str:
-    """A German number without trailing zeros: 1.200 or 7,5; "–" when it has no value."""
-    return "–" if value is None else money.format_number(value)
-
-
-def format_datetime(value: datetime | None) -> str:
-    """A moment in German local time, e.g. 29.11.2026, 14:05 Uhr."""
-    if value is None:
-        return "–"
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=UTC)
-    return value.astimezone(BERLIN).strftime("%d.%m.%Y, %H:%M Uhr")
-
-
-def format_date(value: date | str | None) -> str:
-    if value is None:
-        return "unbekannt"
-    if isinstance(value, str):
-        value = date.fromisoformat(value)
-    return value.strftime("%d.%m.%Y")
+# The template filters are the domain's German formats; only the text for a missing value differs
+# ("unbekannt" where the catalogue or the profile has no figure, "–" where none applies).
+FILTERS = {
+    "eur": partial(german.format_whole_eur, missing=german.UNKNOWN),
+    "percent": partial(german.format_percent, missing=german.UNKNOWN),
+    "de_date": partial(german.format_date, missing=german.UNKNOWN),
+    "eur_cents": german.format_eur,
+    "exact_percent": german.format_percent,
+    "exact_number": german.format_number,
+    "de_datetime": german.format_datetime,
+}
 
 
 def register(app: Flask) -> None:
-    app.jinja_env.filters["eur"] = format_eur
-    app.jinja_env.filters["de_date"] = format_date
-    app.jinja_env.filters["percent"] = format_percent
-    app.jinja_env.filters["eur_cents"] = format_eur_cents
-    app.jinja_env.filters["exact_percent"] = format_exact_percent
-    app.jinja_env.filters["exact_number"] = format_exact_number
-    app.jinja_env.filters["de_datetime"] = format_datetime
+    app.jinja_env.filters.update(FILTERS)
     app.jinja_env.globals["label"] = taxonomy.label
     app.jinja_env.globals["labels"] = taxonomy.labels
     app.jinja_env.globals["Role"] = Role
+    app.jinja_env.globals["unclear_note"] = UNCLEAR_NOTE
 
     @app.context_processor
     def account_context() -> dict:

@@ -14,6 +14,7 @@ from funding_matcher.domain.errors import InvalidData
 from funding_matcher.domain.profile import Profile
 from funding_matcher.domain.wizard import STEP_FIELDS, step_for_field
 from funding_matcher.models import Organisation, ProjectProfile, Role
+from funding_matcher.operations.clients import CONSULTANCY, clients_of
 from funding_matcher.operations.pdf_import import confirm_imported_fields
 from funding_matcher.operations.projects import (
     create_draft_profile,
@@ -21,10 +22,14 @@ from funding_matcher.operations.projects import (
     save_pending_input,
     save_wizard_step,
 )
+from funding_matcher.operations.trash import trash_project
 from funding_matcher.web.access import current_organisation, member_required, owned_or_404
+from funding_matcher.web.day import today
 from funding_matcher.web.forms import CsrfForm
 from funding_matcher.web.pdf_import_forms import ConceptUploadForm
+from funding_matcher.web.projects import deletion_details
 from funding_matcher.web.transaction import keep_changes
+from funding_matcher.web.trash import confirmed_or_page
 from funding_matcher.web.wizard_forms import REVIEW_STEP, STEPS
 
 bp = Blueprint("wizard", __name__, url_prefix="/projekte")
@@ -72,7 +77,7 @@ APPLICANT_TYPE_OF_KIND = {"kommune": "kommune", "verband": "freier_traeger", "ve
 def prefill(organisation: Organisation | None) -> dict[str, Any]:
     """Step 1 of a new project starts from the organisation: its applicant type, name, Land
     (a consultancy is no applicant: its own projects start empty)."""
-    if organisation is None or organisation.kind == "beratung":
+    if organisation is None or organisation.kind == CONSULTANCY:
         return {}
     values: dict[str, Any] = {"organisation": organisation.name}
     if organisation.kind in APPLICANT_TYPE_OF_KIND:
@@ -86,6 +91,15 @@ def _autosave_url(row: ProjectProfile | None, step: int) -> str:
     if row is None:
         return url_for("wizard.autosave_new")
     return url_for("wizard.autosave", project_id=row.id, step=step)
+
+
+def consultancy_clients(step: int) -> list[Organisation] | None:
+    """On step 1 while a consultancy itself is active: its clients, for the note that the
+    project would belong to the consultancy (no client sees it); else None."""
+    organisation = current_organisation()
+    if step != 1 or organisation is None or organisation.kind != CONSULTANCY:
+        return None
+    return clients_of(organisation)
 
 
 def _render_step(row: ProjectProfile | None, step: int, form: Any, status: int = 200):
@@ -102,6 +116,7 @@ def _render_step(row: ProjectProfile | None, step: int, form: Any, status: int =
         concept_form=ConceptUploadForm(formdata=None) if row is None else None,
         sources=(row.import_sources or {}) if row is not None else {},
         autosave_url=_autosave_url(row, step),
+        clients_for_project=consultancy_clients(step),
     ), status
 
 
@@ -138,6 +153,7 @@ def _autosave(row: ProjectProfile, step: int):
         project_id=row.id,
         step_url=url_for("wizard.step", project_id=row.id, step=step),
         autosave_url=_autosave_url(row, step),
+        discard_url=url_for("wizard.discard", project_id=row.id, schritt=step),
     )
 
 
@@ -234,3 +250,25 @@ def duplicate(project_id: int):
     copy = duplicate_profile(row, current_user)
     flash(f"Projekt „{copy.title}“ angelegt.", "success")
     return redirect(url_for("projects.show", project_id=copy.id))
+
+
+@bp.route("/<int:project_id>/verwerfen", methods=["GET", "POST"])
+@member_required(Role.editor)
+def discard(project_id: int):
+    """ "Entwurf verwerfen" in the wizard: asks once, then the draft goes into the Papierkorb
+    like every deletion (restorable for 30 days)."""
+    row = owned_or_404(ProjectProfile, project_id, Role.editor)
+    back = request.args.get("schritt", type=int)
+    cancel = (
+        url_for("wizard.step", project_id=row.id, step=back)
+        if back in STEPS
+        else url_for("wizard.review", project_id=row.id)
+    )
+    page = confirmed_or_page(
+        f"Entwurf „{row.title}“", deletion_details(row), cancel, "Ja, Entwurf verwerfen"
+    )
+    if page is not None:
+        return page
+    trash_project(row, current_user, today())
+    flash(f"Entwurf „{row.title}“ verworfen; er liegt 30 Tage lang im Papierkorb.", "success")
+    return redirect(url_for("projects.index")), 303

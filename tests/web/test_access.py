@@ -88,7 +88,7 @@ def test_consultant_switches_between_organisations(app, client, login, make_user
     page = client.get(f"/projekte/{project}")
     assert page.status_code == 200
     assert "Organisation gewechselt" in page.get_data(as_text=True)
-    assert "Sie arbeiten jetzt für <strong>Verband B</strong>" in page.get_data(as_text=True)
+    assert "jetzt <strong>Verband B</strong> (vorher: Stadt A)" in page.get_data(as_text=True)
     # ... and the next page works there without a further note.
     next_page = client.get(f"/projekte/{project}").get_data(as_text=True)
     assert "Organisation gewechselt" not in next_page

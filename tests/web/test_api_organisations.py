@@ -57,6 +57,7 @@ def test_another_organisations_token_creates_a_standalone_organisation(client, m
         ({"name": "Neuer Träger", "kind": "verband", "state": "NI", "owner": 1}, "owner"),
         ({"name": "Zeile\nzwei", "kind": "verband", "state": "NI"}, "name"),
         ({"name": "Lange Fördermittelberatung", "kind": "verband", "state": "NI"}, "name"),
+        ({"name": "LANGE FÖRDERMITTELBERATUNG", "kind": "verband", "state": "NI"}, "name"),
     ],
 )
 def test_bad_input_answers_400_naming_the_field(app, client, consultancy, petra, payload, field):
@@ -133,3 +134,19 @@ def test_clients_are_isolated_from_each_other(app, client, consultancy, petra, m
     assert standalone["consultancy"] is None
     with app.app_context():
         assert db.session.query(ProjectProfile).count() == 1
+
+
+def test_a_name_taken_with_letters_the_database_does_not_fold_is_a_400(client, consultancy, petra):
+    """SQLite's lower() folds ASCII only: the exact name must still be found (found by the
+    fuzzer: a 500 from the unique constraint)."""
+    headers = bearer(petra, consultancy)
+    new_client(client, headers, "Ȿtadtteilverein Ⱦ e. V.")
+    response = client.post(
+        "/api/v1/organisations",
+        json={"name": "Ȿtadtteilverein Ⱦ e. V.", "kind": "verein", "state": "NW"},
+        headers=headers,
+    )
+    assert response.status_code == 400
+    assert response.get_json()["fields"]["name"] == [
+        "Eine Organisation mit diesem Namen gibt es schon."
+    ]

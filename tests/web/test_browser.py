@@ -398,6 +398,9 @@ def test_council_dates_plan_dashboard_and_calendar(
         page.get_by_label("Gremium", exact=True).select_option("rat")
         page.get_by_label("Sitzungstag").fill(day)
         page.get_by_role("button", name="Sitzung eintragen").click()
+        page.wait_for_load_state()
+    # The caption is read after the third answer has loaded (count() itself does not wait).
+    page.get_by_text("3 Sitzungen").wait_for()
     assert page.get_by_text("3 Sitzungen").count() == 1
     check_accessibility(page)
     # The committee's calendar comes as an ICS export: one upload, one choice, one step.

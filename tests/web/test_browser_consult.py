@@ -124,14 +124,26 @@ def test_consultant_with_two_clients_loses_nothing(
         stadt = loaded(db.session.scalar(db.select(Organisation).filter_by(kind="kommune")))
     assert diakonie.consultancy_id == stadt.consultancy_id == consultancy.id
 
-    # A new project in the wizard starts from the client and keeps what is typed.
-    page.goto(f"{live_server}/projekte/neu")
+    # The consultancy's dashboard is the clients' overview; a new project asks for the client.
+    page.goto(f"{live_server}/?org={consultancy.id}")
+    assert page.get_by_role("heading", name="Mandanten (2)").is_visible()
+    at_both_widths(page, "consult-dashboard-clients", tmp_path)
+    page.get_by_label("Neues Projekt für").select_option(label="Landeshauptstadt Hannover")
+    page.get_by_role("button", name="Projekt anlegen").click()
+
+    # The wizard starts from the client and keeps what is typed; a draft can be discarded.
     assert page.get_by_label("Name des Trägers").input_value() == "Landeshauptstadt Hannover"
     page.get_by_label("Kommune").fill("Hannover")
     page.get_by_text("Automatisch gespeichert", exact=False).wait_for()
+    assert page.get_by_role("link", name="Entwurf verwerfen …").is_visible()
     page.reload()
     assert page.get_by_label("Kommune").input_value() == "Hannover"
     assert "/schritt/1" in page.url
+    draft_title = page.locator("h1").inner_text()
+    assert draft_title.startswith("Entwurf vom ")
+    page.get_by_role("link", name="Entwurf verwerfen …").click()
+    page.get_by_role("button", name="Ja, Entwurf verwerfen").click()
+    page.get_by_text("verworfen; er liegt 30 Tage lang im Papierkorb").wait_for()
 
     sahlkamp = application_for(diakonie, "Nachbarschaftstreff Sahlkamp", _slug(), petra)
     vahrenheide = application_for(stadt, "Quartierszentrum Vahrenheide", _slug(), petra)
@@ -163,6 +175,34 @@ def test_consultant_with_two_clients_loses_nothing(
     assert tab_b.locator("h1").count() == 1
     at_both_widths(tab_b, "consult-plan", tmp_path)
 
+    # "Wechseln" in the header on the Diakonie's page: the Stadt's dashboard, and it stays so.
+    tab_b.locator("#org-switch").select_option(str(stadt.id))
+    tab_b.get_by_role("button", name="Wechseln").click()
+    tab_b.get_by_text("Sie arbeiten jetzt für „Landeshauptstadt Hannover“").wait_for()
+    assert tab_b.locator("h1").inner_text() == "Übersicht"
+    assert tab_b.locator("#org-switch").input_value() == str(stadt.id)
+    assert "(vorher:" not in tab_b.inner_text("main")
+
+    # At 390 px the header names the active organisation in full and stays small; the switch
+    # opens from the name.
+    tab_b.set_viewport_size({"width": NARROW, "height": 844})
+    tab_b.goto(f"{live_server}/antraege/{sahlkamp.id}")
+    name = tab_b.locator(".org-switch-narrow .org-active")
+    assert name.inner_text() == "Diakonisches Werk Hannover e. V."
+    assert name.evaluate(
+        "e => e.scrollWidth <= e.clientWidth && e.getBoundingClientRect().right <= 390"
+    )
+    header = tab_b.evaluate("document.querySelector('header').getBoundingClientRect().height")
+    assert header < 145, header  # 180 px in the review of 2026-12-07
+    tab_b.locator(".org-switch-narrow summary").click()
+    tab_b.get_by_label("Organisation wählen").select_option(str(stadt.id))
+    tab_b.locator(".org-switch-narrow").get_by_role("button", name="Wechseln").click()
+    tab_b.get_by_text("Sie arbeiten jetzt für „Landeshauptstadt Hannover“").wait_for()
+    assert tab_b.locator(".org-switch-narrow .org-active").inner_text() == (
+        "Landeshauptstadt Hannover"
+    )
+    tab_b.set_viewport_size({"width": WIDE, "height": 900})
+
     # Delete the Diakonie's application (asked once), then restore it from the Papierkorb.
     tab_a.goto(f"{live_server}/antraege/{sahlkamp.id}")
     at_both_widths(tab_a, "consult-application", tmp_path)
@@ -172,8 +212,13 @@ def test_consultant_with_two_clients_loses_nothing(
     tab_a.get_by_role("button", name="Ja, in den Papierkorb legen").click()
     tab_a.goto(f"{live_server}/organisation/papierkorb/")
     at_both_widths(tab_a, "consult-papierkorb", tmp_path)
-    tab_a.get_by_role("button", name="Wiederherstellen", exact=False).first.click()
+    # The old address says where it went and brings it back with one click.
+    tab_a.goto(f"{live_server}/antraege/{sahlkamp.id}")
+    tab_a.get_by_role("heading", name="Im Papierkorb").wait_for()
+    at_both_widths(tab_a, "consult-im-papierkorb", tmp_path)
+    tab_a.get_by_role("button", name="wiederherstellen", exact=False).click()
     tab_a.get_by_text("wiederhergestellt").wait_for()
+    assert tab_a.url.endswith(f"/antraege/{sahlkamp.id}")
     assert section_text(sahlkamp.id) == text_a + " Ergänzt."
 
     tab_a.goto(f"{live_server}/mandanten/")

@@ -16,7 +16,7 @@ from flask.testing import FlaskClient
 from werkzeug.datastructures import MultiDict
 
 from funding_matcher.domain.budget import parse_budget, report_to_json
-from funding_matcher.domain.money import format_eur
+from funding_matcher.domain.german import format_eur
 from funding_matcher.extensions import db
 from funding_matcher.models import Application, DeMinimisAid, Role
 from funding_matcher.operations.budget import add_register_aid, save_budget, stored_report

@@ -298,6 +298,8 @@ def test_programme_page_notes_use_german_words_not_field_names(
     write_programme(
         slug="mit-hinweis",
         title="Programm mit Hinweis",
+        financing_type=None,
+        own_contribution_min_percent=25,
         notes="Status active bis 2025; own_contribution_min_percent 25, financing_type null.",
     )
     with app.app_context():

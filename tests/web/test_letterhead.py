@@ -9,7 +9,7 @@ import zipfile
 import pytest
 from docx import Document
 
-from funding_matcher.domain.exports import docx_base
+from funding_matcher.domain.exports.docx import base as docx_base
 from funding_matcher.models import Role
 from funding_matcher.web import exports as export_views
 

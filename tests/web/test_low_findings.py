@@ -112,13 +112,24 @@ def test_pages_of_an_organisation_are_never_stored_by_a_cache(
 def test_the_server_does_not_name_its_software(app):
     port = free_port()
     server = build_server(app, "127.0.0.1", port, threads=2)
-    thread = threading.Thread(target=server.run, daemon=True)
+    stopping = threading.Event()
+
+    def serve() -> None:
+        # The loop's own thread stops the workers, then closes the server and every open
+        # connection (closing it from the test thread while a worker still answered gave "Bad
+        # file descriptor" now and then).
+        while not stopping.is_set():
+            server.asyncore.loop(timeout=0.05, map=server._map, count=1)
+        server.task_dispatcher.shutdown()
+        server.asyncore.close_all(server._map)
+
+    thread = threading.Thread(target=serve, daemon=True)
     thread.start()
     try:
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/anmelden", timeout=10) as answer:
             headers = dict(answer.headers)
     finally:
-        server.close()
+        stopping.set()
         thread.join(timeout=10)
     assert "Server" not in headers
     assert "waitress" not in json.dumps(headers).lower()

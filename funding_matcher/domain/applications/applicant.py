@@ -14,6 +14,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from funding_matcher.domain.errors import FieldProblem, InvalidData, problems_from_pydantic
+from funding_matcher.domain.german import format_date
 
 Line = Annotated[str, Field(max_length=300)]
 MAX_REPRESENTATIVES = 10
@@ -276,7 +277,7 @@ class Applicant(_Part):
             genitive = re.sub(r"^Finanzamt\b(?!s)", "Finanzamts", office)
             text += f" des {genitive}" if genitive.startswith("Finanzamts") else f" ({office})"
         if notice.date:
-            text += f" vom {notice.date:%d.%m.%Y}"
+            text += f" vom {format_date(notice.date)}"
         return text
 
     def missing(self) -> list[str]:

@@ -9,7 +9,7 @@ already covers them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from funding_matcher.domain.applications.outline import slugify
 from funding_matcher.domain.catalogue.records import Programme
@@ -28,6 +28,13 @@ class ChecklistEntry:
     required: bool
     note: str = ""
     words: tuple[str, ...] = ()  # what a programme requirement covered by this entry mentions
+    unless: tuple[str, ...] = ()  # ... unless it also says one of these (another document)
+
+    def covers(self, requirement: str) -> bool:
+        """Whether a programme requirement (lower-cased) asks for this very entry."""
+        return any(w in requirement for w in self.words) and not any(
+            u in requirement for u in self.unless
+        )
 
 
 def _usual(programme: Programme, profile: Profile) -> list[ChecklistEntry]:
@@ -45,6 +52,8 @@ def _usual(programme: Programme, profile: Profile) -> list[ChecklistEntry]:
             "Kosten- und Finanzierungsplan",
             True,
             words=("finanzierungsplan", "kostenplan", "finanzplan"),
+            # A plan for the years after the funding is a document of its own (SeLA Nr. 4 b).
+            unless=("mittelfristig", "nach der förderung", "nach auslaufen", "nach förderende"),
         ),
         ChecklistEntry(
             "nicht-begonnen",
@@ -146,14 +155,12 @@ def build_checklist(programme: Programme, profile: Profile) -> list[ChecklistEnt
     keys = {e.key for e in entries}
     for requirement in programme.requirements:
         text = requirement.lower()
-        covered = next((e for e in entries if any(w in text for w in e.words)), None)
+        covered = next((e for e in entries if e.covers(text)), None)
         if covered is not None:
             if not covered.required or requirement not in covered.note:
                 index = entries.index(covered)
                 note = f"{covered.note} Laut Programm: {requirement}".strip()
-                entries[index] = ChecklistEntry(
-                    covered.key, covered.title, True, note, covered.words
-                )
+                entries[index] = replace(covered, required=True, note=note)
             continue
         key = f"programm-{slugify(requirement)}"[:60]
         while key in keys:
@@ -173,7 +180,8 @@ DECLARATION_KEYS = ("nicht-begonnen",)
 DOCUMENT_WORDS = re.compile(
     r"nachweis|bescheinigung|satzung|registerauszug|auszug\b|beschluss\b|beschlüsse|"
     r"vereinbarung|absichtserklärung|führungszeugnis|stellungnahme|bestätigung|lebenslauf|"
-    r"gutachten|kostenvoranschl|angebote\b|kostenschätzung|lageplan|karte\b|vordruck|"
+    r"gutachten|kostenvoranschl|angebote\b|kostenschätzung|kostenberechnung|lagepl(?:an|äne)|"
+    r"karte\b|vordruck|"
     r"formular\b|empfehlungsschreiben|jahresabschluss|vollmacht|erklärung\b|"
     r"finanzierungsplan|kostenplan|zeichnung|foto|konzept\b",
     re.IGNORECASE,

@@ -15,7 +15,7 @@ from funding_matcher.domain.applications.sentences import Sentence
 from funding_matcher.domain.applications.topics import topic_title, topics_in_words
 from funding_matcher.domain.budget import BudgetReport, report_to_json
 from funding_matcher.domain.exports import OpenCheck, Section
-from funding_matcher.domain.money import format_eur
+from funding_matcher.domain.german import format_eur
 from funding_matcher.domain.profile import Profile
 
 _AMOUNT = re.compile(

@@ -23,10 +23,10 @@ from funding_matcher.domain.applications.wording import (
     count_words,
     join_and,
     month_span,
-    number,
     with_article,
 )
 from funding_matcher.domain.catalogue.records import OUTLINE_TOPICS
+from funding_matcher.domain.german import format_number
 from funding_matcher.domain.profile import Activity, Goal
 
 __all__ = ["DraftContext", "Piece", "context", "profile_period", "topic_pieces"]
@@ -72,9 +72,11 @@ def zielgruppen(ctx: DraftContext) -> list[Piece]:
     ]
     parts = []
     for sub in group.subgroups:
-        parts.append(f"{number(sub.count)} {sub.label}" if sub.count is not None else sub.label)
+        parts.append(
+            f"{format_number(sub.count)} {sub.label}" if sub.count is not None else sub.label
+        )
     if group.count is not None:
-        text = f"Erreicht werden sollen insgesamt {number(group.count)} Menschen"
+        text = f"Erreicht werden sollen insgesamt {format_number(group.count)} Menschen"
         text += f", darunter {join_and(parts)}." if parts else "."
         pieces.append(Piece("zielgruppen", text, "Zahl der Menschen"))
     elif parts:

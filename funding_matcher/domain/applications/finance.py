@@ -21,7 +21,7 @@ from funding_matcher.domain.exports.plan import (
     own_base_words,
     rate_base_words,
 )
-from funding_matcher.domain.money import format_eur, format_rate
+from funding_matcher.domain.german import format_eur, format_percent
 from funding_matcher.domain.profile import Profile
 
 PROVISIONAL = "vorläufig (ohne Finanzplan)"
@@ -33,9 +33,6 @@ class Figure:
 
     key: str
     value: Decimal
-
-
-percent_text = format_rate
 
 
 class _Printer:
@@ -50,7 +47,7 @@ class _Printer:
 
     def pct(self, key: str, value: Decimal) -> str:
         self.figures.append(Figure(key, value))
-        return percent_text(value)
+        return format_percent(value, 2)
 
 
 def _source_note(source) -> str:
@@ -251,7 +248,7 @@ def _below_maximum(report: BudgetReport, words: Vocabulary) -> str:
     maximum = Decimal(str(q))
     if f.rate_on_base_percent >= maximum or report.budget.financing.requested_eur is not None:
         return ""
-    limit = f"Der Fördersatz bleibt unter dem Höchstsatz von {format_rate(maximum)}"
+    limit = f"Der Fördersatz bleibt unter dem Höchstsatz von {format_percent(maximum, 2)}"
     if "gap" in f.limited_by:
         first = (
             f"die {words.grant} ist nachrangig gegenüber öffentlichen Mitteln"
@@ -316,7 +313,7 @@ def figure_mismatches(figures: list[Figure], report: BudgetReport) -> list[str]:
         if expected is None or Decimal(str(expected)) != figure.value:
             name = KEY_NAMES.get(figure.key.split(".")[0], "ein Betrag")
             shown = (
-                percent_text(figure.value)
+                format_percent(figure.value, 2)
                 if figure.key.endswith("_percent")
                 else format_eur(figure.value)
             )

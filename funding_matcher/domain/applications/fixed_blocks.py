@@ -16,7 +16,7 @@ from funding_matcher.domain.applications.applicant import Applicant
 from funding_matcher.domain.applications.wording import Vocabulary
 from funding_matcher.domain.budget import BudgetReport
 from funding_matcher.domain.catalogue.records import Programme
-from funding_matcher.domain.money import format_eur
+from funding_matcher.domain.german import format_date, format_eur
 from funding_matcher.domain.profile import Profile
 
 DATE_LABEL = "Datum"
@@ -54,8 +54,8 @@ def filing_date(plan: BudgetReport | None, texts: list[str]) -> tuple[date | Non
     if later:
         decision = max(later)
         return None, (
-            f"Antragsdatum {applied:%d.%m.%Y} (Finanzplan) liegt vor dem Beschluss vom "
-            f"{decision:%d.%m.%Y}, den der Antrag nennt: bitte das Antragsdatum im Finanzplan "
+            f"Antragsdatum {format_date(applied)} (Finanzplan) liegt vor dem Beschluss vom "
+            f"{format_date(decision)}, den der Antrag nennt: bitte das Antragsdatum im Finanzplan "
             "prüfen; bis dahin trägt die Fassung zum Einreichen kein Datum."
         )
     return applied, ""
@@ -82,13 +82,13 @@ def cover(
         rows.append(("Fördergeber", programme.funder))
     if plan is not None:
         start, end = plan.budget.period.start, plan.budget.period.end
-        rows.append(("Durchführungszeitraum", f"{start:%d.%m.%Y} bis {end:%d.%m.%Y}"))
+        rows.append(("Durchführungszeitraum", f"{format_date(start)} bis {format_date(end)}"))
         rows.append((words.total, format_eur(plan.figures.total)))
     elif profile.start_date and profile.project_end:
         rows.append(
             (
                 "Durchführungszeitraum",
-                f"{profile.start_date:%d.%m.%Y} bis {profile.project_end:%d.%m.%Y}",
+                f"{format_date(profile.start_date)} bis {format_date(profile.project_end)}",
             )
         )
     if amount is not None:
@@ -100,7 +100,7 @@ def cover(
             )
         )
     if filed_on is not None:
-        rows.append((DATE_LABEL, f"{filed_on:%d.%m.%Y}"))
+        rows.append((DATE_LABEL, format_date(filed_on)))
     elif not submission:
         rows.append((DATE_LABEL, BLANK))
     return rows

@@ -6,13 +6,11 @@ from __future__ import annotations
 from funding_matcher.domain.applications.pieces import DraftContext, Piece
 from funding_matcher.domain.applications.wording import (
     count_words,
-    de_date,
     month_span,
     months_between,
-    number,
     with_article,
 )
-from funding_matcher.domain.money import format_eur
+from funding_matcher.domain.german import format_date, format_eur, format_number
 
 
 def zusammenfassung(ctx: DraftContext) -> list[Piece]:
@@ -36,7 +34,9 @@ def zusammenfassung(ctx: DraftContext) -> list[Piece]:
     subject = f"Das {words.project}"
     if ctx.period:
         start, end = ctx.period
-        sentences.append(f"{subject} läuft vom {de_date(start)} bis zum {de_date(end)}{where}.")
+        sentences.append(
+            f"{subject} läuft vom {format_date(start)} bis zum {format_date(end)}{where}."
+        )
     elif p.duration_months:
         tail = f" und findet{where} statt." if where else "."
         sentences.append(f"{subject} ist auf {p.duration_months} Monate angelegt{tail}")
@@ -44,7 +44,7 @@ def zusammenfassung(ctx: DraftContext) -> list[Piece]:
         sentences.append(f"{subject} findet{where} statt.")
     group = d.target_group
     reach = (
-        f"richtet sich an {number(group.count)} Menschen."
+        f"richtet sich an {format_number(group.count)} Menschen."
         if group is not None and group.count is not None
         else ""
     )
@@ -85,7 +85,7 @@ def zeitplan(ctx: DraftContext) -> list[Piece]:
             Piece(
                 "zeitplan",
                 f"Die Laufzeit beträgt {count_words(months, 'Monat', 'Monate', 'einen')}, vom "
-                f"{de_date(start)} bis zum {de_date(end)}.",
+                f"{format_date(start)} bis zum {format_date(end)}.",
                 "Projektzeitraum",
             )
         )

@@ -17,8 +17,8 @@ from funding_matcher.domain.applications.compose import Composition, compose, gu
 from funding_matcher.domain.applications.facts import context, profile_period, topic_pieces
 from funding_matcher.domain.applications.topics import STANDARD_OUTLINE
 from funding_matcher.domain.applications.wording import vocabulary
-from funding_matcher.domain.catalogue.deadlines import format_date
 from funding_matcher.domain.catalogue.records import OUTLINE_TOPICS, Programme
+from funding_matcher.domain.german import format_date
 from funding_matcher.domain.profile import Profile
 
 CHARS_RE = re.compile(r"(\d{1,3}(?:[.\s]\d{3})*|\d+)\s*(?:zeichen)", re.IGNORECASE)

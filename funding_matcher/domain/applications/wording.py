@@ -7,20 +7,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-MONTHS = (
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-)
+from funding_matcher.domain.german import MONTH_NAMES, format_month, format_number
+
 _NUMBER_WORDS = (
     "null",
     "ein",
@@ -42,13 +30,8 @@ def count_words(n: int, singular: str, plural: str, article: str = "ein") -> str
     """'drei Ziele', 'ein Ziel', 'eine Maßnahme', '14 Partner' (numbers up to twelve in words)."""
     if n == 1:
         return f"{article} {singular}"
-    word = _NUMBER_WORDS[n] if 0 <= n < len(_NUMBER_WORDS) else f"{n:,}".replace(",", ".")
+    word = _NUMBER_WORDS[n] if 0 <= n < len(_NUMBER_WORDS) else format_number(n)
     return f"{word} {plural}"
-
-
-def number(n: int) -> str:
-    """A whole number with German thousands dots: 8400 -> '8.400'."""
-    return f"{n:,}".replace(",", ".")
 
 
 def add_months(start: date, months: int) -> date:
@@ -80,21 +63,16 @@ def month_span(start: date | None, first: int | None, last: int | None) -> str:
         return f"ab Projektmonat {first}" if first is not None else f"bis Projektmonat {last}"
     if first is None:
         year, month = month_of_project(start, last or 1)
-        return f"bis {MONTHS[month - 1]} {year}"
+        return f"bis {format_month(year, month)}"
     y1, m1 = month_of_project(start, first)
     if last is None:
-        return f"ab {MONTHS[m1 - 1]} {y1}"
+        return f"ab {format_month(y1, m1)}"
     y2, m2 = month_of_project(start, last)
     if (y1, m1) == (y2, m2):
-        return f"{MONTHS[m1 - 1]} {y1}"
+        return format_month(y1, m1)
     if y1 == y2:
-        return f"{MONTHS[m1 - 1]} bis {MONTHS[m2 - 1]} {y1}"
-    return f"{MONTHS[m1 - 1]} {y1} bis {MONTHS[m2 - 1]} {y2}"
-
-
-def de_date(day: date) -> str:
-    """01.07.2028."""
-    return f"{day:%d.%m.%Y}"
+        return f"{MONTH_NAMES[m1 - 1]} bis {format_month(y2, m2)}"
+    return f"{format_month(y1, m1)} bis {format_month(y2, m2)}"
 
 
 def months_between(start: date, end: date) -> int:

@@ -9,15 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from funding_matcher.domain.money import (
-    ZERO,
-    cents,
-    format_eur,
-    format_number,
-    format_percent,
-    percent_of,
-    ratio_percent,
-)
+from funding_matcher.domain.german import format_eur, format_number, format_percent
+from funding_matcher.domain.money import ZERO, cents, percent_of, ratio_percent
 
 from .model import MONTHLY, OTHER_KINDS, WITH_BASE, Budget, CostLine, Source
 from .terms import Terms

@@ -13,7 +13,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from funding_matcher.domain.money import ZERO, format_eur, json_number
+from funding_matcher.domain.german import format_date, format_eur
+from funding_matcher.domain.money import ZERO, json_number
 
 from .model import DeMinimisAid
 
@@ -203,12 +204,12 @@ def declaration_text(declaration: DeMinimisDeclaration) -> str:
         "De-minimis-Erklärung (Entwurf)",
         "",
         f"Antragsteller: {d.applicant}",
-        f"Antragsdatum: {d.applied_on:%d.%m.%Y}",
+        f"Antragsdatum: {format_date(d.applied_on)}",
     ]
     if d.requested_eur is not None:
         out.append(f"Beantragte Zuwendung: {format_eur(d.requested_eur)}")
     out += [f"Rechtsgrundlage: {d.regulation.title}", ""]
-    since = f"seit dem {d.window_start:%d.%m.%Y} (drei Jahre vor dem Antragsdatum)"
+    since = f"seit dem {format_date(d.window_start)} (drei Jahre vor dem Antragsdatum)"
     subject = (
         "Der Antragsteller erklärt, dass ihm und allen Unternehmen, die mit ihm ein "
         "„einziges Unternehmen“ im Sinne der genannten Verordnung bilden, "
@@ -221,7 +222,7 @@ def declaration_text(declaration: DeMinimisDeclaration) -> str:
         for row in d.rows:
             grantor = row.grantor if len(row.grantor) <= 30 else row.grantor[:29] + "…"
             amount = format_eur(row.amount_eur)
-            out.append(f"{row.date:%d.%m.%Y}  {grantor:<32}{amount:>18}  {row.regulation}")
+            out.append(f"{format_date(row.date)}  {grantor:<32}{amount:>18}  {row.regulation}")
         out += ["", f"Summe der erhaltenen De-minimis-Beihilfen: {format_eur(d.total_eur)}"]
     if d.requested_eur is not None:
         out.append(

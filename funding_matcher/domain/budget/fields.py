@@ -19,7 +19,7 @@ from decimal import Decimal
 from typing import Any
 
 from funding_matcher.domain.errors import FieldProblem, InvalidData
-from funding_matcher.domain.money import format_eur, format_number
+from funding_matcher.domain.german import format_eur, format_number
 
 MAX_EUR = Decimal(1_000_000_000)
 MAX_EUR_PER_HOUR = Decimal(1_000)

@@ -7,7 +7,8 @@ from decimal import Decimal
 from typing import Any
 
 from funding_matcher.domain.errors import FieldProblem, InvalidData
-from funding_matcher.domain.money import ZERO, format_eur
+from funding_matcher.domain.german import format_date, format_eur, format_numeric_month
+from funding_matcher.domain.money import ZERO
 
 from .fields import HOURS, MAX_EUR, MONTHS, PERCENT, QUANTITY, SHARE, ObjectReader, Problems
 from .model import (
@@ -100,7 +101,7 @@ def _read_period(top: ObjectReader) -> Period | None:
     if start is None or end is None:
         return None
     if end < start:
-        reader.problems.add(reader.at("end"), f"liegt vor dem Beginn ({start:%d.%m.%Y})")
+        reader.problems.add(reader.at("end"), f"liegt vor dem Beginn ({format_date(start)})")
         return None
     if end.year - start.year > MAX_PERIOD_YEARS:
         reader.problems.add(
@@ -134,8 +135,8 @@ class LineReader:
         if paid_on is not None and period is not None and not period.start <= paid_on <= period.end:
             self.problems.add(
                 reader.at("paid_on"),
-                f"liegt außerhalb des Projektzeitraums ({period.start:%d.%m.%Y} bis "
-                f"{period.end:%d.%m.%Y})",
+                f"liegt außerhalb des Projektzeitraums ({format_date(period.start)} bis "
+                f"{format_date(period.end)})",
             )
         return paid_on
 
@@ -170,10 +171,11 @@ class LineReader:
                 return None
             last_index = year * 12 + month - 1 + months - 1
             if not period.contains_month(last_index // 12, last_index % 12 + 1):
+                end = format_numeric_month(period.end.year, period.end.month)
                 self.problems.add(
                     reader.at("months"),
-                    f"{months} Monate ab {month:02d}.{year} reichen über das Projektende "
-                    f"({period.end:%m.%Y}) hinaus",
+                    f"{months} Monate ab {format_numeric_month(year, month)} reichen über das "
+                    f"Projektende ({end}) hinaus",
                 )
                 return None
         return {"monthly_eur": monthly, "months": months, "share": share, "first_month": first}

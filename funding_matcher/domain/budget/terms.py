@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any, Generic, Literal, TypeVar
 
 from funding_matcher.domain.errors import FieldProblem
+from funding_matcher.domain.german import format_date
 from funding_matcher.domain.money import json_number
 
 from .fields import MONEY, PERCENT, RATE_PER_HOUR, ObjectReader, Problems
@@ -176,7 +177,7 @@ class Terms:
             return "von Ihnen eingegeben"
         if source == "katalog":
             if self.checked_on:
-                return f"laut Katalog (Stand {self.checked_on:%d.%m.%Y})"
+                return f"laut Katalog (Stand {format_date(self.checked_on)})"
             return "laut Katalog"
         return "nicht angegeben"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from funding_matcher.domain.money import format_eur, format_number, format_rate
+from funding_matcher.domain.german import format_date, format_eur, format_number, format_percent
 
 from .checks import LEVEL_LABELS
 from .model import FINANCING_TYPES, OTHER_KINDS, OWN_BASES, RATE_BASES, SOURCE_KINDS
@@ -16,10 +16,6 @@ _AMOUNT = 18
 
 def _row(label: str, amount: Decimal, suffix: str = "") -> str:
     return f"{label[: _LABEL - 1]:<{_LABEL}}{format_eur(amount):>{_AMOUNT}}{suffix}"
-
-
-def _percent(value: Decimal | None) -> str:
-    return "–" if value is None else format_rate(value)
 
 
 def rate_base_words(report: BudgetReport) -> str:
@@ -73,8 +69,8 @@ def report_text(report: BudgetReport) -> str:
     out = [
         "Kosten- und Finanzierungsplan",
         f"Programm: {budget.programme or '–'}",
-        f"Projektzeitraum: {budget.period.start:%d.%m.%Y} bis {budget.period.end:%d.%m.%Y}, "
-        f"Antrag am {budget.applied_on:%d.%m.%Y}",
+        f"Projektzeitraum: {format_date(budget.period.start)} bis "
+        f"{format_date(budget.period.end)}, Antrag am {format_date(budget.applied_on)}",
         f"Finanzierungsart: {kind_text} ({terms.source_text('financing_type')})",
         "",
         "Ausgaben",
@@ -111,12 +107,12 @@ def report_text(report: BudgetReport) -> str:
         out.append(f"  ({report.limited_by_text})")
     if f.rate_on_base_percent is not None and f.rate_base is not None:
         out.append(
-            f"Fördersatz: {_percent(f.rate_on_base_percent)} {rate_base_words(report)} "
+            f"Fördersatz: {format_percent(f.rate_on_base_percent, 2)} {rate_base_words(report)} "
             f"({format_eur(f.rate_base)})"
         )
     own = f"Eigenanteil nach den Regeln des Programms: {format_eur(f.own_contribution)}"
     if f.own_share_percent is not None:
-        own += f" = {_percent(f.own_share_percent)} {own_base_words(report)}"
+        own += f" = {format_percent(f.own_share_percent, 2)} {own_base_words(report)}"
     if f.own_min_known:
         own += f" (mindestens {format_eur(f.own_min)})"
     out += [

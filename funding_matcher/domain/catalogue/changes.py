@@ -6,8 +6,9 @@ from datetime import date
 from typing import Any
 
 from funding_matcher.domain import taxonomy
-from funding_matcher.domain.catalogue.deadlines import Deadline, format_date, next_deadline
+from funding_matcher.domain.catalogue.deadlines import Deadline, next_deadline
 from funding_matcher.domain.catalogue.records import Programme
+from funding_matcher.domain.german import format_date
 
 
 def _deadline_text(deadline: Deadline, today: date) -> str:

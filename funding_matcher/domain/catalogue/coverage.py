@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from funding_matcher.domain.catalogue.records import Programme
-from funding_matcher.domain.money import german_digits
+from funding_matcher.domain.german import format_percent
 
 # The record fields of ../shared/contract/budget.md ("Terms") and planning.md § 11.
 BUDGET_TERMS = (
@@ -59,7 +59,7 @@ class TermCount:
     def share(self) -> str:
         """The count as a German percentage of the reviewed records, one decimal."""
         percent = 100 * self.stated / self.records if self.records else 0.0
-        return german_digits(f"{percent:.1f}") + " %"
+        return format_percent(percent, 1)
 
 
 @dataclass(frozen=True)

@@ -121,8 +121,3 @@ def is_open_now(deadline: Deadline, today: date) -> bool | None:
             (w.opens is None or w.opens <= today) and today <= w.closes for w in deadline.windows
         )
     return is_open_or_upcoming(deadline, today)
-
-
-def format_date(value: date) -> str:
-    """German date format, e.g. 30.09.2027."""
-    return value.strftime("%d.%m.%Y")

@@ -2,8 +2,8 @@
 
 A programme whose Förderangebote, Säulen, Bausteine or calls have different terms is recorded as
 a parent plus one child per sub-line (``parent: <slug>``). The matcher ranks the children, which
-carry the terms a plan is checked against, never the parent of a family; the page shows the
-family.
+carry the terms a plan is checked against, and the parent only where it stands for a line of its
+own; the page shows the family.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from funding_matcher.domain import taxonomy
 from funding_matcher.domain.catalogue.records import Programme
 
 
@@ -27,12 +28,33 @@ def children_by_parent(programmes: Iterable[Programme]) -> dict[str, list[Progra
 
 def is_line_of_its_own(parent: Programme, children: list[Programme]) -> bool:
     """The parent record also stands for a line of its own beside its children: only one
-    sub-line was split off (the parent's terms are those of the rest of the programme), or it
-    funds a cost type none of its children funds (project costs beside building and equipment)."""
+    sub-line was split off (the parent's terms are those of the rest of the programme), it
+    funds a cost type none of its children funds (project costs beside building and equipment),
+    or it is open to an applicant in a Land that none of its children serves (the DSEE's
+    micro grants for Vereine everywhere beside a competition for East Germany and two
+    programmes for private persons): without it, that applicant would not find the programme."""
     if len(children) == 1:
         return True
     funded_by_children = set().union(*(c.cost_types for c in children))
-    return bool(set(parent.cost_types) - funded_by_children)
+    if set(parent.cost_types) - funded_by_children:
+        return True
+    return any(
+        not any(_serves(child, applicant, state) for child in children)
+        for applicant in parent.applicant_types
+        for state in _states(parent)
+    )
+
+
+def _states(programme: Programme) -> list[str]:
+    if programme.serves_all_states:
+        return list(taxonomy.VOCABULARIES["states"])
+    return list(programme.states)
+
+
+def _serves(programme: Programme, applicant: str, state: str) -> bool:
+    return applicant in programme.applicant_types and (
+        programme.serves_all_states or state in programme.states
+    )
 
 
 def rankable(programmes: Iterable[Programme]) -> list[Programme]:
@@ -59,6 +81,20 @@ class Family:
         """The family's records other than ``programme`` (parent first)."""
         members = [self.parent, *self.children]
         return [p for p in members if p.slug != programme.slug]
+
+
+def family_root(programme: Programme, by_slug: dict[str, Programme]) -> str:
+    """The slug at the top of the programme's family (itself when it stands alone): sub-lines of
+    sub-lines (a Förderaktion of the Aktion Mensch's project funding) belong to the same family
+    as their parent's siblings. A parent missing from ``by_slug`` still names the family."""
+    slug, seen = programme.slug, {programme.slug}
+    parent = programme.parent
+    while parent and parent not in seen:
+        slug = parent
+        seen.add(parent)
+        above = by_slug.get(parent)
+        parent = above.parent if above is not None else None
+    return slug
 
 
 def family_of(programme: Programme, programmes: Iterable[Programme]) -> Family | None:

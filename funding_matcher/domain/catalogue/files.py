@@ -13,6 +13,7 @@ from pydantic import ValidationError
 
 from funding_matcher.domain.budget.terms import record_term_problems
 from funding_matcher.domain.catalogue.family import family_problems
+from funding_matcher.domain.catalogue.notes_check import note_problems
 from funding_matcher.domain.catalogue.records import TERMS_KEYS, Programme
 from funding_matcher.domain.catalogue.status import LEGACY_STATUSES
 from funding_matcher.domain.errors import problems_from_pydantic
@@ -78,6 +79,8 @@ OWN_KEYS = frozenset(
 )
 # The outline is inherited as a whole or not at all (topics and limits follow the sections).
 OUTLINE_KEYS = ("outline_sections", "outline_topics", "outline_limits")
+# Field names a note may speak of (notes_check compares its claims with the record).
+PROGRAMME_FIELDS = frozenset(Programme.model_fields)
 
 
 @dataclass
@@ -218,6 +221,12 @@ def validate_record(
                 "outline_topics fehlt: je Abschnitt von outline_sections eine Liste von Themen "
                 "(z. B. [ausgangslage, zielgruppen])",
             )
+        ]
+    contradictions = note_problems(programme.model_dump(mode="json"), PROGRAMME_FIELDS)
+    if contradictions:
+        # Notes are the record's own (never inherited): the line is the child's notes line.
+        return None, [
+            CatalogueProblem(path, lines.get("notes", 1), message) for message in contradictions
         ]
     term_problems = record_term_problems(programme.model_dump())
     if term_problems:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 from pydantic import (
     BaseModel,
@@ -20,6 +21,11 @@ from funding_matcher.domain.catalogue.deadlines import Deadline
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 EARLIEST_PLAUSIBLE = date(2000, 1, 1)
+# A quote that announces itself as a summary ("Sinngemäß: ...") is not the source's own words.
+PARAPHRASE_RE = re.compile(r"^\W*sinngem(ä|ae)(ß|ss)", re.IGNORECASE)
+# A test or staging copy of a portal ("test.antragsportal-….nrw") is no publication of the funder:
+# it cannot show that a programme is open today.
+TEST_HOST_RE = re.compile(r"^(?:test|testing|staging|stage|dev|preview|demo)[.-]", re.IGNORECASE)
 
 
 # Field -> vocabulary whose codes it holds (a list, or one code for level and funding_type).
@@ -135,6 +141,16 @@ class Evidence(BaseModel):
     def _https(cls, value: str) -> str:
         if not re.match(r"^https://[^\s/$.?#][^\s]*$", value):
             raise ValueError("muss eine https-Adresse sein")
+        return value
+
+    @field_validator("quote")
+    @classmethod
+    def _verbatim(cls, value: str) -> str:
+        # The quote is the source's own words; a summary marked as such is not evidence.
+        if PARAPHRASE_RE.match(value):
+            raise ValueError(
+                "muss die Worte der Quelle wörtlich wiedergeben, keine sinngemäße Zusammenfassung"
+            )
         return value
 
 
@@ -398,6 +414,12 @@ class Programme(BaseModel):
                 f"status_evidence.date {evidence.date.isoformat()} liegt nach checked_on: "
                 "das Datum, das die Quelle nennt (Veröffentlichung, Stand), "
                 "kein künftiges Fristende"
+            )
+        host = urlsplit(evidence.url).hostname or ""
+        if self.status == "open" and TEST_HOST_RE.match(host):
+            raise ValueError(
+                f"status open, aber status_evidence.url liegt auf einer Testinstanz ({host}): "
+                "einen Beleg auf der veröffentlichten Seite des Fördergebers angeben oder unclear"
             )
         kind = self.deadline.kind
         if self.status == "open" and kind == "closed":

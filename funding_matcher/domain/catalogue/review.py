@@ -6,7 +6,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from funding_matcher.domain.catalogue.deadlines import format_date
 from funding_matcher.domain.catalogue.records import Programme
 from funding_matcher.domain.catalogue.rounds import round_state
 from funding_matcher.domain.catalogue.status import (
@@ -15,7 +14,7 @@ from funding_matcher.domain.catalogue.status import (
     dated_round_ahead,
     evidence_expires,
 )
-from funding_matcher.domain.money import german_digits
+from funding_matcher.domain.german import format_date, format_percent
 
 STALE_AFTER_DAYS = 180
 EXPIRING_WITHIN_DAYS = 90
@@ -98,7 +97,7 @@ class FinancingCoverage:
     def share(self, count: int) -> str:
         """``count`` as a German percentage of the reviewed records, one decimal."""
         percent = 100 * count / self.records if self.records else 0.0
-        return german_digits(f"{percent:.1f}") + " %"
+        return format_percent(percent, 1)
 
 
 def financing_coverage(programmes: Iterable[Programme]) -> FinancingCoverage:

@@ -13,8 +13,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from funding_matcher.domain.catalogue.deadlines import format_date, is_open_or_upcoming
+from funding_matcher.domain.catalogue.deadlines import is_open_or_upcoming
 from funding_matcher.domain.catalogue.records import Programme
+from funding_matcher.domain.german import format_date
 
 Round = Literal["open", "next", "ended"]
 

@@ -12,12 +12,9 @@ import calendar
 from datetime import date
 from typing import Literal
 
-from funding_matcher.domain.catalogue.deadlines import (
-    format_date,
-    is_open_or_upcoming,
-    next_deadline,
-)
+from funding_matcher.domain.catalogue.deadlines import is_open_or_upcoming, next_deadline
 from funding_matcher.domain.catalogue.records import Programme
+from funding_matcher.domain.german import format_date
 
 Status = Literal["open", "between_rounds", "unclear", "closed", "draft"]
 

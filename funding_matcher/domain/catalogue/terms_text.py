@@ -7,12 +7,11 @@ and its value in German words otherwise; no field name reaches the user.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from typing import Any
 
 from funding_matcher.domain import taxonomy
 from funding_matcher.domain.catalogue.records import Programme, VolunteerWork
-from funding_matcher.domain.money import format_number
+from funding_matcher.domain.german import format_eur_compact, format_percent
 
 UNKNOWN = "unbekannt"
 
@@ -86,14 +85,10 @@ FIELD_LABELS = {
 }
 
 
-def _number(value: float) -> str:
-    return format_number(Decimal(str(value)))
-
-
 def _euros(value: Any, none_text: str) -> str:
     if value is None:
         return UNKNOWN
-    return none_text if value == "none" else f"{_number(value)} €"
+    return none_text if value == "none" else format_eur_compact(value)
 
 
 def _percent(value: Any, none_text: str, base: str = "") -> str:
@@ -101,7 +96,7 @@ def _percent(value: Any, none_text: str, base: str = "") -> str:
         return UNKNOWN
     if value == "none":
         return none_text
-    return f"{_number(value)} %" + (f" {base}" if base else "")
+    return format_percent(value) + (f" {base}" if base else "")
 
 
 def _yes_no(value: bool | None, yes: str, no: str) -> str:
@@ -113,9 +108,9 @@ def _volunteer(value: VolunteerWork | str | None) -> str:
         if value == "none":
             return "nicht als Ausgabe anrechenbar"
         return "unbekannt oder nicht anrechenbar (siehe Hinweise)"
-    text = f"anrechenbar mit {_number(value.rate_eur_per_hour)} € je Stunde"
+    text = f"anrechenbar mit {format_eur_compact(value.rate_eur_per_hour)} je Stunde"
     if isinstance(value.max_percent, int | float):
-        text += f", höchstens {_number(value.max_percent)} % der förderfähigen Ausgaben"
+        text += f", höchstens {format_percent(value.max_percent)} der förderfähigen Ausgaben"
     elif value.max_percent == "none":
         text += ", ohne Obergrenze"
     if value.may_meet_own_min is True:

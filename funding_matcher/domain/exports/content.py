@@ -8,6 +8,8 @@ placeholder. Both carry the Antragsteller block, the Erklärungen and the Anlage
 
 from __future__ import annotations
 
+from funding_matcher.domain.german import format_date, format_number
+
 from .blocks import (
     Block,
     BulletList,
@@ -21,7 +23,7 @@ from .blocks import (
     clean,
     text_blocks,
 )
-from .document import ApplicationDocument, Section, count, normalised, open_checks
+from .document import ApplicationDocument, Section, normalised, open_checks
 from .plan import de_minimis_blocks, plan_blocks
 
 DRAFT_MARK = "ARBEITSFASSUNG"
@@ -54,12 +56,12 @@ def title_page(doc: ApplicationDocument) -> TitlePage:
             facts.append(("Fördergeber", clean(doc.funder)))
     if not doc.submission:
         if doc.deadline is not None:
-            facts.append(("Einreichungsfrist", f"{doc.deadline:%d.%m.%Y}"))
+            facts.append(("Einreichungsfrist", format_date(doc.deadline)))
         if doc.status_label:
             facts.append(("Bearbeitungsstand", clean(doc.status_label)))
     if not doc.cover:
         # A draft's cover carries its own date (the filing date, or none yet).
-        facts.append(("Datum", f"{doc.stand:%d.%m.%Y}"))
+        facts.append(("Datum", format_date(doc.stand)))
     return TitlePage(
         mark="" if doc.submission else DRAFT_MARK,
         kicker=f"Antrag auf Förderung aus dem Programm „{clean(doc.programme_title)}“",
@@ -106,12 +108,13 @@ def _limit_note(section: Section) -> Paragraph:
     chars, limit = section.chars, section.limit_chars or 0
     if chars > limit:
         return Paragraph(
-            f"{count(chars)} Zeichen (mit Leerzeichen), {count(chars - limit)} mehr als "
-            f"die erlaubten {count(limit)}.",
+            f"{format_number(chars)} Zeichen (mit Leerzeichen), "
+            f"{format_number(chars - limit)} mehr als die erlaubten {format_number(limit)}.",
             "warning",
         )
     return Paragraph(
-        f"{count(chars)} von höchstens {count(limit)} Zeichen (mit Leerzeichen).", "note"
+        f"{format_number(chars)} von höchstens {format_number(limit)} Zeichen (mit Leerzeichen).",
+        "note",
     )
 
 
@@ -199,7 +202,7 @@ def source_text(doc: ApplicationDocument) -> str:
     """Where the programme facts come from, when they were checked, and the advice to verify."""
     where = f" stammen aus {doc.source_url}" if doc.source_url else ""
     when = (
-        f" und wurden zuletzt am {doc.checked_on:%d.%m.%Y} geprüft"
+        f" und wurden zuletzt am {format_date(doc.checked_on)} geprüft"
         if doc.checked_on is not None
         else "; das Datum der letzten Prüfung ist nicht bekannt"
     )

@@ -9,12 +9,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from decimal import Decimal
 from typing import Any, Literal
 
 from funding_matcher.domain.budget import BudgetReport, DeMinimisDeclaration
 from funding_matcher.domain.errors import FieldProblem, InvalidData
-from funding_matcher.domain.money import format_number
+from funding_matcher.domain.german import format_number
 
 from .blocks import clean
 
@@ -202,11 +201,6 @@ def normalised(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
-def count(number: int) -> str:
-    """A whole number with German thousands dots: 12345 -> "12.345"."""
-    return format_number(Decimal(number))
-
-
 def open_checks(document: ApplicationDocument) -> tuple[OpenCheck, ...]:
     """Points to settle before submitting: budget findings, missing attachments, empty or
     over-long sections and the draft's own findings; errors first, then warnings, notices."""
@@ -245,9 +239,9 @@ def open_checks(document: ApplicationDocument) -> tuple[OpenCheck, ...]:
             found.append(
                 OpenCheck(
                     "error",
-                    f"Abschnitt „{section.title}“ hat {count(section.chars)} Zeichen, erlaubt "
-                    f"sind höchstens {count(section.limit_chars)}; bitte um "
-                    f"{count(section.chars - section.limit_chars)} Zeichen kürzen.",
+                    f"Abschnitt „{section.title}“ hat {format_number(section.chars)} Zeichen, "
+                    f"erlaubt sind höchstens {format_number(section.limit_chars)}; bitte um "
+                    f"{format_number(section.chars - section.limit_chars)} Zeichen kürzen.",
                     "section",
                 )
             )
@@ -326,7 +320,9 @@ def _text(
     elif required and not value.strip():
         problems.append(FieldProblem(path, "darf nicht leer sein"))
     elif len(value) > limit:
-        problems.append(FieldProblem(path, f"ist zu lang (höchstens {count(limit)} Zeichen)"))
+        problems.append(
+            FieldProblem(path, f"ist zu lang (höchstens {format_number(limit)} Zeichen)")
+        )
 
 
 def _date(problems: list[FieldProblem], path: str, value: Any, *, required: bool) -> None:

@@ -12,7 +12,7 @@ from typing import Any
 
 from docx.oxml.ns import qn
 
-from .docx_base import open_template
+from .docx.base import open_template
 
 MAX_LINES = 6
 MAX_LOGO_BYTES = 2 * 1024 * 1024

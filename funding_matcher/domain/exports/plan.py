@@ -18,7 +18,8 @@ from funding_matcher.domain.budget.model import (
     OWN_BASES,
     RATE_BASES,
 )
-from funding_matcher.domain.money import ZERO, format_eur, format_number, format_rate
+from funding_matcher.domain.german import format_date, format_eur, format_number, format_percent
+from funding_matcher.domain.money import ZERO
 
 from .blocks import Block, Column, Heading, Paragraph, Row, Table, clean
 
@@ -61,7 +62,7 @@ def _intro(report: BudgetReport) -> str:
         else "Beträge brutto (einschließlich Umsatzsteuer)"
     )
     return (
-        f"Projektzeitraum {budget.period.start:%d.%m.%Y} bis {budget.period.end:%d.%m.%Y}, "
+        f"Projektzeitraum {format_date(budget.period.start)} bis {format_date(budget.period.end)}, "
         f"{kind_text}. Alle Beträge in Euro, {vat}; nicht zuwendungsfähige Ausgaben sind "
         "gekennzeichnet."
     )
@@ -170,13 +171,13 @@ def key_figures(report: BudgetReport) -> Table:
             Row(
                 (
                     "Fördersatz",
-                    f"{format_rate(f.rate_on_base_percent)} {rate_base_words(report)}",
+                    f"{format_percent(f.rate_on_base_percent, 2)} {rate_base_words(report)}",
                 )
             )
         )
     own = format_eur(f.own_contribution)
     if f.own_share_percent is not None:
-        own += f" ({format_rate(f.own_share_percent)} {own_base_words(report)})"
+        own += f" ({format_percent(f.own_share_percent, 2)} {own_base_words(report)})"
     rows.append(Row(("Eigenanteil nach den Regeln des Programms", own)))
     return Table((Column("Kennzahl", 0.45), Column("Wert", 0.55)), tuple(rows))
 
@@ -236,19 +237,19 @@ def de_minimis_blocks(declaration: DeMinimisDeclaration) -> list[Block]:
     d = declaration
     blocks: list[Block] = [
         Paragraph(
-            f"Antragsteller: {clean(d.applicant)}\nAntragsdatum: {d.applied_on:%d.%m.%Y}\n"
+            f"Antragsteller: {clean(d.applicant)}\nAntragsdatum: {format_date(d.applied_on)}\n"
             f"Rechtsgrundlage: {d.regulation.title}"
         ),
         Paragraph(
             "Der Antragsteller erklärt für sich und alle Unternehmen, mit denen er ein "
             "„einziges Unternehmen“ im Sinne der Verordnung bildet, die folgenden "
-            f"De-minimis-Beihilfen seit dem {d.window_start:%d.%m.%Y} (drei Jahre vor dem "
+            f"De-minimis-Beihilfen seit dem {format_date(d.window_start)} (drei Jahre vor dem "
             "Antragsdatum) erhalten zu haben:"
         ),
     ]
     if d.rows:
         rows = [
-            Row((f"{r.date:%d.%m.%Y}", clean(r.grantor), r.regulation, format_eur(r.amount_eur)))
+            Row((format_date(r.date), clean(r.grantor), r.regulation, format_eur(r.amount_eur)))
             for r in d.rows
         ]
         rows.append(Row(("", "Summe", "", format_eur(d.total_eur)), "total"))

@@ -3,8 +3,10 @@ each with its character count and the programme's limit where the catalogue know
 
 from __future__ import annotations
 
+from funding_matcher.domain.german import format_number
+
 from .blocks import clean
-from .document import ApplicationDocument, count, normalised
+from .document import ApplicationDocument, normalised
 
 RULE = "=" * 72
 
@@ -19,14 +21,16 @@ def export_portal(doc: ApplicationDocument) -> str:
         text = normalised(section.text)
         chars = len(text)
         if section.limit_chars is None:
-            status = f"{count(chars)} Zeichen (keine Höchstlänge bekannt)"
+            status = f"{format_number(chars)} Zeichen (keine Höchstlänge bekannt)"
         elif chars > section.limit_chars:
             over = chars - section.limit_chars
             status = (
-                f"ZU LANG: {count(chars)} von höchstens {count(section.limit_chars)} Zeichen "
-                f"({count(over)} zu viel)"
+                f"ZU LANG: {format_number(chars)} von höchstens "
+                f"{format_number(section.limit_chars)} Zeichen ({format_number(over)} zu viel)"
             )
         else:
-            status = f"{count(chars)} von höchstens {count(section.limit_chars)} Zeichen"
+            status = (
+                f"{format_number(chars)} von höchstens {format_number(section.limit_chars)} Zeichen"
+            )
         parts.append(f"{RULE}\n{i}. {clean(section.title)}\n[{status}]\n{RULE}\n{text}")
     return "\n\n".join(parts).rstrip() + "\n"

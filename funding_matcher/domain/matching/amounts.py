@@ -18,8 +18,9 @@ from decimal import Decimal
 import numpy as np
 
 from funding_matcher.domain.catalogue.records import Programme
+from funding_matcher.domain.german import format_eur_compact, format_percent
 from funding_matcher.domain.matching.weights import COFUNDING_SHARE
-from funding_matcher.domain.money import cents, format_number
+from funding_matcher.domain.money import cents
 from funding_matcher.domain.profile import Profile
 
 UNCOUNTABLE = {"wohneinheit": "je Wohneinheit", "teilnehmende": "je Teilnehmerin/Teilnehmer"}
@@ -31,10 +32,6 @@ def project_years(profile: Profile) -> int:
     if profile.duration_months is None:
         return 1
     return max(1, math.ceil(profile.duration_months / 12))
-
-
-def _euros(value: float) -> str:
-    return f"{format_number(cents(Decimal(str(value))))} €"
 
 
 @dataclass(frozen=True)
@@ -55,19 +52,19 @@ def programme_cap(programme: Programme, profile: Profile) -> Cap:
     caps: list[tuple[Decimal, str]] = []
     unit_text = None
     if highest is not None and per in UNCOUNTABLE:
-        unit_text = f"{_euros(highest)} {UNCOUNTABLE[per]}"
+        unit_text = f"{format_eur_compact(highest)} {UNCOUNTABLE[per]}"
     elif highest is not None and per == "jahr":
         total = Decimal(str(highest)) * years
-        span = f" ({_euros(float(total))} für {years} Jahre)" if years > 1 else ""
-        caps.append((total, f"{_euros(highest)} je Jahr{span}"))
+        span = f" ({format_eur_compact(total)} für {years} Jahre)" if years > 1 else ""
+        caps.append((total, f"{format_eur_compact(highest)} je Jahr{span}"))
     elif highest is not None:
-        caps.append((Decimal(str(highest)), _euros(highest)))
+        caps.append((Decimal(str(highest)), format_eur_compact(highest)))
     if annual is not None and (highest is None or per == "project"):
         total = Decimal(str(annual)) * years
-        caps.append((total, f"{_euros(annual)} je Jahr"))
+        caps.append((total, f"{format_eur_compact(annual)} je Jahr"))
     if rate is not None and profile.budget_total_eur:
         share = cents(Decimal(str(rate)) * Decimal(str(profile.budget_total_eur)) / HUNDRED)
-        caps.append((share, f"{format_number(Decimal(str(rate)))} % der Kosten"))
+        caps.append((share, f"{format_percent(rate)} der Kosten"))
     if not caps:
         return Cap(None, unit_text)
     eur, text = min(caps, key=lambda c: c[0])
@@ -95,7 +92,7 @@ def amount_reason(programme: Programme, profile: Profile) -> str | None:
         return f"Förderung bis {cap.text} – deckt den Bedarf"
     percent = max(1, round(share * 100))
     role = ", als Kofinanzierung" if share < COFUNDING_SHARE else ""
-    return f"Förderung bis {cap.text} – deckt {percent} % des Bedarfs{role}"
+    return f"Förderung bis {cap.text} – deckt {format_percent(percent)} des Bedarfs{role}"
 
 
 class AmountArrays:

@@ -229,7 +229,8 @@ class MatchingEngine:
         credit = coverage_credit(self.arrays, profile)
         parts = score_parts(self.arrays, profile, text, rules.ok, credit)
         total = total_scores(parts, self.weights, len(rules.ok))
-        return scaled_scores(total, self.arrays, rules, credit, self.standing_factors), parts
+        scaled = scaled_scores(total, self.arrays, rules, credit, self.standing_factors, profile)
+        return scaled, parts
 
     def rank(
         self, profile: Profile, today: date, include_closed: bool = False, top: int | None = None

@@ -15,8 +15,9 @@ from datetime import date
 import numpy as np
 
 from funding_matcher.domain import taxonomy
-from funding_matcher.domain.catalogue.deadlines import format_date, next_deadline
+from funding_matcher.domain.catalogue.deadlines import next_deadline
 from funding_matcher.domain.catalogue.records import Programme
+from funding_matcher.domain.german import format_date, format_whole_eur
 from funding_matcher.domain.matching.explain import short_label, successor_hint
 from funding_matcher.domain.matching.kinds import cross_border_fits
 from funding_matcher.domain.matching.rules import RULES, SOFT_RULES, Eligibility
@@ -28,10 +29,6 @@ _COOPERATION_REASONS = {
     "cross_border": "Grenzüberschreitendes Programm: nur mit Partnern im Ausland",
     "transnational": "Transnationales Programm: nur mit Partnern aus anderen Ländern",
 }
-
-
-def _eur(value: float) -> str:
-    return f"{value:,.0f} €".replace(",", ".")
 
 
 def summary_label(rule: str, profile: Profile) -> str:
@@ -77,7 +74,8 @@ def exclusion_reasons(programme: Programme, profile: Profile, today: date) -> li
     requested, lowest = profile.requested_eur, programme.limit("amount_min_eur")
     if requested and lowest is not None and requested < lowest * MIN_AMOUNT_FACTOR:
         reasons.append(
-            f"Beantragte Summe ({_eur(requested)}) weit unter dem Mindestbetrag ({_eur(lowest)})"
+            f"Beantragte Summe ({format_whole_eur(requested)}) weit unter dem Mindestbetrag "
+            f"({format_whole_eur(lowest)})"
         )
     costs = set(profile.cost_types)
     if costs == {"investiv"} and programme.purely_non_investive:

@@ -13,9 +13,9 @@ from datetime import date
 from functools import cache
 
 from funding_matcher.domain import taxonomy
-from funding_matcher.domain.catalogue.deadlines import format_date
 from funding_matcher.domain.catalogue.records import AccessRoute, Programme
 from funding_matcher.domain.catalogue.rounds import guideline_note
+from funding_matcher.domain.german import format_date, format_percent
 from funding_matcher.domain.matching.amounts import amount_reason
 from funding_matcher.domain.matching.kinds import (
     COOPERATION_NOTES,
@@ -146,7 +146,7 @@ def match_reasons(
     reasons.append(deadline_reason(programme, standing))
     rate = programme.limit("funding_rate_max_percent")
     if rate is not None and not (amount and "%" in amount) and len(reasons) < MAX_REASONS:
-        reasons.append(f"Förderquote bis {rate:g} %")
+        reasons.append(f"Förderquote bis {format_percent(rate)}")
     return reasons[:MAX_REASONS]
 
 

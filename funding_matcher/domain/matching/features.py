@@ -10,6 +10,7 @@ from datetime import date
 import numpy as np
 
 from funding_matcher.domain import taxonomy
+from funding_matcher.domain.catalogue.family import family_root
 from funding_matcher.domain.catalogue.records import Programme
 from funding_matcher.domain.matching.amounts import AmountArrays
 from funding_matcher.domain.matching.kinds import funding_kind, is_secondary_kind
@@ -59,6 +60,17 @@ def _size_weight(sizes: list[int], exponent: float) -> np.ndarray:
 def _last_date(p: Programme) -> int:
     dates = p.deadline.dates + [w.closes for w in p.deadline.windows]
     return max(dates).toordinal() if dates else NO_DATE
+
+
+def _family_numbers(ps: list[Programme]) -> np.ndarray:
+    """One number per family with more than one ranked line, -1 for the rest."""
+    by_slug = {p.slug: p for p in ps}
+    roots = [family_root(p, by_slug) for p in ps]
+    sizes: dict[str, int] = {}
+    for root in roots:
+        sizes[root] = sizes.get(root, 0) + 1
+    numbers = {root: i for i, root in enumerate(r for r, n in sizes.items() if n > 1)}
+    return np.array([numbers.get(root, -1) for root in roots], dtype=np.int64)
 
 
 class ProgrammeArrays:
@@ -113,6 +125,8 @@ class ProgrammeArrays:
             for slug in p.land_procedure_for
             if slug in row_of
         ]
+        # Lines of one programme family share a number (-1: a programme standing alone).
+        self.family = _family_numbers(ps)
         self.amounts = AmountArrays(ps)
         self.amount_min = self.amounts.lowest
         kinds_of = [funding_kind(p) for p in ps]

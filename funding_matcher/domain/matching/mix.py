@@ -25,6 +25,7 @@ from decimal import Decimal
 from typing import Literal
 
 from funding_matcher.domain.catalogue.records import Programme
+from funding_matcher.domain.german import format_eur, format_percent
 from funding_matcher.domain.matching.amounts import Cap, coverage, programme_cap
 from funding_matcher.domain.matching.kinds import funding_kind
 from funding_matcher.domain.matching.weights import (
@@ -34,7 +35,7 @@ from funding_matcher.domain.matching.weights import (
     MAIN_MIN_COVERAGE,
     MAX_COFUNDERS,
 )
-from funding_matcher.domain.money import ZERO, cents, format_eur, format_number, json_number
+from funding_matcher.domain.money import ZERO, cents, json_number
 from funding_matcher.domain.profile import Profile
 
 SourceKind = Literal["public_grant", "foundation_grant"]
@@ -253,7 +254,7 @@ def _notes(parts: list[MixPart], total: Decimal, own: Decimal, gap: Decimal) -> 
             required = cents(Decimal(str(minimum)) * total / 100)
             notes.append(
                 f"{part.programme.short_title}: mindestens "
-                f"{format_number(Decimal(str(minimum)))} % Eigenanteil ({format_eur(required)}), "
+                f"{format_percent(minimum)} Eigenanteil ({format_eur(required)}), "
                 f"geplant sind {format_eur(own)} Eigenmittel – ob andere Zuschüsse dazu zählen, "
                 "legt der Fördergeber fest."
             )

@@ -1,6 +1,7 @@
 """The score of an eligible programme: text similarity plus weighted boosts (see weights.py),
-scaled by how much of the need it covers, by its standing and its route; prizes and wage
-subsidies are kept below every fitting grant."""
+scaled by how much of the need it covers, by its standing and its route; within a programme
+family the lines that fund the project come first; prizes and wage subsidies are kept below every
+fitting grant."""
 
 from __future__ import annotations
 
@@ -94,9 +95,11 @@ def scaled_scores(
     rules: Eligibility,
     credit: np.ndarray | None,
     factors: StandingFactors,
+    profile: Profile,
 ) -> np.ndarray:
-    """Scale by coverage, standing and route; keep prizes and wage subsidies below every fitting
-    grant; excluded programmes get -inf."""
+    """Scale by coverage, standing and route; put the lines of a family that fund the project
+    first; keep prizes and wage subsidies below every fitting grant; excluded programmes get
+    -inf."""
     if credit is not None and COVERAGE_SCALE:
         known = ~np.isnan(credit)
         factor = 1.0 - COVERAGE_SCALE * (1.0 - credit[known])
@@ -108,14 +111,52 @@ def scaled_scores(
     total[rules.indirect & ~rules.ordinary] *= np.float32(INDIRECT_FACTOR)
     total[rules.ordinary] *= np.float32(ORDINARY_ROUTE_FACTOR)
     total[~rules.ok] = -np.inf
+    _lines_that_fund_the_project_first(total, arrays, rules, profile)
     _below_fitting_grants(total, arrays, rules)
     return total
+
+
+def _listed(rules: Eligibility) -> np.ndarray:
+    """The programmes of the main list (not those reached only through a third party)."""
+    return rules.ok & ~(rules.indirect & ~rules.ordinary)
+
+
+def _lines_that_fund_the_project_first(
+    total: np.ndarray, arrays: ProgrammeArrays, rules: Eligibility, profile: Profile
+) -> None:
+    """Within a programme family, move a line that does not fund the project's staff or
+    investment (mix.funds_the_project) just below the best listed line of the same family that
+    does, keeping the order among the lines moved.
+
+    The lines of a family share their funder's text (whom it helps, which Satzungszwecke, how to
+    apply), so the text cannot tell a foundation's project funding from its equipment line;
+    their terms can: a project that is mostly staff is carried by the line that pays staff, the
+    equipment line is at most its complement. No weight: the order within the family follows
+    the same rule the funding mix uses to choose its main programme."""
+    heavy = mask("cost_types", sorted(set(profile.cost_types) & {"personal", "investiv"}))
+    if not heavy or not (arrays.family >= 0).any():
+        return
+    in_family = _listed(rules) & (arrays.family >= 0)
+    funds = ((arrays.costs & heavy) == heavy) | (arrays.costs == 0)
+    families = int(arrays.family.max()) + 1
+    best_funding = np.full(families, -np.inf)
+    carriers = in_family & funds
+    np.maximum.at(best_funding, arrays.family[carriers], total[carriers])
+    others = np.flatnonzero(in_family & ~funds)
+    ceiling = best_funding[arrays.family[others]]
+    moved = others[np.isfinite(ceiling) & (total[others] > ceiling)]
+    if not len(moved):
+        return
+    top = np.full(families, -np.inf)
+    np.maximum.at(top, arrays.family[moved], total[moved])
+    family = arrays.family[moved]
+    total[moved] = best_funding[family] - 0.01 - (top[family] - total[moved]) * 1e-3
 
 
 def _below_fitting_grants(total: np.ndarray, arrays: ProgrammeArrays, rules: Eligibility) -> None:
     """Move prizes and wage subsidies that outscore the lowest fitting grant just below it,
     keeping their order among themselves."""
-    listed = rules.ok & ~(rules.indirect & ~rules.ordinary)
+    listed = _listed(rules)
     grants = listed & arrays.grant
     best = float(np.max(total, where=grants, initial=-np.inf))
     if best <= 0:

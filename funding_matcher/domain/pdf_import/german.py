@@ -1,4 +1,4 @@
-"""German numbers, amounts and dates as guidelines write them, read and written back."""
+"""German numbers, amounts and dates as guidelines write them: the patterns the reader finds."""
 
 from __future__ import annotations
 
@@ -6,39 +6,9 @@ import re
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from funding_matcher.domain.money import german_digits
+from funding_matcher.domain.german import MONTH_NUMBERS, month_number
 
-MONTHS = {
-    "januar": 1,
-    "jänner": 1,
-    "februar": 2,
-    "märz": 3,
-    "maerz": 3,
-    "april": 4,
-    "mai": 5,
-    "juni": 6,
-    "juli": 7,
-    "august": 8,
-    "september": 9,
-    "oktober": 10,
-    "november": 11,
-    "dezember": 12,
-}
-MONTH_NAMES = [
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-]
-_MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
+_MONTH = "(?:" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + ")"
 
 # 50.000 / 50 000 / 1,5 / 200.000,00 / 1.000.000 (thin and no-break spaces are normalised away)
 NUMBER = r"(?<![\d,])(?<!\d\.)(?:\d{1,3}(?:[.\u2009\u202f ]\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
@@ -131,7 +101,7 @@ def amount_value(match: re.Match[str]) -> Decimal | None:
 def date_value(match: re.Match[str]) -> date | None:
     """The date of a ``LONG_DATE`` or ``NUMERIC_DATE`` match, None if no such day exists."""
     month_text = match.group("month")
-    month = int(month_text) if month_text.isdigit() else MONTHS.get(month_text.lower())
+    month = int(month_text) if month_text.isdigit() else month_number(month_text)
     try:
         return date(int(match.group("year")), month or 0, int(match.group("day")))
     except ValueError:
@@ -152,37 +122,10 @@ def find_dates(text: str) -> list[tuple[date, int, int]]:
 def month_day(match: re.Match[str]) -> tuple[int, int] | None:
     """(month, day) of a ``DAY_MONTH`` or ``NUMERIC_DAY_MONTH`` match, if the day exists."""
     month_text = match.group("month")
-    month = int(month_text) if month_text.isdigit() else MONTHS.get(month_text.lower(), 0)
+    month = int(month_text) if month_text.isdigit() else month_number(month_text) or 0
     day = int(match.group("day"))
     try:
         date(2024, month, day)  # a leap year, so 29 February counts
     except ValueError:
         return None
     return month, day
-
-
-def format_number(value: Decimal | int | float, decimals: int = 0) -> str:
-    """German grouping and decimal comma: 2000 -> "2.000", 31.25 -> "31,3" with decimals=1."""
-    quantum = Decimal(1).scaleb(-decimals)
-    rounded = Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP)
-    return german_digits(f"{rounded:,.{decimals}f}")
-
-
-def format_megabytes(size: int) -> str:
-    """Bytes as German megabytes, e.g. 32505856 -> "31 MB", 1572864 -> "1,5 MB"."""
-    megabytes = Decimal(size) / (1024 * 1024)
-    decimals = 0 if megabytes >= 10 or megabytes == megabytes.to_integral_value() else 1
-    return f"{format_number(megabytes, decimals)} MB"
-
-
-def format_seconds(seconds: float) -> str:
-    """5 -> "5 Sekunden", 0.5 -> "0,5 Sekunden", 1 -> "1 Sekunde"."""
-    value = Decimal(str(seconds))
-    decimals = 0 if value == value.to_integral_value() else 1
-    unit = "Sekunde" if value == 1 else "Sekunden"
-    return f"{format_number(value, decimals)} {unit}"
-
-
-def format_date(value: date) -> str:
-    """31. Dezember 2027."""
-    return f"{value.day}. {MONTH_NAMES[value.month - 1]} {value.year}"

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from funding_matcher.domain.pdf_import import rules_amounts, rules_dates, rules_money, rules_terms
+from funding_matcher.domain.german import format_long_date
+from funding_matcher.domain.pdf_import import rules
 from funding_matcher.domain.pdf_import.document import PdfText, read_pdf
 from funding_matcher.domain.pdf_import.fit import find_issuer, find_title
-from funding_matcher.domain.pdf_import.german import format_date
 from funding_matcher.domain.pdf_import.results import (
     GUIDELINE_FIELDS,
     HIGH,
@@ -67,14 +67,14 @@ def propose_guideline(document: PdfText) -> GuidelineImport:
     current = current_version(versions, pages)
     sentences = split_sentences(pages, headings, versions, current, footnotes)
     candidates = [
-        *rules_money.propose_rates(sentences),
-        *rules_amounts.propose_amounts(sentences),
-        *rules_money.propose_financing(sentences),
-        *rules_dates.propose_validity(sentences),
-        *rules_dates.propose_deadlines(sentences),
-        *rules_terms.merge_applicants(rules_terms.propose_applicants(sentences)),
-        *rules_terms.propose_de_minimis(sentences),
-        *rules_terms.propose_page_limits(sentences),
+        *rules.money.propose_rates(sentences),
+        *rules.amounts.propose_amounts(sentences),
+        *rules.money.propose_financing(sentences),
+        *rules.dates.propose_validity(sentences),
+        *rules.dates.propose_deadlines(sentences),
+        *rules.terms.merge_applicants(rules.terms.propose_applicants(sentences)),
+        *rules.terms.propose_de_minimis(sentences),
+        *rules.terms.propose_page_limits(sentences),
     ]
     proposals = [p for name in GUIDELINE_FIELDS for p in rank(candidates, name)]
     warnings = [*document.warnings, *_version_warnings(versions, current)]
@@ -131,7 +131,7 @@ def _version_warnings(versions: list[Version], current: int) -> list[str]:
     """One sentence per further set of the rules: where it starts and which set is used."""
     warnings = []
     for number, version in enumerate(versions, start=1):
-        stand = f" (Stand {format_date(version.stand)})" if version.stand else ""
+        stand = f" (Stand {format_long_date(version.stand)})" if version.stand else ""
         if number == current:
             warnings.append(
                 f"Seite {version.page} ff.: weitere, neuere Fassung der Richtlinie erkannt{stand}; "

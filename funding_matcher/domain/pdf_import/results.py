@@ -9,7 +9,12 @@ from decimal import Decimal
 from typing import Any
 
 from funding_matcher.domain import taxonomy
-from funding_matcher.domain.pdf_import.german import format_date, format_number
+from funding_matcher.domain.german import (
+    format_day_month,
+    format_long_date,
+    format_number,
+    format_percent,
+)
 
 GUIDELINE_FIELDS = (
     "funding_rate_max_percent",
@@ -282,9 +287,9 @@ def display_value(field_name: str, value: Any) -> str:
         return f"{format_number(value, decimals)} Euro"
     if field_name == "funding_rate_max_percent" and isinstance(value, Decimal):
         decimals = 0 if value == value.to_integral_value() else 1
-        return f"{format_number(value, decimals)} %"
+        return format_percent(value, decimals)
     if isinstance(value, date):
-        return format_date(value)
+        return format_long_date(value)
     if isinstance(value, bool):
         return "ja" if value else "nein"
     if field_name == "financing_type":
@@ -309,10 +314,10 @@ def display_value(field_name: str, value: Any) -> str:
 def _deadline_text(value: dict[str, Any]) -> str:
     kind = value.get("kind", "")
     if kind == "fixed":
-        return "Stichtag " + ", ".join(format_date(d) for d in value.get("dates", []))
+        return "Stichtag " + ", ".join(format_long_date(d) for d in value.get("dates", []))
     if kind == "annual" and value.get("note"):
         return str(value["note"])
     if kind == "annual":
         annual = value.get("annual", {})
-        return f"jährlich am {annual.get('day')}.{annual.get('month')}."
+        return f"jährlich am {format_day_month(annual['day'], annual['month'])}"
     return _DEADLINE_KINDS.get(kind, kind)

@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from funding_matcher.domain.catalogue.deadlines import KIND_LABELS, Deadline
 from funding_matcher.domain.catalogue.records import Programme
 from funding_matcher.domain.errors import FieldProblem, InvalidData, problems_from_pydantic
-from funding_matcher.domain.pdf_import.german import format_date
+from funding_matcher.domain.german import format_day_month, format_long_date
 from funding_matcher.domain.pdf_import.results import (
     FIELD_LABELS,
     HIGH,
@@ -82,10 +82,10 @@ def show_value(field: str, value: Any) -> str:
     if value is None or value == [] or value == "":
         return "–"
     if field == "deadline" and isinstance(value, dict) and isinstance(value.get("annual"), list):
-        days = ", ".join(f"{d['day']}.{d['month']}." for d in value["annual"])
+        days = ", ".join(format_day_month(d["day"], d["month"]) for d in value["annual"])
         return str(value.get("note") or f"jährlich am {days}")
     if field == "deadline" and isinstance(value, dict) and value.get("kind") == "windows":
-        closes = [format_date(w["closes"]) for w in value.get("windows", [])]
+        closes = [format_long_date(w["closes"]) for w in value.get("windows", [])]
         return "Förderaufrufe, Einreichung bis " + ", ".join(closes)
     if (
         field == "deadline"
@@ -264,7 +264,7 @@ def catalogue_draft(programme: Programme, fields: Mapping[str, Any], today: date
         elif field in NOTE_FIELDS:
             extra.append(f"{FIELD_LABELS[field]}: {show_value(field, value)} ({where}).")
     files = " und ".join(f"„{name}“" for name in copy_files(fields))
-    source = f"Entwurf aus der Richtlinie {files}, geprüft am {format_date(today)}"
+    source = f"Entwurf aus der Richtlinie {files}, geprüft am {format_long_date(today)}"
     source += f"; übernommen: {', '.join(taken)}." if taken else "."
     data["notes"] = " ".join(part for part in (source, *extra, programme.notes) if part)
     data["status"] = "draft"

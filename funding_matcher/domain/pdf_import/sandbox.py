@@ -17,12 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from funding_matcher.domain.german import format_megabytes, format_number, format_seconds
 from funding_matcher.domain.pdf_import.errors import PdfImportError, pdf_error
-from funding_matcher.domain.pdf_import.german import (
-    format_megabytes,
-    format_number,
-    format_seconds,
-)
 
 WORKER = Path(__file__).resolve().with_name("worker.py")
 # Time kept back from the wall-clock limit to kill the worker and still answer within it.

@@ -12,7 +12,8 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from funding_matcher.domain.pdf_import.german import ABBREVIATIONS, MONTH_NAMES
+from funding_matcher.domain.german import MONTH_NAMES
+from funding_matcher.domain.pdf_import.german import ABBREVIATIONS
 from funding_matcher.domain.pdf_import.sections import Heading, Version
 
 # A line that starts a new block: a bullet, "a)", "(1)", "1." or a numbered paragraph.

@@ -12,9 +12,11 @@ from .model import AwardPlan, Milestone, PlanWarning, SubmissionPlan
 from .reminders import (
     DEFAULT_REMINDER_OFFSETS,
     DueReminder,
+    OverdueReminder,
     ReminderItem,
     check_reminder_offsets,
     due_reminders,
+    overdue_reminders,
     reminder_key,
 )
 from .render import render_award_text, render_submission_text
@@ -25,7 +27,6 @@ from .terms import ProgrammeTerms, TermRow, programme_terms, term_rows
 from .workdays import (
     add_months,
     check_state,
-    day_text,
     holiday_name,
     is_working_day,
     next_working_day,
@@ -48,6 +49,7 @@ __all__ = [
     "MeetingCalendar",
     "Milestone",
     "NewMatch",
+    "OverdueReminder",
     "PlanWarning",
     "ProgrammeChange",
     "ProgrammeTerms",
@@ -66,13 +68,13 @@ __all__ = [
     "check_reminder_offsets",
     "check_state",
     "compose_digest",
-    "day_text",
     "due_reminders",
     "event_uid",
     "holiday_name",
     "is_working_day",
     "next_sequence",
     "next_working_day",
+    "overdue_reminders",
     "parse_date",
     "parse_meetings",
     "parse_meetings_json",

@@ -8,6 +8,7 @@ from datetime import date
 from decimal import Decimal
 
 from funding_matcher.domain.errors import FieldProblem, InvalidData
+from funding_matcher.domain.german import format_date
 
 from .funder import FUNDER, AwardProfile, award_profile, check_funder_level, derive_profile
 from .inputs import check_applicant_type, check_plausible_day, needs_council
@@ -17,7 +18,6 @@ from .workdays import (
     add_months,
     add_years,
     check_state,
-    day_text,
     next_working_day,
     previous_working_day,
 )
@@ -100,7 +100,7 @@ def check_award_period(start: date, end: date, purpose_fulfilled: date | None = 
     check_plausible_day(end, "project_end")
     check_plausible_day(purpose_fulfilled, "purpose_fulfilled")
     if end < start:
-        message = f"Projektende {day_text(end)} liegt vor dem Projektbeginn {day_text(start)}"
+        message = f"Projektende {format_date(end)} liegt vor dem Projektbeginn {format_date(start)}"
         raise InvalidData([FieldProblem("project_end", message)])
     if purpose_fulfilled is not None and purpose_fulfilled < start:
         message = "Zweck erfüllt vor dem Projektbeginn: Datum prüfen"
@@ -142,9 +142,9 @@ class _Award:
         due = previous_working_day(raw, self.state)
         legal = next_working_day(raw, self.legal_land)
         if legal != raw:
-            note += f"; Frist endet am {day_text(legal)} (§ 193 BGB)"
+            note += f"; Frist endet am {format_date(legal)} (§ 193 BGB)"
         if due != raw:
-            note += f"; im Plan auf {day_text(due)} vorgezogen"
+            note += f"; im Plan auf {format_date(due)} vorgezogen"
         return self.plan.add(Milestone(key, title, "frist", due, legal, note=note, year=year))
 
     def interim_reports(self) -> None:
@@ -206,7 +206,7 @@ class _Award:
             keep = add_years(vn.legal_due, RETENTION_YEARS)
             note = (
                 f"{RETENTION_YEARS} Jahre nach Vorlage des Verwendungsnachweises "
-                f"(angenommen am {day_text(vn.legal_due)})"
+                f"(angenommen am {format_date(vn.legal_due)})"
             )
         else:
             self.plan.add(

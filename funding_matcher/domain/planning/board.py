@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from funding_matcher.domain.german import format_date, format_eur_compact
+
 from .model import PlanBuilder
 from .request import Resolved
-from .steps import Decision, euros, intern, sitzung
-from .workdays import day_text, previous_working_day
+from .steps import Decision, intern, sitzung
+from .workdays import previous_working_day
 
 
 def private_decision(r: Resolved) -> Decision:
@@ -33,13 +35,13 @@ def board_decision(r: Resolved, plan: PlanBuilder) -> Decision:
             "vorstandsbeschluss",
             row_title,
             max(fitting),
-            f"letzte Sitzung ({title}) bis {day_text(latest)} (Frist minus {days} Tage)",
+            f"letzte Sitzung ({title}) bis {format_date(latest)} (Frist minus {days} Tage)",
         )
     else:
         if board_days:
             plan.warn(
                 "board_not_reachable",
-                f"Keine Sitzung ({title}) bis {day_text(latest)} im Kalender (Antragsfrist "
+                f"Keine Sitzung ({title}) bis {format_date(latest)} im Kalender (Antragsfrist "
                 f"minus {days} Tage): Sondersitzung oder Umlaufbeschluss einplanen.",
             )
         board = intern(
@@ -58,7 +60,7 @@ def board_decision(r: Resolved, plan: PlanBuilder) -> Decision:
     if not found:
         plan.warn(
             "mv_not_reachable",
-            f"Keine Mitgliederversammlung bis {day_text(latest)} im Kalender, die Satzung "
+            f"Keine Mitgliederversammlung bis {format_date(latest)} im Kalender, die Satzung "
             "verlangt ihre Zustimmung: außerordentliche Versammlung einberufen oder den Antrag "
             "später stellen.",
         )
@@ -84,7 +86,7 @@ def board_decision(r: Resolved, plan: PlanBuilder) -> Decision:
             "mitgliederversammlung",
             "Beschluss der Mitgliederversammlung",
             assembly,
-            f"letzte Versammlung bis {day_text(latest)}; {assembly_reason(r)}",
+            f"letzte Versammlung bis {format_date(latest)}; {assembly_reason(r)}",
         )
     )
     if mv.einberufungsfrist_days is None:
@@ -107,7 +109,7 @@ def board_decision(r: Resolved, plan: PlanBuilder) -> Decision:
             "mv_einberufung",
             "Einladung zur Mitgliederversammlung versenden",
             assembly - timedelta(days=frist),
-            f"Versammlung {day_text(assembly)} minus Einberufungsfrist {frist} Tage",
+            f"Versammlung {format_date(assembly)} minus Einberufungsfrist {frist} Tage",
         )
     decision.rows.append(invitation)
     if invitation.due is not None and (decision.day is None or invitation.due < decision.day):
@@ -130,4 +132,4 @@ def assembly_reason(r: Resolved) -> str:
     mv = r.settings.mv
     if mv is None or mv.required or mv.threshold_eur is None:
         return "laut Satzung"
-    return f"Betrag über {euros(mv.threshold_eur)} (Satzung)"
+    return f"Betrag über {format_eur_compact(mv.threshold_eur)} (Satzung)"

@@ -8,13 +8,12 @@ import calendar
 from datetime import date, timedelta
 from decimal import Decimal
 
-from funding_matcher.domain.money import format_eur
+from funding_matcher.domain.german import format_date, format_eur, format_eur_compact
 
 from .meetings import COMMITTEE_ORDER, MeetingCalendar
 from .model import Milestone, PlanBuilder
 from .request import Resolved
-from .steps import Decision, euros, intern, join, sitzung
-from .workdays import day_text
+from .steps import Decision, intern, join, sitzung
 
 VORLAGE_PHRASE = "der Sitzungsvorlage"
 
@@ -47,8 +46,8 @@ def council_decision(r: Resolved, plan: PlanBuilder) -> Decision:
         days = settings.board_buffer_days
         if settings.council.required and settings.council.threshold_eur is not None:
             reason = (
-                f"Wertgrenze für einen Ratsbeschluss ({euros(settings.council.threshold_eur)}) "
-                "nicht überschritten"
+                "Wertgrenze für einen Ratsbeschluss "
+                f"({format_eur_compact(settings.council.threshold_eur)}) nicht überschritten"
             )
         else:
             reason = "laut Einstellungen entscheidet die Verwaltung ohne Ratsbeschluss"
@@ -86,7 +85,7 @@ def council_decision(r: Resolved, plan: PlanBuilder) -> Decision:
     if not fitting:
         plan.warn(
             "council_not_reachable",
-            f"Keine Sitzung ({settings.body_title(decider)}) bis spätestens {day_text(latest)} "
+            f"Keine Sitzung ({settings.body_title(decider)}) bis spätestens {format_date(latest)} "
             f"im Sitzungskalender (Antragsfrist minus {settings.council_buffer_days} Tage): Der "
             "Beschluss ist nicht rechtzeitig erreichbar. Prüfen Sie eine Sondersitzung oder "
             "Dringlichkeitsentscheidung oder planen Sie den Antrag für den nächsten Förderaufruf.",
@@ -118,7 +117,7 @@ def council_decision(r: Resolved, plan: PlanBuilder) -> Decision:
             "ratsbeschluss",
             decision_title,
             dates[-1],
-            f"letzte Sitzung bis {day_text(latest)} "
+            f"letzte Sitzung bis {format_date(latest)} "
             f"(Frist minus {settings.council_buffer_days} Tage)"
             + ("" if dates[-1] else ": keine im Kalender"),
         )
@@ -131,7 +130,7 @@ def council_decision(r: Resolved, plan: PlanBuilder) -> Decision:
     ladung = settings.ladungsfrist(chain[0])
     lead = settings.internal_lead_days
     schedule = ", ".join(
-        f"{settings.body_title(body)} {day_text(day)}"
+        f"{settings.body_title(body)} {format_date(day)}"
         for body, day in zip(chain, dates, strict=True)
         if day is not None
     )
@@ -163,7 +162,7 @@ def _not_reachable(settings: MeetingCalendar, chain: list[str], k: int, limit: d
     body = settings.body_title(chain[k])
     following = settings.body_title(chain[k + 1])
     return (
-        f"Keine Sitzung ({body}) bis {day_text(limit)} im Kalender, rechtzeitig vor der Ladung "
+        f"Keine Sitzung ({body}) bis {format_date(limit)} im Kalender, rechtzeitig vor der Ladung "
         f"zur Sitzung ({following}): Die Beratungsfolge ist so nicht einzuhalten. Wählen Sie "
         "eine frühere Ratssitzung, beantragen Sie eine Sondersitzung oder "
         "Dringlichkeitsentscheidung oder planen Sie den nächsten Förderaufruf."
@@ -197,7 +196,7 @@ def haushalt_rows(r: Resolved, plan: PlanBuilder, finanzplan_due: date | None) -
             raw = _registration(r, plan, year)
             note = (
                 f"Eigenanteil {format_eur(amount)}; Anmeldeschluss für den Haushalt {year}: "
-                f"{day_text(raw)}"
+                f"{format_date(raw)}"
                 if raw
                 else f"Eigenanteil {format_eur(amount)}; Anmeldeschluss für den Haushalt "
                 f"{year} unbekannt"
@@ -266,7 +265,7 @@ def _commitment(r: Resolved, plan: PlanBuilder, finanzplan_due: date | None) -> 
         return intern(r, "haushalt_ve", title, finanzplan_due, note, year=first)
     raw = _registration(r, plan, first)
     note = (
-        f"mit dem Haushaltsentwurf {first}: Anmeldeschluss {day_text(raw)}"
+        f"mit dem Haushaltsentwurf {first}: Anmeldeschluss {format_date(raw)}"
         if raw
         else f"mit dem Haushaltsentwurf {first}: Anmeldeschluss unbekannt"
     )

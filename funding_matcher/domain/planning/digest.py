@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from .reminders import KIND_LABELS, DueReminder
-from .workdays import format_day
+from funding_matcher.domain.german import format_date, format_weekday_date
+
+from .reminders import KIND_LABELS, DueReminder, OverdueReminder
 
 
 @dataclass(frozen=True)
@@ -44,12 +45,23 @@ def compose_digest(
     today: date,
     recipient_name: str | None = None,
     settings_url: str | None = None,
+    overdue: Sequence[OverdueReminder] = (),
 ) -> Digest | None:
-    """The digest for one user, or None when there is nothing to tell."""
-    if not (reminders or changed_programmes or new_matches):
+    """The digest for one user, or None when there is nothing new to tell (overdue milestones
+    named before are listed again, but never send a digest on their own)."""
+    if not (reminders or changed_programmes or new_matches or any(o.new for o in overdue)):
         return None
     greeting = f"Guten Tag {recipient_name}," if recipient_name else "Guten Tag,"
-    lines = [greeting, "", f"hier ist Ihre Übersicht vom {today:%d.%m.%Y}."]
+    lines = [greeting, "", f"hier ist Ihre Übersicht vom {format_date(today)}."]
+    if overdue:
+        lines += _heading("Überfällig: noch nicht als erledigt markiert")
+        for late in overdue:
+            item = late.item
+            days = "1 Tag" if late.days_over == 1 else f"{late.days_over} Tage"
+            lines.append(
+                f"- seit {format_weekday_date(item.due)} überfällig ({days}): {item.title}"
+            )
+            lines += [f"  {text}" for text in (item.context, item.url) if text]
     if reminders:
         lines += _heading("Fristen und Meilensteine")
         for reminder in reminders:
@@ -73,7 +85,7 @@ def compose_digest(
     lines += ["", "-- ", "Diese Nachricht hat der Fördermittel-Matcher automatisch erstellt."]
     if settings_url:
         lines.append(f"Erinnerungen einstellen oder abbestellen: {settings_url}")
-    subject = _subject(reminders, changed_programmes, new_matches)
+    subject = _subject(reminders, changed_programmes, new_matches, len(overdue))
     return Digest(subject=subject, body="\n".join(lines) + "\n")
 
 
@@ -83,18 +95,19 @@ def _heading(text: str) -> list[str]:
 
 def _when(days_left: int, due: date) -> str:
     if days_left == 0:
-        return f"heute ({format_day(due)})"
+        return f"heute ({format_weekday_date(due)})"
     if days_left == 1:
-        return f"morgen ({format_day(due)})"
-    return f"in {days_left} Tagen ({format_day(due)})"
+        return f"morgen ({format_weekday_date(due)})"
+    return f"in {days_left} Tagen ({format_weekday_date(due)})"
 
 
 def _subject(
     reminders: Sequence[DueReminder],
     changed_programmes: Sequence[ProgrammeChange],
     new_matches: Sequence[NewMatch],
+    overdue: int = 0,
 ) -> str:
-    parts = []
+    parts = [f"{overdue} überfällig"] if overdue else []
     if reminders:
         nearest = min(reminders, key=lambda r: r.days_left)
         count = "1 Termin" if len(reminders) == 1 else f"{len(reminders)} Termine"

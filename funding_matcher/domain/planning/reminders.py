@@ -95,6 +95,34 @@ def due_reminders(
     return sorted(found.values(), key=lambda r: (r.item.due, r.item.title, r.item.key))
 
 
+@dataclass(frozen=True)
+class OverdueReminder:
+    """A milestone past its date and not marked done. ``new`` when no digest has named it yet:
+    only a new one makes a digest go out; the others are listed in every digest that goes out
+    anyway, so an overdue step is never dropped and yet never sends a mail each day."""
+
+    item: ReminderItem
+    days_over: int
+    key: str
+    new: bool
+
+
+def overdue_reminders(
+    items: Iterable[ReminderItem], today: date, sent_keys: Iterable[str]
+) -> list[OverdueReminder]:
+    """The overdue milestones among ``items``, oldest first."""
+    sent = set(sent_keys)
+    found: dict[tuple[str, date], OverdueReminder] = {}
+    for item in items:
+        if item.kind != "milestone" or item.due >= today or (item.key, item.due) in found:
+            continue
+        key = f"{item.key}|{item.due.isoformat()}|overdue"
+        found[(item.key, item.due)] = OverdueReminder(
+            item, (today - item.due).days, key, key not in sent
+        )
+    return sorted(found.values(), key=lambda r: (r.item.due, r.item.title, r.item.key))
+
+
 def _tightest_sent(sent_keys: Iterable[str]) -> dict[tuple[str, str], int]:
     """(item key, due date) -> smallest offset already sent, whatever the offsets were then."""
     tightest: dict[tuple[str, str], int] = {}

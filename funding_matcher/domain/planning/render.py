@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+from funding_matcher.domain.german import format_date
+
 from .model import AwardPlan, Milestone, SubmissionPlan
-from .workdays import day_text, legal_due_text
+from .workdays import legal_due_text
 
 
 def render_submission_text(plan: SubmissionPlan) -> str:
     """The backward plan as German text: T0, one line per milestone, then the warnings."""
     if plan.rolling:
         head = (
-            f"Zeitplan bis zum Antragstermin {day_text(plan.deadline)} "
+            f"Zeitplan bis zum Antragstermin {format_date(plan.deadline)} "
             f"({plan.apply_lead_days} Tage vor dem Projektbeginn)"
         )
     else:
-        head = f"Zeitplan bis zur Antragsfrist {day_text(plan.deadline)}"
+        head = f"Zeitplan bis zur Antragsfrist {format_date(plan.deadline)}"
     lines = [head, ""]
     lines += _milestone_lines(plan.milestones)
     lines += _warning_lines(plan)
@@ -26,8 +28,8 @@ def render_award_text(plan: AwardPlan) -> str:
     rules = f", Nebenbestimmungen: {plan.rules}" if plan.rules else ""
     lines = [
         "Termine nach der Bewilligung "
-        f"(Bewilligungszeitraum {day_text(plan.project_start)} bis "
-        f"{day_text(plan.project_end)}{rules})",
+        f"(Bewilligungszeitraum {format_date(plan.project_start)} bis "
+        f"{format_date(plan.project_end)}{rules})",
         "",
     ]
     lines += _milestone_lines(plan.milestones)
@@ -38,7 +40,7 @@ def render_award_text(plan: AwardPlan) -> str:
 def _milestone_lines(milestones: tuple[Milestone, ...]) -> list[str]:
     lines = []
     for m in milestones:
-        when = day_text(m.due) if m.due else "offen".ljust(10)
+        when = format_date(m.due) if m.due else "offen".ljust(10)
         legal = ""
         if m.legal_due and m.legal_due != m.due:
             legal = f" ({legal_due_text(m.key, m.legal_due)})"

@@ -8,13 +8,14 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from funding_matcher.domain.errors import FieldProblem, InvalidData
+from funding_matcher.domain.german import format_date
 
 from .funder import FUNDER, check_funder_level, funder_kind, submission_funder_term
 from .inputs import check_applicant_type, check_plausible_day
 from .meetings import MeetingCalendar
 from .model import PlanWarning
 from .terms import ProgrammeTerms
-from .workdays import check_state, day_text
+from .workdays import check_state
 
 ASSUMED_LEAD_DAYS = 42  # the longest lead found: Kulturstiftung Sachsen, 6 weeks (§ 3)
 START_RULE_CODES = (
@@ -160,7 +161,7 @@ def _anchor(
             PlanWarning(
                 "apply_lead_unknown",
                 f"Vorlauf des Programms vor dem Projektbeginn unbekannt: angenommen "
-                f"{ASSUMED_LEAD_DAYS} Tage (Antrag bis {day_text(t0)}). Bearbeitungszeit beim "
+                f"{ASSUMED_LEAD_DAYS} Tage (Antrag bis {format_date(t0)}). Bearbeitungszeit beim "
                 "Fördergeber erfragen.",
             )
         )
@@ -181,8 +182,8 @@ def _start_warnings(
         warnings.append(
             PlanWarning(
                 "start_before_submission",
-                f"Der Projektbeginn {day_text(start)} liegt nicht nach dem Antrag "
-                f"({day_text(anchor.t0)}): Ein vor dem Antrag begonnenes Vorhaben wird nicht "
+                f"Der Projektbeginn {format_date(start)} liegt nicht nach dem Antrag "
+                f"({format_date(anchor.t0)}): Ein vor dem Antrag begonnenes Vorhaben wird nicht "
                 "gefördert. Projektbeginn verschieben.",
             )
         )
@@ -190,8 +191,8 @@ def _start_warnings(
         warnings.append(
             PlanWarning(
                 "start_before_decision",
-                f"Der Projektbeginn {day_text(start)} liegt vor der zu erwartenden Entscheidung "
-                f"(Antrag {day_text(anchor.t0)} plus {lead} Tage Bearbeitung): Beginn erst nach "
+                f"Der Projektbeginn {format_date(start)} liegt vor der zu erwartenden Entscheidung "
+                f"(Antrag {format_date(anchor.t0)} plus {lead} Tage Bearbeitung): Beginn erst nach "
                 "der Zusage, sonst vorzeitigen Maßnahmebeginn beantragen.",
             )
         )

@@ -5,9 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
-
-from funding_matcher.domain.money import german_digits
 
 from .model import Milestone
 from .request import Resolved
@@ -47,10 +44,3 @@ def sitzung(key: str, title: str, day: date | None, note: str) -> Milestone:
 def join(*parts: str) -> str:
     """Non-empty parts joined by "; "."""
     return "; ".join(p for p in parts if p)
-
-
-def euros(value: Decimal) -> str:
-    """Whole euros as "100.000 €", else with cents "4.811,50 €"."""
-    if value == value.to_integral_value():
-        return german_digits(f"{int(value):,d}") + " €"
-    return german_digits(f"{value:,.2f}") + " €"

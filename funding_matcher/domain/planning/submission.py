@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from funding_matcher.domain.german import format_date, format_day_month
+
 from .board import board_decision, private_decision
 from .council import council_decision, haushalt_rows
 from .funder import vorgespraech_title
@@ -12,7 +14,7 @@ from .inputs import needs_council
 from .model import Milestone, PlanBuilder, SubmissionPlan
 from .request import Resolved, SubmissionRequest, resolve
 from .steps import Decision, intern, join
-from .workdays import add_months, day_text, holiday_name, working_days_before
+from .workdays import add_months, holiday_name, working_days_before
 
 ENTWURF_DAYS = 10
 KOOPERATIONEN_DAYS = 21
@@ -121,22 +123,22 @@ def _submission(r: Resolved) -> Milestone:
     t0 = anchor.t0
     due = working_days_before(t0, SUBMISSION_WORKING_DAYS, r.state)
     skipped = [
-        f"{holiday_name(day, r.state)} ({day:%d.%m.})"
+        f"{holiday_name(day, r.state)} ({format_day_month(day.day, day.month)})"
         for day in (due + timedelta(days=n) for n in range(1, (t0 - due).days))
         if day.weekday() < 5 and holiday_name(day, r.state)
     ]
     if not anchor.lead_known:
         basis = (
-            f"angenommener Antragstermin {day_text(t0)} ({anchor.apply_lead_days} Tage vor "
+            f"angenommener Antragstermin {format_date(t0)} ({anchor.apply_lead_days} Tage vor "
             "Projektbeginn, Vorlauf unbekannt)"
         )
     elif anchor.rolling:
         basis = (
-            f"zweiter Arbeitstag vor dem Antragstermin {day_text(t0)} "
+            f"zweiter Arbeitstag vor dem Antragstermin {format_date(t0)} "
             f"({anchor.apply_lead_days} Tage vor Projektbeginn)"
         )
     else:
-        basis = f"zweiter Arbeitstag vor der Frist {day_text(t0)}"
+        basis = f"zweiter Arbeitstag vor der Frist {format_date(t0)}"
     note = join(
         basis,
         f"Feiertag übersprungen: {', '.join(skipped)}" if skipped else "",

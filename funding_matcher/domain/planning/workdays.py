@@ -14,6 +14,7 @@ from functools import lru_cache
 import holidays
 
 from funding_matcher.domain.errors import FieldProblem, InvalidData
+from funding_matcher.domain.german import format_date, format_weekday_date
 from funding_matcher.domain.taxonomy import STATES, allowed_hint
 
 _SATURDAY = 5
@@ -96,25 +97,15 @@ def moved_note(original: date, moved: date, state: str) -> str:
         if reason and reason not in reasons:
             reasons.append(reason)
         day -= timedelta(days=1)
-    return f"{format_day(original)} ist kein Arbeitstag ({', '.join(reasons)}): {format_day(moved)}"
-
-
-def day_text(day: date) -> str:
-    """German date without weekday, e.g. ``28.05.2027``."""
-    return f"{day:%d.%m.%Y}"
-
-
-_WEEKDAYS = ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So")
-
-
-def format_day(day: date) -> str:
-    """German short form with weekday, e.g. ``Fr 28.05.2027``."""
-    return f"{_WEEKDAYS[day.weekday()]} {day:%d.%m.%Y}"
+    return (
+        f"{format_weekday_date(original)} ist kein Arbeitstag ({', '.join(reasons)}): "
+        f"{format_weekday_date(moved)}"
+    )
 
 
 def legal_due_text(key: str, day: date) -> str:
     """How the legal date of a step reads: the call's deadline for the application, else the end
     of a period (its last day moved to the next working day, § 193 BGB)."""
     if key == "einreichung":
-        return f"Frist laut Aufruf: {day_text(day)}"
-    return f"Frist endet am {day_text(day)}"
+        return f"Frist laut Aufruf: {format_date(day)}"
+    return f"Frist endet am {format_date(day)}"

@@ -2,15 +2,8 @@
 
 from __future__ import annotations
 
-from flask import Blueprint
-
-from funding_matcher.extensions import csrf
-
-bp = Blueprint("api", __name__, url_prefix="/api")
-csrf.exempt(bp)
-
-# The route modules attach their views to ``bp``.
-from funding_matcher.web.api import (  # noqa: E402, F401
+# The route modules attach their views to ``bp`` (``blueprint``).
+from funding_matcher.web.api import (
     applications,
     budget,
     match,
@@ -18,3 +11,6 @@ from funding_matcher.web.api import (  # noqa: E402, F401
     organisations,
     projects,
 )
+from funding_matcher.web.api.blueprint import bp
+
+__all__ = ["applications", "bp", "budget", "match", "me", "organisations", "projects"]

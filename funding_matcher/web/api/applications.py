@@ -22,8 +22,8 @@ from funding_matcher.operations.applications import (
     section_by_key,
 )
 from funding_matcher.operations.catalogue import find_programme
-from funding_matcher.web.api import bp
 from funding_matcher.web.api.auth import MAX_ID, api_user, owned_or_none, token_required
+from funding_matcher.web.api.blueprint import bp
 from funding_matcher.web.api.body import json_object, problem_response
 from funding_matcher.web.api.projects import not_found
 from funding_matcher.web.api.serialize import application_json

@@ -7,8 +7,8 @@ from flask import jsonify
 from funding_matcher.domain.errors import InvalidData
 from funding_matcher.models import Application, Role
 from funding_matcher.operations.budget import result_json, save_budget, stored_report
-from funding_matcher.web.api import bp
 from funding_matcher.web.api.auth import owned_or_none, token_required
+from funding_matcher.web.api.blueprint import bp
 from funding_matcher.web.api.body import json_object, problem_response
 from funding_matcher.web.api.projects import not_found
 from funding_matcher.web.transaction import discard_changes

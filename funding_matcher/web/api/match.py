@@ -11,12 +11,12 @@ from funding_matcher.domain.errors import FieldProblem, InvalidData
 from funding_matcher.domain.limits import read_iso_date
 from funding_matcher.domain.matching.output import ranking_to_json
 from funding_matcher.domain.profile import Profile
+from funding_matcher.engine_cache import matching_engine
 from funding_matcher.operations.catalogue import catalogue_programmes
-from funding_matcher.web.api import bp
+from funding_matcher.web.api.blueprint import bp
 from funding_matcher.web.api.body import json_object, problem_response
 from funding_matcher.web.api.openapi import openapi_document
 from funding_matcher.web.day import today as current_day
-from funding_matcher.web.engine_cache import matching_engine
 
 MAX_TOP = 200
 MAX_PAGE = 10_000

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from flask import jsonify
 
-from funding_matcher.web.api import bp
 from funding_matcher.web.api.auth import api_user, token_required
+from funding_matcher.web.api.blueprint import bp
 from funding_matcher.web.feed import feed_url
 
 

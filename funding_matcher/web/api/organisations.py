@@ -18,8 +18,8 @@ from funding_matcher.operations.clients import (
     clients_of,
     create_client_or_organisation,
 )
-from funding_matcher.web.api import bp
 from funding_matcher.web.api.auth import api_member, api_user, token_required
+from funding_matcher.web.api.blueprint import bp
 from funding_matcher.web.api.body import json_object, problem_response
 from funding_matcher.web.transaction import discard_changes
 

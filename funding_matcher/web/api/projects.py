@@ -8,8 +8,8 @@ from funding_matcher.domain.errors import InvalidData
 from funding_matcher.domain.profile import Profile
 from funding_matcher.models import ProjectProfile, Role
 from funding_matcher.operations.projects import save_profile
-from funding_matcher.web.api import bp
 from funding_matcher.web.api.auth import api_member, api_user, owned_or_none, token_required
+from funding_matcher.web.api.blueprint import bp
 from funding_matcher.web.api.body import json_object, problem_response
 from funding_matcher.web.api.serialize import project_json
 

@@ -2,8 +2,7 @@
 the mapping between page and budget rules v2 (``mapping``), what the page shows besides the form
 (``page``) and the De-minimis register with the Erklärung (``register``)."""
 
-from flask import Blueprint
+from funding_matcher.web.budget import register, views
+from funding_matcher.web.budget.blueprint import bp
 
-bp = Blueprint("budget", __name__)
-
-from funding_matcher.web.budget import register, views  # noqa: E402, F401
+__all__ = ["bp", "register", "views"]

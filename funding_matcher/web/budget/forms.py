@@ -42,7 +42,7 @@ from funding_matcher.domain.budget.model import (
 )
 from funding_matcher.domain.budget.parsing import MAX_LINES
 from funding_matcher.domain.budget.terms import NONE, TERM_LABELS, Terms
-from funding_matcher.domain.money import german_digits
+from funding_matcher.domain.german import format_number
 from funding_matcher.web.budget.mapping import (
     CHOICE_TERMS,
     FLAG_TERMS,
@@ -119,8 +119,8 @@ class TermNumberField(StringField):
             return "unbekannt"
         if isinstance(self.data, Decimal):
             if self.percent:
-                return german_digits(format(self.data.normalize(), "f"))
-            return german_digits(f"{self.data:,.2f}")
+                return format_number(self.data, grouped=False)
+            return format_number(self.data, 2)
         return ""
 
 

@@ -18,6 +18,7 @@ from typing import Any
 from funding_matcher.domain.budget import SOURCE_KINDS, Budget, CostLine
 from funding_matcher.domain.budget.model import CUSTOM, MONTHLY, ONE_OFF, WITH_BASE
 from funding_matcher.domain.budget.terms import NONE, TERM_KEYS, VolunteerTerms
+from funding_matcher.domain.german import format_number, format_numeric_month
 
 # Sentinel of a term input: the user says the term is unknown (catalogue value not used).
 UNKNOWN = "unknown"
@@ -182,10 +183,8 @@ def german_amount(text: str) -> Decimal:
 
 def year_amounts_text(values: Mapping[int, Decimal] | None) -> str:
     """The inverse of ``parse_year_amounts`` in German notation."""
-    from funding_matcher.domain.money import german_digits
-
     return "; ".join(
-        f"{year}: {german_digits(f'{amount:,.2f}')}" for year, amount in (values or {}).items()
+        f"{year}: {format_number(amount, 2)}" for year, amount in (values or {}).items()
     )
 
 
@@ -385,7 +384,7 @@ def _line_row(line: CostLine) -> tuple[str, dict[str, Any]]:
     if table == "monthly":
         row |= {"monthly_eur": line.monthly_eur, "share": line.share, "months": line.months}
         if line.first_month:
-            row["from_month"] = f"{line.first_month[1]:02d}.{line.first_month[0]}"
+            row["from_month"] = format_numeric_month(*line.first_month)
     elif table == "one_off":
         row |= {"amount_eur": line.amount_eur, "paid_on": line.paid_on}
     elif table == "items":

@@ -25,7 +25,7 @@ from funding_matcher.domain.budget.model import (
 )
 from funding_matcher.domain.budget.terms import CHECK_NAMES, NONE, TERM_LABELS
 from funding_matcher.domain.errors import InvalidData
-from funding_matcher.domain.money import format_eur, format_percent
+from funding_matcher.domain.german import format_eur, format_percent
 from funding_matcher.web.budget.forms import BudgetForm, error_items, find_field
 from funding_matcher.web.budget.mapping import PAGE_TERMS, TABLE, TERM_INPUTS, RowRef, input_name
 from funding_matcher.web.number_fields import is_filled

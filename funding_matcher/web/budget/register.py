@@ -22,7 +22,7 @@ from funding_matcher.web.access import (
     owned_or_404,
     require_role,
 )
-from funding_matcher.web.budget import bp
+from funding_matcher.web.budget.blueprint import bp
 from funding_matcher.web.budget.forms import DeMinimisAidForm
 from funding_matcher.web.day import today
 from funding_matcher.web.forms import CsrfForm, apply_problems

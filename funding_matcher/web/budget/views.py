@@ -30,7 +30,7 @@ from funding_matcher.operations.budget import (
     stored_report,
 )
 from funding_matcher.web.access import current_membership, member_required, owned_or_404
-from funding_matcher.web.budget import bp
+from funding_matcher.web.budget.blueprint import bp
 from funding_matcher.web.budget.forms import (
     MAX_ROWS,
     MORE_ROWS,

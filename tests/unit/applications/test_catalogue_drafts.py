@@ -11,35 +11,31 @@ from funding_matcher.domain.applications.compose import placement
 from funding_matcher.domain.applications.draft import DraftNotReady
 from funding_matcher.domain.applications.outline import outline_of
 from funding_matcher.domain.catalogue.files import load_catalogue
+from funding_matcher.domain.exports import export_markdown
 from funding_matcher.paths import PROJECT_ROOT
 
-from .conftest import draft, plan, profile
+from .conftest import catalogue_programme, draft, plan, profile
 
 # Sections whose every topic an earlier section of the same outline already carries (rule 1: a
 # fact goes only to the first section of its topic), and for which the closed topic list has no
-# other topic their title honestly names: climate measures after a measures section, a second
-# analysis after the area's description, staff qualification after the Träger, documents to
-# attach (Baurecht, Lagepläne), an optional part, the ESF cross-cutting principles. Nothing is
-# generated for them: a cross-reference or an activity picked by a word of the title would let
-# the version for the grantor pass with a section that does not answer its question (with the
-# catalogue test's profile and the three review cases no activity shares a word with any of
-# these titles). With all details they stay empty until the applicant writes them; the refusal
-# names each and the section where its topic's facts already stand.
+# other topic their title honestly names: staff and their qualification after the Träger, climate
+# measures or an energy standard after the measures, a second analysis after the area's
+# description, a part of the measures (structural work, mentoring, preparation and safety, an
+# external adviser, first steps after a dialogue), the partners after a goal of cooperation, a
+# municipal budget entry, costs and feasibility inside a concept, the ESF cross-cutting
+# principles. Nothing is generated for them: a cross-reference or an activity picked by a word of
+# the title would let the version for the grantor pass with a section that does not answer its
+# question. With all details they stay empty until the applicant writes them; the refusal names
+# each and the section where its topic's facts already stand. (Documents to attach - plans,
+# proofs, a follow-up finance plan - and optional parts are not outline sections: the catalogue
+# lists them as requirements, so they appear in the Anlagenverzeichnis instead.)
 KNOWN_GAPS = {
     ("bamf-migrationsberatung-erwachsene", "Qualifikation der Beratenden"),
-    ("bmuv-reparieren-statt-wegwerfen", "Geplante Anschaffungen, Fortbildungen oder Maßnahmen"),
+    ("bw-nachbarschaftsgespraeche", "Vorgeschlagene externe Beratung bzw. Moderation"),
     ("bw-nachbarschaftsgespraeche", "Mögliche erste Umsetzungsmaßnahmen"),
     ("bw-quartiersimpulse", "Externe Prozessberatung (Beratungsumfang und Tagessätze)"),
-    (
-        "by-sela-selbstbestimmt-leben-im-alter",
-        "Mittelfristiger Finanzierungsplan für das erste Jahr nach der Förderung",
-    ),
     ("erasmus-plus-jugend-jugendbegegnungen", "Vorbereitung, Sicherheit und Begleitung"),
     ("esf-plus-aktif-plus", "Kooperationspartner, insbesondere Kommune und Jobcenter"),
-    (
-        "esf-plus-biwaq",
-        "Optional Maßnahmen zur Stärkung der lokalen Ökonomie über Unternehmensnetzwerke",
-    ),
     (
         "esf-plus-ehap-plus",
         "Beitrag zu Gleichstellung, Antidiskriminierung und ökologischer Nachhaltigkeit",
@@ -59,8 +55,6 @@ KNOWN_GAPS = {
     ),
     ("nds-migrationsberatung", "Personal und Qualifikation"),
     ("nrw-klimaresilienz-kommunen", "Naturbasierte Lösungen, Entsiegelung, Begrünung, Wasser"),
-    ("nrw-nahmobilitaet", "Planungsunterlagen (Lagepläne, Querschnitte, Kostenberechnung)"),
-    ("nrw-nahmobilitaet", "Nachweis von Baurecht und Grunderwerb"),
     ("nrw-stadterneuerung", "Teilmaßnahmen zu Klimaschutz und Klimaanpassung"),
     ("nrw-wohnraumfoerderung", "Energetischer Standard"),
     ("sh-migrationsberatung-mbsh", "Personal und Qualifikation"),
@@ -132,6 +126,23 @@ def test_all_details_leave_no_section_empty_except_the_known_gaps():
     # Figures for the report: how many programmes can be sent as they are.
     with_gaps = {slug for slug, _ in KNOWN_GAPS}
     assert len(programmes()) - len(with_gaps) >= 240
+
+
+@pytest.mark.parametrize(
+    ("slug", "document"),
+    [
+        ("nrw-nahmobilitaet", "Planungsunterlagen (Lagepläne, Querschnitte, Kostenberechnung)"),
+        ("nrw-nahmobilitaet", "Nachweis von Baurecht und Grunderwerb"),
+        ("bmuv-reparieren-statt-wegwerfen", "Aktivitätsnachweis über bereits durchgeführte"),
+        ("by-sela-selbstbestimmt-leben-im-alter", "Mittelfristiger Finanzierungsplan für das"),
+    ],
+)
+def test_documents_to_attach_are_listed_as_attachments_not_as_sections(slug, document):
+    record = catalogue_programme(slug)
+    sent = draft(record, profile(), report=plan(record, **OPEN_TERMS), version="einreichung")
+    assert all(document not in s.title for s in sent.sections)
+    annexes = export_markdown(sent).split("## Anlagenverzeichnis", 1)[1].split("\n## ", 1)[0]
+    assert document in annexes
 
 
 def _filled_without_details(record) -> set[int]:

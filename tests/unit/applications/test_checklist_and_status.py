@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from funding_matcher.domain.applications.checklist import build_checklist
+from funding_matcher.domain.applications.checklist import build_checklist, item_kind
 from funding_matcher.domain.applications.status import check_status_change
 from funding_matcher.domain.catalogue.records import Programme
 from funding_matcher.domain.errors import InvalidData
@@ -61,6 +61,30 @@ def test_programme_requirements_are_added_or_merged():
     assert len(added) == 1
     assert added[0].required
     assert "Kein Maßnahmenbeginn" in items["nicht-begonnen"].note
+
+
+def test_a_finance_plan_for_after_the_funding_is_a_document_of_its_own():
+    follow_up = "Mittelfristiger Finanzierungsplan für das erste Jahr nach der Förderung"
+    items = checklist(requirements=[follow_up, "Kosten- und Finanzierungsplan mit Eigenmitteln"])
+    # The project's own plan is this very application; the plan for the year after is not.
+    assert "Kosten- und Finanzierungsplan mit Eigenmitteln" in items["finanzplan"].note
+    assert follow_up not in items["finanzplan"].note
+    own = [e for e in items.values() if e.title == follow_up]
+    assert len(own) == 1
+    assert own[0].required
+    assert item_kind(own[0].key, own[0].title) == "document"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Planungsunterlagen (Lagepläne, Querschnitte, Kostenberechnung)",
+        "Nachweis von Baurecht und Grunderwerb",
+        "Aktivitätsnachweis über bereits durchgeführte Reparaturveranstaltungen",
+    ],
+)
+def test_plans_and_proofs_to_attach_are_documents(title):
+    assert item_kind("programm-x", title) == "document"
 
 
 def test_submission_is_blocked_while_required_documents_are_missing():

@@ -16,7 +16,7 @@ from funding_matcher.domain.applications.draft import (
 from funding_matcher.domain.applications.draft_checks import amounts_in, plan_amounts
 from funding_matcher.domain.applications.finance import Figure, figure_mismatches
 from funding_matcher.domain.exports import export_markdown, export_portal
-from funding_matcher.domain.money import format_eur
+from funding_matcher.domain.german import format_eur
 
 from .conftest import DETAILS, draft, plan, profile, programme, texts
 

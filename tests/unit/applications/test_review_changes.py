@@ -16,7 +16,7 @@ from funding_matcher.domain.applications.sentences import split_sentences
 from funding_matcher.domain.applications.wording import with_article
 from funding_matcher.domain.exports import export_markdown
 from funding_matcher.domain.exports.document import open_checks
-from funding_matcher.domain.money import format_eur
+from funding_matcher.domain.german import format_eur
 
 from .conftest import DETAILS, draft, load_case, plan, profile, programme, texts
 from .test_situations import CASES, build, ready

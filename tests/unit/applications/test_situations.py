@@ -21,7 +21,7 @@ from funding_matcher.domain.applications.draft import (
 from funding_matcher.domain.applications.draft_checks import amounts_in, plan_amounts
 from funding_matcher.domain.applications.outline import outline_of
 from funding_matcher.domain.exports import export_docx, export_markdown
-from funding_matcher.domain.money import format_eur
+from funding_matcher.domain.german import format_eur
 
 from .conftest import draft, load_case
 

@@ -70,6 +70,10 @@ def test_draft_needs_no_evidence():
         ({"status": "between_rounds", "deadline": {"kind": "closed"}}, "deadline.kind closed"),
         ({"status": "closed", "deadline": {"kind": "rolling"}}, "braucht deadline.kind closed"),
         ({"status_evidence": {**evidence("2026-01-01"), "url": "http://x.de/a"}}, "https"),
+        (
+            {"status_evidence": {**evidence("2026-01-01"), "url": "https://test.portal.nrw/a"}},
+            "Testinstanz (test.portal.nrw)",
+        ),
     ],
 )
 def test_status_must_agree_with_evidence_and_deadline(

@@ -6,7 +6,7 @@ import re
 
 from funding_matcher.domain.budget import check_budget
 from funding_matcher.domain.exports import Section, export_markdown
-from funding_matcher.domain.money import format_eur
+from funding_matcher.domain.german import format_eur
 
 from .conftest import H1, MakeDocument, dev_budget, report_of
 

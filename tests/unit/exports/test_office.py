@@ -14,7 +14,7 @@ from openpyxl.workbook.workbook import Workbook
 
 from funding_matcher.domain.budget import BudgetReport, check_budget, de_minimis_declaration
 from funding_matcher.domain.exports import export_docx, export_xlsx
-from funding_matcher.domain.money import format_eur
+from funding_matcher.domain.german import format_eur
 
 from .conftest import (
     DEV_NAMES,

@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from funding_matcher.domain.exports import export_pdf, fonts
-from funding_matcher.domain.money import format_eur
+from funding_matcher.domain.german import format_eur
 
 from .conftest import MakeDocument, needs_pdftotext, pdf_text, program, report_of
 

@@ -157,3 +157,15 @@ def test_no_cross_border_programme_for_profiles_without_partners_abroad(engine):
         assert not [m.programme.slug for m in ranking.matches if m.programme.cooperation]
         checked += 1
     assert checked >= 25
+
+
+def test_the_hofkueche_finds_micro_grants_it_applies_for_itself(engine):
+    # The DSEE's micro grants (a parent record with sub-lines for other applicants) and the
+    # Ehrenamtsbudget that a Verein asks its Landkreis or Stadt for are its ordinary way in.
+    ranking = ranked(engine, VEREIN_HOFKUECHE, top=20)
+    by_slug = {m.programme.slug: m for m in ranking.matches}
+    assert "dsee-foerderprogramme" in by_slug
+    budget = by_slug.get("sn-kommunales-ehrenamtsbudget")
+    assert budget is not None
+    assert budget.ordinary_route
+    assert any(r.startswith("Zugang über") for r in budget.reasons)

@@ -7,14 +7,12 @@ from decimal import Decimal
 
 import pytest
 
+from funding_matcher.domain.german import format_megabytes, format_number, format_seconds
 from funding_matcher.domain.pdf_import.german import (
     AMOUNT,
     PERCENT,
     amount_value,
     find_dates,
-    format_megabytes,
-    format_number,
-    format_seconds,
 )
 
 

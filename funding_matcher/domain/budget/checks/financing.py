@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from funding_matcher.domain.money import ZERO, format_eur, percent_of
+from funding_matcher.domain.german import format_date, format_eur, format_percent
+from funding_matcher.domain.money import ZERO, percent_of
 
 from ..deminimis import de_minimis_sums, exceedances
 from ..model import FUNDING_TYPES, START_RULES
@@ -49,7 +50,7 @@ def public_cap(ctx: Context) -> list[Check]:
             "public_cap",
             ctx.failure("public_cap"),
             f"Öffentliche Mittel einschließlich der Zuwendung ({format_eur(public)}) übersteigen "
-            f"{p.normalize():f} % der zuwendungsfähigen Ausgaben ({format_eur(limit)}).",
+            f"{format_percent(p)} der zuwendungsfähigen Ausgaben ({format_eur(limit)}).",
             field="financing.sources",
         )
     ]
@@ -98,7 +99,7 @@ def de_minimis(ctx: Context) -> list[Check]:
     if regime not in ("general", "dawi"):
         return []
     sums = de_minimis_sums(ctx.budget.de_minimis_received, ctx.budget.applied_on)
-    window = f"seit dem {sums.window_start:%d.%m.%Y}"
+    window = f"seit dem {format_date(sums.window_start)}"
     return [
         Check(
             "de_minimis",
@@ -122,8 +123,8 @@ def early_start(ctx: Context) -> list[Check]:
         Check(
             "early_start",
             "error",
-            f"Der Projektbeginn ({start:%d.%m.%Y}) liegt nicht nach dem Antragsdatum "
-            f"({applied_on:%d.%m.%Y}): ohne Zustimmung zum vorzeitigen Maßnahmebeginn darf das "
+            f"Der Projektbeginn ({format_date(start)}) liegt nicht nach dem Antragsdatum "
+            f"({format_date(applied_on)}): ohne Zustimmung zum vorzeitigen Maßnahmebeginn darf das "
             "Vorhaben nicht vor dem Antrag beginnen.",
             field="period.start",
         )
@@ -197,7 +198,7 @@ def start_needs_decision(ctx: Context) -> list[Check]:
         Check(
             "start_needs_decision",
             "notice",
-            f"Projektbeginn {ctx.budget.period.start:%d.%m.%Y} erst {when}; sonst vorzeitigen "
+            f"Projektbeginn {format_date(ctx.budget.period.start)} erst {when}; sonst vorzeitigen "
             "Maßnahmebeginn beantragen.",
             field="early_start_approved",
         )

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
-from funding_matcher.domain.money import ZERO, format_eur, format_number
+from funding_matcher.domain.german import format_eur, format_percent
+from funding_matcher.domain.money import ZERO
 
 from ..model import OWN_BASES, RATE_BASES
 from .base import Check, Context
-
-
-def _percent(value: Decimal) -> str:
-    return f"{format_number(value)} %"
 
 
 def rate(ctx: Context) -> list[Check]:
@@ -26,7 +21,7 @@ def rate(ctx: Context) -> list[Check]:
             "rate",
             ctx.failure("rate"),
             f"Die Zuwendung ({format_eur(f.grant)}) übersteigt den Höchstfördersatz von "
-            f"{_percent(q)} {base_words} ({format_eur(f.rate_base or ZERO)}): höchstens "
+            f"{format_percent(q)} {base_words} ({format_eur(f.rate_base or ZERO)}): höchstens "
             f"{format_eur(cap)}.",
             field="financing.requested_eur",
         )
@@ -111,7 +106,7 @@ def own_share(ctx: Context) -> list[Check]:
         Check(
             "own_share",
             ctx.failure("own_share"),
-            f"Eigenanteil {format_eur(f.own_contribution)} unterschreitet {_percent(m)} "
+            f"Eigenanteil {format_eur(f.own_contribution)} unterschreitet {format_percent(m)} "
             f"{base_words} ({format_eur(f.own_min)}); es fehlen {format_eur(missing)}{extra}.",
             field="financing.sources",
         )

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from funding_matcher.domain.money import ZERO, cents, format_eur, format_number, percent_of
+from funding_matcher.domain.german import format_eur, format_number, format_percent
+from funding_matcher.domain.money import ZERO, cents, percent_of
 
 from .base import Check, Context
-
-
-def _percent(value: Decimal) -> str:
-    return f"{format_number(value)} %"
 
 
 def _eligible_sum(ctx: Context, category: str) -> Decimal:
@@ -42,8 +39,9 @@ def overhead(ctx: Context) -> list[Check]:
                 Check(
                     "overhead",
                     ctx.failure("overhead"),
-                    f"Verwaltungsausgaben {format_eur(spent)} übersteigen {_percent(limit_percent)}"
-                    f" von {format_eur(f.overhead_base)} ({format_eur(limit)}).",
+                    f"Verwaltungsausgaben {format_eur(spent)} übersteigen "
+                    f"{format_percent(limit_percent)} von {format_eur(f.overhead_base)} "
+                    f"({format_eur(limit)}).",
                     field="costs",
                 )
             )
@@ -93,7 +91,7 @@ def category_caps(ctx: Context) -> list[Check]:
                 Check(
                     check_id,
                     ctx.failure(check_id),
-                    f"{name} {format_eur(spent)} übersteigen {_percent(limit_percent)} "
+                    f"{name} {format_eur(spent)} übersteigen {format_percent(limit_percent)} "
                     f"{base_words} ({format_eur(limit)}).",
                     field="costs",
                 )
@@ -108,7 +106,7 @@ def category_caps(ctx: Context) -> list[Check]:
                     "volunteer_cap",
                     ctx.failure("volunteer_cap"),
                     f"Bewertete ehrenamtliche Arbeit ({format_eur(f.volunteer_value)}) übersteigt "
-                    f"{_percent(cap)} der zuwendungsfähigen Ausgaben ({format_eur(limit)}).",
+                    f"{format_percent(cap)} der zuwendungsfähigen Ausgaben ({format_eur(limit)}).",
                     field="financing.volunteer_hours",
                 )
             )

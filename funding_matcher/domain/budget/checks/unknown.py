@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from funding_matcher.domain.money import format_eur, format_number
+from funding_matcher.domain.german import format_eur, format_percent
 
 from ..terms import CHECK_NAMES, TERM_LABELS
 from .base import Check
@@ -80,15 +80,15 @@ def assess(budget, terms, figures) -> Assessment:  # noqa: ANN001 - the domain t
     if q.number is not None and terms.rate_base.value is None:
         f = figures
         reading = (
-            f"der niedrigeren Bemessungsgrundlage: {format_number(q.number)} % von "
+            f"der niedrigeren Bemessungsgrundlage: {format_percent(q.number)} von "
             f"{format_eur(f.rate_base)} = {format_eur(f.caps['rate'])} statt "
-            f"{format_number(q.number)} % von {format_eur(f.eligible)} = "
+            f"{format_percent(q.number)} von {format_eur(f.eligible)} = "
             f"{format_eur(f.rate_base_eligible)}"
         )
         if f.rate_base == f.eligible:
             # No Einnahmen or Leistungen Dritter: both readings give the same figure.
             reading = (
-                f"den zuwendungsfähigen Ausgaben ({format_number(q.number)} % von "
+                f"den zuwendungsfähigen Ausgaben ({format_percent(q.number)} von "
                 f"{format_eur(f.eligible)} = {format_eur(f.caps['rate'])}; ohne Einnahmen und "
                 "Leistungen Dritter ergibt jede Lesart denselben Betrag)"
             )

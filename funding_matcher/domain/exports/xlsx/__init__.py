@@ -14,6 +14,8 @@ import io
 from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from funding_matcher.domain.german import format_date
+
 from ..content import NO_PLAN, source_text
 from ..document import ApplicationDocument
 from .plan import write_plan
@@ -46,7 +48,7 @@ def export_xlsx(doc: ApplicationDocument) -> bytes:
 def _no_plan(ws: Worksheet, doc: ApplicationDocument) -> None:
     put(ws, "A1", f"Kosten- und Finanzierungsplan – {doc.title}")
     ws["A1"].font = TITLE
-    put(ws, "A2", f"{doc.applicant} · {doc.programme_title} · Stand {doc.stand:%d.%m.%Y}")
+    put(ws, "A2", f"{doc.applicant} · {doc.programme_title} · Stand {format_date(doc.stand)}")
     put(ws, "A4", NO_PLAN, bold=True)
     put(ws, "A6", source_text(doc))
     ws["A6"].font = NOTE

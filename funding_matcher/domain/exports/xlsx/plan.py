@@ -12,6 +12,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from funding_matcher.domain.budget import BudgetReport
 from funding_matcher.domain.budget.arithmetic import LineAmount, counts_as_own, grant_max_unknown
 from funding_matcher.domain.budget.model import CATEGORIES, CUSTOM, MONTHLY, SOURCE_KINDS, WITH_BASE
+from funding_matcher.domain.german import format_date, format_numeric_month
 
 from ..document import ApplicationDocument
 from .style import (
@@ -80,7 +81,7 @@ def print_order(report: BudgetReport) -> list[LineAmount]:
 def _schedule_text(item: LineAmount) -> str:
     line = item.line
     if line.schedule == MONTHLY:
-        start = f" ab {line.first_month[1]:02d}.{line.first_month[0]}" if line.first_month else ""
+        start = f" ab {format_numeric_month(*line.first_month)}" if line.first_month else ""
         return f"monatlich{start}"
     if line.schedule == CUSTOM:
         return "je Haushaltsjahr (siehe Haushaltsjahre)"
@@ -88,7 +89,7 @@ def _schedule_text(item: LineAmount) -> str:
         return "mit der Bemessungsgrundlage"
     if line.paid_on is None:
         return "einmalig, Zahlungsjahr angenommen"
-    return f"einmalig am {line.paid_on:%d.%m.%Y}"
+    return f"einmalig am {format_date(line.paid_on)}"
 
 
 def _line(
@@ -172,8 +173,8 @@ def write_plan(
         ws,
         "A2",
         f"{doc.applicant} · {doc.programme_title} · Projektzeitraum "
-        f"{budget.period.start:%d.%m.%Y} bis {budget.period.end:%d.%m.%Y} · Stand "
-        f"{doc.stand:%d.%m.%Y} · gelb = Eingabe, alles andere wird berechnet",
+        f"{format_date(budget.period.start)} bis {format_date(budget.period.end)} · Stand "
+        f"{format_date(doc.stand)} · gelb = Eingabe, alles andere wird berechnet",
     )
     ws["A2"].font = NOTE
     header_row(ws, 3, HEADERS)

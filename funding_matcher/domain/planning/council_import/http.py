@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from email.message import Message
 from typing import Protocol
 
+from funding_matcher.domain.german import format_seconds
+
 from .model import source_problem
 
 DEFAULT_TIMEOUT = 10.0
@@ -79,13 +81,13 @@ def http_fetch(timeout: float = DEFAULT_TIMEOUT, max_bytes: int = MAX_BYTES) -> 
             ) from None
         except TimeoutError:
             raise source_problem(
-                f"Die Adresse antwortet nicht (nach {_seconds(timeout)} abgebrochen): "
+                f"Die Adresse antwortet nicht (nach {format_seconds(timeout)} abgebrochen): "
                 f"{_short(target)}."
             ) from None
         except urllib.error.URLError as exc:
             if isinstance(exc.reason, TimeoutError | socket.timeout):
                 raise source_problem(
-                    f"Die Adresse antwortet nicht (nach {_seconds(timeout)} abgebrochen): "
+                    f"Die Adresse antwortet nicht (nach {format_seconds(timeout)} abgebrochen): "
                     f"{_short(target)}."
                 ) from None
             raise source_problem(f"Die Adresse ist nicht erreichbar: {_short(target)}.") from None
@@ -114,10 +116,6 @@ def _read(answer, max_bytes: int, deadline: float) -> bytes:  # noqa: ANN001
         if time.monotonic() > deadline:
             raise TimeoutError
     return b"".join(chunks)
-
-
-def _seconds(value: float) -> str:
-    return "1 Sekunde" if value == 1 else f"{value:g} Sekunden".replace(".", ",")
 
 
 def _short(url: str) -> str:

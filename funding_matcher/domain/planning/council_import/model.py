@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from funding_matcher.domain.errors import FieldProblem, InvalidData
+from funding_matcher.domain.german import format_number
 
 # A council calendar for planning holds tens of meetings a year; a source with more than this
 # is a whole archive or broken, and nothing is imported from it.
@@ -74,9 +75,10 @@ def source_problem(message: str, field_name: str = "url") -> InvalidData:
 def too_many(count: int) -> InvalidData:
     """The source lists more meetings than a council calendar can hold."""
     return source_problem(
-        f"Die Quelle liefert mehr als {MAX_MEETINGS:,} Sitzungen ({count:,} gelesen); das ist "
-        "ein ganzes Archiv, kein Sitzungskalender. Geben Sie die Adresse eines einzelnen "
-        "Gremiums oder einen Export für die kommenden Monate an.".replace(",", ".")
+        f"Die Quelle liefert mehr als {format_number(MAX_MEETINGS)} Sitzungen "
+        f"({format_number(count)} gelesen); das ist ein ganzes Archiv, kein Sitzungskalender. "
+        "Geben Sie die Adresse eines einzelnen Gremiums oder einen Export für die kommenden "
+        "Monate an."
     )
 
 

@@ -21,6 +21,7 @@ from funding_matcher.domain.applications.questions import (
     questions_for,
 )
 from funding_matcher.domain.errors import InvalidData
+from funding_matcher.domain.german import format_number
 from funding_matcher.domain.profile import DETAIL_LIST_MAX, Profile
 from funding_matcher.models import Application, Role
 from funding_matcher.operations.applications import save_details
@@ -184,7 +185,7 @@ def check(
     details, errors = parse(form, fields, previous)
     for key, value in form.items():
         if len(value) > MAX_TEXT:
-            errors.setdefault(key, []).append(f"höchstens {MAX_TEXT:,} Zeichen".replace(",", "."))
+            errors.setdefault(key, []).append(f"höchstens {format_number(MAX_TEXT)} Zeichen")
     if not errors:
         data = {k: v for k, v in (project_data or {}).items() if k != "details"}
         try:

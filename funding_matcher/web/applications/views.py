@@ -25,8 +25,8 @@ from funding_matcher.operations.exports import grantor_version_missing
 from funding_matcher.operations.planning import application_deadline
 from funding_matcher.operations.trash import trash_application
 from funding_matcher.web.access import current_organisation, member_required, owned_or_404
-from funding_matcher.web.applications_details import page_state, section_questions
-from funding_matcher.web.applications_forms import (
+from funding_matcher.web.applications.details import page_state, section_questions
+from funding_matcher.web.applications.forms import (
     ChecklistForm,
     NewApplicationForm,
     StatusForm,

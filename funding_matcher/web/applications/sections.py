@@ -16,7 +16,7 @@ from funding_matcher.operations.applications import (
     section_by_key,
 )
 from funding_matcher.web.access import member_required, owned_or_404
-from funding_matcher.web.applications_forms import SectionForm
+from funding_matcher.web.applications.forms import SectionForm
 from funding_matcher.web.forms import CsrfForm, apply_problems
 from funding_matcher.web.transaction import discard_changes
 
@@ -48,7 +48,7 @@ def _editor(application: Application, section: ApplicationSection, form: Section
     ), code
 
 
-def _conflict_page(application: Application, section: ApplicationSection, mine: str):
+def conflict_page(application: Application, section: ApplicationSection, mine: str):
     return render_template(
         "applications/conflict.html",
         application=application,
@@ -70,7 +70,7 @@ def edit(application_id: int, key: str):
                 save_section(section, form.text.data or "", form.version.data, current_user)
             except SectionConflict as conflict:
                 discard_changes()
-                return _conflict_page(application, conflict.section, form.text.data or "")
+                return conflict_page(application, conflict.section, form.text.data or "")
             except InvalidData as exc:
                 discard_changes()
                 apply_problems(form, exc)

@@ -11,6 +11,7 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_login import current_user
 
 from funding_matcher.domain.errors import InvalidData
+from funding_matcher.domain.german import format_date, format_day_month
 from funding_matcher.domain.planning import BODIES, MeetingCalendar
 from funding_matcher.domain.planning.council_import import BodyChoice, Fetch, http_fetch
 from funding_matcher.domain.planning.meetings import LEAD_DEFAULTS
@@ -37,8 +38,8 @@ from funding_matcher.web.access import (
 )
 from funding_matcher.web.day import today
 from funding_matcher.web.forms import CsrfForm, apply_problems
-from funding_matcher.web.planning import bp
-from funding_matcher.web.planning_forms import (
+from funding_matcher.web.planning.blueprint import bp
+from funding_matcher.web.planning.forms import (
     CHAIN_LENGTH,
     ImportForm,
     MappingForm,
@@ -93,7 +94,8 @@ def add_body_meeting():
         current_organisation(), form.body.data, form.day.data, form.title.data or "", today()
     )
     flash(
-        f"Sitzung am {form.day.data:%d.%m.%Y} eingetragen; die Pläne sind neu berechnet.", "success"
+        f"Sitzung am {format_date(form.day.data)} eingetragen; die Pläne sind neu berechnet.",
+        "success",
     )
     return redirect(url_for("planning.bodies")), 303
 
@@ -104,7 +106,7 @@ def delete_body_meeting(meeting_id: int):
     """Asks once; the meeting goes into the Papierkorb and the plans are recomputed."""
     meeting = owned_or_404(BodyMeeting, meeting_id, Role.editor)
     page = confirmed_or_page(
-        f"Sitzung „{meeting.title or meeting.body}“ am {meeting.day:%d.%m.%Y}",
+        f"Sitzung „{meeting.title or meeting.body}“ am {format_date(meeting.day)}",
         ["Die Zeitpläne der Anträge werden ohne diese Sitzung neu berechnet."],
         url_for("planning.bodies"),
     )
@@ -128,7 +130,7 @@ def _settings_form(settings: MeetingCalendar) -> SettingsForm:
     data["council_threshold_eur"] = settings.council.threshold_eur
     if settings.budget.registration:
         month, day = settings.budget.registration
-        data["budget_registration"] = f"{day:02d}.{month:02d}."
+        data["budget_registration"] = format_day_month(day, month)
     data["adopted_years"] = ", ".join(str(y) for y in settings.budget.adopted_years)
     if settings.mv is not None:
         data["mv_enabled"] = True

@@ -9,14 +9,15 @@ from funding_matcher.domain.errors import InvalidData
 from funding_matcher.extensions import db
 from funding_matcher.models import Invitation, Membership, Role
 from funding_matcher.operations import accounts as account_ops
+from funding_matcher.operations.clients import consultancy_people
 from funding_matcher.operations.invitations import invite, pending_invitations, withdraw
-from funding_matcher.operations.trash import trash_member
+from funding_matcher.operations.trash import trash_mandate, trash_member
 from funding_matcher.web.access import current_organisation, member_required, owned_or_404
 from funding_matcher.web.clients_forms import OrganisationDetailsForm
 from funding_matcher.web.day import today
 from funding_matcher.web.forms import CsrfForm, apply_problems
 from funding_matcher.web.invitations import send_invitation
-from funding_matcher.web.organisation_forms import AddMemberForm, RoleForm
+from funding_matcher.web.organisation.forms import AddMemberForm, RoleForm
 from funding_matcher.web.transaction import discard_changes
 from funding_matcher.web.trash import confirmed_or_page
 
@@ -45,7 +46,16 @@ def _page(
         ),
         invitations=pending_invitations(organisation),
         sent=sent,
+        consultancy_people=consultancy_people(organisation),
+        may_end_mandate=_may_end_mandate(),
     ), status
+
+
+def _may_end_mandate() -> bool:
+    """Only the client's own owners end its consultancy's access."""
+    organisation = current_organisation()
+    own = account_ops.membership_of(current_user, organisation.id)
+    return organisation.consultancy is not None and own is not None and own.role is Role.owner
 
 
 @bp.route("/")
@@ -130,6 +140,40 @@ def remove(membership_id: int):
     return _owner_action(
         lambda: trash_member(membership, current_user, today()),
         "Mitglied entfernt; im Papierkorb lässt es sich 30 Tage lang wieder aufnehmen.",
+    )
+
+
+@bp.route("/beratung/beenden", methods=["GET", "POST"])
+@member_required(Role.owner)
+def end_mandate():
+    """A client's owner ends its consultancy's access: asks once, restorable for 30 days."""
+    organisation = current_organisation()
+    if not _may_end_mandate():
+        abort(403 if organisation.consultancy is not None else 404)
+    consultancy = organisation.consultancy
+    people = [
+        f"{m.user.name or m.user.email} ({m.role.label})"
+        for m in consultancy_people(organisation)
+        if m.user_id != current_user.id
+    ]
+    page = confirmed_or_page(
+        f"Zugang der Beratung {consultancy.name} zu {organisation.name}",
+        [
+            "Diese Personen der Beratung verlieren sofort den Zugang: " + "; ".join(people) + "."
+            if people
+            else "Die Beratung hat zurzeit keine Mitglieder.",
+            "Alle Daten bleiben hier: Projekte, Anträge, Termine und Ihre eigenen Mitglieder.",
+        ],
+        url_for("organisation.index"),
+        "Ja, Zugang beenden",
+        "Zugang der Beratung beenden?",
+    )
+    if page is not None:
+        return page
+    return _owner_action(
+        lambda: trash_mandate(organisation, current_user, today()),
+        f"Die Beratung {consultancy.name} hat keinen Zugang mehr; im Papierkorb lässt sich das "
+        "30 Tage lang rückgängig machen.",
     )
 
 

@@ -19,7 +19,7 @@ from docx.shared import Cm, Emu, Pt, RGBColor
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from .blocks import (
+from ..blocks import (
     Block,
     BulletList,
     Checklist,
@@ -31,10 +31,10 @@ from .blocks import (
     checklist_table,
     keep_units,
 )
-from .content import build_blocks
-from .document import ApplicationDocument
-from .docx_base import DARK_BLUE, new_document, open_template, table_styles
-from .docx_xml import field, repeat_header, set_cell_border, set_shading, set_table_borders
+from ..content import build_blocks
+from ..document import ApplicationDocument
+from .base import DARK_BLUE, new_document, open_template, table_styles
+from .xml import field, repeat_header, set_cell_border, set_shading, set_table_borders
 
 RED = RGBColor(0xC0, 0x00, 0x00)
 GREY = RGBColor(0x59, 0x59, 0x59)

@@ -20,7 +20,7 @@ from funding_matcher.domain.pdf_import.clauses import (
 from funding_matcher.domain.pdf_import.evidence import candidate, kept, section_bonus
 from funding_matcher.domain.pdf_import.german import AMOUNT, amount_value
 from funding_matcher.domain.pdf_import.results import Proposal
-from funding_matcher.domain.pdf_import.rules_money import LOAN_DOUBT, LOAN_NEAR
+from funding_matcher.domain.pdf_import.rules.money import LOAN_DOUBT, LOAN_NEAR
 from funding_matcher.domain.pdf_import.sentences import Sentence
 
 _I = re.IGNORECASE

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from funding_matcher.domain.german import MONTH_NAMES
 from funding_matcher.domain.pdf_import.evidence import candidate, kept, section_bonus
 from funding_matcher.domain.pdf_import.german import (
     DAY_MONTH,
-    MONTH_NAMES,
     NUMERIC_DAY_MONTH,
     find_dates,
     month_day,

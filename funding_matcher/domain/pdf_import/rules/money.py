@@ -1,4 +1,4 @@
-"""Funding rate and Finanzierungsart, found in sentences (amounts: ``rules_amounts``).
+"""Funding rate and Finanzierungsart, found in sentences (amounts: ``rules.amounts``).
 
 Each rule decides by the words around the number: a rate next to "Förderquote" or
 "förderfähigen Kosten" in the section "Art, Umfang und Höhe der Zuwendung" beats a percentage

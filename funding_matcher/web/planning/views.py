@@ -1,5 +1,5 @@
 """Planning pages: an application's plan, the calendar, the watch list. The calendar of bodies
-and its import live in ``planning_bodies`` on the same blueprint.
+and its import live in ``bodies`` on the same blueprint.
 
 GET pages only read: plans are stored when an input changes (the forms below, the status, the
 catalogue, meetings, settings), so a page view never writes a row.
@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from funding_matcher.domain.errors import InvalidData
+from funding_matcher.domain.german import format_month
 from funding_matcher.domain.planning.model import KIND_LABELS
 from funding_matcher.extensions import db
 from funding_matcher.models import Application, Milestone, Role
@@ -31,25 +32,9 @@ from funding_matcher.web.auth import safe_next
 from funding_matcher.web.day import today
 from funding_matcher.web.feed import feed_url
 from funding_matcher.web.forms import CsrfForm, apply_problems
-from funding_matcher.web.planning_forms import AwardForm, DeadlineForm, MilestoneForm
+from funding_matcher.web.planning.blueprint import bp
+from funding_matcher.web.planning.forms import AwardForm, DeadlineForm, MilestoneForm
 from funding_matcher.web.transaction import discard_changes
-
-bp = Blueprint("planning", __name__)
-
-MONTHS = (
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-)
 
 
 def _owner_choices(application: Application) -> list[tuple[int, str]]:
@@ -224,7 +209,7 @@ def edit_milestone(application_id: int, milestone_id: int):
 def calendar():
     items = organisation_dates(current_organisation(), today())
     months = [
-        (f"{MONTHS[month - 1]} {year}", list(group))
+        (format_month(year, month), list(group))
         for (year, month), group in groupby(items, key=lambda i: (i.day.year, i.day.month))
     ]
     return render_template(
@@ -262,7 +247,3 @@ def _back(slug: str) -> str:
     """Back to the page the button was on (only inside this site), else the programme."""
     target = request.form.get("next")
     return safe_next(target) if target else url_for("catalogue.show", slug=slug)
-
-
-# The calendar of bodies and its import add their routes to this blueprint.
-from funding_matcher.web import planning_bodies  # noqa: E402, F401

@@ -9,19 +9,19 @@ from pathlib import Path
 from typing import Any
 
 from funding_matcher.domain import taxonomy
+from funding_matcher.domain.german import MONTH_NUMBERS
 from funding_matcher.domain.pdf_import.cleanup import dehyphenate
-from funding_matcher.domain.pdf_import.concept_details import propose_details
-from funding_matcher.domain.pdf_import.concept_org import (
+from funding_matcher.domain.pdf_import.concept.details import propose_details
+from funding_matcher.domain.pdf_import.concept.org import (
     find_applicant,
     find_designated_area,
     find_municipality,
 )
-from funding_matcher.domain.pdf_import.concept_words import match_codes
+from funding_matcher.domain.pdf_import.concept.words import match_codes
 from funding_matcher.domain.pdf_import.document import Page, PdfText, read_pdf
 from funding_matcher.domain.pdf_import.german import (
     AMOUNT,
     LONG_DATE,
-    MONTHS,
     NUMERIC_DATE,
     PERCENT,
     SMALL_NUMBER,
@@ -60,7 +60,9 @@ DURATION = re.compile(
 START = re.compile(
     r"Projektbeginn|Beginn|Projektstart|Start|beginnt|startet|ab dem|Laufzeit vom", _I
 )
-MONTH_YEAR = re.compile(r"\b(?P<month>" + "|".join(MONTHS) + r")\s(?P<year>(?:19|20)\d\d)\b", _I)
+MONTH_YEAR = re.compile(
+    r"\b(?P<month>" + "|".join(MONTH_NUMBERS) + r")\s(?P<year>(?:19|20)\d\d)\b", _I
+)
 SUMMARY_HEADINGS = re.compile(
     r"Zusammenfassung|Kurzbeschreibung|Projektbeschreibung|Ausgangslage|"
     r"Ziele?|Vorhaben|Projektidee|Hintergrund|Maßnahmen|Konzept",
@@ -314,7 +316,7 @@ def _start(sentences: list[Sentence]) -> tuple[date, int, str] | None:
                 return value, sentence.page, sentence.text
         month = MONTH_YEAR.search(tail)
         if month:
-            value = date(int(month.group("year")), MONTHS[month.group("month").lower()], 1)
+            value = date(int(month.group("year")), MONTH_NUMBERS[month.group("month").lower()], 1)
             return value, sentence.page, sentence.text
     return None
 

@@ -1,0 +1,5 @@
+"""The budget blueprint, shared by ``views`` and ``register``."""
+
+from flask import Blueprint
+
+bp = Blueprint("budget", __name__)
