@@ -58,22 +58,22 @@ def too_wide(tab) -> list[str]:
     )
 
 
-def application_for(app, organisation: Organisation, title: str, slug: str, user) -> Application:
+def application_for(organisation: Organisation, title: str, slug: str, user) -> Application:
     from funding_matcher.domain.profile import Profile
     from funding_matcher.operations.applications import create_application
     from funding_matcher.operations.catalogue import find_programme
     from funding_matcher.operations.projects import save_profile
     from tests.conftest import again, loaded, profile_data
 
-    with app.app_context():
+    with running_app().app_context():
         project = save_profile(
-            organisation, Profile.from_dict(profile_data(title=title, state="NI")), user
+            again(organisation),
+            Profile.from_dict(profile_data(title=title, state="NI")),
+            again(user),
         )
-        application = create_application(project, find_programme(again(slug)), again(user))
+        application = create_application(project, find_programme(slug), again(user))
         db.session.commit()
-        project = loaded(project)
-        application = loaded(application)
-    return application
+        return loaded(application)
 
 
 def type_and_wait_saved(tab, text: str) -> None:
@@ -248,7 +248,8 @@ def _slug() -> str:
     """A programme of the real catalogue with an outline (for both applications)."""
     from funding_matcher.operations.catalogue import catalogue_programmes
 
-    return next(p.slug for p in catalogue_programmes() if p.outline_sections)
+    with running_app().app_context():
+        return next(p.slug for p in catalogue_programmes() if p.outline_sections)
 
 
 def test_every_page_passes_axe_and_fits_390_px(  # noqa: F811  (the fixtures above)
