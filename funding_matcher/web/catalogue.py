@@ -45,6 +45,7 @@ from funding_matcher.web.access import current_membership
 from funding_matcher.web.applications.views import new_application_form
 from funding_matcher.web.day import today
 from funding_matcher.web.forms import CsrfForm
+from funding_matcher.web.pdf_import import guideline_panel
 
 bp = Blueprint("catalogue", __name__, url_prefix="/programme")
 
@@ -206,6 +207,7 @@ def show(slug: str):
         expired=guideline_expired(programme, day),
         planning_terms=term_rows(programme),
         new_form=_new_application_form(programme.slug),
+        guideline_panel=guideline_panel(programme),
         **_watch_context(programme.slug),
     )
 

@@ -289,11 +289,6 @@ def guideline_panel(programme: Programme) -> dict[str, Any] | None:
     }
 
 
-@bp.app_context_processor
-def pdf_import_helpers() -> dict[str, Any]:
-    return {"guideline_panel": guideline_panel}
-
-
 # -- concept ------------------------------------------------------------------------------------
 
 
