@@ -129,5 +129,7 @@ class AmountArrays:
         need = profile.requested_eur
         if not need:
             return np.full(len(self.highest), np.nan)
-        with np.errstate(invalid="ignore"):
+        # A need of a fraction of a cent (accepted by the API's schema) makes cap / need overflow
+        # to infinity: such a cap covers the whole need, which is what the minimum says.
+        with np.errstate(invalid="ignore", over="ignore"):
             return np.minimum(self.caps(profile, with_rate) / need, 1.0)

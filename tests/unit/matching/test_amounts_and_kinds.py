@@ -146,3 +146,11 @@ def test_places_in_the_programme_area(place, expected):
 )
 def test_descriptions_that_speak_of_cooperation_abroad(text, expected):
     assert speaks_of_cooperation_abroad(text) is expected
+
+
+def test_a_need_of_a_fraction_of_a_cent_is_ranked_without_overflow():
+    """Found by the API fuzzer: cap / need overflowed to infinity (a warning, an error in the
+    suite); such a cap covers the whole need."""
+    small = programme(slug="treffpunkte", amount_min_eur=None, amount_max_eur=6000)
+    ranking = rank([small, *others()], budget_total_eur=1e-306, own_funds_eur=0)
+    assert "treffpunkte" in slugs(ranking.matches)
