@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from funding_matcher.models import Role
 from funding_matcher.operations.catalogue import sync_catalogue
 from funding_matcher.paths import PROJECT_ROOT
 from tests.conftest import PASSWORD, again, loaded
+from tests.web.waitress_thread import serving
 
 pytestmark = pytest.mark.browser
 
@@ -47,21 +47,8 @@ def live_server(app) -> Iterator[str]:
         sync_catalogue(load_catalogue(PROJECT_ROOT / "programs").programmes)
         db.session.commit()
     server = create_server(app, host="127.0.0.1", port=0, threads=4)
-    stopping = threading.Event()
-
-    def serve() -> None:
-        # The loop's own thread closes the server: closing it from outside while the loop waits
-        # in select() gave "Bad file descriptor" now and then.
-        while not stopping.is_set():
-            server.asyncore.loop(timeout=0.05, map=server._map, count=1)
-        server.task_dispatcher.shutdown()
-        server.close()
-
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.effective_port}"
-    stopping.set()
-    thread.join(timeout=5)
+    with serving(server):
+        yield f"http://127.0.0.1:{server.effective_port}"
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-import threading
 import urllib.request
 
 import pytest
@@ -21,6 +20,7 @@ from funding_matcher.web.api.openapi import openapi_document
 from tests.conftest import again, bearer, loaded, profile_data
 from tests.web.crawl import crawl
 from tests.web.mailbox import free_port
+from tests.web.waitress_thread import serving
 
 # -- passwords ------------------------------------------------------------------------------
 
@@ -112,25 +112,9 @@ def test_pages_of_an_organisation_are_never_stored_by_a_cache(
 def test_the_server_does_not_name_its_software(app):
     port = free_port()
     server = build_server(app, "127.0.0.1", port, threads=2)
-    stopping = threading.Event()
-
-    def serve() -> None:
-        # The loop's own thread stops the workers, then closes the server and every open
-        # connection (closing it from the test thread while a worker still answered gave "Bad
-        # file descriptor" now and then).
-        while not stopping.is_set():
-            server.asyncore.loop(timeout=0.05, map=server._map, count=1)
-        server.task_dispatcher.shutdown()
-        server.asyncore.close_all(server._map)
-
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/anmelden", timeout=10) as answer:
-            headers = dict(answer.headers)
-    finally:
-        stopping.set()
-        thread.join(timeout=10)
+    url = f"http://127.0.0.1:{port}/anmelden"
+    with serving(server), urllib.request.urlopen(url, timeout=10) as answer:
+        headers = dict(answer.headers)
     assert "Server" not in headers
     assert "waitress" not in json.dumps(headers).lower()
 
