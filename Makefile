@@ -35,14 +35,14 @@ lint: install
 
 # pytest-xdist: one worker per core, each with its own database (conftest.py).
 pytest: install
-	$(BIN)/pytest -q -n auto
+	$(BIN)/pytest -q -n auto --dist worksteal
 
 # The same suite against PostgreSQL when it is reachable (or TEST_DATABASE_URL is set).
 pytest-pg: install
 	@url="$${TEST_DATABASE_URL:-}"; \
 	if [ -z "$$url" ] && $(BIN)/python -c "import psycopg; psycopg.connect('postgresql://postgres@127.0.0.1:5432/test', connect_timeout=3).close()" 2>/dev/null; then \
 		url="$(PG_URL)"; fi; \
-	if [ -n "$$url" ]; then echo "== pytest on PostgreSQL"; TEST_DATABASE_URL="$$url" $(BIN)/pytest -q -n auto; \
+	if [ -n "$$url" ]; then echo "== pytest on PostgreSQL"; TEST_DATABASE_URL="$$url" $(BIN)/pytest -q -n auto --dist worksteal; \
 	else echo "== PostgreSQL not reachable: skipping the PostgreSQL run"; fi
 
 test: lint pytest pytest-pg

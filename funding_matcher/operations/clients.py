@@ -26,6 +26,11 @@ from funding_matcher.operations.accounts import (
 CONSULTANCY = "beratung"
 
 
+def organisation_holding(model: type, object_id: int) -> int | None:
+    """The id of the organisation an application or project belongs to (None: no such row)."""
+    return db.session.scalar(select(model.organisation_id).where(model.id == object_id))
+
+
 @dataclass(frozen=True)
 class Access:
     """A person's standing in one organisation: the role, and the consultancy it comes through

@@ -8,11 +8,35 @@ from sqlalchemy import select
 
 from funding_matcher.domain.german import format_datetime
 from funding_matcher.domain.profile import Profile
-from funding_matcher.domain.wizard import merge_step
+from funding_matcher.domain.wizard import is_complete, merge_step
 from funding_matcher.extensions import db
 from funding_matcher.models import Application, Organisation, ProjectProfile, User
 from funding_matcher.models.base import utcnow
 from funding_matcher.operations.budget import profile_requested
+
+
+def organisation_projects(
+    organisation: Organisation, *, by_title: bool = False
+) -> list[ProjectProfile]:
+    """The organisation's projects outside the Papierkorb, the last changed first (or by title)."""
+    order = ProjectProfile.title if by_title else ProjectProfile.updated_at.desc()
+    return list(
+        db.session.scalars(
+            select(ProjectProfile)
+            .where(
+                ProjectProfile.organisation_id == organisation.id,
+                ProjectProfile.trashed_in_id.is_(None),
+            )
+            .order_by(order)
+        )
+    )
+
+
+def complete_projects(organisation: Organisation) -> list[ProjectProfile]:
+    """The organisation's projects whose profile is complete (they can be matched), by title."""
+    return [
+        row for row in organisation_projects(organisation, by_title=True) if is_complete(row.data)
+    ]
 
 
 def draft_title(created: datetime) -> str:

@@ -19,11 +19,10 @@ from typing import Any, Protocol, TypeVar
 
 from flask import Flask, abort, g, has_request_context, request, session
 from flask_login import current_user, login_required
-from sqlalchemy import select
 
 from funding_matcher.extensions import db
 from funding_matcher.models import Application, Organisation, ProjectProfile, Role
-from funding_matcher.operations.clients import Access, access_list, access_to
+from funding_matcher.operations.clients import Access, access_list, access_to, organisation_holding
 
 SESSION_KEY = "organisation_id"
 # URL parts that name an object of an organisation: the object decides where the request works.
@@ -130,7 +129,7 @@ def _object_organisation() -> int | None:
     for name, model in OBJECT_ARGS.items():
         object_id = (request.view_args or {}).get(name)
         if isinstance(object_id, int):
-            return db.session.scalar(select(model.organisation_id).where(model.id == object_id))
+            return organisation_holding(model, object_id)
     return None
 
 

@@ -34,7 +34,7 @@ from funding_matcher.web.access import current_organisation, switch_organisation
 from funding_matcher.web.auth_forms import LoginForm, SetupForm, SwitchOrganisationForm
 from funding_matcher.web.devices import known_device, remember_device
 from funding_matcher.web.forms import apply_problems
-from funding_matcher.web.transaction import discard_changes, keep_changes
+from funding_matcher.web.transaction import commit_now, discard_changes, keep_changes
 
 bp = Blueprint("auth", __name__)
 
@@ -98,7 +98,7 @@ def login():
         # The attempt is counted before the password is checked, in its own transaction: a
         # burst of parallel guesses cannot all pass the check before any of them is counted.
         wait = sign_in_wait(email, address, device)
-        db.session.commit()  # deliberate, mid-request: see above (also kept on a 429)
+        commit_now()  # also kept on a 429
         if wait:
             form.password.errors.append(wait_message(wait))
             headers = {"Retry-After": str(retry_after(wait))}

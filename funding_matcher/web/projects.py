@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, flash, redirect, render_template, url_for
 from flask_login import current_user
-from sqlalchemy import select
 
 from funding_matcher.domain.errors import InvalidData
 from funding_matcher.domain.profile import Profile
 from funding_matcher.domain.wizard import is_complete
-from funding_matcher.extensions import db
 from funding_matcher.models import ProjectProfile, Role
 from funding_matcher.operations.applications import organisation_applications
-from funding_matcher.operations.projects import save_profile
+from funding_matcher.operations.projects import organisation_projects, save_profile
 from funding_matcher.operations.trash import trash_project
 from funding_matcher.web.access import current_organisation, member_required, owned_or_404
 from funding_matcher.web.day import today
@@ -27,14 +25,7 @@ bp = Blueprint("projects", __name__, url_prefix="/projekte")
 @member_required()
 def index():
     organisation = current_organisation()
-    rows = db.session.scalars(
-        select(ProjectProfile)
-        .where(
-            ProjectProfile.organisation_id == organisation.id,
-            ProjectProfile.trashed_in_id.is_(None),
-        )
-        .order_by(ProjectProfile.updated_at.desc())
-    ).all()
+    rows = organisation_projects(organisation)
     return render_template("projects/index.html", projects=rows, import_form=ProfileImportForm())
 
 

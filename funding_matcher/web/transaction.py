@@ -12,6 +12,11 @@ Two cases say otherwise, explicitly:
   page shows what is stored, and nothing is committed at the end.
 - ``keep_changes()``: the answer names a problem (422, 401) but what the request stored must stay:
   the input typed so far (kept as a draft), a counted failed sign-in.
+- ``commit_now()``: what the request changed so far must be stored before it goes on (a sign-in
+  attempt counted before the password is checked, a token's last use before its view runs, an
+  invitation stored before its e-mail leaves); the rest of the request is a new transaction.
+
+No view commits or rolls back itself: these three functions and ``finish`` are the only places.
 
 GET requests change nothing (``tests/web/test_get_writes_nothing.py``).
 """
@@ -34,6 +39,11 @@ def discard_changes() -> None:
 def keep_changes() -> None:
     """Commit this request's changes although its answer is an error status."""
     g.transaction_decision = "commit"
+
+
+def commit_now() -> None:
+    """Store what this request changed so far, now; what follows is decided at the end as usual."""
+    db.session.commit()
 
 
 def finish(response: Response) -> Response:

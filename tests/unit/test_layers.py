@@ -73,3 +73,34 @@ def test_rows_know_nothing_of_the_layers_above():
         (path, module) for path, module in imports("models") if starts(module, *ABOVE_ROWS)
     ]
     assert offenders == []
+
+
+def session_calls(folder: str, names: tuple[str, ...]) -> list[tuple[str, int, str]]:
+    """(file, line, method) for every ``….session.<name>(…)`` call in a folder of the package."""
+    found = []
+    for path in sorted((ROOT / folder).rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in names
+                and isinstance(node.func.value, ast.Attribute)
+                and node.func.value.attr == "session"
+            ):
+                found.append((path.relative_to(ROOT).as_posix(), node.lineno, node.func.attr))
+    return found
+
+
+def test_only_the_transaction_boundary_commits_in_the_web_layer():
+    # One transaction per request: views flush through the operations; web/transaction.py
+    # commits or rolls back (also the three deliberate mid-request commits, ``commit_now``).
+    calls = session_calls("web", ("commit", "rollback"))
+    assert calls, "the scan finds the boundary's own calls"
+    assert {path for path, _, _ in calls} == {"web/transaction.py"}
+
+
+def test_views_ask_the_operations_not_the_database():
+    # Which rows a page lists (outside the Papierkorb, of this organisation) is decided once, in
+    # the operations; a view that selects rows itself forgets such a rule sooner or later.
+    assert session_calls("operations", ("scalars",)), "the scan finds queries where they are"
+    assert session_calls("web", ("scalars", "scalar", "execute")) == []

@@ -13,6 +13,8 @@ from funding_matcher.models import Organisation
 from funding_matcher.operations.accounts import create_organisation
 from funding_matcher.web import transaction
 
+pytestmark = pytest.mark.own_app  # the tests add routes of their own
+
 
 def add_route(app, path, answer):
     """A test-only view that creates an organisation named after the path (flushes, never

@@ -14,7 +14,7 @@ from funding_matcher.models import Role, User
 from funding_matcher.operations.clients import Access
 from funding_matcher.operations.throttle import token_failed, token_wait
 from funding_matcher.operations.tokens import token_membership
-from funding_matcher.web.transaction import keep_changes
+from funding_matcher.web.transaction import commit_now, keep_changes
 
 T = TypeVar("T")
 
@@ -61,7 +61,7 @@ def token_required(role: Role = Role.viewer) -> Callable:
                     keep_changes()  # the failure counts although the answer is 401
                 return _unauthorised()
             _, membership = found
-            db.session.commit()  # remember last_used_at even if the view fails
+            commit_now()  # the last use is remembered even if the view fails
             if not membership.role.at_least(role):
                 return jsonify(
                     error="Keine Berechtigung",

@@ -8,7 +8,6 @@ from flask_login import current_user
 from funding_matcher.domain.applications.questions import TARGET_COLUMNS
 from funding_matcher.domain.applications.status import STATUSES, TRANSITIONS
 from funding_matcher.domain.errors import InvalidData
-from funding_matcher.domain.wizard import is_complete
 from funding_matcher.extensions import db
 from funding_matcher.models import Application, ChecklistItem, ProjectProfile, Role
 from funding_matcher.operations.applications import (
@@ -23,6 +22,7 @@ from funding_matcher.operations.budget import budget_summary
 from funding_matcher.operations.catalogue import find_programme
 from funding_matcher.operations.exports import grantor_version_missing
 from funding_matcher.operations.planning import application_deadline
+from funding_matcher.operations.projects import complete_projects
 from funding_matcher.operations.trash import trash_application
 from funding_matcher.web.access import current_organisation, member_required, owned_or_404
 from funding_matcher.web.applications.details import page_state, section_questions
@@ -49,24 +49,10 @@ NEXT_STATUS = {
 }
 
 
-def complete_projects() -> list[ProjectProfile]:
-    """The organisation's projects whose profile is complete (they can be matched)."""
-    organisation = current_organisation()
-    rows = db.session.scalars(
-        db.select(ProjectProfile)
-        .where(
-            ProjectProfile.organisation_id == organisation.id,
-            ProjectProfile.trashed_in_id.is_(None),
-        )
-        .order_by(ProjectProfile.title)
-    )
-    return [row for row in rows if is_complete(row.data)]
-
-
 def new_application_form(programme_slug: str) -> NewApplicationForm:
     """The "Antrag vorbereiten" form for a programme, listing the complete projects."""
     form = NewApplicationForm(programme=programme_slug)
-    form.project_id.choices = [(p.id, p.title) for p in complete_projects()]
+    form.project_id.choices = [(p.id, p.title) for p in complete_projects(current_organisation())]
     return form
 
 

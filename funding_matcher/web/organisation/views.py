@@ -6,7 +6,6 @@ from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 
 from funding_matcher.domain.errors import InvalidData
-from funding_matcher.extensions import db
 from funding_matcher.models import Invitation, Membership, Role
 from funding_matcher.operations import accounts as account_ops
 from funding_matcher.operations.clients import consultancy_people
@@ -18,7 +17,7 @@ from funding_matcher.web.day import today
 from funding_matcher.web.forms import CsrfForm, apply_problems
 from funding_matcher.web.invitations import send_invitation
 from funding_matcher.web.organisation.forms import AddMemberForm, RoleForm
-from funding_matcher.web.transaction import discard_changes
+from funding_matcher.web.transaction import commit_now, discard_changes
 from funding_matcher.web.trash import confirmed_or_page
 
 bp = Blueprint("organisation", __name__, url_prefix="/organisation")
@@ -92,7 +91,7 @@ def add_member():
         discard_changes()
         apply_problems(form, exc)
         return _page(form, 422)
-    db.session.commit()  # deliberate: the invitation is stored before its e-mail leaves
+    commit_now()  # the invitation is stored before its e-mail leaves
     # The link goes by e-mail only: shown here, the inviter could use it to create the
     # invitee's account with a password of their choosing (and so take over the address).
     outcome = send_invitation(invitation, token)
