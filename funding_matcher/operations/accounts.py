@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from sqlalchemy import func, or_, select
+from sqlalchemy.exc import IntegrityError
 
 from funding_matcher.domain.accounts.passwords import (
     check_password,
@@ -38,9 +39,23 @@ def create_organisation(name: str, kind: str = "sonstige") -> Organisation:
     if db.session.scalar(select(Organisation.id).where(same_name)):
         raise taken
     organisation = Organisation(name=name, kind=kind)
-    db.session.add(organisation)
-    db.session.flush()
+    if not _stored_unless_taken(organisation):  # a parallel request stored the name first
+        raise taken
     return organisation
+
+
+def _stored_unless_taken(row: Organisation | User) -> bool:
+    """Add and flush a new row; False when a unique column was taken meanwhile (two requests
+    passed the check above at once). Then the whole transaction is rolled back, since the
+    database refuses to go on with it: the request ends with the message, nothing half done.
+    (No savepoint: on SQLite without an open transaction its release would commit.)"""
+    db.session.add(row)
+    try:
+        db.session.flush()
+    except IntegrityError:
+        db.session.rollback()
+        return False
+    return True
 
 
 def create_user(email: str, password: str, name: str = "", context: Iterable[str] = ()) -> User:
@@ -54,8 +69,10 @@ def create_user(email: str, password: str, name: str = "", context: Iterable[str
             [FieldProblem("email", "Für diese E-Mail-Adresse gibt es schon ein Konto.")]
         )
     user = User(email=email, name=name.strip(), password_hash=hash_password(password))
-    db.session.add(user)
-    db.session.flush()
+    if not _stored_unless_taken(user):  # a parallel request created the account first
+        raise InvalidData(
+            [FieldProblem("email", "Für diese E-Mail-Adresse gibt es schon ein Konto.")]
+        )
     return user
 
 

@@ -150,3 +150,46 @@ def test_a_name_taken_with_letters_the_database_does_not_fold_is_a_400(client, c
     assert response.get_json()["fields"]["name"] == [
         "Eine Organisation mit diesem Namen gibt es schon."
     ]
+
+
+def test_a_name_stored_by_a_parallel_request_meanwhile_is_a_400_not_a_500(
+    app, client, consultancy, petra, database_url
+):
+    """Two requests for one name both pass the check before either is stored: the second is
+    told the name is taken (it was a 500 from the unique constraint) and leaves nothing behind."""
+    import sqlalchemy as sa
+    from sqlalchemy import event
+    from sqlalchemy.orm import Session
+
+    headers = bearer(petra, consultancy)
+    other = sa.create_engine(database_url, poolclass=sa.NullPool)
+    stored_first: list[bool] = []
+
+    def parallel_request_stores_it_first(session, _context, _instances):
+        if stored_first or not any(isinstance(row, Organisation) for row in session.new):
+            return
+        stored_first.append(True)
+        with other.begin() as conn:
+            conn.execute(
+                sa.text("INSERT INTO organisations (name, kind, created_at) VALUES (:n, :k, :c)"),
+                {"n": "Stadtteilverein Linden e. V.", "k": "verein", "c": "2026-12-07 12:00:00"},
+            )
+
+    event.listen(Session, "before_flush", parallel_request_stores_it_first)
+    try:
+        response = client.post(
+            "/api/v1/organisations",
+            json={"name": "Stadtteilverein Linden e. V.", "kind": "verein", "state": "NW"},
+            headers=headers,
+        )
+    finally:
+        event.remove(Session, "before_flush", parallel_request_stores_it_first)
+        other.dispose()
+    assert stored_first
+    assert response.status_code == 400
+    assert response.get_json()["fields"]["name"] == [
+        "Eine Organisation mit diesem Namen gibt es schon."
+    ]
+    with app.app_context():
+        names = db.session.scalars(sa.select(Organisation.name)).all()
+    assert sorted(names) == ["Lange Fördermittelberatung", "Stadtteilverein Linden e. V."]
