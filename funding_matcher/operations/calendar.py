@@ -12,9 +12,11 @@ import logging
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 
 from sqlalchemy import func, select
 
+from funding_matcher.domain.applications.status import STATUSES
 from funding_matcher.domain.catalogue.deadlines import next_deadline
 from funding_matcher.domain.german import format_weekday_date
 from funding_matcher.domain.limits import date_in_window
@@ -167,3 +169,38 @@ def applications_by_status(organisation: Organisation) -> dict[str, list[Applica
     for application in organisation_applications(organisation):
         groups.setdefault(application.status, []).append(application)
     return groups
+
+
+@dataclass(frozen=True)
+class StatusRow:
+    """One status of the dashboard's table: how many applications, what they ask and got.
+
+    ``requested`` is None where two applications of one project share the status: they may be
+    alternatives or parts of one financing, and a sum would count the need twice. Approved
+    amounts are money granted and always add up."""
+
+    status: str
+    count: int
+    requested: Decimal | None
+    approved: Decimal
+
+
+def status_rows(organisation: Organisation) -> list[StatusRow]:
+    """The dashboard's rows, one per status that has applications, in the order of STATUSES."""
+    groups = applications_by_status(organisation)
+    order = {code: i for i, code in enumerate(STATUSES)}
+    rows = []
+    for status, applications in sorted(groups.items(), key=lambda g: order.get(g[0], len(order))):
+        projects = [a.project_id for a in applications]
+        alternatives = len(set(projects)) < len(projects)
+        rows.append(
+            StatusRow(
+                status,
+                len(applications),
+                None
+                if alternatives
+                else sum((a.requested_eur or Decimal(0) for a in applications), Decimal(0)),
+                sum((a.approved_eur or Decimal(0) for a in applications), Decimal(0)),
+            )
+        )
+    return rows

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from flask import Blueprint, redirect, render_template, url_for
 from flask_login import current_user
 
 from funding_matcher.domain.applications.status import STATUSES
 from funding_matcher.operations.accounts import has_any_user
-from funding_matcher.operations.calendar import applications_by_status, organisation_dates
+from funding_matcher.operations.calendar import organisation_dates, status_rows
 from funding_matcher.operations.catalogue import count_matchable_programmes, find_programme
 from funding_matcher.operations.invitations import open_invitations_for
 from funding_matcher.operations.watchlist import changes_for, watched
@@ -48,29 +46,21 @@ def index():
 def _dashboard(organisation) -> dict:
     day = today()
     dates = organisation_dates(organisation, day)
-    groups = applications_by_status(organisation)
-    decided = len(groups.get("bewilligt", [])) + len(groups.get("abgelehnt", []))
+    rows = status_rows(organisation)
+    counts = {row.status: row.count for row in rows}
+    decided = counts.get("bewilligt", 0) + counts.get("abgelehnt", 0)
     watch_rows = watched(organisation)
     return {
         "upcoming": [d for d in dates if d.day >= day][:UPCOMING],
         "at_risk": [d for d in dates if d.at_risk and d.kind == "milestone"],
-        "status_rows": [
-            (
-                code,
-                label,
-                len(groups.get(code, [])),
-                sum((a.requested_eur or Decimal(0) for a in groups.get(code, [])), Decimal(0)),
-                sum((a.approved_eur or Decimal(0) for a in groups.get(code, [])), Decimal(0)),
-            )
-            for code, label in STATUSES.items()
-        ],
-        "success_rate": (len(groups.get("bewilligt", [])) / decided * 100) if decided else None,
+        "status_rows": [(STATUSES.get(row.status, row.status), row) for row in rows],
+        "success_rate": (counts.get("bewilligt", 0) / decided * 100) if decided else None,
         "watched": [(row, find_programme(row.programme_slug)) for row in watch_rows],
         "changes": [
             change
             for row in watch_rows
             for change in changes_for([row.programme_slug], since=row.created_at)
         ][:10],
-        "has_applications": bool(groups),
+        "has_applications": bool(rows),
         "csrf_form": CsrfForm(),
     }

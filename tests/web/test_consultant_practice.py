@@ -158,6 +158,28 @@ def test_the_overview_puts_overdue_items_first_and_never_adds_up_alternatives(
     assert "werden nicht addiert" in page
 
 
+def test_the_dashboard_adds_up_no_alternatives_of_one_project_per_status(
+    app, client, practice, make_application, write_programme, catalogue_dir
+):
+    """A client's own dashboard: two applications of one project in one status get no sum
+    ("–" with the reason); a status whose applications are of different projects keeps it."""
+    kalk, petra = practice["kalk"], practice["petra"]
+    first, second = with_alternative(make_application, write_programme, catalogue_dir, kalk, petra)
+    page = client.get(f"/?org={kalk.id}").get_data(as_text=True)
+    table = page[page.index('id="antraege"') : page.index("Erfolgsquote")]
+    assert format_eur(first.requested_eur + second.requested_eur) not in table
+    assert "keine Summe: mehrere Anträge eines Projekts" in table
+    assert "eine Summe würde den Bedarf doppelt zählen" in page
+
+    with app.app_context():
+        again(second).status = "eingereicht"  # now one application per status
+        db.session.commit()
+    page = client.get(f"/?org={kalk.id}").get_data(as_text=True)
+    table = page[page.index('id="antraege"') : page.index("Erfolgsquote")]
+    assert table.count(format_eur(first.requested_eur)) == 2
+    assert "doppelt zählen" not in page
+
+
 def test_the_overview_lists_the_next_dates_across_clients_not_three_of_each(
     app, client, practice, make_application
 ):
