@@ -58,7 +58,7 @@ from funding_matcher.web.access import (
     member_required,
     owned_or_404,
 )
-from funding_matcher.web.day import today
+from funding_matcher.web.clock import today
 from funding_matcher.web.forms import apply_problems
 from funding_matcher.web.pdf_import_forms import (
     AcceptProposalsForm,

@@ -31,7 +31,7 @@ from funding_matcher.web.applications.forms import (
     NewApplicationForm,
     StatusForm,
 )
-from funding_matcher.web.day import today
+from funding_matcher.web.clock import today
 from funding_matcher.web.forms import CsrfForm, apply_problems
 from funding_matcher.web.transaction import discard_changes
 from funding_matcher.web.trash import confirmed_or_page

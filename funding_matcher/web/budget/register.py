@@ -24,7 +24,7 @@ from funding_matcher.web.access import (
 )
 from funding_matcher.web.budget.blueprint import bp
 from funding_matcher.web.budget.forms import DeMinimisAidForm
-from funding_matcher.web.day import today
+from funding_matcher.web.clock import today
 from funding_matcher.web.forms import CsrfForm, apply_problems
 from funding_matcher.web.transaction import discard_changes
 

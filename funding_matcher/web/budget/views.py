@@ -56,7 +56,7 @@ from funding_matcher.web.budget.page import (
     unchecked_items,
     year_rows,
 )
-from funding_matcher.web.day import today
+from funding_matcher.web.clock import today
 from funding_matcher.web.transaction import discard_changes, keep_changes
 
 _ROW_INPUT = re.compile(r"(?:" + "|".join(t.name for t in TABLES) + r")-\d{1,3}-\w{1,40}")

@@ -29,7 +29,7 @@ from funding_matcher.operations.planning import ComputedPlans, compute_plans, re
 from funding_matcher.operations.watchlist import unwatch, watch
 from funding_matcher.web.access import current_organisation, member_required, owned_or_404
 from funding_matcher.web.auth import safe_next
-from funding_matcher.web.day import today
+from funding_matcher.web.clock import today
 from funding_matcher.web.feed import feed_url
 from funding_matcher.web.forms import CsrfForm, apply_problems
 from funding_matcher.web.planning.blueprint import bp
