@@ -156,7 +156,7 @@ class MonthlyRow(RowForm):
     category = _category("personal")
     label = _label("Stelle / Ausgabe")
     monthly_eur = EuroField("Monatsbetrag in Euro")
-    share = NumberField("Stellenanteil", percent_of_one=True)
+    share = NumberField("Stellenanteil", accept_percent=True)
     months = IntegerField("Monate", validators=[Optional()], widget=TextInput())
     from_month = StringField("ab Monat (MM.JJJJ)", validators=[Optional(), Length(max=7)])
     ineligible = BooleanField("nicht zuwendungsfähig")
