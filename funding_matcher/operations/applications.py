@@ -224,6 +224,7 @@ def drafted_topics(application: Application, section: ApplicationSection) -> tup
 
 
 def section_by_key(application: Application, key: str) -> ApplicationSection | None:
+    """The application's outline section with this key, or None."""
     return next((s for s in application.sections if s.key == key), None)
 
 
@@ -280,6 +281,7 @@ def restore_section(section: ApplicationSection, version: int, user: User | None
 
 
 def set_checklist_done(item: ChecklistItemRow, done: bool) -> None:
+    """Tick a checklist item off, or untick it."""
     item.done = done
     db.session.flush()
 
