@@ -13,20 +13,20 @@ from funding_matcher.models.accounts import (
 from funding_matcher.models.applications import (
     Application,
     ApplicationSection,
-    ChecklistItem,
-    Milestone,
+    ChecklistItemRow,
+    MilestoneRow,
     SectionVersion,
     StatusLogEntry,
 )
-from funding_matcher.models.budget import DeMinimisAid
+from funding_matcher.models.budget import DeMinimisAidRow
 from funding_matcher.models.catalogue import ProgrammeRow
-from funding_matcher.models.pdf_import import GuidelineImport, ProgrammeCopy
+from funding_matcher.models.pdf_import import GuidelineImportRow, ProgrammeCopy
 from funding_matcher.models.planning import (
     AwardDates,
     BodyMeeting,
     CouncilSource,
     PlanningSettings,
-    ProgrammeChange,
+    ProgrammeChangeRow,
     ReminderSettings,
     SentReminder,
     WatchedProgramme,
@@ -42,15 +42,15 @@ __all__ = [
     "Application",
     "ApplicationSection",
     "BodyMeeting",
-    "ChecklistItem",
-    "DeMinimisAid",
-    "GuidelineImport",
+    "ChecklistItemRow",
+    "DeMinimisAidRow",
+    "GuidelineImportRow",
     "Invitation",
     "JobRun",
-    "Milestone",
+    "MilestoneRow",
     "PlanningSettings",
     "ProgrammeCopy",
-    "ProgrammeChange",
+    "ProgrammeChangeRow",
     "ReminderSettings",
     "SentReminder",
     "WatchedProgramme",

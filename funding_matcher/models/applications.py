@@ -82,20 +82,20 @@ class Application(db.Model):
         cascade="all, delete-orphan",
         order_by="ApplicationSection.position",
     )
-    checklist: Mapped[list[ChecklistItem]] = relationship(
+    checklist: Mapped[list[ChecklistItemRow]] = relationship(
         back_populates="application",
         cascade="all, delete-orphan",
-        order_by="ChecklistItem.position",
+        order_by="ChecklistItemRow.position",
     )
     status_log: Mapped[list[StatusLogEntry]] = relationship(
         back_populates="application",
         cascade="all, delete-orphan",
         order_by="StatusLogEntry.id",
     )
-    milestones: Mapped[list[Milestone]] = relationship(
+    milestones: Mapped[list[MilestoneRow]] = relationship(
         back_populates="application",
         cascade="all, delete-orphan",
-        order_by="(Milestone.phase.desc(), Milestone.position)",
+        order_by="(MilestoneRow.phase.desc(), MilestoneRow.position)",
     )
 
 
@@ -151,7 +151,7 @@ class SectionVersion(db.Model):
     saved_by: Mapped[User | None] = relationship()
 
 
-class ChecklistItem(db.Model):
+class ChecklistItemRow(db.Model):
     """A document the application needs (required) or may include."""
 
     __tablename__ = "checklist_items"
@@ -171,7 +171,7 @@ class ChecklistItem(db.Model):
     application: Mapped[Application] = relationship(back_populates="checklist")
 
 
-class Milestone(db.Model):
+class MilestoneRow(db.Model):
     """A dated step of an application: before submission (backward plan) or after the award."""
 
     __tablename__ = "milestones"

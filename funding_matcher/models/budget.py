@@ -12,7 +12,7 @@ from funding_matcher.extensions import db
 from funding_matcher.models.base import utcnow
 
 
-class DeMinimisAid(db.Model):
+class DeMinimisAidRow(db.Model):
     """One De-minimis aid the organisation received (date of the Bescheid, grantor, amount)."""
 
     __tablename__ = "de_minimis_aid"

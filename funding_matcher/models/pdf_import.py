@@ -13,7 +13,7 @@ from funding_matcher.extensions import db
 from funding_matcher.models.base import utcnow
 
 
-class GuidelineImport(db.Model):
+class GuidelineImportRow(db.Model):
     """The proposals read from one uploaded guideline (the PDF itself is not kept)."""
 
     __tablename__ = "guideline_imports"

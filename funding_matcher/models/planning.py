@@ -107,7 +107,7 @@ class WatchedProgramme(db.Model):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
-class ProgrammeChange(db.Model):
+class ProgrammeChangeRow(db.Model):
     """A change of a programme's deadline or status found by ``catalogue load``."""
 
     __tablename__ = "programme_changes"

@@ -77,6 +77,7 @@ def create_user(email: str, password: str, name: str = "", context: Iterable[str
 
 
 def find_user(email: str) -> User | None:
+    """The account with this e-mail address (trimmed and lower-cased first), or None."""
     return db.session.scalar(select(User).where(User.email == email.strip().lower()))
 
 
@@ -120,6 +121,8 @@ def add_member(user: User, organisation: Organisation, role: Role) -> Membership
 
 
 def membership_of(user: User, organisation_id: int) -> Membership | None:
+    """The person's own membership in this organisation, or None (access through a
+    consultancy is not a membership: see operations/clients.py)."""
     return db.session.scalar(
         select(Membership).where(
             Membership.user_id == user.id, Membership.organisation_id == organisation_id
@@ -128,6 +131,7 @@ def membership_of(user: User, organisation_id: int) -> Membership | None:
 
 
 def memberships(user: User) -> list[Membership]:
+    """The person's own memberships, by organisation name."""
     return list(
         db.session.scalars(
             select(Membership)
@@ -139,10 +143,12 @@ def memberships(user: User) -> list[Membership]:
 
 
 def find_organisation(name: str) -> Organisation | None:
+    """The organisation with exactly this name (trimmed), or None."""
     return db.session.scalar(select(Organisation).where(Organisation.name == name.strip()))
 
 
 def has_any_user() -> bool:
+    """Whether any account exists yet; before the first one the app asks for the first owner."""
     return db.session.scalar(select(func.count(User.id))) > 0
 
 
@@ -167,6 +173,7 @@ def setup_first_owner(
 
 
 def organisation_members(organisation: Organisation) -> list[Membership]:
+    """Everyone with a membership in the organisation, by e-mail address."""
     return list(
         db.session.scalars(
             select(Membership)

@@ -26,7 +26,7 @@ from funding_matcher.extensions import db
 from funding_matcher.models import (
     Application,
     ApplicationSection,
-    ChecklistItem,
+    ChecklistItemRow,
     Organisation,
     ProjectProfile,
     SectionVersion,
@@ -129,7 +129,7 @@ def create_application(
         application.sections.append(section)
     for position, entry in enumerate(build_checklist(programme, profile)):
         application.checklist.append(
-            ChecklistItem(
+            ChecklistItemRow(
                 key=entry.key,
                 title=entry.title,
                 required=entry.required,
@@ -224,6 +224,7 @@ def drafted_topics(application: Application, section: ApplicationSection) -> tup
 
 
 def section_by_key(application: Application, key: str) -> ApplicationSection | None:
+    """The application's outline section with this key, or None."""
     return next((s for s in application.sections if s.key == key), None)
 
 
@@ -279,7 +280,8 @@ def restore_section(section: ApplicationSection, version: int, user: User | None
     )
 
 
-def set_checklist_done(item: ChecklistItem, done: bool) -> None:
+def set_checklist_done(item: ChecklistItemRow, done: bool) -> None:
+    """Tick a checklist item off, or untick it."""
     item.done = done
     db.session.flush()
 

@@ -15,19 +15,19 @@ from funding_matcher.domain.budget import (
     Budget,
     BudgetReport,
     Check,
+    DeMinimisAid,
     DeMinimisDeclaration,
     de_minimis_declaration,
     evaluate,
     parse_budget,
     report_to_json,
 )
-from funding_matcher.domain.budget import DeMinimisAid as AidInPlan
 from funding_matcher.domain.budget.fields import EARLIEST_YEAR, LATEST_YEAR, MAX_EUR
 from funding_matcher.domain.errors import FieldProblem, InvalidData
 from funding_matcher.domain.german import format_eur
 from funding_matcher.domain.profile import Profile
 from funding_matcher.extensions import db
-from funding_matcher.models import Application, DeMinimisAid, Organisation, ProgrammeRow
+from funding_matcher.models import Application, DeMinimisAidRow, Organisation, ProgrammeRow
 from funding_matcher.operations.catalogue import find_programme
 
 MAX_GRANTOR = 300
@@ -54,21 +54,21 @@ def programme_choices() -> list[tuple[str, str]]:
 # --- the De-minimis register -------------------------------------------------------------
 
 
-def register_entries(organisation_id: int) -> list[DeMinimisAid]:
+def register_entries(organisation_id: int) -> list[DeMinimisAidRow]:
     """The organisation's De-minimis aid, newest first."""
     return list(
         db.session.scalars(
-            select(DeMinimisAid)
-            .where(DeMinimisAid.organisation_id == organisation_id)
-            .order_by(DeMinimisAid.granted_on.desc(), DeMinimisAid.id.desc())
+            select(DeMinimisAidRow)
+            .where(DeMinimisAidRow.organisation_id == organisation_id)
+            .order_by(DeMinimisAidRow.granted_on.desc(), DeMinimisAidRow.id.desc())
         )
     )
 
 
-def register_aids(organisation_id: int) -> tuple[AidInPlan, ...]:
+def register_aids(organisation_id: int) -> tuple[DeMinimisAid, ...]:
     """The register as domain objects, for the De-minimis check and the Erklärung."""
     return tuple(
-        AidInPlan(
+        DeMinimisAid(
             date=row.granted_on,
             grantor=row.grantor,
             amount_eur=Decimal(row.amount_eur).quantize(Decimal("0.01")),
@@ -85,7 +85,7 @@ def add_register_aid(
     amount_eur: Decimal | None,
     dawi: bool = False,
     note: str | None = None,
-) -> DeMinimisAid:
+) -> DeMinimisAidRow:
     """A new entry of the register; InvalidData names each bad field."""
     problems = []
     grantor = (grantor or "").strip()
@@ -116,7 +116,7 @@ def add_register_aid(
         problems.append(FieldProblem("", f"Das Register fasst höchstens {MAX_REGISTER} Einträge."))
     if problems:
         raise InvalidData(problems)
-    row = DeMinimisAid(
+    row = DeMinimisAidRow(
         organisation_id=organisation.id,
         granted_on=granted_on,
         grantor=grantor,
@@ -129,7 +129,7 @@ def add_register_aid(
     return row
 
 
-def delete_register_aid(row: DeMinimisAid) -> None:
+def delete_register_aid(row: DeMinimisAidRow) -> None:
     """Remove one entry of the register."""
     db.session.delete(row)
     db.session.flush()
@@ -170,7 +170,7 @@ def check_application_budget(
     notice says so (id ``de_minimis``, level notice).
     """
     budget = parse_budget(budget_input(application, data))
-    from_register: tuple[AidInPlan, ...] = ()
+    from_register: tuple[DeMinimisAid, ...] = ()
     if not budget.de_minimis_received:
         from_register = register_aids(application.organisation_id)
         budget = replace(budget, de_minimis_received=from_register)

@@ -23,7 +23,7 @@ from funding_matcher.domain.limits import date_in_window
 from funding_matcher.domain.planning import previous_working_day
 from funding_matcher.domain.planning.workdays import legal_due_text
 from funding_matcher.extensions import db
-from funding_matcher.models import Application, Organisation, ProgrammeChange
+from funding_matcher.models import Application, Organisation, ProgrammeChangeRow
 from funding_matcher.operations.applications import organisation_applications
 from funding_matcher.operations.planning import PLANNED_STATUSES, application_deadline, plan_inputs
 from funding_matcher.operations.watchlist import watched
@@ -61,9 +61,9 @@ def _change_counts(slugs: set[str]) -> dict[str, int]:
     if not slugs:
         return {}
     rows = db.session.execute(
-        select(ProgrammeChange.programme_slug, func.count(ProgrammeChange.id))
-        .where(ProgrammeChange.programme_slug.in_(slugs))
-        .group_by(ProgrammeChange.programme_slug)
+        select(ProgrammeChangeRow.programme_slug, func.count(ProgrammeChangeRow.id))
+        .where(ProgrammeChangeRow.programme_slug.in_(slugs))
+        .group_by(ProgrammeChangeRow.programme_slug)
     )
     return {slug: count for slug, count in rows}
 

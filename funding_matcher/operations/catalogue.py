@@ -12,7 +12,7 @@ from funding_matcher import clock
 from funding_matcher.domain.catalogue.changes import describe_change
 from funding_matcher.domain.catalogue.records import SLUG_RE, Programme
 from funding_matcher.extensions import db
-from funding_matcher.models import ProgrammeChange, ProgrammeRow
+from funding_matcher.models import ProgrammeChangeRow, ProgrammeRow
 
 
 def find_programme(slug: str) -> Programme | None:
@@ -43,7 +43,7 @@ class CatalogueSync:
 def sync_catalogue(programmes: Iterable[Programme], today: date | None = None) -> CatalogueSync:
     """Make the programmes table equal to the given records: add, update, remove.
 
-    A changed deadline or status (and a removal) is recorded as a ProgrammeChange, so that the
+    A changed deadline or status (and a removal) is recorded as a ProgrammeChangeRow, so that the
     organisations watching the programme see it on their dashboard and in their reminders.
     """
     today = today or clock.today()
@@ -60,14 +60,16 @@ def sync_catalogue(programmes: Iterable[Programme], today: date | None = None) -
         elif row.record != record:
             summary = describe_change(row.record, programme, today)
             if summary:
-                db.session.add(ProgrammeChange(programme_slug=programme.slug, summary=summary))
+                db.session.add(ProgrammeChangeRow(programme_slug=programme.slug, summary=summary))
             _programme_row(row, programme, record)
             result.updated.append(programme.slug)
         else:
             result.unchanged += 1
     for slug, row in rows.items():
         if slug not in seen:
-            db.session.add(ProgrammeChange(programme_slug=slug, summary="aus dem Katalog entfernt"))
+            db.session.add(
+                ProgrammeChangeRow(programme_slug=slug, summary="aus dem Katalog entfernt")
+            )
             db.session.delete(row)
             result.removed.append(slug)
     db.session.flush()

@@ -43,10 +43,12 @@ class ClientSummary:
 
     @property
     def next_dates(self) -> list[DatedItem]:
+        """The first NEXT_DATES upcoming dates, the short list the overview shows per client."""
         return self.upcoming[:NEXT_DATES]
 
     @property
     def project_count(self) -> int:
+        """How many projects the client's applications belong to."""
         return len({row.application.project_id for row in self.rows})
 
 

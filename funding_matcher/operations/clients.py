@@ -43,6 +43,7 @@ class Access:
 
     @property
     def organisation_id(self) -> int:
+        """The id of the organisation this access is to."""
         return self.organisation.id
 
     @property

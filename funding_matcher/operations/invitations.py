@@ -108,5 +108,6 @@ def join_with_new_account(invitation: Invitation, password: str, name: str = "")
 
 
 def withdraw(invitation: Invitation) -> None:
+    """Take back an invitation (the owner does): the row goes, so its link finds nothing."""
     db.session.delete(invitation)
     db.session.flush()

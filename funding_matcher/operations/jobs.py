@@ -25,6 +25,7 @@ def record_run(name: str, today: date) -> None:
 
 
 def last_run(name: str = DAILY) -> JobRun | None:
+    """The job's last run (by default the daily reminders job), or None if it never ran."""
     return db.session.get(JobRun, name)
 
 

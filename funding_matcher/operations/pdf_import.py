@@ -16,9 +16,7 @@ from funding_matcher.domain.pdf_import.review import proposal_from_json
 from funding_matcher.domain.wizard import STEP_FIELDS
 from funding_matcher.extensions import db
 from funding_matcher.models import (
-    GuidelineImport as GuidelineImportRow,
-)
-from funding_matcher.models import (
+    GuidelineImportRow,
     Organisation,
     ProgrammeCopy,
     ProjectProfile,

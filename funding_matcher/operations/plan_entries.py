@@ -7,12 +7,12 @@ from datetime import date
 
 from funding_matcher.domain.planning import check_award_period, check_plausible_day, next_sequence
 from funding_matcher.extensions import db
-from funding_matcher.models import Application, AwardDates, Milestone, User
+from funding_matcher.models import Application, AwardDates, MilestoneRow, User
 from funding_matcher.operations.planning import ComputedPlans, refresh_plans
 
 
 def update_milestone(
-    milestone: Milestone, due: date | None, done: bool, owner: User | None, note: str | None
+    milestone: MilestoneRow, due: date | None, done: bool, owner: User | None, note: str | None
 ) -> None:
     """A person's change to a milestone; a changed date is kept from then on."""
     if due != milestone.due:

@@ -27,6 +27,7 @@ from funding_matcher.domain.planning import (
     Deadline,
     Meeting,
     MeetingCalendar,
+    Milestone,
     PlanWarning,
     ProgrammeTerms,
     SubmissionPlan,
@@ -37,14 +38,13 @@ from funding_matcher.domain.planning import (
     plan_submission,
     programme_terms,
 )
-from funding_matcher.domain.planning import Milestone as PlannedMilestone
 from funding_matcher.domain.planning import application_deadline as deadline_rule
 from funding_matcher.extensions import db
 from funding_matcher.models import (
     Application,
     AwardDates,
     BodyMeeting,
-    Milestone,
+    MilestoneRow,
     Organisation,
     PlanningSettings,
 )
@@ -326,7 +326,7 @@ def refresh_all_plans(today: date) -> int:
     )
 
 
-def _sync(application: Application, phase: str, planned: tuple[PlannedMilestone, ...]) -> None:
+def _sync(application: Application, phase: str, planned: tuple[Milestone, ...]) -> None:
     existing = {m.key: m for m in application.milestones if m.phase == phase}
     seen = set()
     for position, item in enumerate(planned):
@@ -334,7 +334,7 @@ def _sync(application: Application, phase: str, planned: tuple[PlannedMilestone,
         seen.add(key)
         row = existing.get(key)
         if row is None:
-            row = Milestone(application_id=application.id, key=key, phase=phase, sequence=0)
+            row = MilestoneRow(application_id=application.id, key=key, phase=phase, sequence=0)
             db.session.add(row)
             application.milestones.append(row)
         elif not row.edited and row.due != item.due and item.due is not None:

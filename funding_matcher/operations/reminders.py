@@ -27,8 +27,8 @@ from funding_matcher.domain.planning import (
 )
 from funding_matcher.domain.profile import Profile
 from funding_matcher.extensions import db
-from funding_matcher.models import ProgrammeChange as ChangeRow
 from funding_matcher.models import (
+    ProgrammeChangeRow,
     ProjectProfile,
     ReminderSettings,
     SentReminder,
@@ -150,9 +150,9 @@ def _digest_for(
             select(WatchedProgramme).where(WatchedProgramme.organisation_id == organisation.id)
         ):
             rows = db.session.scalars(
-                select(ChangeRow).where(
-                    ChangeRow.programme_slug == watch.programme_slug,
-                    ChangeRow.changed_at >= watch.created_at,
+                select(ProgrammeChangeRow).where(
+                    ProgrammeChangeRow.programme_slug == watch.programme_slug,
+                    ProgrammeChangeRow.changed_at >= watch.created_at,
                 )
             )
             for row in rows:

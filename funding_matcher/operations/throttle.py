@@ -29,18 +29,22 @@ KEY_CHARS = 300
 
 
 def account_key(email: str) -> str:
+    """The key counting sign-in attempts on one account (by e-mail address)."""
     return f"account:{email.strip().lower()[:254]}"
 
 
 def address_key(address: str, kind: str = "ip") -> str:
+    """The key counting one client address; ``kind`` keeps sign-ins and token use apart."""
     return f"{kind}:{address[:45]}"
 
 
 def device_key(device_id: str) -> str:
+    """The key counting one device the account has signed in on before."""
     return f"device:{device_id[:64]}"
 
 
 def token_key(token: str) -> str:
+    """The key counting the failures of one API token."""
     # The token itself is a secret: only a hash of it names the counter.
     return f"token:{hashlib.sha256(token.encode('utf-8', 'replace')).hexdigest()[:32]}"
 
@@ -169,5 +173,6 @@ def token_wait(token: str, address: str) -> float:
 
 
 def token_failed(token: str, address: str) -> None:
+    """After a token that did not work: the token and the address each count it."""
     record_failure(token_key(token), TOKEN)
     record_failure(address_key(address, "token-ip"), TOKEN_ADDRESS)

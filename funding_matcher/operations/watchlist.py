@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from funding_matcher.domain.errors import FieldProblem, InvalidData
 from funding_matcher.extensions import db
-from funding_matcher.models import Organisation, ProgrammeChange, User, WatchedProgramme
+from funding_matcher.models import Organisation, ProgrammeChangeRow, User, WatchedProgramme
 from funding_matcher.operations.catalogue import find_programme
 
 
@@ -52,11 +52,11 @@ def unwatch(organisation: Organisation, slug: str) -> None:
     db.session.flush()
 
 
-def changes_for(slugs: list[str], since: datetime | None = None) -> list[ProgrammeChange]:
+def changes_for(slugs: list[str], since: datetime | None = None) -> list[ProgrammeChangeRow]:
     """Catalogue changes of these programmes, newest first (since a moment, if given)."""
     if not slugs:
         return []
-    query = select(ProgrammeChange).where(ProgrammeChange.programme_slug.in_(slugs))
+    query = select(ProgrammeChangeRow).where(ProgrammeChangeRow.programme_slug.in_(slugs))
     if since is not None:
-        query = query.where(ProgrammeChange.changed_at > since)
-    return list(db.session.scalars(query.order_by(ProgrammeChange.changed_at.desc())))
+        query = query.where(ProgrammeChangeRow.changed_at > since)
+    return list(db.session.scalars(query.order_by(ProgrammeChangeRow.changed_at.desc())))

@@ -43,7 +43,7 @@ from funding_matcher.operations.catalogue import (
 from funding_matcher.operations.watchlist import is_watched
 from funding_matcher.web.access import current_membership
 from funding_matcher.web.applications.views import new_application_form
-from funding_matcher.web.day import today
+from funding_matcher.web.clock import today
 from funding_matcher.web.forms import CsrfForm
 from funding_matcher.web.pdf_import import guideline_panel
 

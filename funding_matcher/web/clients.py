@@ -18,7 +18,7 @@ from funding_matcher.operations.clients import (
 )
 from funding_matcher.web.access import current_membership, switch_organisation
 from funding_matcher.web.clients_forms import NewOrganisationForm
-from funding_matcher.web.day import today
+from funding_matcher.web.clock import today
 from funding_matcher.web.forms import apply_problems
 from funding_matcher.web.transaction import discard_changes
 

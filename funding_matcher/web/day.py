@@ -1,15 +1,7 @@
-"""The day the web app works with: the clock, unless the configuration pins it (tests, demos)."""
+"""Old home of today(), now funding_matcher.web.clock; web/matches.py still imports it from here.
 
-from __future__ import annotations
+Delete this file once web/matches.py imports ``from funding_matcher.web.clock import today``."""
 
-from datetime import date
+from funding_matcher.web.clock import today
 
-from flask import current_app
-
-from funding_matcher import clock
-
-
-def today() -> date:
-    """Today's date for deadlines, plans and statuses."""
-    configured = current_app.config.get("TODAY")
-    return date.fromisoformat(configured) if configured else clock.today()
+__all__ = ["today"]

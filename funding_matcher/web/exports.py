@@ -34,7 +34,7 @@ from funding_matcher.domain.exports.docx.base import checked_letterhead
 from funding_matcher.models import Application, Organisation, Role
 from funding_matcher.operations.exports import application_document
 from funding_matcher.web.access import current_organisation, member_required, owned_or_404
-from funding_matcher.web.day import today
+from funding_matcher.web.clock import today
 from funding_matcher.web.forms import CsrfForm, GermanForm
 
 bp = Blueprint("exports", __name__)

@@ -14,7 +14,7 @@ from funding_matcher.extensions import db
 from funding_matcher.models import User
 from funding_matcher.operations.calendar import organisation_dates
 from funding_matcher.operations.clients import access_list
-from funding_matcher.web.day import today
+from funding_matcher.web.clock import today
 from funding_matcher.web.links import absolute_url
 
 bp = Blueprint("feed", __name__)

@@ -13,7 +13,7 @@ from funding_matcher.operations.invitations import open_invitations_for
 from funding_matcher.operations.watchlist import changes_for, watched
 from funding_matcher.web.access import current_membership
 from funding_matcher.web.clients import overview_context, own_consultancy
-from funding_matcher.web.day import today
+from funding_matcher.web.clock import today
 from funding_matcher.web.forms import CsrfForm
 
 bp = Blueprint("main", __name__)

@@ -37,14 +37,14 @@ class EuroField(MoneyField):
 
 
 class NumberField(DecimalField):
-    """A German decimal: 0,75 or 0.75 (and 75 % when ``percent_of_one``, read as 0,75)."""
+    """A German decimal: 0,75 or 0.75 (and 75 % when ``accept_percent``, read as 0,75)."""
 
     widget = TextInput()
 
-    def __init__(self, label: str, percent_of_one: bool = False, **kwargs: Any) -> None:
+    def __init__(self, label: str, accept_percent: bool = False, **kwargs: Any) -> None:
         kwargs.setdefault("validators", [Optional()])
         super().__init__(label, **kwargs)
-        self.percent_of_one = percent_of_one
+        self.accept_percent = accept_percent
 
     def process_formdata(self, valuelist: list) -> None:
         if not valuelist or not str(valuelist[0]).strip():
@@ -54,7 +54,7 @@ class NumberField(DecimalField):
         self.data = None
         if not ascii_digits(text):
             raise ValueError(f"{DIGITS_MESSAGE}.")
-        divide = self.percent_of_one and text.endswith("%")
+        divide = self.accept_percent and text.endswith("%")
         text = text.rstrip("%")
         if "," in text:
             text = text.replace(".", "").replace(",", ".")

@@ -42,8 +42,7 @@ from funding_matcher.domain.pdf_import.review import (
     copy_rows,
     review_rows,
 )
-from funding_matcher.models import GuidelineImport as GuidelineImportRow
-from funding_matcher.models import Role
+from funding_matcher.models import GuidelineImportRow, Role
 from funding_matcher.operations.catalogue import find_programme
 from funding_matcher.operations.pdf_import import (
     accept_proposals,
@@ -59,7 +58,7 @@ from funding_matcher.web.access import (
     member_required,
     owned_or_404,
 )
-from funding_matcher.web.day import today
+from funding_matcher.web.clock import today
 from funding_matcher.web.forms import apply_problems
 from funding_matcher.web.pdf_import_forms import (
     AcceptProposalsForm,

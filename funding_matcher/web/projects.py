@@ -13,7 +13,7 @@ from funding_matcher.operations.applications import organisation_applications
 from funding_matcher.operations.projects import organisation_projects, save_profile
 from funding_matcher.operations.trash import trash_project
 from funding_matcher.web.access import current_organisation, member_required, owned_or_404
-from funding_matcher.web.day import today
+from funding_matcher.web.clock import today
 from funding_matcher.web.forms import CsrfForm
 from funding_matcher.web.projects_forms import ProfileImportForm
 from funding_matcher.web.trash import confirmed_or_page

@@ -23,7 +23,7 @@ from funding_matcher.operations.trash import (
 from funding_matcher.web.access import current_membership, member_required, owned_or_404
 from funding_matcher.web.applications.sections import conflict_page
 from funding_matcher.web.auth import safe_next
-from funding_matcher.web.day import today
+from funding_matcher.web.clock import today
 from funding_matcher.web.forms import CsrfForm, GermanForm
 from funding_matcher.web.transaction import discard_changes, keep_changes
 

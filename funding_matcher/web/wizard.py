@@ -24,7 +24,7 @@ from funding_matcher.operations.projects import (
 )
 from funding_matcher.operations.trash import trash_project
 from funding_matcher.web.access import current_organisation, member_required, owned_or_404
-from funding_matcher.web.day import today
+from funding_matcher.web.clock import today
 from funding_matcher.web.forms import CsrfForm
 from funding_matcher.web.pdf_import_forms import ConceptUploadForm
 from funding_matcher.web.projects import deletion_details

@@ -18,7 +18,7 @@ from werkzeug.datastructures import MultiDict
 from funding_matcher.domain.budget import parse_budget, report_to_json
 from funding_matcher.domain.german import format_eur
 from funding_matcher.extensions import db
-from funding_matcher.models import Application, DeMinimisAid, Role
+from funding_matcher.models import Application, DeMinimisAidRow, Role
 from funding_matcher.operations.budget import add_register_aid, save_budget, stored_report
 from funding_matcher.web.budget.mapping import budget_from_form, form_values
 from tests.conftest import SHARED, again, loaded, sign_in_directly
@@ -574,11 +574,11 @@ def test_register_add_list_delete(app, client, org, application):
     assert "250.000,00 €" in html
     assert "allgemeine De-minimis-Beihilfen 250.000,00 €" in html
     with app.app_context():
-        aid = loaded(db.session.scalars(db.select(DeMinimisAid)).one())
+        aid = loaded(db.session.scalars(db.select(DeMinimisAidRow)).one())
     response = client.post(f"/organisation/de-minimis/{aid.id}/loeschen")
     assert response.status_code == 303
     with app.app_context():
-        assert db.session.scalars(db.select(DeMinimisAid)).all() == []
+        assert db.session.scalars(db.select(DeMinimisAidRow)).all() == []
 
 
 @pytest.mark.parametrize(
@@ -595,7 +595,7 @@ def test_register_bad_input_is_named(app, client, application, data, field, mess
     assert response.status_code == 422
     assert message in field_error(response.get_data(as_text=True), field)
     with app.app_context():
-        assert db.session.scalars(db.select(DeMinimisAid)).all() == []
+        assert db.session.scalars(db.select(DeMinimisAidRow)).all() == []
 
 
 def test_register_feeds_the_check_of_every_plan(client, org, application):

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 from funding_matcher.domain.catalogue.files import load_catalogue
 from funding_matcher.domain.exports import FORMATS
-from funding_matcher.domain.pdf_import.results import GuidelineImport as Guideline
+from funding_matcher.domain.pdf_import import GuidelineImport
 from funding_matcher.extensions import db
 from funding_matcher.models import (
     ApiToken,
@@ -72,7 +72,7 @@ def office(app, client, make_org, make_user, make_application, login, catalogue_
             label="Ratsinformation",
             committees=[{"key": "rat", "name": "Rat der Stadt"}],
         )
-        read = Guideline(
+        read = GuidelineImport(
             file="richtlinie.pdf", pages=1, pages_with_text=1, seconds=0.1, proposals=()
         )
         guideline = save_guideline_import(again(organisation), "quartiersfonds", read, None)

@@ -13,7 +13,7 @@ import pytest
 from funding_matcher.domain.budget import fields as budget_fields
 from funding_matcher.domain.limits import EARLIEST_DATE, LATEST_DATE, MAX_AMOUNT_EUR
 from funding_matcher.extensions import db
-from funding_matcher.models import Application, Milestone, ProjectProfile, Role
+from funding_matcher.models import Application, MilestoneRow, ProjectProfile, Role
 from funding_matcher.operations.planning import refresh_plans
 from funding_matcher.web.api.schemas import MONEY
 from tests.conftest import again, bearer, loaded, running_app
@@ -36,11 +36,11 @@ def team(app, client, login, make_org, make_user, make_application):
     return {"org": organisation, "owner": owner, "editor": editor, "app": application}
 
 
-def milestone_of(application_id: int) -> Milestone:
+def milestone_of(application_id: int) -> MilestoneRow:
     with running_app().app_context():
         return loaded(
             db.session.scalars(
-                db.select(Milestone).where(Milestone.application_id == application_id)
+                db.select(MilestoneRow).where(MilestoneRow.application_id == application_id)
             ).first()
         )
 

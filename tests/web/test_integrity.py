@@ -18,7 +18,7 @@ from funding_matcher.models import (
     Application,
     ApplicationSection,
     Membership,
-    Milestone,
+    MilestoneRow,
     ProjectProfile,
     Role,
     SectionVersion,
@@ -62,7 +62,7 @@ def organisation(app, client, make_org, make_user, make_application, login):
     login(owner)
     client.post("/organisation/gremien/sitzungen", data={"body": "rat", "day": "2027-03-18"})
     client.post("/organisation/mitglieder", data={"email": "neu@hagen.de", "role": "viewer"})
-    assert count(Milestone) > 0
+    assert count(MilestoneRow) > 0
     assert count(SectionVersion) > 0
     return {
         "owner": owner.id,

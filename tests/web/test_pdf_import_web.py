@@ -13,7 +13,7 @@ import pytest
 
 from funding_matcher.domain.catalogue.files import load_catalogue, parse_programme
 from funding_matcher.extensions import db
-from funding_matcher.models import GuidelineImport, ProgrammeCopy, ProjectProfile, Role
+from funding_matcher.models import GuidelineImportRow, ProgrammeCopy, ProjectProfile, Role
 from funding_matcher.operations.catalogue import sync_catalogue
 from tests.conftest import PASSWORD, SHARED, again, loaded
 from tests.unit.pdf_import.factory import text_pdf
@@ -81,17 +81,17 @@ def editor(organisation, make_user, login):
     return user
 
 
-def upload_heidelberg(client) -> GuidelineImport:
+def upload_heidelberg(client) -> GuidelineImportRow:
     response = upload(
         client, f"/programme/{SLUG}/richtlinie", corpus(HEIDELBERG), "richtlinie-2026.pdf"
     )
     assert response.status_code == 303, response.get_data(as_text=True)[:500]
     import_id = int(re.search(r"/richtlinie/(\d+)$", response.headers["Location"]).group(1))
     with client.application.app_context():
-        return db.session.get(GuidelineImport, import_id)
+        return db.session.get(GuidelineImportRow, import_id)
 
 
-def index_of(row: GuidelineImport, field: str) -> int:
+def index_of(row: GuidelineImportRow, field: str) -> int:
     """The position of a field's best proposal (the checkbox value on the review page)."""
     return next(i for i, p in enumerate(row.result["proposals"]) if p["field"] == field)
 
@@ -189,7 +189,7 @@ def test_a_second_guideline_merges_field_by_field(app, client, editor, organisat
     )
     with app.app_context():
         row = loaded(
-            db.session.get(GuidelineImport, int(second.headers["Location"].rsplit("/", 1)[1]))
+            db.session.get(GuidelineImportRow, int(second.headers["Location"].rsplit("/", 1)[1]))
         )
     client.post(
         f"/programme/{SLUG}/richtlinie/{row.id}",
@@ -272,7 +272,7 @@ def test_a_guideline_of_another_funder_warns_and_is_never_marked_as_checked(
     assert response.status_code == 303
     with app.app_context():
         row = loaded(
-            db.session.get(GuidelineImport, int(response.headers["Location"].rsplit("/", 1)[1]))
+            db.session.get(GuidelineImportRow, int(response.headers["Location"].rsplit("/", 1)[1]))
         )
     review = client.get(response.headers["Location"]).get_data(as_text=True)
     assert "Diese Richtlinie passt nicht zum Programm." in review
@@ -325,7 +325,7 @@ def test_bad_guideline_answers_422_with_the_sentence(app, client, editor, name, 
     assert sentence in html
     assert 'enctype="multipart/form-data"' in html
     with app.app_context():
-        assert db.session.scalars(db.select(GuidelineImport)).first() is None
+        assert db.session.scalars(db.select(GuidelineImportRow)).first() is None
 
 
 def test_password_protected_guideline(client, editor):
@@ -542,7 +542,7 @@ def test_a_full_queue_answers_503_with_retry_after_and_a_german_sentence(app, cl
             "3 Sekunden erneut hochladen." in answer.get_data(as_text=True)
         )
     with app.app_context():
-        assert db.session.scalars(db.select(GuidelineImport)).first() is None
+        assert db.session.scalars(db.select(GuidelineImportRow)).first() is None
     # once the other upload is done, the next one is read
     assert upload_heidelberg(client).file_name == "richtlinie-2026.pdf"
 

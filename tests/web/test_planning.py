@@ -12,7 +12,7 @@ from funding_matcher.domain.catalogue.files import load_catalogue
 from funding_matcher.domain.planning import is_working_day
 from funding_matcher.domain.profile import Profile
 from funding_matcher.extensions import db
-from funding_matcher.models import Application, Milestone, Role
+from funding_matcher.models import Application, MilestoneRow, Role
 from funding_matcher.operations.catalogue import sync_catalogue
 from funding_matcher.operations.projects import save_profile
 from tests.conftest import again, loaded, profile_data, running_app
@@ -50,7 +50,7 @@ def start(client, project) -> int:
     return int(re.search(r"/antraege/(\d+)$", response.headers["Location"]).group(1))
 
 
-def milestones(application_id: int) -> dict[str, Milestone]:
+def milestones(application_id: int) -> dict[str, MilestoneRow]:
     with running_app().app_context():
         return {m.key: m for m in db.session.get(Application, application_id).milestones}
 

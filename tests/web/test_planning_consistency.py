@@ -15,7 +15,7 @@ from icalendar import Calendar
 from funding_matcher.domain.catalogue.files import load_catalogue
 from funding_matcher.domain.profile import Profile
 from funding_matcher.extensions import db
-from funding_matcher.models import Application, Milestone, Role
+from funding_matcher.models import Application, MilestoneRow, Role
 from funding_matcher.operations.catalogue import sync_catalogue
 from funding_matcher.operations.planning import BudgetFigures, budget_figures, refresh_plans
 from funding_matcher.operations.projects import save_profile
@@ -73,7 +73,7 @@ def statements_during(action) -> list[str]:
 def steps_per_key(application_id: int) -> Counter:
     with running_app().app_context():
         rows = db.session.scalars(
-            sa.select(Milestone).where(Milestone.application_id == application_id)
+            sa.select(MilestoneRow).where(MilestoneRow.application_id == application_id)
         )
         return Counter((m.phase, m.key) for m in rows)
 
@@ -155,7 +155,9 @@ def test_a_racing_recompute_updates_the_rows_the_other_stored(app, office):
     (unique per application, phase and key) and updates them instead of adding twins."""
     application_id = office["application_id"]
     with app.app_context():  # this request's session
-        db.session.execute(sa.delete(Milestone).where(Milestone.application_id == application_id))
+        db.session.execute(
+            sa.delete(MilestoneRow).where(MilestoneRow.application_id == application_id)
+        )
         db.session.commit()
         application = db.session.get(Application, application_id)
         assert application.milestones == []  # this session believes there are none
@@ -170,7 +172,7 @@ def test_a_racing_recompute_updates_the_rows_the_other_stored(app, office):
     assert set(counts.values()) == {1}
     with app.app_context():
         db.session.add(
-            Milestone(
+            MilestoneRow(
                 application_id=application_id, key="einreichung", phase="submission", title="x"
             )
         )

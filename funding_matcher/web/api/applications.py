@@ -27,7 +27,7 @@ from funding_matcher.web.api.blueprint import bp
 from funding_matcher.web.api.body import json_object, problem_response
 from funding_matcher.web.api.projects import not_found
 from funding_matcher.web.api.serialize import application_json
-from funding_matcher.web.day import today
+from funding_matcher.web.clock import today
 from funding_matcher.web.exports import export_response
 from funding_matcher.web.transaction import discard_changes
 

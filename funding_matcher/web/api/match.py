@@ -13,10 +13,10 @@ from funding_matcher.domain.matching.output import ranking_to_json
 from funding_matcher.domain.profile import Profile
 from funding_matcher.engine_cache import matching_engine
 from funding_matcher.operations.catalogue import catalogue_programmes
+from funding_matcher.web import clock
 from funding_matcher.web.api.blueprint import bp
 from funding_matcher.web.api.body import json_object, problem_response
 from funding_matcher.web.api.openapi import openapi_document
-from funding_matcher.web.day import today as current_day
 
 MAX_TOP = 200
 MAX_PAGE = 10_000
@@ -42,7 +42,7 @@ def _options() -> MatchOptions:
     problems: list[FieldProblem] = []
     top = _count("top", "10", MAX_TOP, problems)
     today_text = request.args.get("today")
-    today = current_day()
+    today = clock.today()
     if today_text is not None:
         try:
             today = read_iso_date(today_text, "today")

@@ -9,7 +9,7 @@ from funding_matcher.domain.applications.questions import TARGET_COLUMNS
 from funding_matcher.domain.applications.status import STATUSES, TRANSITIONS
 from funding_matcher.domain.errors import InvalidData
 from funding_matcher.extensions import db
-from funding_matcher.models import Application, ChecklistItem, ProjectProfile, Role
+from funding_matcher.models import Application, ChecklistItemRow, ProjectProfile, Role
 from funding_matcher.operations.applications import (
     change_status,
     create_application,
@@ -31,7 +31,7 @@ from funding_matcher.web.applications.forms import (
     NewApplicationForm,
     StatusForm,
 )
-from funding_matcher.web.day import today
+from funding_matcher.web.clock import today
 from funding_matcher.web.forms import CsrfForm, apply_problems
 from funding_matcher.web.transaction import discard_changes
 from funding_matcher.web.trash import confirmed_or_page
@@ -130,7 +130,7 @@ def _render_show(application: Application, status_form: StatusForm, code: int = 
 @member_required(Role.editor)
 def checklist(application_id: int, item_id: int):
     application = owned_or_404(Application, application_id, Role.editor)
-    item = db.session.get(ChecklistItem, item_id)
+    item = db.session.get(ChecklistItemRow, item_id)
     if item is None or item.application_id != application.id:
         abort(404)
     form = ChecklistForm()

@@ -8,6 +8,7 @@ shown at the input they concern (``page.show_problems``).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -155,7 +156,7 @@ class MonthlyRow(RowForm):
     category = _category("personal")
     label = _label("Stelle / Ausgabe")
     monthly_eur = EuroField("Monatsbetrag in Euro")
-    share = NumberField("Stellenanteil", percent_of_one=True)
+    share = NumberField("Stellenanteil", accept_percent=True)
     months = IntegerField("Monate", validators=[Optional()], widget=TextInput())
     from_month = StringField("ab Monat (MM.JJJJ)", validators=[Optional(), Length(max=7)])
     ineligible = BooleanField("nicht zuwendungsfähig")
@@ -349,17 +350,23 @@ _CODES: dict[str, Mapping[str, str]] = {
 }
 
 
+@dataclass(frozen=True)
+class MoreRows:
+    """A "Weitere Zeilen" request: at least ``rows`` rows in the page's table ``table``."""
+
+    table: str
+    rows: int
+
+
 def prepare_budget_form(
     form: BudgetForm,
     programmes: Sequence[tuple[str, str]],
     catalogue: Terms,
     catalogue_text: Mapping[str, str],
-    more: tuple[str, int] | None = None,
+    more: MoreRows | None = None,
 ) -> BudgetForm:
-    """Choices that depend on the catalogue, and enough empty rows in every table.
-
-    ``more`` (table, rows) asks for at least that many rows in one table ("Weitere Zeilen").
-    """
+    """Choices that depend on the catalogue, and enough empty rows in every table (``more``
+    asks for extra rows in one table)."""
     del catalogue  # the texts carry what the selects show
     for key in (*CHOICE_TERMS, *FLAG_TERMS):
         codes = _CODES.get(key, YES_NO)
@@ -374,8 +381,8 @@ def prepare_budget_form(
         rows: FieldList = form[table.name]
         filled = sum(1 for entry in rows.entries if not entry.form.is_empty())
         wanted = max(table.min_rows, filled + EMPTY_ROWS, len(rows.entries))
-        if more is not None and more[0] == table.name:
-            wanted = max(wanted, more[1])
+        if more is not None and more.table == table.name:
+            wanted = max(wanted, more.rows)
         while len(rows.entries) < min(wanted, MAX_ROWS):
             rows.append_entry()
     programme_options = choices({"": "–", **dict(programmes)})

@@ -8,7 +8,7 @@ from flask import Response, flash, redirect, render_template, request, url_for
 
 from funding_matcher.domain.budget import de_minimis_sums, declaration_text
 from funding_matcher.domain.errors import InvalidData
-from funding_matcher.models import Application, DeMinimisAid, Role
+from funding_matcher.models import Application, DeMinimisAidRow, Role
 from funding_matcher.operations.budget import (
     add_register_aid,
     application_declaration,
@@ -24,7 +24,7 @@ from funding_matcher.web.access import (
 )
 from funding_matcher.web.budget.blueprint import bp
 from funding_matcher.web.budget.forms import DeMinimisAidForm
-from funding_matcher.web.day import today
+from funding_matcher.web.clock import today
 from funding_matcher.web.forms import CsrfForm, apply_problems
 from funding_matcher.web.transaction import discard_changes
 
@@ -91,7 +91,7 @@ def register() -> Any:
 @bp.route("/organisation/de-minimis/<int:aid_id>/loeschen", methods=["POST"])
 @member_required(Role.editor)
 def delete_aid(aid_id: int) -> Any:
-    row = owned_or_404(DeMinimisAid, aid_id, Role.editor)
+    row = owned_or_404(DeMinimisAidRow, aid_id, Role.editor)
     grantor = row.grantor
     delete_register_aid(row)
     flash(f"Eintrag „{grantor}“ gelöscht.", "success")

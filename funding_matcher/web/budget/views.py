@@ -35,6 +35,7 @@ from funding_matcher.web.budget.forms import (
     MAX_ROWS,
     MORE_ROWS,
     BudgetForm,
+    MoreRows,
     find_field,
     prepare_budget_form,
 )
@@ -56,7 +57,7 @@ from funding_matcher.web.budget.page import (
     unchecked_items,
     year_rows,
 )
-from funding_matcher.web.day import today
+from funding_matcher.web.clock import today
 from funding_matcher.web.transaction import discard_changes, keep_changes
 
 _ROW_INPUT = re.compile(r"(?:" + "|".join(t.name for t in TABLES) + r")-\d{1,3}-\w{1,40}")
@@ -73,7 +74,7 @@ def _raw_input(form: BudgetForm) -> dict[str, list[str]]:
     return kept
 
 
-def _more_rows(form: BudgetForm | None = None) -> tuple[str, int] | None:
+def _more_rows(form: BudgetForm | None = None) -> MoreRows | None:
     """The table whose "Weitere Zeilen" button was pressed, and how many rows it should get."""
     table = request.values.get("weitere")
     if table not in TABLE:
@@ -85,7 +86,7 @@ def _more_rows(form: BudgetForm | None = None) -> tuple[str, int] | None:
             wanted = int(request.args.get("zeilen", ""))
         except ValueError:
             wanted = MORE_ROWS
-    return table, max(0, min(wanted, MAX_ROWS))
+    return MoreRows(table, max(0, min(wanted, MAX_ROWS)))
 
 
 def show_problems(form: BudgetForm, error: InvalidData, built: FormBudget) -> None:
@@ -108,7 +109,7 @@ class FinancingPlanPage:
         self.catalogue = catalogue_terms(self.record)
         self.programmes = programme_choices()
 
-    def form(self, form: BudgetForm, more: tuple[str, int] | None = None) -> BudgetForm:
+    def form(self, form: BudgetForm, more: MoreRows | None = None) -> BudgetForm:
         texts = catalogue_texts(self.catalogue)
         return prepare_budget_form(form, self.programmes, self.catalogue, texts, more)
 
@@ -171,7 +172,7 @@ def plan(application_id: int) -> Any:
     return page.render(page.form(form, more))
 
 
-def _show_pending(page: FinancingPlanPage, more: tuple[str, int] | None) -> Any:
+def _show_pending(page: FinancingPlanPage, more: MoreRows | None) -> Any:
     """Input that did not validate, shown again with the messages at its inputs."""
     pending = page.application.budget_pending or {}
     formdata = MultiDict([(key, value) for key, values in pending.items() for value in values])
@@ -203,11 +204,13 @@ def _save(page: FinancingPlanPage) -> Any:
             target = url_for("budget.plan", application_id=application.id)
             if more is not None:
                 flash("Plan gespeichert; weitere Zeilen sind angefügt.", "success")
-                table, rows = more
                 target = url_for(
-                    "budget.plan", application_id=application.id, weitere=table, zeilen=rows
+                    "budget.plan",
+                    application_id=application.id,
+                    weitere=more.table,
+                    zeilen=more.rows,
                 )
-                return redirect(f"{target}#tabelle-{table}"), 303
+                return redirect(f"{target}#tabelle-{more.table}"), 303
             flash("Plan gespeichert und geprüft.", "success")
             return redirect(f"{target}#ergebnis"), 303
     save_budget_pending(application, _raw_input(form))

@@ -13,7 +13,7 @@ from funding_matcher.operations.invitations import invite, pending_invitations, 
 from funding_matcher.operations.trash import trash_mandate, trash_member
 from funding_matcher.web.access import current_organisation, member_required, owned_or_404
 from funding_matcher.web.clients_forms import OrganisationDetailsForm
-from funding_matcher.web.day import today
+from funding_matcher.web.clock import today
 from funding_matcher.web.forms import CsrfForm, apply_problems
 from funding_matcher.web.invitations import send_invitation
 from funding_matcher.web.organisation.forms import AddMemberForm, RoleForm

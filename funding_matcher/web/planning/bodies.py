@@ -36,7 +36,7 @@ from funding_matcher.web.access import (
     member_required,
     owned_or_404,
 )
-from funding_matcher.web.day import today
+from funding_matcher.web.clock import today
 from funding_matcher.web.forms import CsrfForm, apply_problems
 from funding_matcher.web.planning.blueprint import bp
 from funding_matcher.web.planning.forms import (

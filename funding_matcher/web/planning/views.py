@@ -16,7 +16,7 @@ from funding_matcher.domain.errors import InvalidData
 from funding_matcher.domain.german import format_month
 from funding_matcher.domain.planning.model import KIND_LABELS
 from funding_matcher.extensions import db
-from funding_matcher.models import Application, Milestone, Role
+from funding_matcher.models import Application, MilestoneRow, Role
 from funding_matcher.operations.accounts import organisation_members
 from funding_matcher.operations.calendar import organisation_dates
 from funding_matcher.operations.plan_entries import (
@@ -29,7 +29,7 @@ from funding_matcher.operations.planning import ComputedPlans, compute_plans, re
 from funding_matcher.operations.watchlist import unwatch, watch
 from funding_matcher.web.access import current_organisation, member_required, owned_or_404
 from funding_matcher.web.auth import safe_next
-from funding_matcher.web.day import today
+from funding_matcher.web.clock import today
 from funding_matcher.web.feed import feed_url
 from funding_matcher.web.forms import CsrfForm, apply_problems
 from funding_matcher.web.planning.blueprint import bp
@@ -42,7 +42,7 @@ def _owner_choices(application: Application) -> list[tuple[int, str]]:
     return [(0, "niemand")] + [(m.user.id, m.user.name or m.user.email) for m in members]
 
 
-def _milestone_form(application: Application, milestone: Milestone) -> MilestoneForm:
+def _milestone_form(application: Application, milestone: MilestoneRow) -> MilestoneForm:
     form = MilestoneForm(
         formdata=None,
         due=milestone.due,
@@ -54,7 +54,7 @@ def _milestone_form(application: Application, milestone: Milestone) -> Milestone
     return form
 
 
-def _ordered(application: Application) -> list[Milestone]:
+def _ordered(application: Application) -> list[MilestoneRow]:
     """Before submission first, then after the award; each by date, undated last."""
     phase = {"submission": 0, "award": 1}
     return sorted(
@@ -178,7 +178,7 @@ def recompute(application_id: int):
 @member_required(Role.editor)
 def edit_milestone(application_id: int, milestone_id: int):
     application = owned_or_404(Application, application_id, Role.editor)
-    milestone = db.session.get(Milestone, milestone_id)
+    milestone = db.session.get(MilestoneRow, milestone_id)
     if milestone is None or milestone.application_id != application.id:
         abort(404)
     form = MilestoneForm()
