@@ -20,7 +20,7 @@ from funding_matcher.models import ProjectProfile, Role
 from funding_matcher.operations.applications import create_application, find_application
 from funding_matcher.web.access import member_required, owned_or_404
 from funding_matcher.web.applications.forms import NewApplicationForm
-from funding_matcher.web.day import today
+from funding_matcher.web.clock import today
 from funding_matcher.web.forms import GermanForm
 from funding_matcher.web.transaction import discard_changes
 
