@@ -128,6 +128,9 @@ class ReminderSettings(db.Model):
     )
     enabled: Mapped[bool] = mapped_column(Boolean, default=True)
     offsets: Mapped[list[int]] = mapped_column(JSON, default=lambda: [30, 14, 7, 1])
+    # Organisations the person works for whose dates stay out of the e-mail (a consultant's
+    # clients someone else looks after); an organisation reached later is in by default.
+    muted_organisation_ids: Mapped[list[int] | None] = mapped_column(JSON, default=list)
 
 
 class SentReminder(db.Model):

@@ -13,7 +13,7 @@ from datetime import date
 
 from sqlalchemy import select
 
-from funding_matcher.domain.errors import InvalidData
+from funding_matcher.domain.errors import FieldProblem, InvalidData
 from funding_matcher.domain.matching.engine import MatchingEngine
 from funding_matcher.domain.planning import (
     DEFAULT_REMINDER_OFFSETS,
@@ -44,20 +44,34 @@ log = logging.getLogger(__name__)
 
 
 def reminder_settings(user: User) -> ReminderSettings:
-    """The person's settings, or the defaults (on; 30, 14, 7, 1 days) when none are stored."""
+    """The person's settings, or the defaults (on; 30, 14, 7, 1 days; every organisation) when
+    none are stored."""
     row = db.session.get(ReminderSettings, user.id)
     return row or ReminderSettings(
-        user_id=user.id, enabled=True, offsets=list(DEFAULT_REMINDER_OFFSETS)
+        user_id=user.id,
+        enabled=True,
+        offsets=list(DEFAULT_REMINDER_OFFSETS),
+        muted_organisation_ids=[],
     )
 
 
-def set_reminder_settings(user: User, enabled: bool, offsets: list) -> ReminderSettings:
-    """Store on/off and the offsets (validated: whole days, named in the message)."""
+def set_reminder_settings(
+    user: User, enabled: bool, offsets: list, included: list[int] | None = None
+) -> ReminderSettings:
+    """Store on/off and the offsets (validated: whole days, named in the message); with
+    ``included``, the organisations whose dates the e-mail carries (the others of those the
+    person works for are muted; at least one must stay when reminders are on)."""
     checked = check_reminder_offsets(offsets, "offsets")
     row = db.session.get(ReminderSettings, user.id)
     if row is None:
-        row = ReminderSettings(user_id=user.id)
+        row = ReminderSettings(user_id=user.id, muted_organisation_ids=[])
         db.session.add(row)
+    if included is not None:
+        reachable = [a.organisation_id for a in access_list(user)]
+        if enabled and reachable and not set(included) & set(reachable):
+            message = "Bitte mindestens eine Organisation wählen oder die Erinnerungen ausschalten."
+            raise InvalidData([FieldProblem("organisations", message)])
+        row.muted_organisation_ids = sorted(set(reachable) - set(included))
     row.enabled = enabled
     row.offsets = list(checked)
     db.session.flush()
@@ -132,8 +146,11 @@ def _digest_for(
     changes: list[ProgrammeChange] = []
     new: list[NewMatch] = []
     keys: list[str] = []
+    muted = set(reminder_settings(user).muted_organisation_ids or ())
     for membership in access_list(user):
         organisation = membership.organisation
+        if organisation.id in muted:
+            continue
         for item in organisation_dates(organisation, today):
             items.setdefault(
                 item.key,

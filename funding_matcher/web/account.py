@@ -9,16 +9,16 @@ from funding_matcher.domain.errors import InvalidData
 from funding_matcher.extensions import db
 from funding_matcher.models import ApiToken
 from funding_matcher.operations.accounts import change_password
+from funding_matcher.operations.clients import access_list
 from funding_matcher.operations.jobs import reminders_missing
 from funding_matcher.operations.reminders import reminder_settings, set_reminder_settings
 from funding_matcher.operations.tokens import create_api_token, revoke_api_token, user_tokens
 from funding_matcher.web.access import current_organisation
-from funding_matcher.web.applications.forms import TokenForm
+from funding_matcher.web.account_forms import ReminderForm, TokenForm
 from funding_matcher.web.auth import sign_in
 from funding_matcher.web.auth_forms import PasswordChangeForm
 from funding_matcher.web.feed import feed_url
 from funding_matcher.web.forms import CsrfForm, apply_problems
-from funding_matcher.web.planning.forms import ReminderForm
 from funding_matcher.web.transaction import discard_changes
 
 bp = Blueprint("account", __name__, url_prefix="/konto")
@@ -44,13 +44,26 @@ def _page(
         reminders_missing=missing,
         reminders_on=settings.enabled and not missing,
         password_form=password_form or PasswordChangeForm(formdata=None),
-        reminder_form=reminder_form
-        or ReminderForm(
+        reminder_form=reminder_form or _reminder_form(settings),
+    ), code
+
+
+def _reminder_form(settings=None) -> ReminderForm:
+    """The reminder form: as stored (``settings``) or as posted; the organisations to choose
+    from are those the person works for, offered when there are at least two."""
+    reachable = access_list(current_user)
+    if settings is None:
+        form = ReminderForm()
+    else:
+        muted = set(settings.muted_organisation_ids or ())
+        form = ReminderForm(
             formdata=None,
             enabled=settings.enabled,
             offsets=", ".join(str(d) for d in settings.offsets),
-        ),
-    ), code
+            organisations=[a.organisation_id for a in reachable if a.organisation_id not in muted],
+        )
+    form.organisations.choices = [(a.organisation_id, a.organisation.name) for a in reachable]
+    return form
 
 
 @bp.route("/")
@@ -105,16 +118,22 @@ def regenerate_feed():
 @bp.route("/erinnerungen", methods=["POST"])
 @login_required
 def save_reminders():
-    form = ReminderForm()
+    form = _reminder_form()
     if form.validate_on_submit():
         text = (form.offsets.data or "").replace(";", ",")
         raw = [part.strip() for part in text.split(",") if part.strip()]
         values = [int(part) if part.isascii() and part.isdigit() else part for part in raw]
+        choosing = len(form.organisations.choices) > 1
         try:
-            set_reminder_settings(current_user, bool(form.enabled.data), values)
+            set_reminder_settings(
+                current_user,
+                bool(form.enabled.data),
+                values,
+                included=list(form.organisations.data or []) if choosing else None,
+            )
         except InvalidData as exc:
             discard_changes()
-            form.offsets.errors = [p.message for p in exc.problems]
+            apply_problems(form, exc)
         else:
             flash("Einstellungen für Erinnerungen gespeichert.", "success")
             return redirect(url_for("account.index") + "#erinnerungen"), 303

@@ -23,7 +23,7 @@ from funding_matcher.models import (
 from funding_matcher.operations.applications import create_application
 from funding_matcher.operations.catalogue import find_programme, sync_catalogue
 from funding_matcher.operations.planning import refresh_organisation_plans
-from tests.conftest import again, loaded, running_app
+from tests.conftest import again, loaded, running_app, sign_in_directly
 from tests.web.test_clients import create_client
 from tests.web.test_reminders import smtp  # noqa: F401  (the local SMTP server fixture)
 
@@ -234,6 +234,52 @@ def test_the_reminder_mail_names_overdue_milestones_with_the_client_once_a_new_o
     later = {recipients[0]: message for recipients, message in smtp.messages}
     body = later["petra@rheinland-beratung.de"].get_content()
     assert "seit Di 24.11.2026 überfällig (20 Tage): Vorstandsbeschluss" in body
+
+
+def ticked(page: str) -> set[int]:
+    """The organisations ticked in the reminder settings."""
+    boxes = re.findall(r'<input ([^>]*)name="organisations" type="checkbox" value="(\d+)"', page)
+    return {int(value) for attributes, value in boxes if "checked" in attributes}
+
+
+def test_a_consultant_chooses_the_clients_whose_dates_come_by_mail(
+    client,
+    cli,
+    smtp,  # noqa: F811  (the fixture imported above)
+    practice,
+    make_application,
+):
+    """Murat looks after Kalk only: he unticks the Caritas and the consultancy itself; his
+    e-mail then names Kalk's deadline and not the Caritas's, while Petra still gets both."""
+    kalk, caritas, consultancy = practice["kalk"], practice["caritas"], practice["consultancy"]
+    make_application(kalk, practice["petra"], slug="quartiersfonds", deadline=SOON)
+    make_application(
+        caritas,
+        practice["petra"],
+        slug="caritasfonds",
+        title="Caritasfonds für Porz",
+        short_title="Caritasfonds",
+        deadline=SOON,
+    )
+    sign_in_directly(client, practice["murat"])
+    page = client.get("/konto/").get_data(as_text=True)
+    assert "Erinnerungen für diese Organisationen" in page
+    assert ticked(page) == {kalk.id, caritas.id, consultancy.id}  # every one is in by default
+
+    nothing = {"enabled": "y", "offsets": "30, 7"}
+    answer = client.post("/konto/erinnerungen", data=nothing)
+    assert answer.status_code == 422
+    assert "Bitte mindestens eine Organisation wählen" in answer.get_data(as_text=True)
+    answer = client.post("/konto/erinnerungen", data={**nothing, "organisations": [kalk.id]})
+    assert answer.status_code == 303
+    page = client.get("/konto/").get_data(as_text=True)
+    assert ticked(page) == {kalk.id}
+
+    assert cli(["reminders", "send", "--today", "2026-12-08"]).exit_code == 0
+    mails = {recipients[0]: message.get_content() for recipients, message in smtp.messages}
+    assert "Caritasfonds" not in mails["murat@rheinland-beratung.de"]
+    assert "(Bürgerverein Köln-Kalk e. V.)" in mails["murat@rheinland-beratung.de"]
+    assert "Caritasfonds" in mails["petra@rheinland-beratung.de"]
 
 
 # 5 ---------------------------------------------------------------------------------------------

@@ -8,7 +8,6 @@ from wtforms import (
     HiddenField,
     IntegerField,
     SelectField,
-    StringField,
     TextAreaField,
 )
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
@@ -50,12 +49,4 @@ class StatusForm(GermanForm):
         places=2,
         validators=[Optional(), NumberRange(min=0, max=1_000_000_000)],
         description="beim Einreichen: beantragte Summe; bei Bewilligung: bewilligte Summe",
-    )
-
-
-class TokenForm(GermanForm):
-    label = StringField(
-        "Bezeichnung",
-        validators=[Optional(), Length(max=100)],
-        description="z. B. „Dokumentenmanagement“ oder „Auswertung“",
     )

@@ -141,12 +141,3 @@ class MappingForm(GermanForm):
     """Only the CSRF token: the selects are one per committee of the source."""
 
     MAPPING_CHOICES = [("", "nicht übernehmen")] + [(c, BODIES[c]) for c in COUNCIL_BODIES]
-
-
-class ReminderForm(GermanForm):
-    enabled = BooleanField("Erinnerungen per E-Mail schicken")
-    offsets = StringField(
-        "Tage vor einem Termin",
-        validators=[Optional(), Length(max=60)],
-        description="durch Kommas getrennt, z. B. 30, 14, 7, 1",
-    )
