@@ -150,6 +150,16 @@ def match_reasons(
     return reasons[:MAX_REASONS]
 
 
+def other_target_groups(programme: Programme, profile: Profile) -> list[str]:
+    """The groups a programme is made for when the project names none of them (and neither
+    side says "alle"): the programme may be for other people (scoring.for_other_people)."""
+    named = set(profile.target_groups)
+    groups = list(programme.target_groups)
+    if not named or not groups or "alle" in named or "alle" in groups or named & set(groups):
+        return []
+    return groups
+
+
 def match_warnings(
     programme: Programme,
     profile: Profile,
@@ -171,6 +181,10 @@ def match_warnings(
             )
     if standing.unclear:
         warnings.append(UNCLEAR_NOTE)
+    others = other_target_groups(programme, profile)
+    if others:
+        names = ", ".join(short_label("target_groups", g) for g in others[:4])
+        warnings.append(f"Gedacht für andere Zielgruppen: {names}. Erreicht Ihr Projekt sie?")
     if conflicts:
         names = ", ".join(p.short_title for p in conflicts)
         warnings.append(f"Nicht kombinierbar mit: {names} (laut Fördergeber)")

@@ -1,5 +1,6 @@
 """The score of an eligible programme: text similarity plus weighted boosts (see weights.py),
-scaled by how much of the need it covers, by its standing and its route; within a programme
+scaled by how much of the need it covers, by its standing and its route, and down for a
+programme made for other target groups; within a programme
 family the lines that fund the project come first; prizes and wage subsidies are kept below every
 fitting grant."""
 
@@ -19,6 +20,7 @@ from funding_matcher.domain.matching.weights import (
     FITTING_GRANT_SHARE,
     INDIRECT_FACTOR,
     ORDINARY_ROUTE_FACTOR,
+    OTHER_TARGETS_FACTOR,
     TARGET_SIZE_EXPONENT,
     THEME_SIZE_EXPONENT,
     StandingFactors,
@@ -110,10 +112,20 @@ def scaled_scores(
     total[arrays.status_unclear & ~ended] *= np.float32(factors.unclear)
     total[rules.indirect & ~rules.ordinary] *= np.float32(INDIRECT_FACTOR)
     total[rules.ordinary] *= np.float32(ORDINARY_ROUTE_FACTOR)
+    total[for_other_people(arrays, profile)] *= np.float32(OTHER_TARGETS_FACTOR)
     total[~rules.ok] = -np.inf
     _lines_that_fund_the_project_first(total, arrays, rules, profile)
     _below_fitting_grants(total, arrays, rules)
     return total
+
+
+def for_other_people(arrays: ProgrammeArrays, profile: Profile) -> np.ndarray:
+    """Programmes naming target groups (not "alle") of which the profile names none; a project
+    open to everybody ("alle") reaches any group and is never told so."""
+    if not profile.target_groups or "alle" in profile.target_groups:
+        return np.zeros(len(arrays.targets), dtype=bool)
+    overlap = popcount(arrays.targets & mask("target_groups", profile.target_groups))
+    return (overlap == 0) & (arrays.targets != 0) & (arrays.for_all_credit == 0)
 
 
 def _listed(rules: Eligibility) -> np.ndarray:

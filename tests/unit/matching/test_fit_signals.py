@@ -60,3 +60,41 @@ def test_a_programme_naming_older_people_among_others_fits_better_than_one_for_e
     )
     ranking = rank([everybody, many_groups, *others()], target_groups=["aeltere"])
     assert slugs(ranking.matches)[:2] == ["viele-gruppen", "fuer-alle"]
+
+
+GENERATIONS = {
+    "title": "Kita, Schule und Seniorenzentrum kochen zusammen",
+    "description": "Kita-Kinder, Schulkinder und Bewohnerinnen eines Seniorenzentrums kochen, "
+    "lesen und gärtnern regelmäßig zusammen; eine Fachkraft koordiniert, Ehrenamtliche helfen.",
+    "target_groups": ["kinder", "aeltere"],
+}
+
+
+def _migration_and_generations():
+    """Two programmes with the same text: one for migrants only, one for young and old."""
+    text = (
+        "Gefördert werden Begegnung, Ehrenamt und Kochen im Quartier, koordiniert von Fachkräften."
+    )
+    for_migrants = programme(slug="integration", target_groups=["gefluechtete", "migrantinnen"])
+    for_generations = programme(slug="generationen", target_groups=["kinder", "aeltere"])
+    return [
+        for_migrants.model_copy(update={"description": text}),
+        for_generations.model_copy(update={"description": text}),
+        *others(),
+    ]
+
+
+def test_a_programme_made_for_other_people_ranks_below_one_for_the_projects_people_and_says_so():
+    ranking = rank(_migration_and_generations(), **GENERATIONS)
+    order = slugs(ranking.matches)
+    assert order[0] == "generationen"
+    others_match = ranking.matches[order.index("integration")]
+    assert any(
+        w.startswith("Gedacht für andere Zielgruppen: Geflüchtete") for w in others_match.warnings
+    )
+    assert not any("andere Zielgruppen" in w for w in ranking.matches[0].warnings)
+
+
+def test_a_project_open_to_everybody_is_never_told_a_programme_is_for_others():
+    ranking = rank(_migration_and_generations(), **{**GENERATIONS, "target_groups": ["alle"]})
+    assert not any("andere Zielgruppen" in w for m in ranking.matches for w in m.warnings)
