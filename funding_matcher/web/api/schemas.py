@@ -310,7 +310,24 @@ def schemas() -> dict[str, Any]:
                 "notices": {"type": "array", "items": {"type": "string"}},
                 "terms": {"type": "object"},
                 "ok": {"type": "boolean"},
-                "years": {"type": "object", "description": "Aufteilung auf Haushaltsjahre"},
+                "years": {
+                    "type": "array",
+                    "description": "Aufteilung auf Haushaltsjahre, ein Eintrag je Jahr",
+                    "items": {
+                        "type": "object",
+                        "required": ["year", "expenses_eur", "grant_eur"],
+                        "properties": {
+                            "year": {"type": "integer"},
+                            "expenses_eur": {"type": "number"},
+                            "eligible_cash_eur": {"type": "number"},
+                            "volunteer_eur": {"type": "number"},
+                            "sources_eur": {"type": "object"},
+                            "grant_eur": {"type": "number"},
+                            "own_cash_required_eur": {"type": "number"},
+                            "assumed": {"type": "boolean"},
+                        },
+                    },
+                },
             },
         },
         "Error": {
