@@ -45,8 +45,9 @@ class Application(db.Model):
     # The programme's title when the application was made: the catalogue may drop the record.
     programme_title: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(20), default="idee")
-    # One requested amount everywhere: the saved plan's grant ("plan") or, before a plan without
-    # errors exists, Gesamtkosten minus Eigenmittel of the profile ("profil", vorläufig).
+    # One requested amount everywhere: the saved plan's grant ("plan"); before a plan without
+    # errors exists, the profile's need within the programme's cap ("profil", vorläufig); the
+    # amount entered on submission without a plan ("eingereicht": what was applied for).
     requested_eur: Mapped[Decimal | None] = mapped_column(Money)
     requested_source: Mapped[str | None] = mapped_column(String(10), default="profil")
     approved_eur: Mapped[Decimal | None] = mapped_column(Money)
@@ -97,6 +98,11 @@ class Application(db.Model):
         cascade="all, delete-orphan",
         order_by="(MilestoneRow.phase.desc(), MilestoneRow.position)",
     )
+
+    @property
+    def requested_provisional(self) -> bool:
+        """The requested amount is the profile's (no plan yet, not submitted): "vorläufig"."""
+        return self.requested_eur is not None and self.requested_source in (None, "profil")
 
 
 class ApplicationSection(db.Model):

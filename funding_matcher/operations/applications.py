@@ -21,6 +21,7 @@ from funding_matcher.domain.applications.status import check_status_change
 from funding_matcher.domain.catalogue.records import Programme
 from funding_matcher.domain.errors import FieldProblem, InvalidData
 from funding_matcher.domain.german import format_eur, format_number
+from funding_matcher.domain.matching.amounts import provisional_request
 from funding_matcher.domain.profile import Profile
 from funding_matcher.extensions import db
 from funding_matcher.models import (
@@ -98,7 +99,7 @@ def create_application(
         programme_slug=programme.slug,
         programme_title=programme.title,
         status="idee",
-        requested_eur=_cents(profile.requested_eur),
+        requested_eur=provisional_request(programme, profile),
         requested_source="profil",
         created_by_id=user.id if user else None,
     )
@@ -337,6 +338,8 @@ def change_status(
         application.submitted_on = change.on
         if change.amount_eur is not None:
             application.requested_eur = change.amount_eur
+            if not planned:  # what was applied for, no longer the profile's estimate
+                application.requested_source = "eingereicht"
     elif change.status in ("bewilligt", "abgelehnt"):
         application.decided_on = change.on
         if change.status == "bewilligt":

@@ -25,6 +25,7 @@ from funding_matcher.domain.budget import (
 from funding_matcher.domain.budget.fields import EARLIEST_YEAR, LATEST_YEAR, MAX_EUR
 from funding_matcher.domain.errors import FieldProblem, InvalidData
 from funding_matcher.domain.german import format_eur
+from funding_matcher.domain.matching.amounts import provisional_request
 from funding_matcher.domain.profile import Profile
 from funding_matcher.extensions import db
 from funding_matcher.models import Application, DeMinimisAidRow, Organisation, ProgrammeRow
@@ -255,18 +256,20 @@ def plan_for_drafts(report: BudgetReport | None) -> BudgetReport | None:
 
 
 def profile_requested(application: Application) -> Decimal | None:
-    """The profile's figure: Gesamtkosten minus Eigenmittel (vorläufig, ohne Finanzplan)."""
+    """The profile's figure (vorläufig, ohne Finanzplan): Gesamtkosten minus Eigenmittel, at
+    most the programme's cap for this project (domain.matching.amounts.provisional_request)."""
     try:
         profile = Profile.from_dict(application.project.data)
     except InvalidData:
         return None
-    if profile.requested_eur is None:
-        return None
-    return Decimal(str(profile.requested_eur)).quantize(Decimal("0.01"))
+    return provisional_request(find_programme(application.programme_slug), profile)
 
 
 def set_requested(application: Application, report: BudgetReport | None) -> None:
-    """The application's requested amount: the plan's grant, else the profile's difference."""
+    """The application's requested amount: the plan's grant, else the profile's need within
+    the programme's cap; an amount entered on submission stays (it is what was applied for)."""
+    if application.requested_source == "eingereicht":
+        return
     plan = plan_for_drafts(report)
     if plan is not None:
         application.requested_eur = plan.figures.grant

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from funding_matcher.domain.german import format_datetime
 from funding_matcher.domain.profile import Profile
@@ -88,7 +88,8 @@ def save_wizard_step(row: ProjectProfile, step: int, values: dict) -> None:
     row.wizard_step = max(row.wizard_step, step + 1)
     for application in db.session.scalars(
         select(Application).where(
-            Application.project_id == row.id, Application.requested_source != "plan"
+            Application.project_id == row.id,
+            or_(Application.requested_source == "profil", Application.requested_source.is_(None)),
         )
     ):
         # Without a plan the requested amount is the profile's (vorläufig): it follows the edit.

@@ -96,7 +96,7 @@ def test_programme_page_starts_an_application_and_a_second_start_finds_it(app, c
         assert db.session.scalar(db.select(db.func.count(Application.id))) == 1
     listing = client.get("/antraege/").get_data(as_text=True)
     assert "Quartiersfonds Nachbarschaft" in listing
-    assert "54.000,00 €" in listing  # requested: budget less own funds
+    assert "48.000,00 €" in listing  # requested: need 54.000 €, at most 80 % of 60.000 €
 
 
 def test_edited_text_survives_a_reload_and_keeps_its_history(client, project):

@@ -532,8 +532,9 @@ def test_other_organisation_gets_404(app, make_org, make_user, application):
 def test_the_requested_amount_is_the_plans_grant_everywhere(app, client, application):
     html = client.get(f"/antraege/{application.id}").get_data(as_text=True)
     assert "Noch kein Plan erfasst." in html
-    # Before a plan: the profile's 60.000 € minus 6.000 € Eigenmittel, labelled as such.
-    assert "Beantragt: 54.000,00 € – vorläufig (ohne Finanzplan)" in html
+    # Before a plan: the profile's 60.000 € minus 6.000 € Eigenmittel, at most the programme's
+    # 80 % of the costs (48.000 €, as the results say "Höchstens für dieses Projekt"), labelled.
+    assert "Beantragt: 48.000,00 € – vorläufig (ohne Finanzplan)" in html
     with app.app_context():
         save_budget(again(application), example("d3-own-share-donations"))
         db.session.commit()
@@ -554,7 +555,7 @@ def test_a_plan_with_errors_leaves_the_profile_figure(app, client, application):
         db.session.commit()
         stored = again(application)
         assert stored.requested_source == "profil"
-        assert stored.requested_eur == Decimal("54000.00")
+        assert stored.requested_eur == Decimal("48000.00")  # 54.000 € need, 80 % of 60.000 €
 
 
 # ---------------------------------------------------------------------------------------------

@@ -54,6 +54,7 @@ from funding_matcher.domain.budget import BudgetReport, de_minimis_declaration
 from funding_matcher.domain.catalogue.records import OUTLINE_TOPICS, Programme
 from funding_matcher.domain.errors import FieldProblem, InvalidData
 from funding_matcher.domain.exports import ApplicationDocument, ChecklistItem, OpenCheck, Section
+from funding_matcher.domain.matching.amounts import provisional_request
 from funding_matcher.domain.profile import Profile
 
 VERSIONS = ("arbeitsfassung", "einreichung")
@@ -114,14 +115,14 @@ def plan_for_draft(report: BudgetReport | None) -> BudgetReport | None:
     return report if report is not None and report.verdict != "errors" else None
 
 
-def requested_amount(profile: Profile, plan: BudgetReport | None) -> tuple[Decimal | None, bool]:
-    """The requested amount (plan's grant, else the profile's difference) and whether it is
-    provisional."""
+def requested_amount(
+    profile: Profile, plan: BudgetReport | None, programme: Programme | None
+) -> tuple[Decimal | None, bool]:
+    """The requested amount (plan's grant, else the profile's need within the programme's cap)
+    and whether it is provisional."""
     if plan is not None:
         return plan.figures.grant, False
-    if profile.requested_eur is None:
-        return None, True
-    return Decimal(str(profile.requested_eur)).quantize(Decimal("0.01")), True
+    return provisional_request(programme, profile), True
 
 
 def is_short_form(programme: Programme, requested: Decimal | None) -> bool:
@@ -139,7 +140,7 @@ def build_draft(request: DraftRequest) -> ApplicationDocument:
     profile, programme = r.profile, r.programme
     applicant = r.applicant.with_name(profile.organisation)
     plan = plan_for_draft(r.report)
-    requested, provisional = requested_amount(profile, plan)
+    requested, provisional = requested_amount(profile, plan, programme)
     short = is_short_form(programme, requested)
     period = (plan.budget.period.start, plan.budget.period.end) if plan else None
     words = vocabulary(programme.level)
@@ -161,7 +162,7 @@ def build_draft(request: DraftRequest) -> ApplicationDocument:
         if requested is not None:
             figures.append(Figure("grant_eur", requested))
     elif r.version == "arbeitsfassung":
-        pieces["finanzierung"] += provisional_pieces(profile)
+        pieces["finanzierung"] += provisional_pieces(profile, requested)
     # What an edited section still gets from the tool: the plan's figures, always current.
     generated_money = {id(p) for p in pieces["finanzierung"] if not p.user}
 

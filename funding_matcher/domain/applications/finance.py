@@ -265,16 +265,22 @@ def _below_maximum(report: BudgetReport, words: Vocabulary) -> str:
     return ""
 
 
-def provisional_pieces(profile: Profile) -> list[Piece]:
-    """Working version without a plan: the profile's amounts, labelled as provisional."""
+def provisional_pieces(profile: Profile, requested: Decimal | None) -> list[Piece]:
+    """Working version without a plan: the profile's amounts, labelled as provisional; the
+    requested amount is the need within the programme's cap (``provisional_request``)."""
     if profile.budget_total_eur is None:
         return []
     total = Decimal(str(profile.budget_total_eur))
     parts = [f"Gesamtkosten {format_eur(total)}"]
     if profile.own_funds_eur is not None:
         parts.append(f"Eigenmittel {format_eur(Decimal(str(profile.own_funds_eur)))}")
-    if profile.requested_eur is not None:
-        parts.append(f"beantragt {format_eur(Decimal(str(profile.requested_eur)))}")
+    if requested is not None:
+        need = Decimal(str(profile.requested_eur)) if profile.requested_eur is not None else None
+        capped = need is not None and requested < need
+        parts.append(
+            f"beantragt {format_eur(requested)}"
+            + (f" (Bedarf {format_eur(need)}, begrenzt auf den Höchstbetrag)" if capped else "")
+        )
     text = f"Zahlen aus dem Projektprofil, {PROVISIONAL}: {', '.join(parts)}."
     return [Piece("finanzierung", text, "Zahlen aus dem Projektprofil")]
 

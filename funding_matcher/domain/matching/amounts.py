@@ -71,6 +71,17 @@ def programme_cap(programme: Programme, profile: Profile) -> Cap:
     return Cap(cents(eur), text if unit_text is None else f"{text}, {unit_text}")
 
 
+def provisional_request(programme: Programme | None, profile: Profile) -> Decimal | None:
+    """What the project can ask of the programme before a financing plan exists: its need
+    (Gesamtkosten minus Eigenmittel), at most the programme's cap for this project (the figure
+    the results show as "Höchstens für dieses Projekt"). None when the need is unknown."""
+    if profile.requested_eur is None:
+        return None
+    need = cents(Decimal(str(profile.requested_eur)))
+    cap = programme_cap(programme, profile).eur if programme is not None else None
+    return need if cap is None else min(need, cap)
+
+
 def coverage(cap: Cap, profile: Profile) -> float | None:
     """Share of the need the cap covers (0..1); None when cap or need is unknown or zero."""
     need = profile.requested_eur

@@ -59,7 +59,9 @@ def application_json(
         "status": application.status,
         "next_deadline": deadline.day.isoformat() if deadline else None,
         "requested_eur": money(application.requested_eur),
-        "requested_source": "plan" if application.requested_source == "plan" else "profil",
+        "requested_source": application.requested_source
+        if application.requested_source in ("plan", "eingereicht")
+        else "profil",
         "approved_eur": money(application.approved_eur),
         "submitted_on": application.submitted_on.isoformat() if application.submitted_on else None,
         "decided_on": application.decided_on.isoformat() if application.decided_on else None,
