@@ -12,7 +12,7 @@ from funding_matcher.extensions import db
 from funding_matcher.models import Application, ApplicationSection, Role
 from funding_matcher.operations.catalogue import sync_catalogue
 from funding_matcher.operations.projects import save_profile
-from tests.conftest import loaded, profile_data, running_app
+from tests.conftest import again, loaded, profile_data, running_app
 
 
 @pytest.fixture
@@ -184,6 +184,18 @@ def test_missing_required_documents_block_submission(app, client, project):
     assert all(e.user_id is not None for e in application.status_log)
     page = client.get(f"/antraege/{application_id}").get_data(as_text=True)
     assert "Eingereicht → Bewilligt" in page
+    # The amount entered on submission is what was applied for: no longer "vorläufig", here
+    # and in the list, and an edit of the project's figures leaves it alone.
+    assert "Beantragt: 50.000,00 €" in page
+    assert "vorläufig" not in page
+    assert "vorläufig" not in client.get("/antraege/").get_data(as_text=True)
+    with app.app_context():
+        from funding_matcher.operations.projects import save_wizard_step
+
+        project_row = again(application.project)
+        save_wizard_step(project_row, 3, {**project_row.data, "budget_total_eur": 90000})
+        db.session.commit()
+        assert str(db.session.get(Application, application_id).requested_eur) == "50000.00"
 
 
 @pytest.mark.parametrize("amount", ["NaN", "1e400", "abc", "-5", "12,345"])
