@@ -25,7 +25,7 @@ from funding_matcher.domain.planning.workdays import legal_due_text
 from funding_matcher.extensions import db
 from funding_matcher.models import Application, Organisation, ProgrammeChangeRow
 from funding_matcher.operations.applications import organisation_applications
-from funding_matcher.operations.planning import PLANNED_STATUSES, application_deadline, plan_inputs
+from funding_matcher.operations.planning import open_deadline, open_milestones, plan_inputs
 from funding_matcher.operations.watchlist import watched
 
 log = logging.getLogger(__name__)
@@ -90,9 +90,7 @@ def organisation_dates(organisation: Organisation, today: date) -> list[DatedIte
         short = record.short_title if record else application.programme_title
         context = f"{short} · {application.project.title}"
         path = f"/antraege/{application.id}/plan"
-        for milestone in application.milestones:
-            if milestone.due is None or milestone.done:
-                continue
+        for milestone in open_milestones(application):
             day = calendar_day(milestone.due, state)
             note = _moved(milestone.due, day, "eingetragen")
             if milestone.legal_due and milestone.legal_due != milestone.due:
@@ -111,8 +109,8 @@ def organisation_dates(organisation: Organisation, today: date) -> list[DatedIte
                     note=note,
                 )
             )
-        deadline = application_deadline(application, today, inputs)
-        if application.status in PLANNED_STATUSES and deadline is not None:
+        deadline = open_deadline(application, today, inputs)
+        if deadline is not None:
             day = calendar_day(deadline.day, state)
             items.append(
                 DatedItem(

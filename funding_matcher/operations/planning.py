@@ -192,6 +192,27 @@ def application_deadline(
     )
 
 
+def open_deadline(
+    application: Application, today: date, inputs: PlanInputs | None = None
+) -> Deadline | None:
+    """The deadline the team still works towards: the application's deadline while it is not
+    yet submitted (idee, in Vorbereitung), None once it is submitted, decided or withdrawn."""
+    if application.status not in PLANNED_STATUSES:
+        return None
+    return application_deadline(application, today, inputs)
+
+
+def open_milestones(application: Application) -> list[MilestoneRow]:
+    """The steps still to do: dated, not done; the steps towards submission only while the
+    application is not yet submitted (they stay on the plan page as its history)."""
+    planned = application.status in PLANNED_STATUSES
+    return [
+        m
+        for m in application.milestones
+        if m.due is not None and not m.done and (planned or m.phase != "submission")
+    ]
+
+
 @dataclass
 class ComputedPlans:
     """The plans of an application as the domain computes them now (nothing stored)."""

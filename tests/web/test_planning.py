@@ -380,3 +380,34 @@ def test_an_implausible_date_is_a_field_error_not_a_crash(client, kommune):
     assert client.get(f"/antraege/{application_id}/plan").status_code == 200
     assert client.get("/").status_code == 200
     assert client.get("/kalender/").status_code == 200
+
+
+def test_a_submitted_application_stops_reminding_of_its_submission_steps(app, client, kommune):
+    """Once submitted, the steps towards submission leave the dashboard, calendar and feed (the
+    plan page keeps them as its history), and the page says when it went in instead of naming
+    a next deadline."""
+    application_id = start(client, kommune["project"])
+    step = milestones(application_id)["einreichung"].title
+    before = client.get("/kalender/").get_data(as_text=True)
+    assert step in before
+    assert "Frist: Quartiersfonds" in before
+    with app.app_context():
+        for item in db.session.get(Application, application_id).checklist:
+            item.done = True
+        db.session.commit()
+    status = f"/antraege/{application_id}/status"
+    client.post(status, data={"status": "in_vorbereitung"})
+    submitted = client.post(status, data={"status": "eingereicht", "date": "2026-12-01"})
+    assert submitted.status_code == 303
+    for path in ("/", "/kalender/"):
+        page = client.get(path).get_data(as_text=True)
+        assert step not in page, path
+        assert "Frist: Quartiersfonds" not in page, path
+    page = client.get(f"/antraege/{application_id}").get_data(as_text=True)
+    assert "Eingereicht am 01.12.2026" in page
+    assert "Nächste Frist" not in page
+    plan = client.get(f"/antraege/{application_id}/plan").get_data(as_text=True)
+    assert step in plan
+    listing = client.get("/antraege/").get_data(as_text=True)
+    assert "28.05.2027" not in listing
+    assert "25.05.2027" not in listing

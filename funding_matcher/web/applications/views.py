@@ -21,7 +21,7 @@ from funding_matcher.operations.applications import (
 from funding_matcher.operations.budget import budget_summary
 from funding_matcher.operations.catalogue import find_programme
 from funding_matcher.operations.exports import grantor_version_missing
-from funding_matcher.operations.planning import application_deadline
+from funding_matcher.operations.planning import open_deadline
 from funding_matcher.operations.projects import complete_projects
 from funding_matcher.operations.trash import trash_application
 from funding_matcher.web.access import current_organisation, member_required, owned_or_404
@@ -61,7 +61,7 @@ def new_application_form(programme_slug: str) -> NewApplicationForm:
 def index():
     rows = organisation_applications(current_organisation())
     day = today()
-    deadlines = {a.id: application_deadline(a, day) for a in rows}
+    deadlines = {a.id: open_deadline(a, day) for a in rows}
     return render_template(
         "applications/index.html", applications=rows, deadlines=deadlines, statuses=STATUSES
     )
@@ -112,7 +112,7 @@ def _render_show(application: Application, status_form: StatusForm, code: int = 
         "applications/show.html",
         application=application,
         programme=programme,
-        deadline=application_deadline(application, today()),
+        deadline=open_deadline(application, today()),
         statuses=STATUSES,
         status_form=status_form,
         checklist_form=ChecklistForm(formdata=None),
