@@ -173,14 +173,21 @@ def applications_by_status(organisation: Organisation) -> dict[str, list[Applica
 class StatusRow:
     """One status of the dashboard's table: how many applications, what they ask and got.
 
-    ``requested`` is None where two applications of one project share the status: they may be
-    alternatives or parts of one financing, and a sum would count the need twice. Approved
-    amounts are money granted and always add up."""
+    Where one project has several applications in the status, they may be alternatives (only
+    one will be granted) or parts of one financing (all together): ``requested_least`` counts
+    each project once with its largest amount, ``requested`` adds every application. Without
+    such a project the two are equal. ``approved`` adds the amounts granted (None: none yet)."""
 
     status: str
     count: int
-    requested: Decimal | None
-    approved: Decimal
+    requested: Decimal
+    requested_least: Decimal
+    approved: Decimal | None
+
+    @property
+    def alternatives(self) -> bool:
+        """Whether a project has several applications here (the sum is then a range)."""
+        return self.requested_least != self.requested
 
 
 def status_rows(organisation: Organisation) -> list[StatusRow]:
@@ -189,16 +196,18 @@ def status_rows(organisation: Organisation) -> list[StatusRow]:
     order = {code: i for i, code in enumerate(STATUSES)}
     rows = []
     for status, applications in sorted(groups.items(), key=lambda g: order.get(g[0], len(order))):
-        projects = [a.project_id for a in applications]
-        alternatives = len(set(projects)) < len(projects)
+        largest: dict[int, Decimal] = {}
+        for a in applications:
+            amount = a.requested_eur or Decimal(0)
+            largest[a.project_id] = max(largest.get(a.project_id, Decimal(0)), amount)
+        approved = [a.approved_eur for a in applications if a.approved_eur is not None]
         rows.append(
             StatusRow(
                 status,
                 len(applications),
-                None
-                if alternatives
-                else sum((a.requested_eur or Decimal(0) for a in applications), Decimal(0)),
-                sum((a.approved_eur or Decimal(0) for a in applications), Decimal(0)),
+                sum((a.requested_eur or Decimal(0) for a in applications), Decimal(0)),
+                sum(largest.values(), Decimal(0)),
+                sum(approved, Decimal(0)) if approved else None,
             )
         )
     return rows

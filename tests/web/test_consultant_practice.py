@@ -12,6 +12,7 @@ import pytest
 
 from funding_matcher.domain.catalogue.files import load_catalogue
 from funding_matcher.domain.german import format_eur
+from funding_matcher.domain.profile import Profile
 from funding_matcher.extensions import db
 from funding_matcher.models import (
     Application,
@@ -23,7 +24,8 @@ from funding_matcher.models import (
 from funding_matcher.operations.applications import create_application
 from funding_matcher.operations.catalogue import find_programme, sync_catalogue
 from funding_matcher.operations.planning import refresh_organisation_plans
-from tests.conftest import again, loaded, running_app, sign_in_directly
+from funding_matcher.operations.projects import save_profile
+from tests.conftest import again, loaded, profile_data, running_app, sign_in_directly
 from tests.web.test_clients import create_client
 from tests.web.test_reminders import smtp  # noqa: F401  (the local SMTP server fixture)
 
@@ -158,26 +160,43 @@ def test_the_overview_puts_overdue_items_first_and_never_adds_up_alternatives(
     assert "werden nicht addiert" in page
 
 
-def test_the_dashboard_adds_up_no_alternatives_of_one_project_per_status(
+def test_the_dashboard_counts_alternatives_of_one_project_once_per_status(
     app, client, practice, make_application, write_programme, catalogue_dir
 ):
-    """A client's own dashboard: two applications of one project in one status get no sum
-    ("–" with the reason); a status whose applications are of different projects keeps it."""
+    """A client's own dashboard: two applications of one project in one status count once
+    with the larger amount ("mind."), the sum of both is named as the upper end; another
+    project's application in the same status still adds up; no amount granted is "–"."""
     kalk, petra = practice["kalk"], practice["petra"]
     first, second = with_alternative(make_application, write_programme, catalogue_dir, kalk, petra)
+    write_programme(slug="reparatur", title="Reparaturfonds", deadline=SOON)
+    with app.app_context():
+        sync_catalogue(load_catalogue(catalogue_dir).programmes)
+        other = save_profile(
+            again(kalk), Profile.from_dict(profile_data(budget_total_eur=12000)), again(petra)
+        )
+        third = create_application(other, find_programme("reparatur"), again(petra))
+        db.session.commit()
+        third = loaded(third)
     page = client.get(f"/?org={kalk.id}").get_data(as_text=True)
     table = page[page.index('id="antraege"') : page.index("Erfolgsquote")]
-    assert format_eur(first.requested_eur + second.requested_eur) not in table
-    assert "keine Summe: mehrere Anträge eines Projekts" in table
-    assert "eine Summe würde den Bedarf doppelt zählen" in page
+    least = first.requested_eur + third.requested_eur  # one of the alternatives, the other project
+    assert f"mind. {format_eur(least)}" in table
+    assert (
+        f"bis {format_eur(first.requested_eur + second.requested_eur + third.requested_eur)}"
+        in table
+    )
+    assert "Gezählt ist je Projekt der größte Betrag" in table
+    row = table[table.index("Idee") :]
+    assert row[: row.index("</tr>")].endswith("–</td>")  # nothing granted yet
 
     with app.app_context():
-        again(second).status = "eingereicht"  # now one application per status
+        again(second).status = "eingereicht"  # now one application per project and status
         db.session.commit()
     page = client.get(f"/?org={kalk.id}").get_data(as_text=True)
     table = page[page.index('id="antraege"') : page.index("Erfolgsquote")]
-    assert table.count(format_eur(first.requested_eur)) == 2
-    assert "doppelt zählen" not in page
+    assert format_eur(first.requested_eur + third.requested_eur) in table
+    assert "mind." not in table
+    assert "Gezählt ist" not in page
 
 
 def test_the_overview_lists_the_next_dates_across_clients_not_three_of_each(
