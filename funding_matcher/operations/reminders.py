@@ -66,7 +66,7 @@ def set_reminder_settings(
     if row is None:
         row = ReminderSettings(user_id=user.id, muted_organisation_ids=[])
         db.session.add(row)
-    if included is not None:
+    if included is not None and (enabled or included):  # switched off, nothing ticked: kept
         reachable = [a.organisation_id for a in access_list(user)]
         if enabled and reachable and not set(included) & set(reachable):
             message = "Bitte mindestens eine Organisation wählen oder die Erinnerungen ausschalten."

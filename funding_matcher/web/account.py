@@ -62,7 +62,11 @@ def _reminder_form(settings=None) -> ReminderForm:
             offsets=", ".join(str(d) for d in settings.offsets),
             organisations=[a.organisation_id for a in reachable if a.organisation_id not in muted],
         )
-    form.organisations.choices = [(a.organisation_id, a.organisation.name) for a in reachable]
+    # Own organisations first (the consultancy), then the clients, each by name.
+    ordered = sorted(reachable, key=lambda a: (a.via is not None, a.organisation.name.casefold()))
+    form.organisations.choices = [
+        (a.organisation_id, a.organisation.name + (" (Mandant)" if a.via else "")) for a in ordered
+    ]
     return form
 
 
@@ -113,6 +117,13 @@ def regenerate_feed():
     current_user.calendar_version += 1
     flash("Neue Kalender-Adresse erzeugt; die alte funktioniert nicht mehr.", "success")
     return redirect(url_for("account.index") + "#kalender"), 303
+
+
+@bp.route("/erinnerungen", methods=["GET"])
+@login_required
+def reminders_section():
+    """The address a refused save leaves in the browser: reloaded or bookmarked, the section."""
+    return redirect(url_for("account.index") + "#erinnerungen")
 
 
 @bp.route("/erinnerungen", methods=["POST"])

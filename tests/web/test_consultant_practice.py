@@ -289,10 +289,18 @@ def test_a_consultant_chooses_the_clients_whose_dates_come_by_mail(
     answer = client.post("/konto/erinnerungen", data=nothing)
     assert answer.status_code == 422
     assert "Bitte mindestens eine Organisation wählen" in answer.get_data(as_text=True)
+    assert "/konto/" in client.get("/konto/erinnerungen").headers["Location"]
     answer = client.post("/konto/erinnerungen", data={**nothing, "organisations": [kalk.id]})
     assert answer.status_code == 303
     page = client.get("/konto/").get_data(as_text=True)
     assert ticked(page) == {kalk.id}
+    assert page.index("Rheinland Fördermittelberatung") < page.index(
+        "Caritas-Ortsverband Porz (Mandant)"
+    )
+    # Switched off with nothing ticked: the choice is kept for when they are switched on again.
+    assert client.post("/konto/erinnerungen", data={"offsets": "30, 7"}).status_code == 303
+    assert ticked(client.get("/konto/").get_data(as_text=True)) == {kalk.id}
+    client.post("/konto/erinnerungen", data={**nothing, "organisations": [kalk.id]})
 
     assert cli(["reminders", "send", "--today", "2026-12-08"]).exit_code == 0
     mails = {recipients[0]: message.get_content() for recipients, message in smtp.messages}
