@@ -299,11 +299,13 @@ def change_status(
     amount_eur: Decimal | None,
     user: User | None,
     today: date,
+    despite_missing: bool = False,
 ) -> None:
-    """Move the application to a new status (validated) and log who did it when."""
-    change = check_status_change(
-        application.status, new, on, amount_eur, missing_required(application), today
-    )
+    """Move the application to a new status (validated) and log who did it when.
+    ``despite_missing``: record a submission although required documents are not ticked in
+    the checklist (handed in on paper, or sent separately); they stay unticked."""
+    missing = [] if despite_missing else missing_required(application)
+    change = check_status_change(application.status, new, on, amount_eur, missing, today)
     planned = application.requested_source == "plan"
     if (
         change.status == "eingereicht"

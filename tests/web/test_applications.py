@@ -157,6 +157,7 @@ def test_missing_required_documents_block_submission(app, client, project):
     blocked = client.post(url, data={"status": "eingereicht"})
     assert blocked.status_code == 422
     assert "Pflichtunterlagen fehlen" in blocked.get_data(as_text=True)
+    assert "Trotzdem als eingereicht erfassen" in blocked.get_data(as_text=True)
     with app.app_context():
         application = loaded(db.session.get(Application, application_id))
     for item in application.checklist:
@@ -196,6 +197,22 @@ def test_missing_required_documents_block_submission(app, client, project):
         save_wizard_step(project_row, 3, {**project_row.data, "budget_total_eur": 90000})
         db.session.commit()
         assert str(db.session.get(Application, application_id).requested_eur) == "50000.00"
+
+
+def test_a_paper_submission_is_recorded_despite_unticked_documents(app, client, project):
+    """Submitted on paper: the team records it without ticking every document; the documents
+    stay open in the checklist, and nothing else about the rule changes."""
+    application_id = start(client, project)
+    url = f"/antraege/{application_id}/status"
+    client.post(url, data={"status": "in_vorbereitung"})
+    recorded = client.post(
+        url, data={"status": "eingereicht", "date": "2026-11-20", "despite_missing": "y"}
+    )
+    assert recorded.status_code == 303
+    with app.app_context():
+        application = loaded(db.session.get(Application, application_id))
+    assert application.status == "eingereicht"
+    assert any(item.required and not item.done for item in application.checklist)
 
 
 @pytest.mark.parametrize("amount", ["NaN", "1e400", "abc", "-5", "12,345"])

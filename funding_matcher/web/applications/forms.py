@@ -50,3 +50,7 @@ class StatusForm(GermanForm):
         validators=[Optional(), NumberRange(min=0, max=1_000_000_000)],
         description="beim Einreichen: beantragte Summe; bei Bewilligung: bewilligte Summe",
     )
+    despite_missing = BooleanField(
+        "Trotzdem als eingereicht erfassen: die fehlenden Pflichtunterlagen sind auf anderem Weg"
+        " eingereicht (sie bleiben in der Checkliste offen)"
+    )

@@ -154,6 +154,7 @@ def status(application_id: int):
                 form.amount_eur.data,
                 current_user,
                 today(),
+                despite_missing=bool(form.despite_missing.data),
             )
         except InvalidData as exc:
             discard_changes()
