@@ -526,3 +526,18 @@ def test_restoring_never_leads_to_another_site(
         f"/organisation/papierkorb/{entry.id}/wiederherstellen", data={"back": "/\\evil.example"}
     )
     assert restored.headers["Location"] == f"/antraege/{application.id}"
+
+
+def test_the_consultancys_calendar_lists_every_clients_dates_with_the_client(
+    client, practice, make_application
+):
+    kalk, caritas, consultancy = practice["kalk"], practice["caritas"], practice["consultancy"]
+    kalk_application = make_application(
+        kalk, practice["petra"], slug="quartiersfonds", deadline=SOON
+    )
+    page = client.get(f"/kalender/?org={consultancy.id}").get_data(as_text=True)
+    assert "Alle Termine Ihrer Organisation und ihrer Mandanten" in page
+    assert "Bürgerverein Köln-Kalk e. V.: " in page
+    assert f'href="/antraege/{kalk_application.id}?org={kalk.id}"' in page
+    own = client.get(f"/kalender/?org={caritas.id}").get_data(as_text=True)
+    assert "Bürgerverein Köln-Kalk" not in own.split("<main", 1)[1].split("</main>")[0]
