@@ -39,15 +39,21 @@ def complete_projects(organisation: Organisation) -> list[ProjectProfile]:
     ]
 
 
-def draft_title(created: datetime) -> str:
-    """The name of a project without a title yet: when it was begun, e.g. "Entwurf vom
-    07.12.2026, 11:13" (several abandoned drafts stay apart in the list)."""
-    return f"Entwurf vom {format_datetime(created)}"
+def draft_title(created: datetime, user: User | None = None) -> str:
+    """The name of a project without a title yet: when it was begun and by whom, e.g.
+    "Entwurf vom 07.12.2026, 11:13 Uhr (Anna Klein)" (abandoned drafts stay apart in the list;
+    two begun in the same minute by two people too)."""
+    by = f" ({user.name or user.email})" if user is not None else ""
+    return f"Entwurf vom {format_datetime(created)}{by}"
 
 
 def title_of(row: ProjectProfile) -> str:
     """The project's title, or its draft name while it has none."""
-    return row.data.get("title") or draft_title(row.created_at)
+    if row.data.get("title"):
+        return row.data["title"]
+    if row.title and row.title.startswith("Entwurf vom "):
+        return row.title  # the name it got when it was begun
+    return draft_title(row.created_at)
 
 
 def _new_profile_row(
@@ -57,7 +63,7 @@ def _new_profile_row(
     row = ProjectProfile(
         organisation_id=organisation.id,
         created_at=created,
-        title=data.get("title") or draft_title(created),
+        title=data.get("title") or draft_title(created, user),
         data=data,
         pending={},
         wizard_step=wizard_step,

@@ -396,7 +396,9 @@ def test_a_wizard_draft_is_named_by_its_time_and_discarded_into_the_papierkorb(
     ).get_json()
     with app.app_context():
         draft = db.session.get(ProjectProfile, started["project_id"])
-    assert re.fullmatch(r"Entwurf vom \d\d\.\d\d\.\d{4}, \d\d:\d\d Uhr", draft.title)
+    # When and by whom: two drafts begun in the same minute by two people stay apart.
+    pattern = r"Entwurf vom \d\d\.\d\d\.\d{4}, \d\d:\d\d Uhr \(person\d+@example\.org\)"
+    assert re.fullmatch(pattern, draft.title)
     assert started["discard_url"].startswith(f"/projekte/{draft.id}/verwerfen")
     step = client.get(f"/projekte/{draft.id}/schritt/1").get_data(as_text=True)
     assert "Entwurf verwerfen …" in step
