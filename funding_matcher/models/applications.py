@@ -49,7 +49,7 @@ class Application(db.Model):
     # errors exists, the profile's need within the programme's cap ("profil", vorläufig); the
     # amount entered on submission without a plan ("eingereicht": what was applied for).
     requested_eur: Mapped[Decimal | None] = mapped_column(Money)
-    requested_source: Mapped[str | None] = mapped_column(String(10), default="profil")
+    requested_source: Mapped[str | None] = mapped_column(String(20), default="profil")
     approved_eur: Mapped[Decimal | None] = mapped_column(Money)
     submitted_on: Mapped[date | None] = mapped_column(Date)
     decided_on: Mapped[date | None] = mapped_column(Date)

@@ -88,6 +88,9 @@ def application_document(
         checklist=[
             StoredItem(i.key, i.title, i.required, i.done, i.note) for i in application.checklist
         ],
+        submitted_eur=application.requested_eur
+        if application.requested_source == "eingereicht"
+        else None,
     )
     return build_draft(request)
 

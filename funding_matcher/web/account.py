@@ -62,10 +62,15 @@ def _reminder_form(settings=None) -> ReminderForm:
             offsets=", ".join(str(d) for d in settings.offsets),
             organisations=[a.organisation_id for a in reachable if a.organisation_id not in muted],
         )
-    # Own organisations first (the consultancy), then the clients, each by name.
-    ordered = sorted(reachable, key=lambda a: (a.via is not None, a.organisation.name.casefold()))
+
+    # The consultancy first, then its clients (also those the person is a member of), by name.
+    def client(access) -> bool:
+        return access.organisation.consultancy_id is not None
+
+    ordered = sorted(reachable, key=lambda a: (client(a), a.organisation.name.casefold()))
     form.organisations.choices = [
-        (a.organisation_id, a.organisation.name + (" (Mandant)" if a.via else "")) for a in ordered
+        (a.organisation_id, a.organisation.name + (" (Mandant)" if client(a) else ""))
+        for a in ordered
     ]
     return form
 

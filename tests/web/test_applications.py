@@ -189,6 +189,10 @@ def test_missing_required_documents_block_submission(app, client, project):
     # and in the list, and an edit of the project's figures leaves it alone.
     assert "Beantragt: 50.000,00 €" in page
     assert "vorläufig" not in page
+    export = client.get(f"/antraege/{application_id}/export/md").get_data(as_text=True)
+    assert "50.000,00 €" in export
+    assert "50.000,00 € – vorläufig" not in export
+    assert "Beantragt laut Einreichung: 50.000,00 €" in export
     assert "vorläufig" not in client.get("/antraege/").get_data(as_text=True)
     with app.app_context():
         from funding_matcher.operations.projects import save_wizard_step
@@ -213,6 +217,9 @@ def test_a_paper_submission_is_recorded_despite_unticked_documents(app, client, 
         application = loaded(db.session.get(Application, application_id))
     assert application.status == "eingereicht"
     assert any(item.required and not item.done for item in application.checklist)
+    page = client.get(f"/antraege/{application_id}").get_data(as_text=True)
+    assert "In der Checkliste nicht abgehakt" in page
+    assert "Vor dem Einreichen fehlen" not in page
 
 
 @pytest.mark.parametrize("amount", ["NaN", "1e400", "abc", "-5", "12,345"])

@@ -408,6 +408,8 @@ def test_a_submitted_application_stops_reminding_of_its_submission_steps(app, cl
     assert "Nächste Frist" not in page
     plan = client.get(f"/antraege/{application_id}/plan").get_data(as_text=True)
     assert step in plan
+    assert "überfällig</span>" not in plan
+    assert "mit der Einreichung abgeschlossen" in plan
     listing = client.get("/antraege/").get_data(as_text=True)
     assert "28.05.2027" not in listing
     assert "25.05.2027" not in listing

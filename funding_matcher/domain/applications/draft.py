@@ -108,6 +108,7 @@ class DraftRequest:
     deadline: date | None = None
     sections: Sequence[StoredSection] | None = None
     checklist: Sequence[StoredItem] | None = None
+    submitted_eur: Decimal | None = None  # the amount entered on submission without a plan
 
 
 def plan_for_draft(report: BudgetReport | None) -> BudgetReport | None:
@@ -116,12 +117,17 @@ def plan_for_draft(report: BudgetReport | None) -> BudgetReport | None:
 
 
 def requested_amount(
-    profile: Profile, plan: BudgetReport | None, programme: Programme | None
+    profile: Profile,
+    plan: BudgetReport | None,
+    programme: Programme | None,
+    submitted: Decimal | None = None,
 ) -> tuple[Decimal | None, bool]:
-    """The requested amount (plan's grant, else the profile's need within the programme's cap)
-    and whether it is provisional."""
+    """The requested amount (plan's grant, else the amount entered on submission, else the
+    profile's need within the programme's cap) and whether it is provisional."""
     if plan is not None:
         return plan.figures.grant, False
+    if submitted is not None:
+        return submitted, False
     return provisional_request(programme, profile), True
 
 
@@ -140,7 +146,7 @@ def build_draft(request: DraftRequest) -> ApplicationDocument:
     profile, programme = r.profile, r.programme
     applicant = r.applicant.with_name(profile.organisation)
     plan = plan_for_draft(r.report)
-    requested, provisional = requested_amount(profile, plan, programme)
+    requested, provisional = requested_amount(profile, plan, programme, r.submitted_eur)
     short = is_short_form(programme, requested)
     period = (plan.budget.period.start, plan.budget.period.end) if plan else None
     words = vocabulary(programme.level)
@@ -162,7 +168,7 @@ def build_draft(request: DraftRequest) -> ApplicationDocument:
         if requested is not None:
             figures.append(Figure("grant_eur", requested))
     elif r.version == "arbeitsfassung":
-        pieces["finanzierung"] += provisional_pieces(profile, requested)
+        pieces["finanzierung"] += provisional_pieces(profile, requested, submitted=not provisional)
     # What an edited section still gets from the tool: the plan's figures, always current.
     generated_money = {id(p) for p in pieces["finanzierung"] if not p.user}
 

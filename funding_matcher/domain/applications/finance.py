@@ -265,16 +265,19 @@ def _below_maximum(report: BudgetReport, words: Vocabulary) -> str:
     return ""
 
 
-def provisional_pieces(profile: Profile, requested: Decimal | None) -> list[Piece]:
+def provisional_pieces(
+    profile: Profile, requested: Decimal | None, submitted: bool = False
+) -> list[Piece]:
     """Working version without a plan: the profile's amounts, labelled as provisional; the
-    requested amount is the need within the programme's cap (``provisional_request``)."""
+    requested amount is the need within the programme's cap (``provisional_request``), or,
+    once ``submitted``, the amount entered on submission, which is not provisional."""
     if profile.budget_total_eur is None:
         return []
     total = Decimal(str(profile.budget_total_eur))
     parts = [f"Gesamtkosten {format_eur(total)}"]
     if profile.own_funds_eur is not None:
         parts.append(f"Eigenmittel {format_eur(Decimal(str(profile.own_funds_eur)))}")
-    if requested is not None:
+    if requested is not None and not submitted:
         need = Decimal(str(profile.requested_eur)) if profile.requested_eur is not None else None
         capped = need is not None and requested < need
         parts.append(
@@ -282,6 +285,8 @@ def provisional_pieces(profile: Profile, requested: Decimal | None) -> list[Piec
             + (f" (Bedarf {format_eur(need)}, begrenzt auf den Höchstbetrag)" if capped else "")
         )
     text = f"Zahlen aus dem Projektprofil, {PROVISIONAL}: {', '.join(parts)}."
+    if requested is not None and submitted:
+        text += f" Beantragt laut Einreichung: {format_eur(requested)}."
     return [Piece("finanzierung", text, "Zahlen aus dem Projektprofil")]
 
 
