@@ -215,6 +215,7 @@ def test_from_results_to_a_drafted_application(
 
     drafted = page.locator("ol.sections li", has_text="Entwurf aus Ihren Angaben").first
     drafted.locator("h3 a").click()
+    page.wait_for_load_state()  # the autosave script listens before anything is typed
     editor = page.get_by_label("Text des Abschnitts")
     assert editor.input_value()  # drafted from the profile
     check_accessibility(page)

@@ -133,6 +133,9 @@ def test_consultant_with_two_clients_loses_nothing(
     page.get_by_role("button", name="Projekt anlegen").click()
 
     # The wizard starts from the client and keeps what is typed; a draft can be discarded.
+    # Reached by a click, not goto: wait until its scripts ran, or typing may come before the
+    # autosave listens (a clean-clone CI run under load typed too early once).
+    page.wait_for_load_state()
     assert page.get_by_label("Name des Trägers").input_value() == "Landeshauptstadt Hannover"
     page.get_by_label("Kommune").fill("Hannover")
     page.get_by_text("Automatisch gespeichert", exact=False).wait_for()
