@@ -23,7 +23,7 @@ from funding_matcher.domain.limits import date_in_window
 from funding_matcher.domain.planning import previous_working_day
 from funding_matcher.domain.planning.workdays import legal_due_text
 from funding_matcher.extensions import db
-from funding_matcher.models import Application, Organisation, ProgrammeChangeRow
+from funding_matcher.models import Application, Organisation, ProgrammeChangeRow, ProjectProfile
 from funding_matcher.operations.applications import organisation_applications
 from funding_matcher.operations.planning import open_deadline, open_milestones, plan_inputs
 from funding_matcher.operations.watchlist import watched
@@ -175,8 +175,9 @@ class StatusRow:
 
     Where one project has several applications in the status, they may be alternatives (only
     one will be granted) or parts of one financing (all together): ``requested_least`` counts
-    each project once with its largest amount, ``requested`` adds every application. Without
-    such a project the two are equal. ``approved`` adds the amounts granted (None: none yet)."""
+    each project once with its largest amount, ``requested`` adds its applications up to the
+    project's need (parts never ask for more). Without such a project the two are equal.
+    ``approved`` adds the amounts granted (None: none yet)."""
 
     status: str
     count: int
@@ -186,8 +187,17 @@ class StatusRow:
 
     @property
     def alternatives(self) -> bool:
-        """Whether a project has several applications here (the sum is then a range)."""
+        """Whether the sum is a range (a project has several applications here)."""
         return self.requested_least != self.requested
+
+
+def _need(project: ProjectProfile | None) -> Decimal | None:
+    """The project's need (costs less own funds) from its profile; None when not known."""
+    data = project.data if project is not None else {}
+    total, own = data.get("budget_total_eur"), data.get("own_funds_eur") or 0
+    if not isinstance(total, int | float) or not isinstance(own, int | float):
+        return None
+    return max(Decimal(str(total)) - Decimal(str(own)), Decimal(0))
 
 
 def status_rows(organisation: Organisation) -> list[StatusRow]:
@@ -197,16 +207,29 @@ def status_rows(organisation: Organisation) -> list[StatusRow]:
     rows = []
     for status, applications in sorted(groups.items(), key=lambda g: order.get(g[0], len(order))):
         largest: dict[int, Decimal] = {}
+        together: dict[int, Decimal] = {}
+        needs: dict[int, Decimal | None] = {}
         for a in applications:
             amount = a.requested_eur or Decimal(0)
             largest[a.project_id] = max(largest.get(a.project_id, Decimal(0)), amount)
+            together[a.project_id] = together.get(a.project_id, Decimal(0)) + amount
+            needs.setdefault(a.project_id, _need(a.project))
+        least = sum(largest.values(), Decimal(0))
+        # Parts of one financing never ask for more than the project needs.
+        most = sum(
+            (
+                max(largest[p], min(amount, needs[p])) if needs[p] is not None else amount
+                for p, amount in together.items()
+            ),
+            Decimal(0),
+        )
         approved = [a.approved_eur for a in applications if a.approved_eur is not None]
         rows.append(
             StatusRow(
                 status,
                 len(applications),
-                sum((a.requested_eur or Decimal(0) for a in applications), Decimal(0)),
-                sum(largest.values(), Decimal(0)),
+                most,
+                least,
                 sum(approved, Decimal(0)) if approved else None,
             )
         )
