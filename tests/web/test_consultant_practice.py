@@ -159,6 +159,7 @@ def test_the_overview_puts_overdue_items_first_and_never_adds_up_alternatives(
     assert both not in page  # one project's two alternatives are not a sum
     assert "Beantragt zusammen" not in page
     assert "werden nicht addiert" in page
+    assert '<th scope="col" class="num">Bewilligt</th>' in table
 
 
 def test_the_dashboard_counts_alternatives_of_one_project_once_per_status(
