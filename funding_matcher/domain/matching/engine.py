@@ -200,8 +200,10 @@ class MatchingEngine:
         return [(self.programmes[i], float(scores[i])) for i in order if scores[i] > 0]
 
     def _surface_forms(self, text: str, word_terms: dict[str, tuple[str, ...]]) -> dict[str, str]:
-        """Index term -> the word as the user wrote it (a compound stands for its parts), for
-        words that carry meaning on their own (terms.py); other words are never shown."""
+        """Index term -> the word as the user wrote it, for words that carry meaning on their own
+        (terms.py); other words are never shown. A compound's parts count in the score but are
+        never shown as the compound: "Hausaufgabenhilfe" is no matching term of a programme that
+        only says "Gemeindehaus" and "Aufgaben"."""
         written = {w.lower(): w for w in WRITTEN_RE.findall(text)}
         own = CaseCounts.of([text])
         surface: dict[str, str] = {}
@@ -214,8 +216,6 @@ class MatchingEngine:
                 terms = (stem(word), *self.analyzer.parts(word))
             surface.setdefault(terms[0], shown)
             surface.setdefault(word, shown)
-            for part in terms[1:]:
-                surface.setdefault(part, shown)
         return surface
 
     def eligible(self, profile: Profile, today: date, include_closed: bool) -> Eligibility:

@@ -169,3 +169,36 @@ def test_the_hofkueche_finds_micro_grants_it_applies_for_itself(engine):
     assert budget is not None
     assert budget.ordinary_route
     assert any(r.startswith("Zugang über") for r in budget.reasons)
+
+
+JUGENDTREFF = {
+    "title": "Jugendtreff im Dorf",
+    "description": "Die Kirchengemeinde richtet einen Jugendtreff im Gemeindehaus ein: offene "
+    "Abende, Spiele, Hausaufgabenhilfe, von Ehrenamtlichen und einer Honorarkraft betreut.",
+    "applicant_type": "kirchengemeinde",
+    "state": "NW",
+    "municipality": "Lippstadt",
+    "area_type": "rural",
+    "themes": ["teilhabe", "bildung"],
+    "target_groups": ["jugendliche"],
+    "cost_types": ["personal", "sach"],
+    "budget_total_eur": 25000,
+    "own_funds_eur": 2500,
+    "duration_months": 24,
+}
+
+
+@pytest.mark.parametrize("data", [JUGENDTREFF, KOMMUNE_NRW], ids=["jugendtreff", "kommune"])
+def test_every_matching_term_shown_is_in_the_programmes_text(engine, data):
+    """A word the user wrote is shown only when the programme has that word (alone or inside
+    one of its compounds); the parts of the user's compound count in the score but never show
+    the compound: the Kommunalrichtlinie once showed "Hausaufgabenhilfe" for its "Haus" and
+    "Aufgaben"."""
+    row_of = {p.slug: i for i, p in enumerate(engine.programmes)}
+    for match in ranked(engine, data, top=20).matches:
+        row = engine.rows[row_of[match.programme.slug]]
+        indexed = {engine.term_names[c] for c in row.indices}
+        reason = next((r for r in match.reasons if r.startswith("Passende Begriffe:")), "")
+        for term in filter(None, (t.strip() for t in reason.split(":", 1)[-1].split(","))):
+            whole = engine.analyzer.word_terms(term.lower())[0]
+            assert whole in indexed, (match.programme.slug, term)
