@@ -36,8 +36,10 @@ MATCH = "/api/v1/match?top=10&today=2026-11-29"
 
 
 def ab(url: str, requests: int, connections: int, body: Path | None = None) -> dict[str, float]:
-    """One ApacheBench run; its figures."""
-    command = ["ab", "-q", "-k", "-n", str(requests), "-c", str(connections)]
+    """One ApacheBench run; its figures. ab refuses fewer requests than connections (a tiny
+    run): then every request gets a connection of its own."""
+    requests = max(requests, 1)
+    command = ["ab", "-q", "-k", "-n", str(requests), "-c", str(min(connections, requests))]
     if body is not None:
         command += ["-p", str(body), "-T", "application/json"]
     out = subprocess.run(command + [url], capture_output=True, text=True, check=True).stdout
