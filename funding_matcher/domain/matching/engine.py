@@ -55,8 +55,14 @@ TEXT_MODES = ("words", "stem", "stem+compounds", "char")
 DEFAULT_TEXT_MODE = "stem+compounds"
 
 
+def funder_text(p: Programme) -> str:
+    """The programme's own words (title, summary, description, funder): what a matching term
+    shown as a reason must come from, never the labels of its codes added for ranking."""
+    return " ".join([p.title, p.short_title, p.summary, p.description, p.funder])
+
+
 def programme_text(p: Programme) -> str:
-    """The text a programme is ranked on."""
+    """The text a programme is ranked on: its own words and the labels of its codes."""
     return " ".join(
         [
             p.title,
@@ -356,9 +362,25 @@ class MatchingEngine:
         if not len(common):
             return []
         contribution = vals[in_row] * weights[in_query]
+        own = self._own_terms(row)
         out = []
         for i in np.argsort(-contribution):
-            word = surface.get(self.term_names[common[i]])
+            term = self.term_names[common[i]]
+            word = surface.get(term) if term in own else None
             if word and word not in out:
                 out.append(word)
         return out
+
+    def _own_terms(self, row: int) -> frozenset[str]:
+        """The index terms of the programme's own words (funder_text), for the few programmes
+        a ranking explains; kept for the engine's life, one small set per explained record."""
+        cache = self.__dict__.setdefault("_own_terms_cache", {})
+        found = cache.get(row)
+        if found is None:
+            tokens = self._document(funder_text(self.programmes[row]))
+            if self.text_mode == "char":
+                found = frozenset(tokens.split()) if isinstance(tokens, str) else frozenset()
+            else:
+                found = frozenset(self._index_terms(tokens, self._word_terms(tokens)))
+            cache[row] = found
+        return found
