@@ -21,6 +21,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from funding_matcher.domain.applications.status import BEFORE_SUBMISSION
 from funding_matcher.extensions import db
 from funding_matcher.models.accounts import Organisation, User
 from funding_matcher.models.base import utcnow
@@ -98,6 +99,11 @@ class Application(db.Model):
         cascade="all, delete-orphan",
         order_by="(MilestoneRow.phase.desc(), MilestoneRow.position)",
     )
+
+    @property
+    def before_submission(self) -> bool:
+        """Not yet submitted (idee, in Vorbereitung): the team still works towards submission."""
+        return self.status in BEFORE_SUBMISSION
 
     @property
     def requested_provisional(self) -> bool:

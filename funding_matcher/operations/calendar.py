@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -18,13 +18,16 @@ from sqlalchemy import func, select
 
 from funding_matcher.domain.applications.status import STATUSES
 from funding_matcher.domain.catalogue.deadlines import next_deadline
+from funding_matcher.domain.errors import InvalidData
 from funding_matcher.domain.german import format_weekday_date
 from funding_matcher.domain.limits import date_in_window
 from funding_matcher.domain.planning import previous_working_day
 from funding_matcher.domain.planning.workdays import legal_due_text
+from funding_matcher.domain.profile import Profile
 from funding_matcher.extensions import db
 from funding_matcher.models import Application, Organisation, ProgrammeChangeRow, ProjectProfile
 from funding_matcher.operations.applications import organisation_applications
+from funding_matcher.operations.clients import clients_of
 from funding_matcher.operations.planning import open_deadline, open_milestones, plan_inputs
 from funding_matcher.operations.watchlist import watched
 
@@ -45,6 +48,20 @@ class DatedItem:
     at_risk: bool = False
     programme: str = ""  # the programme's short title, for calendar entries
     note: str = ""  # e.g. the legal date when it differs
+
+
+def dates_with_clients(organisation: Organisation, today: date) -> list[DatedItem]:
+    """The organisation's dates and, for a consultancy, every client's, each named with the
+    client and linked to open in it; earliest first."""
+    items = organisation_dates(organisation, today)
+    for client in clients_of(organisation):
+        items += [
+            replace(
+                item, context=f"{client.name}: {item.context}", path=f"{item.path}?org={client.id}"
+            )
+            for item in organisation_dates(client, today)
+        ]
+    return sorted(items, key=lambda item: (item.day, item.key))
 
 
 def calendar_day(day: date, state: str | None) -> date:
@@ -192,12 +209,12 @@ class StatusRow:
 
 
 def _need(project: ProjectProfile | None) -> Decimal | None:
-    """The project's need (costs less own funds) from its profile; None when not known."""
-    data = project.data if project is not None else {}
-    total, own = data.get("budget_total_eur"), data.get("own_funds_eur") or 0
-    if not isinstance(total, int | float) or not isinstance(own, int | float):
+    """The project's need (Profile.requested_eur: costs less own funds); None when not known."""
+    try:
+        need = Profile.from_dict(project.data).requested_eur if project is not None else None
+    except InvalidData:
         return None
-    return max(Decimal(str(total)) - Decimal(str(own)), Decimal(0))
+    return None if need is None else Decimal(str(need))
 
 
 def status_rows(organisation: Organisation) -> list[StatusRow]:

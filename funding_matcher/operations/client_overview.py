@@ -15,7 +15,6 @@ from funding_matcher.domain.applications.status import STATUSES
 from funding_matcher.models import Application, Organisation
 from funding_matcher.operations.applications import organisation_applications
 from funding_matcher.operations.calendar import DatedItem, organisation_dates
-from funding_matcher.operations.planning import PLANNED_STATUSES
 
 NEXT_DATES = 3  # per client
 UPCOMING_ACROSS = 10  # in the list across all clients
@@ -64,7 +63,7 @@ def client_summary(organisation: Organisation, today: date) -> ClientSummary:
         ApplicationRow(
             application=a,
             status_label=STATUSES.get(a.status, a.status),
-            deadline=by_key.get(f"application-{a.id}") if a.status in PLANNED_STATUSES else None,
+            deadline=by_key.get(f"application-{a.id}"),  # only while before submission
             project_applications=per_project[a.project_id],
         )
         for a in applications

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from funding_matcher.domain.applications.status import BEFORE_SUBMISSION
 from funding_matcher.domain.budget import report_to_json
 from funding_matcher.domain.catalogue.records import Programme
 from funding_matcher.domain.errors import InvalidData
@@ -51,7 +52,7 @@ from funding_matcher.models import (
 from funding_matcher.operations.budget import stored_report
 from funding_matcher.operations.catalogue import find_programme, find_programmes
 
-PLANNED_STATUSES = ("idee", "in_vorbereitung")
+PLANNED_STATUSES = BEFORE_SUBMISSION  # plans are computed before submission only
 
 # -- settings and the calendar of bodies -------------------------------------------------------
 

@@ -124,7 +124,7 @@ def digests(
         if not settings.enabled or not user.memberships:
             continue
         try:
-            digest = _digest_for(user, settings.offsets, today, base_url, matches)
+            digest = _digest_for(user, settings, today, base_url, matches)
         except (ValueError, TypeError, AttributeError, OverflowError, KeyError):
             # One person's broken data must not stop the reminders of everyone else.
             log.exception("Erinnerung für Person %s übersprungen", user.id)
@@ -136,7 +136,7 @@ def digests(
 
 def _digest_for(
     user: User,
-    offsets: list[int],
+    settings: ReminderSettings,
     today: date,
     base_url: str,
     matches: dict[int, list[tuple[str, str]]],
@@ -146,7 +146,7 @@ def _digest_for(
     changes: list[ProgrammeChange] = []
     new: list[NewMatch] = []
     keys: list[str] = []
-    muted = set(reminder_settings(user).muted_organisation_ids or ())
+    muted = set(settings.muted_organisation_ids or ())
     for membership in access_list(user):
         organisation = membership.organisation
         if organisation.id in muted:
@@ -202,7 +202,7 @@ def _digest_for(
                         url=f"{base_url}/projekte/{project.id}/treffer",
                     )
                 )
-    reminders = due_reminders(list(items.values()), today, sent, tuple(offsets))
+    reminders = due_reminders(list(items.values()), today, sent, tuple(settings.offsets))
     overdue = overdue_reminders(items.values(), today, sent)
     keys = [r.key for r in reminders] + [o.key for o in overdue if o.new] + keys
     digest = compose_digest(

@@ -72,6 +72,8 @@ def _reminder_form(settings=None) -> ReminderForm:
         (a.organisation_id, a.organisation.name + (" (Mandant)" if client(a) else ""))
         for a in ordered
     ]
+    if len(ordered) < 2:  # nothing to choose: the field is neither shown nor read
+        del form.organisations
     return form
 
 
@@ -139,7 +141,7 @@ def save_reminders():
         text = (form.offsets.data or "").replace(";", ",")
         raw = [part.strip() for part in text.split(",") if part.strip()]
         values = [int(part) if part.isascii() and part.isdigit() else part for part in raw]
-        choosing = len(form.organisations.choices) > 1
+        choosing = "organisations" in form
         try:
             set_reminder_settings(
                 current_user,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from wtforms import BooleanField, SelectMultipleField, StringField
-from wtforms.validators import Length, Optional
+from wtforms.validators import Length, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from funding_matcher.web.forms import GermanForm
@@ -17,6 +17,15 @@ class TokenForm(GermanForm):
     )
 
 
+class OrganisationChoice(SelectMultipleField):
+    """Ticked organisations; one that is not offered gets a German message, not WTForms'."""
+
+    def pre_validate(self, form: GermanForm) -> None:
+        offered = {value for value, _ in self.choices or ()}
+        if any(value not in offered for value in self.data or ()):
+            raise ValidationError("Bitte nur Organisationen wählen, für die Sie arbeiten.")
+
+
 class ReminderForm(GermanForm):
     enabled = BooleanField("Erinnerungen per E-Mail schicken")
     offsets = StringField(
@@ -26,11 +35,10 @@ class ReminderForm(GermanForm):
     )
     # Shown to a person who works for more than one organisation (a consultant's clients):
     # the ticked ones are in the daily e-mail. Choices are set by the view.
-    organisations = SelectMultipleField(
+    organisations = OrganisationChoice(
         "Erinnerungen für",
         coerce=int,
         choices=[],
-        validate_choice=True,
         widget=ListWidget(prefix_label=False),
         option_widget=CheckboxInput(),
     )

@@ -292,6 +292,11 @@ def test_a_consultant_chooses_the_clients_whose_dates_come_by_mail(
     assert answer.status_code == 422
     assert "Bitte mindestens eine Organisation wählen" in answer.get_data(as_text=True)
     assert "/konto/" in client.get("/konto/erinnerungen").headers["Location"]
+    foreign = client.post("/konto/erinnerungen", data={**nothing, "organisations": ["999999"]})
+    assert foreign.status_code == 422
+    assert "Bitte nur Organisationen wählen, für die Sie arbeiten." in foreign.get_data(
+        as_text=True
+    )
     answer = client.post("/konto/erinnerungen", data={**nothing, "organisations": [kalk.id]})
     assert answer.status_code == 303
     page = client.get("/konto/").get_data(as_text=True)

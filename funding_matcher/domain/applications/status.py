@@ -24,6 +24,9 @@ STATUSES: dict[str, str] = {
 }
 
 # Where an application may go from each status; one step back stays possible for corrections.
+# Statuses in which the team still works towards submission: plans, deadlines and reminders.
+BEFORE_SUBMISSION: tuple[str, ...] = ("idee", "in_vorbereitung")
+
 TRANSITIONS: dict[str, tuple[str, ...]] = {
     "idee": ("in_vorbereitung", "eingereicht", "zurueckgezogen"),
     "in_vorbereitung": ("idee", "eingereicht", "zurueckgezogen"),

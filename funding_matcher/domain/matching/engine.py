@@ -140,6 +140,8 @@ class MatchingEngine:
         self.arrays = ProgrammeArrays(self.programmes)
         # How the catalogue writes each word (capitalised = noun), for the reasons' terms.
         self.case_counts = CaseCounts.of(f"{p.summary} {p.description}" for p in self.programmes)
+        # Row -> index terms of the record's own words, filled for the records a ranking explains.
+        self._own_terms_cache: dict[int, frozenset[str]] = {}
         self.routes = RouteIndex(self.programmes)
 
     def _document(self, text: str) -> list[str] | str:
@@ -374,13 +376,9 @@ class MatchingEngine:
     def _own_terms(self, row: int) -> frozenset[str]:
         """The index terms of the programme's own words (funder_text), for the few programmes
         a ranking explains; kept for the engine's life, one small set per explained record."""
-        cache = self.__dict__.setdefault("_own_terms_cache", {})
-        found = cache.get(row)
+        found = self._own_terms_cache.get(row)
         if found is None:
-            tokens = self._document(funder_text(self.programmes[row]))
-            if self.text_mode == "char":
-                found = frozenset(tokens.split()) if isinstance(tokens, str) else frozenset()
-            else:
-                found = frozenset(self._index_terms(tokens, self._word_terms(tokens)))
-            cache[row] = found
+            tokens = words(funder_text(self.programmes[row]))
+            found = frozenset(self._index_terms(tokens, self._word_terms(tokens)))
+            self._own_terms_cache[row] = found
         return found

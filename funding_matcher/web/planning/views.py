@@ -7,7 +7,6 @@ catalogue, meetings, settings), so a page view never writes a row.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from itertools import groupby
 
 from flask import abort, flash, redirect, render_template, request, url_for
@@ -19,8 +18,8 @@ from funding_matcher.domain.planning.model import KIND_LABELS
 from funding_matcher.extensions import db
 from funding_matcher.models import Application, MilestoneRow, Role
 from funding_matcher.operations.accounts import organisation_members
-from funding_matcher.operations.calendar import organisation_dates
-from funding_matcher.operations.clients import clients_of
+from funding_matcher.operations.calendar import dates_with_clients
+from funding_matcher.operations.clients import CONSULTANCY
 from funding_matcher.operations.plan_entries import (
     award_dates,
     set_award,
@@ -210,16 +209,7 @@ def edit_milestone(application_id: int, milestone_id: int):
 @member_required()
 def calendar():
     organisation = current_organisation()
-    items = organisation_dates(organisation, today())
-    clients = clients_of(organisation)
-    for client in clients:  # a consultancy sees its clients' dates beside its own
-        items += [
-            replace(
-                item, context=f"{client.name}: {item.context}", path=f"{item.path}?org={client.id}"
-            )
-            for item in organisation_dates(client, today())
-        ]
-    items.sort(key=lambda item: (item.day, item.key))
+    items = dates_with_clients(organisation, today())
     months = [
         (format_month(year, month), list(group))
         for (year, month), group in groupby(items, key=lambda i: (i.day.year, i.day.month))
@@ -229,7 +219,7 @@ def calendar():
         months=months,
         today=today(),
         feed_url=feed_url(current_user),
-        with_clients=bool(clients),
+        with_clients=organisation.kind == CONSULTANCY,
     )
 
 
