@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from funding_matcher.domain.catalogue.files import load_catalogue
 from funding_matcher.extensions import db
@@ -108,6 +109,8 @@ def sign_in(page, live_server: str, email: str) -> None:
     page.get_by_label("E-Mail-Adresse").fill(email)
     page.get_by_label("Passwort").fill(PASSWORD)
     page.get_by_role("button", name="Anmelden").click()
+    # The next goto must not overtake the sign-in answer that sets the session cookie.
+    page.wait_for_url(lambda url: "/anmelden" not in url)
 
 
 def test_journey_from_login_to_programme_page(live_server, page, make_org, make_user, tmp_path):
@@ -135,7 +138,9 @@ def test_journey_from_login_to_programme_page(live_server, page, make_org, make_
     page.get_by_label("Soziale und kulturelle Teilhabe, Partizipation, Begegnung").check()
     page.get_by_label("Ältere Menschen").check()
     page.get_by_role("button", name="Speichern und weiter").click()
-    assert page.get_by_text("Die Beschreibung braucht mindestens 20 Zeichen.").first.is_visible()
+    expect(
+        page.get_by_text("Die Beschreibung braucht mindestens 20 Zeichen.").first
+    ).to_be_visible()
     assert page.get_by_label("Titel des Vorhabens").input_value() == (
         "Generationenbrücke Wehringhausen"
     )
@@ -159,14 +164,16 @@ def test_journey_from_login_to_programme_page(live_server, page, make_org, make_
     # Results
     page.get_by_role("heading", name="Passende Förderprogramme").wait_for()
     assert page.locator(".result").count() > 3
-    assert page.get_by_text("Antragsberechtigt: Freier gemeinnütziger Träger").first.is_visible()
+    expect(
+        page.get_by_text("Antragsberechtigt: Freier gemeinnütziger Träger").first
+    ).to_be_visible()
     screenshot(page, "results", tmp_path)
     check_accessibility(page)
 
     # A programme page
     page.locator(".result h3 a").first.click()
-    assert page.get_by_text("Stand:").first.is_visible()
-    assert page.get_by_text("aktuelle Förderrichtlinie").first.is_visible()
+    expect(page.get_by_text("Stand:").first).to_be_visible()
+    expect(page.get_by_text("aktuelle Förderrichtlinie").first).to_be_visible()
     screenshot(page, "programme", tmp_path)
 
     # The catalogue browser
@@ -177,7 +184,7 @@ def test_journey_from_login_to_programme_page(live_server, page, make_org, make_
 
     # The organisation page, reached from the navigation
     page.get_by_role("link", name="Organisation", exact=True).click()
-    assert page.get_by_role("heading", name="Caritasverband Hagen").is_visible()
+    expect(page.get_by_role("heading", name="Caritasverband Hagen")).to_be_visible()
     check_accessibility(page)
 
 
@@ -221,7 +228,7 @@ def test_from_results_to_a_drafted_application(
     check_accessibility(page)
     editor.fill("Unser Treff liegt mitten in Lirich. Das schreiben wir selbst.")
     page.get_by_text("Automatisch gespeichert (Version 2).").wait_for()
-    assert "61 Zeichen" in page.locator("#char-count").inner_text()
+    expect(page.locator("#char-count")).to_contain_text("61 Zeichen")
     screenshot(page, "section", tmp_path)
     page.reload()
     assert page.get_by_label("Text des Abschnitts").input_value() == (
@@ -237,8 +244,8 @@ def test_from_results_to_a_drafted_application(
     other.evaluate("document.getElementById('text').value = 'Fassung aus Tab zwei.'")
     other.get_by_role("button", name="Speichern").click()
     other.get_by_role("heading", name="Konflikt beim Speichern", exact=False).wait_for()
-    assert other.get_by_text("Fassung aus Tab eins.").is_visible()
-    assert other.get_by_text("Fassung aus Tab zwei.").first.is_visible()
+    expect(other.get_by_text("Fassung aus Tab eins.")).to_be_visible()
+    expect(other.get_by_text("Fassung aus Tab zwei.").first).to_be_visible()
     check_accessibility(other)
     page.reload()
     assert page.get_by_label("Text des Abschnitts").input_value() == "Fassung aus Tab eins."
@@ -301,7 +308,7 @@ def test_section_questions_autosave_applicant_block_and_versions(
     page.reload()
     # Nothing typed is lost: the invalid number comes back with its message.
     assert page.get_by_label("Wie viele Menschen insgesamt").input_value() == "hundertachtzig"
-    assert page.get_by_text("Bitte eine ganze Zahl angeben.").first.is_visible()
+    expect(page.get_by_text("Bitte eine ganze Zahl angeben.").first).to_be_visible()
     page.get_by_label("Wie viele Menschen insgesamt").fill("180")
     page.get_by_text("Automatisch gespeichert; der Entwurf folgt Ihren Angaben.").wait_for()
     page.goto(f"{live_server}/antraege/{application.id}/abschnitte/barrierefreiheit-des-vorhabens")
@@ -322,7 +329,7 @@ def test_section_questions_autosave_applicant_block_and_versions(
 
     page.goto(f"{live_server}/antraege/{application.id}/export/pdf?version=einreichung")
     page.get_by_role("heading", name="Einreichungsfassung noch nicht möglich").wait_for()
-    assert page.get_by_text("Kosten- und Finanzierungsplan", exact=False).first.is_visible()
+    expect(page.get_by_text("Kosten- und Finanzierungsplan", exact=False).first).to_be_visible()
     screenshot(page, "not-ready", tmp_path)
     check_accessibility(page)
 
@@ -387,9 +394,8 @@ def test_council_dates_plan_dashboard_and_calendar(
         page.get_by_label("Sitzungstag").fill(day)
         page.get_by_role("button", name="Sitzung eintragen").click()
         page.wait_for_load_state()
-    # The caption is read after the third answer has loaded (count() itself does not wait).
-    page.get_by_text("3 Sitzungen").wait_for()
-    assert page.get_by_text("3 Sitzungen").count() == 1
+    # expect() waits for the third answer to load; count() alone would not.
+    expect(page.get_by_text("3 Sitzungen")).to_have_count(1)
     check_accessibility(page)
     # The committee's calendar comes as an ICS export: one upload, one choice, one step.
     ics = tmp_path / "ausschuss.ics"
@@ -400,7 +406,7 @@ def test_council_dates_plan_dashboard_and_calendar(
     check_accessibility(page)
     page.get_by_label("Sozialausschusses zählt als").select_option("fachausschuss")
     page.get_by_role("button", name="Sitzungen übernehmen").click()
-    assert page.get_by_text("5 Sitzungen im Kalender", exact=False).count() == 1
+    expect(page.get_by_text("5 Sitzungen im Kalender", exact=False)).to_have_count(1)
 
     page.goto(f"{live_server}/antraege/{application.id}/plan")
     page.get_by_label("Einreichungsfrist").fill("2027-05-31")
@@ -411,17 +417,19 @@ def test_council_dates_plan_dashboard_and_calendar(
     rows = page.locator("tbody tr").all_inner_texts()
     assert any(row.startswith("06.05.2027\tRatsbeschluss") for row in rows), rows
     assert any(row.startswith("29.04.2027\tBeratung Fachausschuss") for row in rows), rows
-    assert "01.04.2027" in page.locator("tr", has_text="Sitzungsvorlage fertig").first.inner_text()
+    expect(page.locator("tr", has_text="Sitzungsvorlage fertig").first).to_contain_text(
+        "01.04.2027"
+    )
     screenshot(page, "plan", tmp_path)
     check_accessibility(page)
 
     page.goto(f"{live_server}/")
-    assert page.get_by_text("Quartierszentrum Wehringhausen").count() >= 1
+    expect(page.get_by_text("Quartierszentrum Wehringhausen").first).to_be_attached()
     screenshot(page, "dashboard", tmp_path)
     check_accessibility(page)
 
     page.goto(f"{live_server}/kalender/")
-    assert page.get_by_text("31.05.2027").count() >= 1
+    expect(page.get_by_text("31.05.2027").first).to_be_attached()
     check_accessibility(page)
 
     for path in (
@@ -433,7 +441,7 @@ def test_council_dates_plan_dashboard_and_calendar(
         f"/antraege/{application.id}/finanzplan",
     ):
         page.goto(live_server + path)
-        assert page.locator("h1").count() == 1, path
+        expect(page.locator("h1"), path).to_have_count(1)
         check_accessibility(page)
     with app.app_context():
         assert again(application).deadline == date(2027, 5, 31)

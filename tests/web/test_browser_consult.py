@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from funding_matcher.extensions import db
 from funding_matcher.models import Application, Organisation, Role
@@ -127,7 +128,7 @@ def test_consultant_with_two_clients_loses_nothing(
 
     # The consultancy's dashboard is the clients' overview; a new project asks for the client.
     page.goto(f"{live_server}/?org={consultancy.id}")
-    assert page.get_by_role("heading", name="Mandanten (2)").is_visible()
+    expect(page.get_by_role("heading", name="Mandanten (2)")).to_be_visible()
     at_both_widths(page, "consult-dashboard-clients", tmp_path)
     page.get_by_label("Neues Projekt für").select_option(label="Landeshauptstadt Hannover")
     page.get_by_role("button", name="Projekt anlegen").click()
@@ -139,7 +140,7 @@ def test_consultant_with_two_clients_loses_nothing(
     assert page.get_by_label("Name des Trägers").input_value() == "Landeshauptstadt Hannover"
     page.get_by_label("Kommune").fill("Hannover")
     page.get_by_text("Automatisch gespeichert", exact=False).wait_for()
-    assert page.get_by_role("link", name="Entwurf verwerfen …").is_visible()
+    expect(page.get_by_role("link", name="Entwurf verwerfen …")).to_be_visible()
     page.reload()
     assert page.get_by_label("Kommune").input_value() == "Hannover"
     assert "/schritt/1" in page.url
@@ -157,7 +158,7 @@ def test_consultant_with_two_clients_loses_nothing(
     tab_a.goto(f"{live_server}/antraege/{sahlkamp.id}/abschnitte/{sahlkamp.sections[0].key}")
     tab_b = page.context.new_page()
     tab_b.goto(f"{live_server}/antraege/{vahrenheide.id}/abschnitte/{vahrenheide.sections[0].key}")
-    assert tab_b.get_by_text("Organisation gewechselt").is_visible()
+    expect(tab_b.get_by_text("Organisation gewechselt")).to_be_visible()
     at_both_widths(tab_b, "consult-switch-note", tmp_path)
 
     text_a = "Sahlkamp: Treff für Alt und Jung, geschrieben in Tab A."
@@ -175,15 +176,15 @@ def test_consultant_with_two_clients_loses_nothing(
     # A calendar link of the other client while tab B works for the Stadt: switches, no 404.
     tab_b.goto(f"{live_server}/antraege/{vahrenheide.id}")
     tab_b.goto(f"{live_server}/antraege/{sahlkamp.id}/plan")
-    assert tab_b.get_by_text("Organisation gewechselt").is_visible()
-    assert tab_b.locator("h1").count() == 1
+    expect(tab_b.get_by_text("Organisation gewechselt")).to_be_visible()
+    expect(tab_b.locator("h1")).to_have_count(1)
     at_both_widths(tab_b, "consult-plan", tmp_path)
 
     # "Wechseln" in the header on the Diakonie's page: the Stadt's dashboard, and it stays so.
     tab_b.locator("#org-switch").select_option(str(stadt.id))
     tab_b.get_by_role("button", name="Wechseln").click()
     tab_b.get_by_text("Sie arbeiten jetzt für „Landeshauptstadt Hannover“").wait_for()
-    assert tab_b.locator("h1").inner_text() == "Übersicht"
+    expect(tab_b.locator("h1")).to_have_text("Übersicht")
     assert tab_b.locator("#org-switch").input_value() == str(stadt.id)
     assert "(vorher:" not in tab_b.inner_text("main")
 
@@ -192,7 +193,7 @@ def test_consultant_with_two_clients_loses_nothing(
     tab_b.set_viewport_size({"width": NARROW, "height": 844})
     tab_b.goto(f"{live_server}/antraege/{sahlkamp.id}")
     name = tab_b.locator(".org-switch-narrow .org-active")
-    assert name.inner_text() == "Diakonisches Werk Hannover e. V."
+    expect(name).to_have_text("Diakonisches Werk Hannover e. V.")
     assert name.evaluate(
         "e => e.scrollWidth <= e.clientWidth && e.getBoundingClientRect().right <= 390"
     )
@@ -202,7 +203,7 @@ def test_consultant_with_two_clients_loses_nothing(
     tab_b.get_by_label("Organisation wählen").select_option(str(stadt.id))
     tab_b.locator(".org-switch-narrow").get_by_role("button", name="Wechseln").click()
     tab_b.get_by_text("Sie arbeiten jetzt für „Landeshauptstadt Hannover“").wait_for()
-    assert tab_b.locator(".org-switch-narrow .org-active").inner_text() == (
+    expect(tab_b.locator(".org-switch-narrow .org-active")).to_have_text(
         "Landeshauptstadt Hannover"
     )
     tab_b.set_viewport_size({"width": WIDE, "height": 900})
@@ -236,8 +237,8 @@ def test_consultant_with_two_clients_loses_nothing(
     murat = colleague.new_page()
     sign_in(murat, live_server, "murat@foerderberatung.de")
     murat.get_by_role("link", name="Mandanten").click()
-    assert murat.get_by_role("heading", name="Diakonisches Werk Hannover e. V.").is_visible()
-    assert murat.get_by_role("heading", name="Landeshauptstadt Hannover").is_visible()
+    expect(murat.get_by_role("heading", name="Diakonisches Werk Hannover e. V.")).to_be_visible()
+    expect(murat.get_by_role("heading", name="Landeshauptstadt Hannover")).to_be_visible()
     murat.goto(f"{live_server}/antraege/{vahrenheide.id}/abschnitte/{vahrenheide.sections[0].key}")
     assert murat.get_by_label("Text des Abschnitts").input_value() == text_b
     murat.goto(f"{live_server}/antraege/{sahlkamp.id}/abschnitte/{sahlkamp.sections[0].key}")
@@ -295,5 +296,5 @@ def test_every_page_passes_axe_and_fits_390_px(  # noqa: F811  (the fixtures abo
     ]
     for path in paths:
         page.goto(live_server + path)
-        assert page.locator("h1").count() == 1, path
+        expect(page.locator("h1"), path).to_have_count(1)
         at_both_widths(page, "page" + path.replace("/", "-").rstrip("-"), tmp_path)
