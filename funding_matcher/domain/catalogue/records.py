@@ -154,6 +154,26 @@ class Evidence(BaseModel):
         return value
 
 
+class NarrowPurpose(BaseModel):
+    """A Fördergegenstand that is one kind of measure or object (a group trip with overnight
+    stays, a playground, a Sportstätte): the programme fits only a project that plans it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    # What the programme funds, as the warning names it: "Gruppenreisen mit Übernachtung".
+    label: str = Field(min_length=3, max_length=120)
+    # Words a project that plans it would use (nouns, singular): "Reise", "Ferienfreizeit".
+    words: list[str] = Field(min_length=1, max_length=40)
+
+    @field_validator("words")
+    @classmethod
+    def _single_words(cls, value: list[str]) -> list[str]:
+        for word in value:
+            if not word.isalpha() or len(word) < 3:
+                raise ValueError(f"„{word}“ ist kein einzelnes Wort aus Buchstaben")
+        return value
+
+
 class AccessRoute(BaseModel):
     """Applicants who receive the money through an intermediary (Weiterleitung)."""
 
@@ -212,6 +232,8 @@ class Programme(BaseModel):
     access_via_ordinary: bool | None = None
     # Land procedure through which Kommunen apply for these Bund programmes (one route).
     land_procedure_for: list[str] = Field(default_factory=list)
+    # The programme funds one kind of measure or object only; null: not so narrow.
+    narrow_purpose: NarrowPurpose | None = None
     funding_rate_max_percent: float | NoRule | None = None
     amount_min_eur: float | NoRule | None = None
     amount_max_eur: float | NoRule | None = None
