@@ -21,6 +21,7 @@ def catalogue(app, write_programme, catalogue_dir):
         themes=["digitalisierung"],
         applicant_types=["kommune"],
         description="Glasfaser für Gemeinden.",
+        narrow_purpose={"label": "Glasfaseranschlüsse", "words": ["Glasfaser", "Breitband"]},
     )
     write_programme(
         slug="vorbei",
@@ -335,3 +336,10 @@ def test_results_cards_warn_when_the_status_is_unclear(app, write_programme, cat
         )
         source = app.jinja_env.loader.get_source(app.jinja_env, "matches/_match.html")[0]
         assert "unclear_status_text(m.programme)" in source
+
+
+def test_a_programme_for_one_kind_of_measure_says_so_and_the_broad_one_does_not(client, catalogue):
+    narrow = client.get("/programme/breitband").get_data(as_text=True)
+    assert "<dt>Fördergegenstand</dt><dd>nur Glasfaseranschlüsse</dd>" in narrow
+    broad = client.get("/programme/quartiersfonds").get_data(as_text=True)
+    assert "Fördergegenstand" not in broad

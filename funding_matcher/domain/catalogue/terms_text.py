@@ -48,6 +48,7 @@ FIELD_LABELS = {
     "rate_base": "Bemessungsgrundlage der Quote",
     "amount_min_eur": "Mindestbetrag",
     "amount_max_eur": "Höchstbetrag",
+    "narrow_purpose": "Fördergegenstand",
     "annual_max_eur": "Höchstbetrag je Jahr",
     "fixed_amount_eur": "Festbetrag",
     "financing_type": "Finanzierungsart",

@@ -26,6 +26,7 @@ from funding_matcher.domain.matching.explain import Fit, match_reasons, match_wa
 from funding_matcher.domain.matching.features import ProgrammeArrays
 from funding_matcher.domain.matching.kinds import funding_kind
 from funding_matcher.domain.matching.mix import propose_mix
+from funding_matcher.domain.matching.purpose import PurposeIndex
 from funding_matcher.domain.matching.ranking import Exclusion, Match, Ranking
 from funding_matcher.domain.matching.routes import RouteIndex, conflicts, keep_routes_together
 from funding_matcher.domain.matching.rules import Eligibility, eligible
@@ -143,6 +144,7 @@ class MatchingEngine:
         # Row -> index terms of the record's own words, filled for the records a ranking explains.
         self._own_terms_cache: dict[int, frozenset[str]] = {}
         self.routes = RouteIndex(self.programmes)
+        self.purposes = PurposeIndex(self.programmes)
 
     def _document(self, text: str) -> list[str] | str:
         """What the vectorizer reads: word tokens, or folded text for character n-grams."""
@@ -230,14 +232,22 @@ class MatchingEngine:
         """Boolean masks: passes every hard rule; closed now; reachable only through others."""
         return eligible(self.arrays, profile, today, include_closed)
 
+    def unplanned(self, profile: Profile) -> np.ndarray:
+        """Programmes with a narrow purpose that the project's own title and description do
+        not name (purpose.py); the labels of its chosen codes do not count."""
+        tokens = words(f"{profile.title}. {profile.description}")
+        return self.purposes.unplanned(tokens, self.analyzer.word_terms)
+
     def scores(
-        self, profile: Profile, text: np.ndarray, rules: Eligibility
+        self, profile: Profile, text: np.ndarray, rules: Eligibility, unplanned: np.ndarray
     ) -> tuple[np.ndarray, dict]:
         """Score (0..100) of every programme, excluded ones -inf, and the weighted parts."""
         credit = coverage_credit(self.arrays, profile)
         parts = score_parts(self.arrays, profile, text, rules.ok, credit)
         total = total_scores(parts, self.weights, len(rules.ok))
-        scaled = scaled_scores(total, self.arrays, rules, credit, self.standing_factors, profile)
+        scaled = scaled_scores(
+            total, self.arrays, rules, credit, self.standing_factors, profile, unplanned
+        )
         return scaled, parts
 
     def rank(
@@ -248,7 +258,8 @@ class MatchingEngine:
             return Ranking([], self.programmes, profile, today)
         text, terms, weights, surface = self.text_scores(profile)
         rules = self.eligible(profile, today, include_closed)
-        total, parts = self.scores(profile, text, rules)
+        unplanned = self.unplanned(profile)
+        total, parts = self.scores(profile, text, rules, unplanned)
         main = rules.ok & (~rules.indirect | rules.ordinary)
         lists = [
             keep_routes_together(
@@ -271,6 +282,7 @@ class MatchingEngine:
                     weights,
                     surface,
                     clashes[p.slug],
+                    bool(unplanned[row_of[p.slug]]),
                 )
                 for p in listed
             ]
@@ -311,6 +323,7 @@ class MatchingEngine:
         weights: np.ndarray,
         surface: dict[str, str],
         clashes: list[Programme],
+        unplanned: bool,
     ) -> Match:
         programme = self.programmes[row]
         route = programme.route_for(profile.applicant_type) if rules.indirect[row] else None
@@ -342,7 +355,7 @@ class MatchingEngine:
             currently_closed=bool(rules.closed[row]),
             round=where.round,
             access_via=route,
-            warnings=match_warnings(programme, profile, today, where, clashes),
+            warnings=match_warnings(programme, profile, today, where, clashes, unplanned),
             kind=funding_kind(programme),
             ordinary_route=bool(rules.ordinary[row]),
             unclear=where.unclear,

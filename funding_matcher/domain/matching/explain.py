@@ -23,6 +23,7 @@ from funding_matcher.domain.matching.kinds import (
     funding_kind,
     in_programme_area,
 )
+from funding_matcher.domain.matching.purpose import purpose_question
 from funding_matcher.domain.matching.standing import UNCLEAR_NOTE, Standing, status_class
 from funding_matcher.domain.matching.weights import TERMS_IN_REASON
 from funding_matcher.domain.profile import Profile
@@ -166,9 +167,14 @@ def match_warnings(
     today: date,
     standing: Standing,
     conflicts: list[Programme] = (),  # type: ignore[assignment]
+    unplanned: bool = False,
 ) -> list[str]:
-    """What the user must know before relying on this programme."""
+    """What the user must know before relying on this programme; ``unplanned``: the project's
+    words name none of the programme's narrow purpose (purpose.py)."""
     warnings = []
+    question = purpose_question(programme) if unplanned else None
+    if question:
+        warnings.append(question)
     kind = funding_kind(programme)
     if kind in KIND_NOTES:
         warnings.append(KIND_NOTES[kind])

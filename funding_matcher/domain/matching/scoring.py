@@ -1,8 +1,8 @@
 """The score of an eligible programme: text similarity plus weighted boosts (see weights.py),
 scaled by how much of the need it covers, by its standing and its route, and down for a
-programme made for other target groups; within a programme
-family the lines that fund the project come first; prizes and wage subsidies are kept below every
-fitting grant."""
+programme made for other target groups or for a measure the project does not plan; within a
+programme family the lines that fund the project come first; prizes and wage subsidies are kept
+below every fitting grant."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from funding_matcher.domain.matching.weights import (
     COVERAGE_SCALE,
     FITTING_GRANT_SHARE,
     INDIRECT_FACTOR,
+    NARROW_PURPOSE_FACTOR,
     ORDINARY_ROUTE_FACTOR,
     OTHER_TARGETS_FACTOR,
     TARGET_SIZE_EXPONENT,
@@ -98,10 +99,11 @@ def scaled_scores(
     credit: np.ndarray | None,
     factors: StandingFactors,
     profile: Profile,
+    unplanned: np.ndarray | None = None,
 ) -> np.ndarray:
-    """Scale by coverage, standing and route; put the lines of a family that fund the project
-    first; keep prizes and wage subsidies below every fitting grant; excluded programmes get
-    -inf."""
+    """Scale by coverage, standing and route, and down for a narrow purpose the project does not
+    plan (``unplanned``); put the lines of a family that fund the project first; keep prizes
+    and wage subsidies below every fitting grant; excluded programmes get -inf."""
     if credit is not None and COVERAGE_SCALE:
         known = ~np.isnan(credit)
         factor = 1.0 - COVERAGE_SCALE * (1.0 - credit[known])
@@ -113,6 +115,8 @@ def scaled_scores(
     total[rules.indirect & ~rules.ordinary] *= np.float32(INDIRECT_FACTOR)
     total[rules.ordinary] *= np.float32(ORDINARY_ROUTE_FACTOR)
     total[for_other_people(arrays, profile)] *= np.float32(OTHER_TARGETS_FACTOR)
+    if unplanned is not None:
+        total[unplanned] *= np.float32(NARROW_PURPOSE_FACTOR)
     total[~rules.ok] = -np.inf
     _lines_that_fund_the_project_first(total, arrays, rules, profile)
     _below_fitting_grants(total, arrays, rules)

@@ -111,6 +111,10 @@ ALL_TARGET_CREDIT = 0.5
 # and 0.7 gain on the shared set and lose nothing on the own one in every reading of
 # benchmarks/eval_matcher.py; 0.8, the milder, because the warning says it anyway.
 OTHER_TARGETS_FACTOR = 0.8
+# Score multiplier for a programme that funds one kind of measure or object only (the record's
+# narrow_purpose: Ferienreisen, a playground, broadband) when the project's own words name none
+# of it (purpose.py). Set before measuring; the figures are in the README.
+NARROW_PURPOSE_FACTOR = 0.5
 # How much a long list of codes dilutes a programme's match (0: not at all, 0.5: cosine). Themes
 # say what a programme is for, so a programme naming all of them is less specific. Target groups
 # are mostly a list of who may benefit: a lottery naming children, families, older people and

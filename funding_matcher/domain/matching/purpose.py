@@ -1,0 +1,69 @@
+"""Narrow Fördergegenstand: a programme that funds one kind of measure or object only.
+
+A Ferienreisen line, a playground fund or a broadband programme shares plenty of words with a
+neighbourhood project (Kinder, Inklusion, Dorf) that plans no trip, no playground and no cable.
+The record names the measure and the words a project planning it would use
+(``narrow_purpose``); a project whose own title and description use none of them is asked
+whether it plans that measure, and the programme ranks lower (weights.NARROW_PURPOSE_FACTOR).
+
+Words are compared by their stems and as parts of compounds, so "Spielplätze" in a project
+matches the record's "Spielplatz", "Gruppenreise" and "Reisekosten" match "Reise", "Preise" does
+not.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+
+import numpy as np
+
+from funding_matcher.domain.catalogue.records import Programme
+from funding_matcher.domain.matching.text import FOLD, MIN_PART, stem
+
+
+class PurposeIndex:
+    """The narrow programmes by the stems and the written forms of their words, built once per
+    engine; a lookup per project word and per cut of it, never a scan of the catalogue."""
+
+    def __init__(self, programmes: list[Programme]) -> None:
+        self.size = len(programmes)
+        self.narrow = np.array([p.narrow_purpose is not None for p in programmes], dtype=bool)
+        self.by_stem: dict[str, list[int]] = defaultdict(list)
+        self.by_start: dict[str, list[int]] = defaultdict(list)
+        for row, p in enumerate(programmes):
+            for word in p.narrow_purpose.words if p.narrow_purpose else ():
+                written = word.lower().translate(FOLD)
+                self.by_stem[stem(word.lower())].append(row)
+                self.by_start[written].append(row)
+
+    def unplanned(
+        self, tokens: Iterable[str], word_terms: Callable[[str], tuple[str, ...]]
+    ) -> np.ndarray:
+        """Narrow programmes none of whose words the project's words name: as the same word
+        (stem), as a compound part the ranking knows, as the head of a compound
+        (Gruppen-reise, Ferien-freizeiten) or as its first part (Reise-kosten); the rest of the
+        compound must be a word of its own (MIN_PART letters), so "Preise" is no "Reise"."""
+        planned = np.zeros(self.size, dtype=bool)
+        if not self.by_stem:
+            return planned
+        for word in set(tokens):
+            folded = word.translate(FOLD)
+            whole = stem(word)
+            keys = {whole, *word_terms(word)}
+            keys.update(whole[cut:] for cut in range(MIN_PART, len(whole) - 2))
+            for key in keys:
+                for row in self.by_stem.get(key, ()):
+                    planned[row] = True
+            for cut in range(3, len(folded) - MIN_PART + 1):
+                for row in self.by_start.get(folded[:cut], ()):
+                    planned[row] = True
+        return self.narrow & ~planned
+
+
+def purpose_question(programme: Programme) -> str | None:
+    """The warning on a programme whose narrow purpose the project does not mention."""
+    purpose = programme.narrow_purpose
+    if purpose is None:
+        return None
+    return f"Fördert nur: {purpose.label}. Plant Ihr Projekt das?"

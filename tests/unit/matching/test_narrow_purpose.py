@@ -1,0 +1,85 @@
+"""A programme that funds one kind of measure only (narrow_purpose) ranks below an equally
+fitting broad one for a project that plans no such measure, and asks whether it does; a
+project that names the measure, in any form or compound, is not asked."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from funding_matcher.domain.catalogue.records import NarrowPurpose
+from tests.unit.matching.helpers import others, programme, rank, slugs
+
+TEXT = (
+    "Gefördert werden inklusive Angebote für Kinder und Jugendliche mit und ohne Behinderung, "
+    "die ein gemeinnütziger Träger offen ausschreibt."
+)
+TRIPS = NarrowPurpose(
+    label="Gruppenreisen mit Übernachtung", words=["Reise", "Ferienfreizeit", "Zeltlager"]
+)
+
+
+def _catalogue():
+    trips = programme(slug="ferienreisen").model_copy(
+        update={"description": TEXT + " Zum Beispiel eine Ferienfreizeit.", "narrow_purpose": TRIPS}
+    )
+    broad = programme(slug="inklusion-breit").model_copy(update={"description": TEXT})
+    return [trips, broad, *others()]
+
+
+def _warnings(ranking, slug):
+    return next(m.warnings for m in ranking.matches if m.programme.slug == slug)
+
+
+WEEKLY_SPORT = {
+    "title": "Inklusiver Sport am Dienstag",
+    "description": "Kinder und Jugendliche mit und ohne Behinderung treiben jede Woche "
+    "gemeinsam Sport in der Turnhalle des Vereins; Übungsleitende werden geschult.",
+}
+
+
+def test_a_narrow_programme_ranks_below_a_broad_one_and_asks_when_the_project_does_not_plan_it():
+    ranking = rank(_catalogue(), **WEEKLY_SPORT)
+    order = slugs(ranking.matches)
+    assert order.index("inklusion-breit") < order.index("ferienreisen")
+    assert "Fördert nur: Gruppenreisen mit Übernachtung. Plant Ihr Projekt das?" in _warnings(
+        ranking, "ferienreisen"
+    )
+    assert not any(w.startswith("Fördert nur") for w in _warnings(ranking, "inklusion-breit"))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Im Sommer fahren wir für eine Woche gemeinsam an die Nordsee: eine Gruppenreise.",
+        "Höhepunkt ist ein inklusives Zeltlager in den Sommerferien.",
+        "Dazu kommen zwei Ferienfreizeiten an der Ostsee.",
+        "Zwei Reisen im Jahr gehören dazu.",
+    ],
+)
+def test_a_project_that_names_the_measure_in_any_form_is_not_asked(sentence):
+    profile = dict(WEEKLY_SPORT, description=WEEKLY_SPORT["description"] + " " + sentence)
+    ranking = rank(_catalogue(), **profile)
+    assert not any(w.startswith("Fördert nur") for w in _warnings(ranking, "ferienreisen"))
+
+
+def test_the_chosen_codes_do_not_count_as_planning_the_measure():
+    """Only the project's own words say what it plans, not the labels of its themes."""
+    ranking = rank(_catalogue(), themes=["sport", "inklusion"], **WEEKLY_SPORT)
+    assert any(w.startswith("Fördert nur") for w in _warnings(ranking, "ferienreisen"))
+
+
+def test_a_word_like_the_measure_is_not_the_measure():
+    """ "Preise" and "Kreisen" contain the letters of "Reise" but are other words."""
+    profile = dict(
+        WEEKLY_SPORT,
+        description=WEEKLY_SPORT["description"] + " Wir laden zu Turnieren mit Preisen im Kreis.",
+    )
+    ranking = rank(_catalogue(), **profile)
+    assert any(w.startswith("Fördert nur") for w in _warnings(ranking, "ferienreisen"))
+
+
+@pytest.mark.parametrize("word", ["Ferien reise", "Re", "Reise!", "12er"])
+def test_the_record_lists_single_words_only(word):
+    with pytest.raises(ValidationError, match="kein einzelnes Wort"):
+        NarrowPurpose(label="Gruppenreisen", words=[word])
