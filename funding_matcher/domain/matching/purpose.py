@@ -36,6 +36,9 @@ class PurposeIndex:
                 written = word.lower().translate(FOLD)
                 self.by_stem[stem(word.lower())].append(row)
                 self.by_start[written].append(row)
+        # The lengths of the words' stems and written forms: the only cuts worth looking up.
+        self.stem_lengths = sorted({len(k) for k in self.by_stem})
+        self.start_lengths = sorted({len(k) for k in self.by_start})
 
     def unplanned(
         self, tokens: Iterable[str], word_terms: Callable[[str], tuple[str, ...]]
@@ -48,16 +51,18 @@ class PurposeIndex:
         if not self.by_stem:
             return planned
         for word in set(tokens):
+            terms = word_terms(word)
+            whole = terms[0]
+            keys = set(terms)
+            keys.update(whole[-n:] for n in self.stem_lengths if len(whole) - n >= MIN_PART)
             folded = word.translate(FOLD)
-            whole = stem(word)
-            keys = {whole, *word_terms(word)}
-            keys.update(whole[cut:] for cut in range(MIN_PART, len(whole) - 2))
             for key in keys:
                 for row in self.by_stem.get(key, ()):
                     planned[row] = True
-            for cut in range(3, len(folded) - MIN_PART + 1):
-                for row in self.by_start.get(folded[:cut], ()):
-                    planned[row] = True
+            for n in self.start_lengths:
+                if len(folded) - n >= MIN_PART:
+                    for row in self.by_start.get(folded[:n], ()):
+                        planned[row] = True
         return self.narrow & ~planned
 
 
