@@ -19,7 +19,12 @@ def test_validate_rejects_open_on_evidence_older_than_twelve_months(cli, write_p
 
 
 def test_validate_counts_statuses_and_each_term_of_the_rules_v2(cli, write_programme):
-    write_programme(slug="a", rate_base="eligible", start_rule="after_bescheid")
+    write_programme(
+        slug="a",
+        rate_base="eligible",
+        start_rule="after_bescheid",
+        narrow_purpose={"label": "Kinderspielplätze", "words": ["Spielplatz"]},
+    )
     write_programme(
         slug="b",
         status="between_rounds",
@@ -36,6 +41,8 @@ def test_validate_counts_statuses_and_each_term_of_the_rules_v2(cli, write_progr
     )
     assert "Planungsregeln v2 (von 3): start_rule 1, apply_lead_days 0" in result.output
     assert "requires_council_decision 1" in result.output
+    assert "Matcher (von 3): funding_kind 0, cooperation 0" in result.output
+    assert "land_procedure_for 0, narrow_purpose 1" in result.output
 
 
 def test_show_names_status_evidence_and_family(cli, write_programme):

@@ -1,4 +1,5 @@
-"""How many reviewed records state each term the budget and planning rules v2 read.
+"""How many reviewed records state each term the budget and planning rules v2 and the matcher
+read.
 
 A term counts as stated when the record gives a value, ``"none"`` (no such rule) included; null
 or a missing key is unknown. The figure tells curators where the rules still run on readings.
@@ -45,6 +46,16 @@ PLANNING_TERMS = (
     "requires_council_decision",
     "post_award_profile",
 )
+# The matcher's terms (docs/catalogue-format.md, issue 26).
+MATCHER_TERMS = (
+    "funding_kind",
+    "cooperation",
+    "programme_area",
+    "amount_max_per",
+    "access_via_ordinary",
+    "land_procedure_for",
+    "narrow_purpose",
+)
 
 
 @dataclass(frozen=True)
@@ -70,12 +81,15 @@ class TermCoverage:
     budget: tuple[TermCount, ...]
     planning: tuple[TermCount, ...]
     outline_limits: TermCount
+    matcher: tuple[TermCount, ...] = ()
 
 
 def _stated(programme: Programme, term: str) -> bool:
     value = getattr(programme, term)
     if term == "outline_limits":
         return any(limit is not None for limit in value or [])
+    if isinstance(value, list):
+        return bool(value)
     return value is not None
 
 
@@ -91,6 +105,7 @@ def term_coverage(programmes: Iterable[Programme]) -> TermCoverage:
         budget=tuple(count(t) for t in BUDGET_TERMS),
         planning=tuple(count(t) for t in PLANNING_TERMS),
         outline_limits=count("outline_limits"),
+        matcher=tuple(count(t) for t in MATCHER_TERMS),
     )
 
 
@@ -101,6 +116,7 @@ def coverage_lines(coverage: TermCoverage) -> list[str]:
         ("Budgetregeln v2", coverage.budget),
         ("Planungsregeln v2", coverage.planning),
         ("Gliederung", (coverage.outline_limits,)),
+        ("Matcher", coverage.matcher),
     ):
         parts = [f"{c.term} {c.stated}" for c in counts]
         lines.append(f"{title} (von {coverage.records}): " + ", ".join(parts))
