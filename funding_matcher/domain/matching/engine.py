@@ -50,6 +50,19 @@ from funding_matcher.domain.profile import Profile
 __all__ = ["Exclusion", "Match", "MatchingEngine", "Ranking"]
 
 WRITTEN_RE = re.compile(r"[^\W\d_]+")
+# A sentence or clause that says what is not funded ("Nicht gefördert werden Ausflüge ohne
+# Übernachtung"; "Baumaßnahmen sind ausgeschlossen") names things the programme does not fit.
+_CLAUSE = re.compile(r"(?<=[.;!?])\s+")
+_EXCLUDING = re.compile(
+    r"nicht (?:gefördert|förderfähig|zuwendungsfähig|antragsberechtigt)|ausgeschlossen"
+    r"|keine förderung|nicht übernommen|nicht finanziert",
+    re.IGNORECASE,
+)
+
+
+def without_exclusions(text: str) -> str:
+    """The text without its clauses on what is not funded."""
+    return " ".join(c for c in _CLAUSE.split(text) if not _EXCLUDING.search(c))
 
 # How text is indexed: plain words, Snowball stems, stems plus compound parts, char 3-5-grams.
 TEXT_MODES = ("words", "stem", "stem+compounds", "char")
@@ -59,7 +72,9 @@ DEFAULT_TEXT_MODE = "stem+compounds"
 def funder_text(p: Programme) -> str:
     """The programme's own words (title, summary, description, funder): what a matching term
     shown as a reason must come from, never the labels of its codes added for ranking."""
-    return " ".join([p.title, p.short_title, p.summary, p.description, p.funder])
+    return " ".join(
+        [p.title, p.short_title, p.summary, without_exclusions(p.description), p.funder]
+    )
 
 
 def programme_text(p: Programme) -> str:
@@ -69,7 +84,7 @@ def programme_text(p: Programme) -> str:
             p.title,
             p.short_title,
             p.summary,
-            p.description,
+            without_exclusions(p.description),
             p.funder,
             " ".join(taxonomy.labels("themes", p.themes)),
             " ".join(taxonomy.labels("target_groups", p.target_groups)),

@@ -98,3 +98,25 @@ def test_a_programme_made_for_other_people_ranks_below_one_for_the_projects_peop
 def test_a_project_open_to_everybody_is_never_told_a_programme_is_for_others():
     ranking = rank(_migration_and_generations(), **{**GENERATIONS, "target_groups": ["alle"]})
     assert not any("andere Zielgruppen" in w for m in ranking.matches for w in m.warnings)
+
+
+def test_what_a_programme_does_not_fund_is_no_match_and_no_reason():
+    """ "Nicht gefördert werden Sportfeste" names what the programme does not fit: a sports
+    festival is no matching term there, and the programme that funds it ranks first."""
+    excluding = programme(slug="ohne-sportfeste").model_copy(
+        update={
+            "description": "Gefördert werden Treffpunkte im Stadtteil. Nicht gefördert "
+            "werden Sportfeste, Turniere und Vereinsfeiern; Ausflüge sind ausgeschlossen."
+        }
+    )
+    funding = programme(slug="sportfeste").model_copy(
+        update={"description": "Gefördert werden Sportfeste im Stadtteil und Turniere."}
+    )
+    ranking = rank(
+        [excluding, funding, *others()],
+        title="Sportfest im Stadtteil",
+        description="Ein Turnier und ein Sportfest für alle Nachbarinnen im Stadtteil.",
+    )
+    assert slugs(ranking.matches)[0] == "sportfeste"
+    reasons = next(m.reasons for m in ranking.matches if m.programme.slug == "ohne-sportfeste")
+    assert not any("Sportfest" in r or "Turnier" in r for r in reasons), reasons
