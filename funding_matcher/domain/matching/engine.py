@@ -64,6 +64,7 @@ def without_exclusions(text: str) -> str:
     """The text without its clauses on what is not funded."""
     return " ".join(c for c in _CLAUSE.split(text) if not _EXCLUDING.search(c))
 
+
 # How text is indexed: plain words, Snowball stems, stems plus compound parts, char 3-5-grams.
 TEXT_MODES = ("words", "stem", "stem+compounds", "char")
 DEFAULT_TEXT_MODE = "stem+compounds"
@@ -251,7 +252,7 @@ class MatchingEngine:
         """Programmes with a narrow purpose that the project's own title and description do
         not name (purpose.py); the labels of its chosen codes do not count."""
         tokens = words(f"{profile.title}. {profile.description}")
-        return self.purposes.unplanned(tokens, self.analyzer.word_terms)
+        return self.purposes.unplanned(tokens, self.analyzer)
 
     def scores(
         self, profile: Profile, text: np.ndarray, rules: Eligibility, unplanned: np.ndarray

@@ -7,19 +7,19 @@ The record names the measure and the words a project planning it would use
 whether it plans that measure, and the programme ranks lower (weights.NARROW_PURPOSE_FACTOR).
 
 Words are compared by their stems and as parts of compounds, so "Spielplätze" in a project
-matches the record's "Spielplatz", "Gruppenreise" and "Reisekosten" match "Reise", "Preise" does
-not.
+matches the record's "Spielplatz", "Gruppenreise" and "Reisekosten" match "Reise"; "Preise" and
+"Landkreis" do not, because the rest of a compound must be a word of the catalogue.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 import numpy as np
 
 from funding_matcher.domain.catalogue.records import Programme
-from funding_matcher.domain.matching.text import FOLD, MIN_PART, stem
+from funding_matcher.domain.matching.text import FOLD, MIN_PART, GermanAnalyzer, stem
 
 
 class PurposeIndex:
@@ -40,29 +40,31 @@ class PurposeIndex:
         self.stem_lengths = sorted({len(k) for k in self.by_stem})
         self.start_lengths = sorted({len(k) for k in self.by_start})
 
-    def unplanned(
-        self, tokens: Iterable[str], word_terms: Callable[[str], tuple[str, ...]]
-    ) -> np.ndarray:
+    def unplanned(self, tokens: Iterable[str], analyzer: GermanAnalyzer) -> np.ndarray:
         """Narrow programmes none of whose words the project's words name: as the same word
         (stem), as a compound part the ranking knows, as the head of a compound
-        (Gruppen-reise, Ferien-freizeiten) or as its first part (Reise-kosten); the rest of the
-        compound must be a word of its own (MIN_PART letters), so "Preise" is no "Reise"."""
+        (Gruppen-reise, Ferien-freizeiten) or as its first part (Reise-kosten) when the other
+        part is a word of its own in the catalogue: "Landkreis" is no "Reise", "Gründung" no
+        "Grün"."""
         planned = np.zeros(self.size, dtype=bool)
         if not self.by_stem:
             return planned
         for word in set(tokens):
-            terms = word_terms(word)
+            terms = analyzer.word_terms(word)
             whole = terms[0]
-            keys = set(terms)
-            keys.update(whole[-n:] for n in self.stem_lengths if len(whole) - n >= MIN_PART)
             folded = word.translate(FOLD)
-            for key in keys:
-                for row in self.by_stem.get(key, ()):
-                    planned[row] = True
+            rows: list[int] = []
+            for term in terms:
+                rows += self.by_stem.get(term, ())
+            for n in self.stem_lengths:
+                head = self.by_stem.get(whole[-n:]) if len(whole) - n >= MIN_PART else None
+                if head and analyzer.known_part(folded[: len(whole) - n]):
+                    rows += head
             for n in self.start_lengths:
-                if len(folded) - n >= MIN_PART:
-                    for row in self.by_start.get(folded[:n], ()):
-                        planned[row] = True
+                start = self.by_start.get(folded[:n]) if len(folded) - n >= MIN_PART else None
+                if start and analyzer.known_part(folded[n:]):
+                    rows += start
+            planned[rows] = True
         return self.narrow & ~planned
 
 
@@ -71,4 +73,7 @@ def purpose_question(programme: Programme) -> str | None:
     purpose = programme.narrow_purpose
     if purpose is None:
         return None
-    return f"Fördert nur: {purpose.label}. Plant Ihr Projekt das?"
+    return (
+        f"Gefördert wird nur: {purpose.label}. In Ihrer Projektbeschreibung finden wir dazu "
+        "nichts – planen Sie das, beschreiben Sie es dort."
+    )

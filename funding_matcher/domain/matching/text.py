@@ -143,6 +143,17 @@ class GermanAnalyzer:
         """Stems of the parts of a compound, e.g. stadtteilbüro -> (stadtteil, buro)."""
         return self._split(word.translate(FOLD))
 
+    def known_part(self, part: str) -> bool:
+        """A part of a compound is a word of the catalogue: its stem, or the stem without a
+        Fugenelement at either end ("gruppen", "s-kosten"), stands on its own in the corpus."""
+        candidates = {part}
+        for f in LINKING:
+            if part.endswith(f):
+                candidates.add(part[: -len(f)])
+            if part.startswith(f):
+                candidates.add(part[len(f) :])
+        return any(len(c) >= MIN_PART and stem(c) in self.known for c in candidates)
+
     def _analyse(self, word: str) -> tuple[str, ...]:
         terms: tuple[str, ...] = (stem(word),)
         if self.decompound and len(word) >= 2 * MIN_PART:
