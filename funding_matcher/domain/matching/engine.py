@@ -160,7 +160,7 @@ class MatchingEngine:
         # Row -> index terms of the record's own words, filled for the records a ranking explains.
         self._own_terms_cache: dict[int, frozenset[str]] = {}
         self.routes = RouteIndex(self.programmes)
-        self.purposes = PurposeIndex(self.programmes)
+        self.purposes = PurposeIndex(self.programmes, self.analyzer)
 
     def _document(self, text: str) -> list[str] | str:
         """What the vectorizer reads: word tokens, or folded text for character n-grams."""
@@ -252,7 +252,7 @@ class MatchingEngine:
         """Programmes with a narrow purpose that the project's own title and description do
         not name (purpose.py); the labels of its chosen codes do not count."""
         tokens = words(f"{profile.title}. {profile.description}")
-        return self.purposes.unplanned(tokens, self.analyzer)
+        return self.purposes.unplanned(tokens)
 
     def scores(
         self, profile: Profile, text: np.ndarray, rules: Eligibility, unplanned: np.ndarray

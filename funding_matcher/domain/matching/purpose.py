@@ -15,19 +15,26 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 import numpy as np
 
 from funding_matcher.domain.catalogue.records import Programme
 from funding_matcher.domain.matching.text import FOLD, MIN_PART, GermanAnalyzer, stem
 
+# Rows are kept only for words of the catalogue itself (bounded by its vocabulary, as the
+# analyzer's own cache): a project's other words are analysed afresh and never kept, so no
+# stream of new words can grow the process (tests/unit/matching/test_text_under_load.py).
+
 
 class PurposeIndex:
     """The narrow programmes by the stems and the written forms of their words, built once per
-    engine; a lookup per project word and per cut of it, never a scan of the catalogue."""
+    engine with its analyzer; a lookup per project word and per cut of it, never a scan of the
+    catalogue."""
 
-    def __init__(self, programmes: list[Programme]) -> None:
+    def __init__(self, programmes: list[Programme], analyzer: GermanAnalyzer) -> None:
         self.size = len(programmes)
+        self.analyzer = analyzer
         self.narrow = np.array([p.narrow_purpose is not None for p in programmes], dtype=bool)
         self.by_stem: dict[str, list[int]] = defaultdict(list)
         self.by_start: dict[str, list[int]] = defaultdict(list)
@@ -39,33 +46,42 @@ class PurposeIndex:
         # The lengths of the words' stems and written forms: the only cuts worth looking up.
         self.stem_lengths = sorted({len(k) for k in self.by_stem})
         self.start_lengths = sorted({len(k) for k in self.by_start})
+        # Both the index and the analyzer are fixed for the engine's life: a word's rows are too.
+        self._catalogue_rows = lru_cache(maxsize=None)(self._rows_naming)
 
-    def unplanned(self, tokens: Iterable[str], analyzer: GermanAnalyzer) -> np.ndarray:
-        """Narrow programmes none of whose words the project's words name: as the same word
-        (stem), as a compound part the ranking knows, as the head of a compound
-        (Gruppen-reise, Ferien-freizeiten) or as its first part (Reise-kosten) when the other
-        part is a word of its own in the catalogue: "Landkreis" is no "Reise", "Gründung" no
-        "Grün"."""
+    def unplanned(self, tokens: Iterable[str]) -> np.ndarray:
+        """Narrow programmes none of whose words the project's words name (``_rows_naming``)."""
         planned = np.zeros(self.size, dtype=bool)
         if not self.by_stem:
             return planned
         for word in set(tokens):
-            terms = analyzer.word_terms(word)
-            whole = terms[0]
-            folded = word.translate(FOLD)
-            rows: list[int] = []
-            for term in terms:
-                rows += self.by_stem.get(term, ())
-            for n in self.stem_lengths:
-                head = self.by_stem.get(whole[-n:]) if len(whole) - n >= MIN_PART else None
-                if head and analyzer.known_part(folded[: len(whole) - n]):
-                    rows += head
-            for n in self.start_lengths:
-                start = self.by_start.get(folded[:n]) if len(folded) - n >= MIN_PART else None
-                if start and analyzer.known_part(folded[n:]):
-                    rows += start
-            planned[rows] = True
+            known = self.analyzer.in_vocabulary(word)
+            rows = self._catalogue_rows(word) if known else self._rows_naming(word)
+            if rows:
+                planned[list(rows)] = True
         return self.narrow & ~planned
+
+    def _rows_naming(self, word: str) -> tuple[int, ...]:
+        """The narrow programmes a word names: as the same word (stem), as a compound part the
+        ranking knows, as the head of a compound (Gruppen-reise, Ferien-freizeiten) or as its
+        first part (Reise-kosten) when the other part is a word of its own in the catalogue:
+        "Landkreis" is no "Reise", "Gründung" no "Grün"."""
+        analyzer = self.analyzer
+        terms = analyzer.word_terms(word)
+        whole = terms[0]
+        folded = word.translate(FOLD)
+        rows: list[int] = []
+        for term in terms:
+            rows += self.by_stem.get(term, ())
+        for n in self.stem_lengths:
+            head = self.by_stem.get(whole[-n:]) if len(whole) - n >= MIN_PART else None
+            if head and analyzer.known_part(folded[: len(whole) - n]):
+                rows += head
+        for n in self.start_lengths:
+            start = self.by_start.get(folded[:n]) if len(folded) - n >= MIN_PART else None
+            if start and analyzer.known_part(folded[n:]):
+                rows += start
+        return tuple(rows)
 
 
 def purpose_question(programme: Programme) -> str | None:

@@ -143,6 +143,11 @@ class GermanAnalyzer:
         """Stems of the parts of a compound, e.g. stadtteilbüro -> (stadtteil, buro)."""
         return self._split(word.translate(FOLD))
 
+    def in_vocabulary(self, word: str) -> bool:
+        """The word occurs in the catalogue (its terms were computed when the analyzer was
+        built)."""
+        return word in self._vocabulary
+
     def known_part(self, part: str) -> bool:
         """A part of a compound is a word of the catalogue: its stem, or the stem without a
         Fugenelement at either end ("gruppen", "s-kosten"), stands on its own in the corpus."""
