@@ -8,7 +8,8 @@ whether it plans that measure, and the programme ranks lower (weights.NARROW_PUR
 
 Words are compared by their stems and as parts of compounds, so "Spielplätze" in a project
 matches the record's "Spielplatz", "Gruppenreise" and "Reisekosten" match "Reise"; "Preise" and
-"Landkreis" do not, because the rest of a compound must be a word of the catalogue.
+"Landkreis" do not, because with a short word the rest of a compound must be a word of the
+catalogue ("Glasfaseranbindung" counts for the longer "Glasfaser" as it is).
 """
 
 from __future__ import annotations
@@ -25,6 +26,12 @@ from funding_matcher.domain.matching.text import FOLD, MIN_PART, GermanAnalyzer,
 # Rows are kept only for words of the catalogue itself (bounded by its vocabulary, as the
 # analyzer's own cache): a project's other words are analysed afresh and never kept, so no
 # stream of new words can grow the process (tests/unit/matching/test_text_under_load.py).
+
+
+# A record's word shorter than this needs the other part of a compound to be a word of the
+# catalogue ("Land-kreis" is no "Reise", "Gründ-ung" no "Grün"); a longer one is specific enough
+# on its own ("Glasfaser-anbindung", "Zeltlager-wochenende").
+SHORT_WORD = 8
 
 
 class PurposeIndex:
@@ -64,8 +71,8 @@ class PurposeIndex:
     def _rows_naming(self, word: str) -> tuple[int, ...]:
         """The narrow programmes a word names: as the same word (stem), as a compound part the
         ranking knows, as the head of a compound (Gruppen-reise, Ferien-freizeiten) or as its
-        first part (Reise-kosten) when the other part is a word of its own in the catalogue:
-        "Landkreis" is no "Reise", "Gründung" no "Grün"."""
+        first part (Reise-kosten), a short word only when the other part is a word of its own
+        in the catalogue: "Landkreis" is no "Reise", "Gründung" no "Grün"."""
         analyzer = self.analyzer
         terms = analyzer.word_terms(word)
         whole = terms[0]
@@ -75,11 +82,11 @@ class PurposeIndex:
             rows += self.by_stem.get(term, ())
         for n in self.stem_lengths:
             head = self.by_stem.get(whole[-n:]) if len(whole) - n >= MIN_PART else None
-            if head and analyzer.known_part(folded[: len(whole) - n]):
+            if head and (n >= SHORT_WORD or analyzer.known_part(folded[: len(whole) - n])):
                 rows += head
         for n in self.start_lengths:
             start = self.by_start.get(folded[:n]) if len(folded) - n >= MIN_PART else None
-            if start and analyzer.known_part(folded[n:]):
+            if start and (n >= SHORT_WORD or analyzer.known_part(folded[n:])):
                 rows += start
         return tuple(rows)
 

@@ -62,6 +62,7 @@ def test_a_narrow_programme_ranks_below_a_broad_one_and_asks_when_the_project_do
         "Dazu kommen zwei Ferienfreizeiten an der Ostsee.",
         "Zwei Reisen im Jahr gehören dazu.",
         "Die Reisekosten trägt der Verein.",
+        "Dazu kommt ein Zeltlagerwochenende am See.",
     ],
 )
 def test_a_project_that_names_the_measure_in_any_form_is_not_asked(sentence):
