@@ -90,15 +90,29 @@ def register_extensions(app: Flask) -> None:
     from funding_matcher import models  # noqa: F401  (tables must be known to Alembic)
 
 
+# How long a SQLite connection waits for another one's write before it gives up (ms).
+SQLITE_BUSY_MS = 15_000
+
+
 def enforce_foreign_keys(engine: Engine) -> None:
     """SQLite checks foreign keys (and runs ON DELETE CASCADE / SET NULL) only when each
-    connection asks for it; without this, deleting a project leaves its applications behind."""
+    connection asks for it; without this, deleting a project leaves its applications behind.
+
+    A database file also runs in WAL mode with a generous busy timeout: in the default journal
+    mode two parallel writers (a burst of sign-ins counting their attempts) can deadlock, and
+    SQLite then answers the second one "database is locked" at once instead of letting it wait
+    (a 500 seen in CI for parallel guesses); in WAL mode a writer simply waits its turn and
+    readers never block it."""
     if engine.url.get_backend_name() != "sqlite":
         return
+    on_file = bool(engine.url.database) and engine.url.database != ":memory:"
 
     def switch_on(connection: Any, _record: object) -> None:
         cursor = connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_MS}")
+        if on_file:
+            cursor.execute("PRAGMA journal_mode = WAL")
         cursor.close()
 
     event.listen(engine, "connect", switch_on)
@@ -113,7 +127,7 @@ def keep_sqlite_file_private(engine: Engine) -> None:
         return
 
     def restrict(*_args: object) -> None:
-        for candidate in (path, Path(f"{path}-journal"), Path(f"{path}-wal")):
+        for candidate in (path, *(Path(f"{path}-{end}") for end in ("journal", "wal", "shm"))):
             if candidate.exists() and candidate.stat().st_mode & 0o077:
                 candidate.chmod(0o600)
 

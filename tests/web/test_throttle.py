@@ -124,3 +124,16 @@ def test_parallel_guesses_cannot_pass_the_limit(app, make_org, make_user):
     assert len(statuses) == attempts
     assert statuses.count(401) <= ACCOUNT.free
     assert statuses.count(401) + statuses.count(429) == attempts
+
+
+def test_parallel_writers_on_sqlite_wait_their_turn(app):
+    """In SQLite's default journal mode two parallel writers can deadlock and one of them gets
+    "database is locked" at once (a 500 for one of twelve parallel guesses in CI); in WAL mode
+    with a busy timeout the second waits."""
+    with app.app_context():
+        if db.engine.url.get_backend_name() != "sqlite":
+            pytest.skip("SQLite only")
+        with db.engine.connect() as connection:
+            mode = connection.exec_driver_sql("PRAGMA journal_mode").scalar()
+            timeout = connection.exec_driver_sql("PRAGMA busy_timeout").scalar()
+    assert (mode, timeout) == ("wal", 15_000)
