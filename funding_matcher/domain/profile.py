@@ -238,6 +238,12 @@ class Profile(BaseModel):
     # -- derived facts used by the matcher and the drafts --------------------------------------
 
     @property
+    def own_text(self) -> str:
+        """The project's own words: title (a sentence of its own) and description, never the
+        labels of the codes it chose; what it plans and where it cooperates is read here."""
+        return f"{self.title}. {self.description}"
+
+    @property
     def requested_eur(self) -> float | None:
         """The funding asked for: total budget less own funds, where both are known."""
         if self.budget_total_eur is None:

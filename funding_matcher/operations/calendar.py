@@ -230,7 +230,8 @@ def status_rows(organisation: Organisation) -> list[StatusRow]:
             amount = a.requested_eur or Decimal(0)
             largest[a.project_id] = max(largest.get(a.project_id, Decimal(0)), amount)
             together[a.project_id] = together.get(a.project_id, Decimal(0)) + amount
-            needs.setdefault(a.project_id, _need(a.project))
+            if a.project_id not in needs:
+                needs[a.project_id] = _need(a.project)
         least = sum(largest.values(), Decimal(0))
         # Parts of one financing never ask for more than the project needs.
         most = sum(

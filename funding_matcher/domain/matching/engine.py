@@ -82,11 +82,7 @@ def programme_text(p: Programme) -> str:
     """The text a programme is ranked on: its own words and the labels of its codes."""
     return " ".join(
         [
-            p.title,
-            p.short_title,
-            p.summary,
-            without_exclusions(p.description),
-            p.funder,
+            funder_text(p),
             " ".join(taxonomy.labels("themes", p.themes)),
             " ".join(taxonomy.labels("target_groups", p.target_groups)),
         ]
@@ -209,12 +205,10 @@ class MatchingEngine:
 
     def text_scores(self, profile: Profile) -> tuple[np.ndarray, np.ndarray, np.ndarray, dict]:
         """Cosine similarity of the profile to every programme, the query terms and weights."""
-        # The title is a sentence of its own (its first word says nothing about nouns).
-        own_text = f"{profile.title}. {profile.description}"  # not the labels of chosen codes
         terms, weights, _, word_terms = self._query(profile_text(profile))
         # Only the query terms' columns are touched: a column slice of the CSC matrix.
         scores = np.asarray(self.columns[:, terms] @ weights).ravel().astype(np.float32)
-        return scores, terms, weights, self._surface_forms(own_text, word_terms)
+        return scores, terms, weights, self._surface_forms(profile.own_text, word_terms)
 
     def search(self, text: str) -> list[tuple[Programme, float]]:
         """Programmes whose text shares terms with ``text``, most similar first."""
@@ -251,8 +245,7 @@ class MatchingEngine:
     def unplanned(self, profile: Profile) -> np.ndarray:
         """Programmes with a narrow purpose that the project's own title and description do
         not name (purpose.py); the labels of its chosen codes do not count."""
-        tokens = words(f"{profile.title}. {profile.description}")
-        return self.purposes.unplanned(tokens)
+        return self.purposes.unplanned(words(profile.own_text))
 
     def scores(
         self, profile: Profile, text: np.ndarray, rules: Eligibility, unplanned: np.ndarray

@@ -110,7 +110,7 @@ def in_programme_area(programme: Programme, profile: Profile) -> bool | None:
 
 def profile_speaks_of_cooperation(profile: Profile) -> bool:
     """The profile's title or description speaks of cooperation across a border."""
-    return speaks_of_cooperation_abroad(f"{profile.title}. {profile.description}")
+    return speaks_of_cooperation_abroad(profile.own_text)
 
 
 def cross_border_fits(programme: Programme, profile: Profile, speaks: bool | None = None) -> bool:

@@ -23,11 +23,6 @@ import numpy as np
 from funding_matcher.domain.catalogue.records import Programme
 from funding_matcher.domain.matching.text import FOLD, MIN_PART, GermanAnalyzer, stem
 
-# Rows are kept only for words of the catalogue itself (bounded by its vocabulary, as the
-# analyzer's own cache): a project's other words are analysed afresh and never kept, so no
-# stream of new words can grow the process (tests/unit/matching/test_text_under_load.py).
-
-
 # A record's word shorter than this needs the other part of a compound to be a word of the
 # catalogue ("Land-kreis" is no "Reise", "Gründ-ung" no "Grün"); a longer one is specific enough
 # on its own ("Glasfaser-anbindung", "Zeltlager-wochenende").
@@ -54,6 +49,9 @@ class PurposeIndex:
         self.stem_lengths = sorted({len(k) for k in self.by_stem})
         self.start_lengths = sorted({len(k) for k in self.by_start})
         # Both the index and the analyzer are fixed for the engine's life: a word's rows are too.
+        # They are kept only for words of the catalogue itself (bounded by its vocabulary, as
+        # the analyzer's own cache): a project's other words are analysed afresh and never kept,
+        # so no stream of new words can grow the process (test_text_under_load.py).
         self._catalogue_rows = lru_cache(maxsize=None)(self._rows_naming)
 
     def unplanned(self, tokens: Iterable[str]) -> np.ndarray:

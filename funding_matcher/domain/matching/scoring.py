@@ -99,7 +99,7 @@ def scaled_scores(
     credit: np.ndarray | None,
     factors: StandingFactors,
     profile: Profile,
-    unplanned: np.ndarray | None = None,
+    unplanned: np.ndarray,
 ) -> np.ndarray:
     """Scale by coverage, standing and route, and down for a narrow purpose the project does not
     plan (``unplanned``); put the lines of a family that fund the project first; keep prizes
@@ -115,8 +115,7 @@ def scaled_scores(
     total[rules.indirect & ~rules.ordinary] *= np.float32(INDIRECT_FACTOR)
     total[rules.ordinary] *= np.float32(ORDINARY_ROUTE_FACTOR)
     total[for_other_people(arrays, profile)] *= np.float32(OTHER_TARGETS_FACTOR)
-    if unplanned is not None:
-        total[unplanned] *= np.float32(NARROW_PURPOSE_FACTOR)
+    total[unplanned] *= np.float32(NARROW_PURPOSE_FACTOR)
     total[~rules.ok] = -np.inf
     _lines_that_fund_the_project_first(total, arrays, rules, profile)
     _below_fitting_grants(total, arrays, rules)
