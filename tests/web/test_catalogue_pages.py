@@ -27,6 +27,8 @@ def catalogue(app, write_programme, catalogue_dir):
         slug="vorbei",
         title="Abgelaufenes Programm",
         deadline={"kind": "fixed", "dates": ["2025-01-31"]},
+        states=["NW"],
+        programme_area=["Regierungsbezirk Düsseldorf", "Regierungsbezirk Köln"],
     )
     write_programme(slug="entwurf", title="Importierter Entwurf", status="draft")
     with app.app_context():
@@ -343,3 +345,11 @@ def test_a_programme_for_one_kind_of_measure_says_so_and_the_broad_one_does_not(
     assert "<dt>Fördergegenstand</dt><dd>nur Glasfaseranschlüsse</dd>" in narrow
     broad = client.get("/programme/quartiersfonds").get_data(as_text=True)
     assert "Fördergegenstand" not in broad
+
+
+def test_a_regional_programme_names_its_area(client, catalogue):
+    regional = client.get("/programme/vorbei").get_data(as_text=True)
+    assert (
+        "<dt>Programmgebiet</dt><dd>nur Regierungsbezirk Düsseldorf, Regierungsbezirk Köln</dd>"
+    ) in regional
+    assert "Programmgebiet" not in client.get("/programme/quartiersfonds").get_data(as_text=True)

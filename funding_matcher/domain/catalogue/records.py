@@ -18,6 +18,7 @@ from pydantic import (
 
 from funding_matcher.domain import taxonomy
 from funding_matcher.domain.catalogue.deadlines import Deadline
+from funding_matcher.domain.places import directory
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 EARLIEST_PLAUSIBLE = date(2000, 1, 1)
@@ -404,8 +405,8 @@ class Programme(BaseModel):
                 )
         if self.land_procedure_for and self.level != "land":
             raise ValueError("land_procedure_for: nur bei level land (Landesverfahren)")
-        if self.programme_area is not None and not all(a.strip() for a in self.programme_area):
-            raise ValueError("programme_area: leere Einträge")
+        if self.programme_area is not None:
+            self._check_area(self.programme_area)
         for name in ("outline_topics", "outline_limits"):
             value = getattr(self, name)
             if value is not None and len(value) != len(self.outline_sections):
@@ -420,6 +421,30 @@ class Programme(BaseModel):
             if not date(2000, 1, 1) <= d <= date(2100, 12, 31):
                 raise ValueError(f"Fristdatum {d.isoformat()} ist nicht plausibel")
         return self
+
+    def _check_area(self, area: list[str]) -> None:
+        """Every entry names a Land code or an area of the record's Länder in the
+        Gemeindeverzeichnis, and every Land it serves has one: a misspelt name or a forgotten
+        Land would shut out the projects of a whole area."""
+        if not all(a.strip() for a in area):
+            raise ValueError("programme_area: leere Einträge")
+        places = directory()
+        states = list(taxonomy.VOCABULARIES["states"]) if self.serves_all_states else self.states
+        for entry in area:
+            if not places.knows(entry, states):
+                raise ValueError(
+                    f"programme_area: „{entry}“ ist in {_state_names(states)} weder Kreis noch "
+                    "kreisfreie Stadt, Regierungsbezirk oder Land (geschrieben wie „Kreis "
+                    "Borken“, „Stadt Münster“, „Regierungsbezirk Köln“, „NW“)"
+                )
+        if not self.serves_all_states:
+            missing = [s for s in states if not any(places.knows(a, [s]) for a in area)]
+            if missing:
+                raise ValueError(
+                    f"programme_area nennt kein Gebiet in {_state_names(missing)}: dort wäre "
+                    "jedes Projekt ausgeschlossen (Gebiet ergänzen oder das Land in states "
+                    "streichen)"
+                )
 
     def _check_status(self) -> None:
         """A reviewed status needs its evidence and may not contradict the deadline."""
@@ -491,3 +516,9 @@ class Programme(BaseModel):
     def to_dict(self) -> dict[str, Any]:
         """Every field as plain JSON-ready data."""
         return self.model_dump(mode="json")
+
+
+def _state_names(codes: list[str]) -> str:
+    if len(codes) > 3:
+        return "den Ländern des Eintrags"
+    return ", ".join(taxonomy.label("states", c) for c in codes)

@@ -19,11 +19,15 @@ from funding_matcher.domain.catalogue.deadlines import next_deadline
 from funding_matcher.domain.catalogue.records import Programme
 from funding_matcher.domain.german import format_date, format_whole_eur
 from funding_matcher.domain.matching.explain import short_label, successor_hint
-from funding_matcher.domain.matching.kinds import cross_border_fits
+from funding_matcher.domain.matching.kinds import cross_border_fits, in_programme_area
 from funding_matcher.domain.matching.rules import RULES, SOFT_RULES, Eligibility
 from funding_matcher.domain.matching.standing import status_class
 from funding_matcher.domain.matching.weights import MIN_AMOUNT_FACTOR
+from funding_matcher.domain.places import directory
 from funding_matcher.domain.profile import Profile
+
+# How many names of a programme area an exclusion reason lists before "und n weitere Gebiete".
+AREA_NAMES_SHOWN = 4
 
 _COOPERATION_REASONS = {
     "cross_border": "Grenzüberschreitendes Programm: nur mit Partnern im Ausland",
@@ -35,6 +39,7 @@ def summary_label(rule: str, profile: Profile) -> str:
     """The heading under which exclusions by ``rule`` are counted."""
     return {
         "state": "Nur für andere Länder",
+        "region": "Nur für andere Gebiete Ihres Landes",
         "applicant": "Nicht antragsberechtigt als "
         + short_label("applicant_types", profile.applicant_type),
         "area": "Nur für "
@@ -68,6 +73,9 @@ def exclusion_reasons(programme: Programme, profile: Profile, today: date) -> li
         reasons.append(
             f"Nur für {served} – Ihr Projekt liegt in {taxonomy.label('states', profile.state)}"
         )
+    in_land = programme.serves_all_states or profile.state in programme.states
+    if in_land and in_programme_area(programme, profile) is False:
+        reasons.append(outside_area_reason(programme, profile))
     if profile.area_type and profile.area_type not in programme.area_types:
         served = " und ".join(taxonomy.label("area_types", a) for a in programme.area_types)
         reasons.append(f"Nur für {served}")
@@ -86,6 +94,18 @@ def exclusion_reasons(programme: Programme, profile: Profile, today: date) -> li
         reasons.append(_COOPERATION_REASONS[programme.cooperation])
     reasons.extend(_round_reasons(programme, today))
     return reasons
+
+
+def outside_area_reason(programme: Programme, profile: Profile) -> str:
+    """'Nur für Regierungsbezirk Düsseldorf, Regierungsbezirk Köln – Hallenberg
+    (Hochsauerlandkreis, Regierungsbezirk Arnsberg) liegt außerhalb'."""
+    area = list(programme.programme_area or ())
+    named = ", ".join(area[:AREA_NAMES_SHOWN])
+    if len(area) > AREA_NAMES_SHOWN:
+        named += f" und {len(area) - AREA_NAMES_SHOWN} weitere Gebiete"
+    place = directory().locate(profile.state, profile.municipality)
+    where = place.where if place else profile.municipality
+    return f"Nur für {named} – {where} liegt außerhalb"
 
 
 def _round_reasons(programme: Programme, today: date) -> list[str]:

@@ -180,11 +180,10 @@ def match_warnings(
         warnings.append(KIND_NOTES[kind])
     if programme.cooperation:
         warnings.append(COOPERATION_NOTES[programme.cooperation])
-        if programme.programme_area and in_programme_area(programme, profile) is None:
-            warnings.append(
-                "Prüfen Sie, ob Ihr Ort im Programmgebiet liegt: "
-                + ", ".join(programme.programme_area)
-            )
+    if programme.programme_area and in_programme_area(programme, profile) is None:
+        warnings.append(
+            "Prüfen Sie, ob Ihr Ort im Programmgebiet liegt: " + ", ".join(programme.programme_area)
+        )
     if standing.unclear:
         warnings.append(UNCLEAR_NOTE)
     others = other_target_groups(programme, profile)

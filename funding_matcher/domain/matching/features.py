@@ -20,6 +20,7 @@ from funding_matcher.domain.matching.weights import (
     TARGET_SIZE_EXPONENT,
     THEME_SIZE_EXPONENT,
 )
+from funding_matcher.domain.places import Place, area_index
 
 BIT = {
     vocabulary: {
@@ -133,6 +134,10 @@ class ProgrammeArrays:
         self.grant = np.array([k == "grant" for k in kinds_of], dtype=bool)
         self.secondary = np.array([is_secondary_kind(k) for k in kinds_of], dtype=bool)
         self.cooperation = np.array([p.cooperation is not None for p in ps], dtype=bool)
+        # Programmes serving part of their Länder (programme_area): row -> the area's keys.
+        self.areas_of = {
+            i: area_index(p.programme_area) for i, p in enumerate(ps) if p.programme_area
+        }
         # Applicant types whose intermediary route is the ordinary way in (main list).
         self.ordinary_applicants = np.array(
             [
@@ -150,6 +155,16 @@ class ProgrammeArrays:
         self.deadline_closed = np.array([k == "closed" for k in kinds], dtype=bool)
         self.annual = np.array([k == "annual" for k in kinds], dtype=bool)
         self.last_date = np.array([_last_date(p) for p in ps], dtype=np.int64)
+
+    def outside_area(self, place: Place | None) -> np.ndarray:
+        """Programmes whose programme area the place lies outside of (places.in_area for every
+        row with an area): none when the place is not known for certain."""
+        outside = np.zeros(len(self.cooperation), dtype=bool)
+        if place is None:
+            return outside
+        for row, (states, keys) in self.areas_of.items():
+            outside[row] = place.state not in states and not (place.keys & keys)
+        return outside
 
     def window_ahead(self, today: date, state: str) -> np.ndarray:
         """A next submission date is known on ``today``: an annual day, a date or window ahead,

@@ -11,6 +11,7 @@ import re
 from functools import cache
 
 from funding_matcher.domain.catalogue.records import FundingKind, Programme
+from funding_matcher.domain.places import in_area
 from funding_matcher.domain.profile import Profile
 
 _FROM_TYPE: dict[str, FundingKind] = {
@@ -90,22 +91,23 @@ def _area_key(name: str) -> str:
 
 
 def in_programme_area(programme: Programme, profile: Profile) -> bool | None:
-    """True when the profile's place is in the programme area, False when outside, None when the
-    catalogue or the profile does not say (the area is only known by Länder, no municipality)."""
+    """True when the profile's place is in the programme area, False when outside (another Land,
+    or a Gemeinde of the Land that the Gemeindeverzeichnis puts outside every listed area), None
+    when the catalogue or the profile does not say (no area, no municipality, a name the
+    directory does not know for certain)."""
     if not programme.serves_all_states and profile.state not in programme.states:
         return False
     area = programme.programme_area
     if not area:
         return None
-    if profile.state in area:
-        return True
-    if not profile.municipality:
-        return None
+    found = in_area(profile.state, profile.municipality, area)
+    if found is not None or not profile.municipality:
+        return found
     place = _area_key(profile.municipality)
     keys = {_area_key(a) for a in area}
     if place in keys or any(part in keys for part in re.split(r"[-/,\s]+", place) if part):
         return True
-    return None  # a municipality inside one of the Kreise is not named: unknown, not outside
+    return None  # a place the directory does not know: unknown, not outside
 
 
 def profile_speaks_of_cooperation(profile: Profile) -> bool:

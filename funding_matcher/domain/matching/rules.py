@@ -1,4 +1,5 @@
-"""The hard rules: who may apply where, with how much, for what, whether a round is open, and
+"""The hard rules: who may apply where (the Land, and the part of it a regional programme
+serves), with how much, for what, whether a round is open, and
 whether a cross-border programme can apply at all. Each rule is a mask over the catalogue, kept
 by name so that exclusions can be counted by reason without writing a sentence for each."""
 
@@ -12,10 +13,11 @@ import numpy as np
 from funding_matcher.domain.matching.features import ProgrammeArrays, mask
 from funding_matcher.domain.matching.kinds import profile_speaks_of_cooperation
 from funding_matcher.domain.matching.weights import MIN_AMOUNT_FACTOR
+from funding_matcher.domain.places import directory
 from funding_matcher.domain.profile import Profile
 
 # Rule names in the order an exclusion is counted under (the first rule it fails).
-RULES = ("state", "applicant", "area", "closed", "amount", "costs", "cooperation")
+RULES = ("state", "region", "applicant", "area", "closed", "amount", "costs", "cooperation")
 # Rules a near miss may fail: about this project's shape, not about who, where or when (closed
 # programmes are listed for the next round when the user asks for them).
 SOFT_RULES = frozenset({"area", "amount", "costs", "cooperation"})
@@ -47,6 +49,7 @@ def eligible(
     nothing = np.zeros(len(arrays.applicants), dtype=bool)
     failed = {
         "state": (arrays.states & mask("states", [profile.state])) == 0,
+        "region": arrays.outside_area(directory().locate(profile.state, profile.municipality)),
         "applicant": ~(direct | indirect),
         "area": (arrays.areas & mask("area_types", [profile.area_type])) == 0
         if profile.area_type

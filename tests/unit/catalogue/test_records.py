@@ -64,6 +64,15 @@ def test_broken_files_are_named_with_line_and_valid_ones_still_load(write_progra
         ({"unexpected": 1}, "unbekanntes Feld"),
         # A term the budget check could not read is refused here, not in every plan later.
         ({"sach_max_percent": 33.3333}, "sach_max_percent: höchstens zwei Nachkommastellen"),
+        # A misspelt area or a Land without one would shut out the projects of a whole area.
+        (
+            {"states": ["NW"], "programme_area": ["Regierungsbezirk Kölln"]},
+            "„Regierungsbezirk Kölln“ ist in Nordrhein-Westfalen weder Kreis",
+        ),
+        (
+            {"states": ["NW", "NI"], "programme_area": ["Kreis Borken"]},
+            "programme_area nennt kein Gebiet in Niedersachsen",
+        ),
     ],
 )
 def test_stricter_validation(write_programme, catalogue_dir, overrides, fragment):

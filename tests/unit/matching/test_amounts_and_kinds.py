@@ -105,10 +105,19 @@ def test_a_cross_border_programme_needs_partners_abroad():
     (reasons,) = [e.reasons for e in ranking.excluded if e.programme.slug == "grenzprogramm"]
     assert "Grenzüberschreitendes Programm: nur mit Partnern im Ausland" in reasons
     with_partners = rank(
-        [interreg(), *others()], state="SN", municipality="Leipzig", partners_abroad=True
+        [interreg(), *others()], state="SN", municipality="Görlitz", partners_abroad=True
     )
     match = next(m for m in with_partners.matches if m.programme.slug == "grenzprogramm")
     assert any(w.startswith("Grenzüberschreitend") for w in match.warnings)
+
+
+def test_partners_abroad_do_not_bring_a_place_outside_the_area_in():
+    ranking = rank(
+        [interreg(), *others()], state="SN", municipality="Leipzig", partners_abroad=True
+    )
+    assert "grenzprogramm" not in slugs(ranking.matches)
+    (reasons,) = [e.reasons for e in ranking.excluded if e.programme.slug == "grenzprogramm"]
+    assert "Nur für Landkreis Görlitz, Stadt Dresden – Stadt Leipzig liegt außerhalb" in reasons
 
 
 def test_cooperation_across_the_border_in_the_programme_area_counts():
@@ -127,7 +136,14 @@ def test_cooperation_across_the_border_in_the_programme_area_counts():
 
 @pytest.mark.parametrize(
     ("place", "expected"),
-    [("Dresden", True), ("Landkreis Görlitz", True), ("Görlitz", True), ("Plauen", None)],
+    [
+        ("Dresden", True),
+        ("Landkreis Görlitz", True),
+        ("Görlitz", True),
+        ("Zittau", True),  # a town of the Landkreis Görlitz, from the Gemeindeverzeichnis
+        ("Plauen", False),  # Vogtlandkreis
+        ("Ortlosheim", None),  # not in the directory: unknown, not outside
+    ],
 )
 def test_places_in_the_programme_area(place, expected):
     profile = Profile.from_dict(profile_data(state="SN", municipality=place))
@@ -154,3 +170,36 @@ def test_a_need_of_a_fraction_of_a_cent_is_ranked_without_overflow():
     small = programme(slug="treffpunkte", amount_min_eur=None, amount_max_eur=6000)
     ranking = rank([small, *others()], budget_total_eur=1e-306, own_funds_eur=0)
     assert "treffpunkte" in slugs(ranking.matches)
+
+
+def landschaftsverband():
+    return programme(
+        slug="rheinland-fonds",
+        states=["NW"],
+        programme_area=["Regierungsbezirk Düsseldorf", "Regierungsbezirk Köln"],
+    )
+
+
+def test_a_regional_programme_is_excluded_for_a_place_outside_its_area():
+    ranking = rank([landschaftsverband(), *others()], state="NW", municipality="Hallenberg")
+    assert "rheinland-fonds" not in slugs(ranking.matches)
+    (reasons,) = [e.reasons for e in ranking.excluded if e.programme.slug == "rheinland-fonds"]
+    assert reasons == [
+        "Nur für Regierungsbezirk Düsseldorf, Regierungsbezirk Köln – Hallenberg "
+        "(Hochsauerlandkreis, Regierungsbezirk Arnsberg) liegt außerhalb"
+    ]
+    assert [(c.label, c.count) for c in ranking.excluded_counts] == [
+        ("Nur für andere Gebiete Ihres Landes", 1)
+    ]
+
+
+def test_a_regional_programme_ranks_inside_its_area_and_asks_where_the_place_is_unknown():
+    inside = rank([landschaftsverband(), *others()], state="NW", municipality="Kevelaer")
+    match = next(m for m in inside.matches if m.programme.slug == "rheinland-fonds")
+    assert not any("Programmgebiet" in w for w in match.warnings)
+    unknown = rank([landschaftsverband(), *others()], state="NW", municipality="Ortlosheim")
+    match = next(m for m in unknown.matches if m.programme.slug == "rheinland-fonds")
+    assert (
+        "Prüfen Sie, ob Ihr Ort im Programmgebiet liegt: Regierungsbezirk Düsseldorf, "
+        "Regierungsbezirk Köln"
+    ) in match.warnings

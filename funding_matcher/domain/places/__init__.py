@@ -1,0 +1,176 @@
+"""Where a place lies: Gemeinde, Kreis (or kreisfreie Stadt), Regierungsbezirk and Land, read
+from the Gemeindeverzeichnis in ``gemeinden.tsv``, for programmes that serve part of a Land (the
+Landschaftsverband Rheinland, an Interreg border area, Vorpommern).
+
+An area is written as people write it: ``Regierungsbezirk Köln``, ``Kreis Borken``,
+``Rhein-Sieg-Kreis``, ``Stadt Münster``, or a Land code. Names are compared by a key without
+case, administrative prefix or bracketed addition ("Landkreis Lindau (Bodensee)" -> "lindau"),
+tagged by kind, so that the Regierungsbezirk Münster is not the Stadt Münster and the Landkreis
+Osnabrück is not the Stadt Osnabrück.
+
+A place the directory does not know for certain (a name it lacks, or one that stands in two
+Kreise of the Land) is unknown: nothing is excluded because of it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from funding_matcher.domain import taxonomy
+
+DIRECTORY = Path(__file__).resolve().parent / "gemeinden.tsv"
+
+_PREFIXES = (
+    ("regierungsbezirk ", "rb"),
+    ("reg.-bez. ", "rb"),
+    ("kreisfreie stadt ", "st"),
+    ("landkreis ", "kr"),
+    ("städteregion ", "kr"),
+    ("regionalverband ", "kr"),
+    ("region ", "kr"),
+    ("kreis ", "kr"),
+    ("stadt ", "st"),
+)
+
+
+def name_key(name: str) -> str:
+    """A name without case, bracketed addition or surrounding spaces."""
+    key = re.sub(r"\s*\([^)]*\)", "", name.casefold())
+    return re.sub(r"\s+", " ", key).strip(" ,-")
+
+
+def _split(name: str) -> tuple[str | None, str]:
+    """(kind, key) of an area or Kreis name; kind None when the name does not say it."""
+    key = name_key(name)
+    for prefix, kind in _PREFIXES:
+        if key.startswith(prefix):
+            return kind, key[len(prefix) :]
+    if key.endswith("kreis"):
+        return "kr", key
+    return None, key
+
+
+def area_keys(entry: str) -> frozenset[str]:
+    """The tagged keys an area entry stands for: a Regierungsbezirk, a Kreis, a kreisfreie Stadt
+    (or a Stadt inside a Kreis), or, without a prefix, any of them by that name."""
+    kind, key = _split(entry)
+    if kind == "st":
+        return frozenset({f"st:{key}", f"gem:{key}"})
+    if kind:
+        return frozenset({f"{kind}:{key}"})
+    return frozenset(f"{k}:{key}" for k in ("rb", "kr", "st", "gem"))
+
+
+@dataclass(frozen=True)
+class Place:
+    """A Gemeinde (or a whole Kreis) and the areas it lies in."""
+
+    state: str
+    name: str
+    kreis: str  # "Kreis Borken", "Stadt Münster", "Hochsauerlandkreis"
+    regierungsbezirk: str | None
+
+    @property
+    def keys(self) -> frozenset[str]:
+        kind, key = _split(self.kreis)
+        keys = {f"{kind or 'kr'}:{key}"}
+        if self.name:
+            keys.add(f"gem:{name_key(self.name)}")
+        if self.regierungsbezirk:
+            keys.add(f"rb:{name_key(self.regierungsbezirk)}")
+        return frozenset(keys)
+
+    @property
+    def where(self) -> str:
+        """'Hallenberg liegt im Hochsauerlandkreis (Regierungsbezirk Arnsberg)'."""
+        inside = self.kreis
+        if self.regierungsbezirk:
+            inside += f", Regierungsbezirk {self.regierungsbezirk}"
+        if not self.name or name_key(self.name) == _split(self.kreis)[1]:
+            return inside
+        return f"{self.name} ({inside})"
+
+
+class Directory:
+    """The Gemeinden and Kreise of every Land, looked up by name."""
+
+    def __init__(self, rows: Iterable[tuple[str, str, str, str]]) -> None:
+        self._gemeinden: dict[tuple[str, str], set[Place]] = defaultdict(set)
+        self._kreise: dict[tuple[str, str], set[Place]] = defaultdict(set)
+        self._areas: dict[str, set[str]] = defaultdict(set)  # state -> tagged keys
+        for state, regbez, kreis, gemeinde in rows:
+            place = Place(state, gemeinde, kreis, regbez or None)
+            self._gemeinden[(state, name_key(gemeinde))].add(place)
+            kind, key = _split(kreis)
+            self._kreise[(state, f"{kind or 'kr'}:{key}")].add(
+                Place(state, "", kreis, regbez or None)
+            )
+            self._areas[state] |= place.keys
+
+    def locate(self, state: str, name: str | None) -> Place | None:
+        """The place a profile names inside its Land, or None when it is not known for certain:
+        a Gemeinde ("Hallenberg", "Stadt Bocholt", "Köln-Kalk"), or a Kreis ("Kreis Steinfurt")."""
+        if not name or not name.strip():
+            return None
+        kind, key = _split(name)
+        if kind in ("kr", "rb"):
+            return _one(self._kreise.get((state, f"kr:{key}"), set())) if kind == "kr" else None
+        found = self._gemeinden.get((state, key))
+        if found is None:  # a district of a town: "Köln-Kalk", "Leipzig, Grünau"
+            first = re.split(r"[-/,]| - ", key, maxsplit=1)[0].strip()
+            found = self._gemeinden.get((state, first)) if first != key else None
+        if found is None:
+            found = self._kreise.get((state, f"kr:{key}"))
+        return _one(found or set())
+
+    def knows(self, entry: str, states: Iterable[str]) -> bool:
+        """Whether an area entry names a Land code or an area of one of these Länder."""
+        if entry.strip() in taxonomy.VOCABULARIES["states"]:
+            return True
+        keys = area_keys(entry)
+        return any(keys & self._areas.get(state, set()) for state in states)
+
+
+def _one(places: set[Place]) -> Place | None:
+    """The place when the name is unique in its Land; None when it stands in two Kreise."""
+    kreise = {p.kreis for p in places}
+    return next(iter(places)) if len(kreise) == 1 and len(places) == 1 else None
+
+
+@cache
+def directory() -> Directory:
+    """The Gemeindeverzeichnis, read once."""
+    rows = []
+    with DIRECTORY.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or line.startswith("land\t"):
+                continue
+            state, regbez, kreis, gemeinde = line.rstrip("\n").split("\t")
+            rows.append((state, regbez, kreis, gemeinde))
+    return Directory(rows)
+
+
+def area_index(area: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """(Land codes, tagged keys of the other entries) of a programme area."""
+    states = taxonomy.VOCABULARIES["states"]
+    entries = [a.strip() for a in area]
+    codes = frozenset(a for a in entries if a in states)
+    keys = frozenset().union(*(area_keys(a) for a in entries if a not in codes))
+    return codes, keys
+
+
+def in_area(state: str, municipality: str | None, area: Iterable[str]) -> bool | None:
+    """True when the place lies in one of the areas, False when it lies in the Land but outside
+    all of them, None when the place is not known for certain (or the area names the Land)."""
+    codes, keys = area_index(area)
+    if state in codes:
+        return True
+    place = directory().locate(state, municipality)
+    if place is None:
+        return None
+    return bool(place.keys & keys)
