@@ -18,7 +18,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from funding_matcher.domain import taxonomy
@@ -38,12 +38,14 @@ _PREFIXES = (
 )
 
 
+@cache
 def name_key(name: str) -> str:
     """A name without case, bracketed addition or surrounding spaces."""
     key = re.sub(r"\s*\([^)]*\)", "", name.casefold())
     return re.sub(r"\s+", " ", key).strip(" ,-")
 
 
+@cache
 def _split(name: str) -> tuple[str | None, str]:
     """(kind, key) of an area or Kreis name; kind None when the name does not say it."""
     key = name_key(name)
@@ -75,7 +77,7 @@ class Place:
     kreis: str  # "Kreis Borken", "Stadt Münster", "Hochsauerlandkreis"
     regierungsbezirk: str | None
 
-    @property
+    @cached_property
     def keys(self) -> frozenset[str]:
         kind, key = _split(self.kreis)
         keys = {f"{kind or 'kr'}:{key}"}
@@ -96,36 +98,56 @@ class Place:
         return f"{self.name} ({inside})"
 
 
+class _Land:
+    """The Gemeinden and Kreise of one Land, looked up by key."""
+
+    def __init__(self, state: str, rows: Iterable[tuple[str, str, str]]) -> None:
+        self.gemeinden: dict[str, set[Place]] = defaultdict(set)
+        self.kreise: dict[str, set[Place]] = defaultdict(set)
+        self.areas: set[str] = set()  # every tagged key of the Land
+        for regbez, kreis, gemeinde in rows:
+            self.gemeinden[name_key(gemeinde)].add(Place(state, gemeinde, kreis, regbez or None))
+            kind, key = _split(kreis)
+            kreis_key = f"{kind or 'kr'}:{key}"
+            if kreis_key not in self.kreise:
+                self.kreise[kreis_key].add(Place(state, "", kreis, regbez or None))
+                self.areas.add(kreis_key)
+                if regbez:
+                    self.areas.add(f"rb:{name_key(regbez)}")
+            self.areas.add(f"gem:{name_key(gemeinde)}")
+
+
 class Directory:
-    """The Gemeinden and Kreise of every Land, looked up by name."""
+    """The Gemeinden and Kreise of every Land, looked up by name; a Land's index is built when
+    it is first asked for."""
 
     def __init__(self, rows: Iterable[tuple[str, str, str, str]]) -> None:
-        self._gemeinden: dict[tuple[str, str], set[Place]] = defaultdict(set)
-        self._kreise: dict[tuple[str, str], set[Place]] = defaultdict(set)
-        self._areas: dict[str, set[str]] = defaultdict(set)  # state -> tagged keys
+        self._rows: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
         for state, regbez, kreis, gemeinde in rows:
-            place = Place(state, gemeinde, kreis, regbez or None)
-            self._gemeinden[(state, name_key(gemeinde))].add(place)
-            kind, key = _split(kreis)
-            self._kreise[(state, f"{kind or 'kr'}:{key}")].add(
-                Place(state, "", kreis, regbez or None)
-            )
-            self._areas[state] |= place.keys
+            self._rows[state].append((regbez, kreis, gemeinde))
+        self._lands: dict[str, _Land] = {}
+
+    def _land(self, state: str) -> _Land:
+        land = self._lands.get(state)
+        if land is None:
+            land = self._lands[state] = _Land(state, self._rows.get(state, ()))
+        return land
 
     def locate(self, state: str, name: str | None) -> Place | None:
         """The place a profile names inside its Land, or None when it is not known for certain:
         a Gemeinde ("Hallenberg", "Stadt Bocholt", "Köln-Kalk"), or a Kreis ("Kreis Steinfurt")."""
         if not name or not name.strip():
             return None
+        land = self._land(state)
         kind, key = _split(name)
         if kind in ("kr", "rb"):
-            return _one(self._kreise.get((state, f"kr:{key}"), set())) if kind == "kr" else None
-        found = self._gemeinden.get((state, key))
+            return _one(land.kreise.get(f"kr:{key}", set())) if kind == "kr" else None
+        found = land.gemeinden.get(key)
         if found is None:  # a district of a town: "Köln-Kalk", "Leipzig, Grünau"
             first = re.split(r"[-/,]| - ", key, maxsplit=1)[0].strip()
-            found = self._gemeinden.get((state, first)) if first != key else None
+            found = land.gemeinden.get(first) if first != key else None
         if found is None:
-            found = self._kreise.get((state, f"kr:{key}"))
+            found = land.kreise.get(f"kr:{key}")
         return _one(found or set())
 
     def knows(self, entry: str, states: Iterable[str]) -> bool:
@@ -133,7 +155,7 @@ class Directory:
         if entry.strip() in taxonomy.VOCABULARIES["states"]:
             return True
         keys = area_keys(entry)
-        return any(keys & self._areas.get(state, set()) for state in states)
+        return any(keys & self._land(state).areas for state in states)
 
 
 def _one(places: set[Place]) -> Place | None:
