@@ -68,6 +68,9 @@ STOP_WORDS = frozenset(
     """.split()  # noqa: SIM905 (a word list reads best as text)
 )
 
+# A stem ending in -inn is a feminine form when at least four letters come before it.
+FEMININE_MIN = 7
+
 _per_thread = threading.local()
 
 
@@ -80,8 +83,15 @@ def _stemmer() -> Stemmer.Stemmer:
 
 
 def stem(word: str) -> str:
-    """Snowball stem of a lower-case word, umlauts folded (Förderung -> forder)."""
-    return _stemmer().stemWord(word).translate(FOLD)
+    """Snowball stem of a lower-case word, umlauts folded (Förderung -> forder). A feminine
+    form in -in/-innen stems like its masculine form, which Snowball does only for -erin
+    (Seniorinnen -> senior as Senioren, Nachbarinnen -> nachbar); "Gemeinsinn" and short
+    words (Beginn, Gewinn) keep their stem."""
+    stemmer = _stemmer()
+    found = stemmer.stemWord(word)
+    if found.endswith("inn") and len(found) >= FEMININE_MIN and not found.endswith("sinn"):
+        found = stemmer.stemWord(word[: word.rindex("inn")])
+    return found.translate(FOLD)
 
 
 def words(text: str) -> list[str]:

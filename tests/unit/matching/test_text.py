@@ -1,6 +1,6 @@
 """German compound splitting: which parts of a long word become index terms."""
 
-from funding_matcher.domain.matching.text import GermanAnalyzer, words
+from funding_matcher.domain.matching.text import GermanAnalyzer, stem, words
 
 ANALYZER = GermanAnalyzer(known_stems=["quarti", "management", "verband", "pfleg", "verein"])
 
@@ -27,3 +27,15 @@ def test_opening_hours_and_counts_match_no_programme():
     # programme paying per Reisetag must not look closer to it for that.
     assert words("an drei Tagen pro Woche, einmal im Monat, zwei Jahre") == []
     assert words("Nachbarschaftstreff an drei Tagen pro Woche") == ["nachbarschaftstreff"]
+
+
+def test_feminine_forms_share_the_stem_of_the_masculine_ones():
+    # Snowball stems -erinnen like -er (Bürgerinnen, Bürger), but not -innen after other endings.
+    assert stem("seniorinnen") == stem("senioren") == "senior"
+    assert stem("migrantinnen") == stem("migranten")
+    assert stem("nachbarinnen") == stem("nachbar")
+    assert stem("königinnen") == stem("könig")
+    # Words whose own stem ends in -inn keep it.
+    assert stem("beginnen") == "beginn"
+    assert stem("gewinnen") == "gewinn"
+    assert stem("gemeinsinn") == "gemeinsinn"
