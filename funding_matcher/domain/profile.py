@@ -244,6 +244,12 @@ class Profile(BaseModel):
         return f"{self.title}. {self.description}"
 
     @property
+    def named_target_groups(self) -> list[str]:
+        """The target groups the project names besides "alle" (people tick "alle" beside the
+        groups they mean): the groups a programme for other people is compared with."""
+        return [g for g in self.target_groups if g != "alle"]
+
+    @property
     def requested_eur(self) -> float | None:
         """The funding asked for: total budget less own funds, where both are known."""
         if self.budget_total_eur is None:

@@ -152,11 +152,12 @@ def match_reasons(
 
 
 def other_target_groups(programme: Programme, profile: Profile) -> list[str]:
-    """The groups a programme is made for when the project names none of them (and neither
-    side says "alle"): the programme may be for other people (scoring.for_other_people)."""
-    named = set(profile.target_groups)
+    """The groups a programme is made for when the project names none of them (besides
+    "alle", and the programme is not for "alle"): it may be for other people
+    (scoring.for_other_people)."""
+    named = set(profile.named_target_groups)
     groups = list(programme.target_groups)
-    if not named or not groups or "alle" in named or "alle" in groups or named & set(groups):
+    if not named or not groups or "alle" in groups or named & set(groups):
         return []
     return groups
 

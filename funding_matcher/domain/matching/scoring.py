@@ -123,11 +123,13 @@ def scaled_scores(
 
 
 def for_other_people(arrays: ProgrammeArrays, profile: Profile) -> np.ndarray:
-    """Programmes naming target groups (not "alle") of which the profile names none; a project
-    open to everybody ("alle") reaches any group and is never told so."""
-    if not profile.target_groups or "alle" in profile.target_groups:
+    """Programmes naming target groups (not "alle") of which the profile names none of its
+    own groups; a project that names only "alle" reaches any group and is never told so, one
+    that names "alle" beside its groups is compared by those groups."""
+    groups = profile.named_target_groups
+    if not groups:
         return np.zeros(len(arrays.targets), dtype=bool)
-    overlap = popcount(arrays.targets & mask("target_groups", profile.target_groups))
+    overlap = popcount(arrays.targets & mask("target_groups", groups))
     return (overlap == 0) & (arrays.targets != 0) & (arrays.for_all_credit == 0)
 
 

@@ -120,3 +120,14 @@ def test_what_a_programme_does_not_fund_is_no_match_and_no_reason():
     assert slugs(ranking.matches)[0] == "sportfeste"
     reasons = next(m.reasons for m in ranking.matches if m.programme.slug == "ohne-sportfeste")
     assert not any("Sportfest" in r or "Turnier" in r for r in reasons), reasons
+
+
+def test_ticking_alle_beside_the_projects_groups_does_not_hide_a_programme_for_others():
+    # Practitioners tick "alle" beside the groups they mean: the groups still decide.
+    ranking = rank(
+        _migration_and_generations(), **{**GENERATIONS, "target_groups": ["alle", "kinder"]}
+    )
+    order = slugs(ranking.matches)
+    assert order[0] == "generationen"
+    warnings = ranking.matches[order.index("integration")].warnings
+    assert any(w.startswith("Gedacht für andere Zielgruppen: Geflüchtete") for w in warnings)
