@@ -43,10 +43,19 @@ COOPERATION_NOTES: dict[str, str] = {
     "transnational": "Transnational: nur mit Partnern aus anderen Ländern",
 }
 
-# Words that show a description speaks of cooperation across a border.
+_NEIGHBOURS = (
+    r"(?:niederländ|holländ|dänisch|polnisch|tschechisch|französisch|österreichisch"
+    r"|schweizer|luxemburgisch|belgisch)"
+)
+# Words that show a description speaks of cooperation across a border: the words for it, a
+# bilateral adjective ("deutsch-niederländisch"), both sides of the border, a foreign partner's
+# legal name (a Dutch Stichting or Gemeente, a Polish Gmina, a Czech Obec).
 _ACROSS = re.compile(
     r"grenz(?:über|ueber)schreitend|grenzübergreifend|grenzuebergreifend|transnational"
-    r"|städtepartnerschaft|partnerstadt|partnergemeinde|partnerregion|euregio|interreg",
+    r"|städtepartnerschaft|partnerstadt|partnergemeinde|partnerregion|euregio|interreg"
+    rf"|deutsch-{_NEIGHBOURS}|{_NEIGHBOURS}\w*-deutsch"
+    rf"|beider(?:seits| seiten)|auf (?:der )?{_NEIGHBOURS}\w* seite|jenseits der grenze"
+    r"|\b(?:stichting|gemeente|gmina|obec)\b",
     re.IGNORECASE,
 )
 _FOREIGN = re.compile(
@@ -54,7 +63,10 @@ _FOREIGN = re.compile(
     r"|tschechi|französisch|frankreich|elsass|österreich|schweiz|luxemburg|belgi|europäisch",
     re.IGNORECASE,
 )
-_TOGETHER = re.compile(r"partner|kooperation|zusammenarbeit|austausch", re.IGNORECASE)
+# "tauschen uns ... aus", not a Tauschbörse.
+_TOGETHER = re.compile(
+    r"partner|kooperation|zusammenarbeit|austausch|\btausch(?:en|t)\b", re.IGNORECASE
+)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
 

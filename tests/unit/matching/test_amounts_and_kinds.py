@@ -158,6 +158,12 @@ def test_places_in_the_programme_area(place, expected):
         ("Kooperation mit einem Verein in Dänemark.", True),
         ("Familien aus Polen und Syrien kochen gemeinsam.", False),
         ("Ein Treff für Nachbarn im Quartier.", False),
+        # Found in a grant consultant's review of a Gronau project with Dutch partners.
+        ("Organisiert mit der Stichting Dorpsraad Losser.", True),
+        ("Ehrenamtliche beider Seiten planen die Treffen gemeinsam.", True),
+        ("Dazu ein Sprachtreff Deutsch-Niederländisch.", True),
+        ("Wir tauschen uns mit einem Gartenprojekt in Tschechien aus.", True),
+        ("Eine Tauschbörse mit Familien aus Polen.", False),
     ],
 )
 def test_descriptions_that_speak_of_cooperation_abroad(text, expected):
