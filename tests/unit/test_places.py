@@ -15,12 +15,16 @@ RHEINLAND = ["Regierungsbezirk Düsseldorf", "Regierungsbezirk Köln"]
     [
         ("NW", "Hallenberg", "Hallenberg (Hochsauerlandkreis, Regierungsbezirk Arnsberg)"),
         ("NW", "Stadt Bocholt", "Bocholt (Kreis Borken, Regierungsbezirk Münster)"),
-        ("NW", "Münster", "Stadt Münster, Regierungsbezirk Münster"),
-        ("NW", "Köln-Kalk", "Stadt Köln, Regierungsbezirk Köln"),  # a district of a town
-        ("NW", "Kreis Steinfurt", "Kreis Steinfurt, Regierungsbezirk Münster"),
-        ("SN", "Leipzig, Grünau", "Stadt Leipzig"),
+        ("NW", "Münster", "Münster (kreisfreie Stadt, Regierungsbezirk Münster)"),
+        (
+            "NW",
+            "Köln-Kalk",
+            "Köln (kreisfreie Stadt, Regierungsbezirk Köln)",
+        ),  # a district of a town
+        ("NW", "Kreis Steinfurt", "Kreis Steinfurt (Regierungsbezirk Münster)"),
+        ("SN", "Leipzig, Grünau", "Leipzig (kreisfreie Stadt)"),
         ("NI", "Landkreis Osnabrück", "Landkreis Osnabrück"),
-        ("NI", "Osnabrück", "Stadt Osnabrück"),
+        ("NI", "Osnabrück", "Osnabrück (kreisfreie Stadt)"),
         ("NI", "Bad Lauterberg im Harz", "Bad Lauterberg im Harz (Landkreis Göttingen)"),
     ],
 )

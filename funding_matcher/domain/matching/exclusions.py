@@ -26,6 +26,7 @@ from funding_matcher.domain.matching.weights import MIN_AMOUNT_FACTOR
 from funding_matcher.domain.places import directory
 from funding_matcher.domain.profile import Profile
 
+_AREA_TYPES_PLURAL = {"urban": "städtische Räume", "rural": "ländliche Räume"}
 # How many names of a programme area an exclusion reason lists before "und n weitere Gebiete".
 AREA_NAMES_SHOWN = 4
 
@@ -43,8 +44,7 @@ def summary_label(rule: str, profile: Profile) -> str:
         "applicant": "Nicht antragsberechtigt als "
         + short_label("applicant_types", profile.applicant_type),
         "area": "Nur für "
-        + ("ländliche" if profile.area_type == "urban" else "städtische")
-        + " Räume",
+        + _AREA_TYPES_PLURAL["rural" if profile.area_type == "urban" else "urban"],
         "closed": "Beendet oder ohne offene Runde",
         "amount": "Mindestbetrag weit über dem Bedarf",
         "costs": "Fördert andere Kostenarten",
@@ -77,7 +77,7 @@ def exclusion_reasons(programme: Programme, profile: Profile, today: date) -> li
     if in_land and in_programme_area(programme, profile) is False:
         reasons.append(outside_area_reason(programme, profile))
     if profile.area_type and profile.area_type not in programme.area_types:
-        served = " und ".join(taxonomy.label("area_types", a) for a in programme.area_types)
+        served = " und ".join(_AREA_TYPES_PLURAL[a] for a in programme.area_types)
         reasons.append(f"Nur für {served}")
     requested, lowest = profile.requested_eur, programme.limit("amount_min_eur")
     if requested and lowest is not None and requested < lowest * MIN_AMOUNT_FACTOR:

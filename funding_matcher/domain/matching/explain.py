@@ -26,6 +26,7 @@ from funding_matcher.domain.matching.kinds import (
 from funding_matcher.domain.matching.purpose import purpose_question
 from funding_matcher.domain.matching.standing import UNCLEAR_NOTE, Standing, status_class
 from funding_matcher.domain.matching.weights import TERMS_IN_REASON
+from funding_matcher.domain.places import directory
 from funding_matcher.domain.profile import Profile
 
 MAX_REASONS = 6
@@ -96,6 +97,20 @@ class Fit:
     procedure_for: tuple[Programme, ...] = ()  # the Bund programmes (this is a Land procedure)
 
 
+def regional_reason(programme: Programme, profile: Profile) -> str:
+    """Why the programme is one for this region: a Land programme, a regional one whose area
+    the place lies in, or another funder's programme for a few Länder."""
+    land = taxonomy.label("states", profile.state)
+    if programme.programme_area:
+        place = directory().locate(profile.state, profile.municipality)
+        if place and in_programme_area(programme, profile):
+            return f"Ihr Ort liegt im Programmgebiet: {place.where}"
+        return f"Regionales Programm für Teile von {land}"
+    if programme.level == "land":
+        return f"Landesprogramm für {land}"
+    return f"Regionales Programm für {land}"
+
+
 def _fit_reasons(programme: Programme, profile: Profile, fit: Fit) -> list[tuple[float, str]]:
     out: list[tuple[float, str]] = []
     themes = [t for t in profile.themes if t in programme.themes]
@@ -110,8 +125,7 @@ def _fit_reasons(programme: Programme, profile: Profile, fit: Fit) -> list[tuple
         labels = ", ".join(short_label("target_groups", g) for g in groups[:3])
         out.append((fit.strengths.get("targets", 0.0), f"Zielgruppen: {labels}"))
     if not programme.serves_all_states:
-        land = taxonomy.label("states", profile.state)
-        out.append((fit.strengths.get("regional", 0.0), f"Landesprogramm für {land}"))
+        out.append((fit.strengths.get("regional", 0.0), regional_reason(programme, profile)))
     if programme.requires_designated_area and profile.designated_area:
         out.append((fit.strengths.get("designated", 0.0), "Quartier liegt in einem Fördergebiet"))
     out.sort(key=lambda item: -item[0])

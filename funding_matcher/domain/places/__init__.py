@@ -89,13 +89,18 @@ class Place:
 
     @property
     def where(self) -> str:
-        """'Hallenberg liegt im Hochsauerlandkreis (Regierungsbezirk Arnsberg)'."""
-        inside = self.kreis
+        """'Hallenberg (Hochsauerlandkreis, Regierungsbezirk Arnsberg)', 'Bielefeld (kreisfreie
+        Stadt, Regierungsbezirk Detmold)', 'Kreis Steinfurt (Regierungsbezirk Münster)'."""
+        kind, _ = _split(self.kreis)
+        if kind == "st":
+            name, inside = self.kreis.removeprefix("Stadt "), ["kreisfreie Stadt"]
+        elif self.name:
+            name, inside = self.name, [self.kreis]
+        else:
+            name, inside = self.kreis, []
         if self.regierungsbezirk:
-            inside += f", Regierungsbezirk {self.regierungsbezirk}"
-        if not self.name or name_key(self.name) == _split(self.kreis)[1]:
-            return inside
-        return f"{self.name} ({inside})"
+            inside.append(f"Regierungsbezirk {self.regierungsbezirk}")
+        return f"{name} ({', '.join(inside)})" if inside else name
 
 
 class _Land:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from funding_matcher.domain.matching.amounts import amount_reason, programme_cap
+from funding_matcher.domain.matching.explain import regional_reason
 from funding_matcher.domain.matching.kinds import (
     cross_border_fits,
     in_programme_area,
@@ -117,7 +118,10 @@ def test_partners_abroad_do_not_bring_a_place_outside_the_area_in():
     )
     assert "grenzprogramm" not in slugs(ranking.matches)
     (reasons,) = [e.reasons for e in ranking.excluded if e.programme.slug == "grenzprogramm"]
-    assert "Nur für Landkreis Görlitz, Stadt Dresden – Stadt Leipzig liegt außerhalb" in reasons
+    assert (
+        "Nur für Landkreis Görlitz, Stadt Dresden – Leipzig (kreisfreie Stadt) liegt außerhalb"
+        in reasons
+    )
 
 
 def test_cooperation_across_the_border_in_the_programme_area_counts():
@@ -209,3 +213,14 @@ def test_a_regional_programme_ranks_inside_its_area_and_asks_where_the_place_is_
         "Prüfen Sie, ob Ihr Ort im Programmgebiet liegt: Regierungsbezirk Düsseldorf, "
         "Regierungsbezirk Köln"
     ) in match.warnings
+
+
+def test_the_regional_reason_says_what_kind_of_regional_programme_it_is():
+    profile = Profile.from_dict(profile_data(state="NW", municipality="Kevelaer"))
+    land = programme(slug="land", level="land", states=["NW"])
+    eu = programme(slug="eu", level="eu", states=["NW", "NI"])
+    assert regional_reason(land, profile) == "Landesprogramm für Nordrhein-Westfalen"
+    assert regional_reason(eu, profile) == "Regionales Programm für Nordrhein-Westfalen"
+    assert regional_reason(landschaftsverband(), profile) == (
+        "Ihr Ort liegt im Programmgebiet: Kevelaer (Kreis Kleve, Regierungsbezirk Düsseldorf)"
+    )

@@ -32,7 +32,7 @@ def excluded(ranking) -> dict[str, list[str]]:
     [
         ({"applicant_types": ["kommune"]}, {}, "Nicht antragsberechtigt: Gemeinnütziger Verein"),
         ({"states": ["BY", "BW"]}, {}, "Nur für Bayern, Baden-Württemberg"),
-        ({"area_types": ["rural"]}, {}, "Nur für Ländlicher Raum"),
+        ({"area_types": ["rural"]}, {}, "Nur für ländliche Räume"),
         ({"status": "closed", "deadline": {"kind": "closed"}}, {}, "Programm beendet"),
         ({"status": "paused", "deadline": {"kind": "unknown"}}, {}, "Programm ausgesetzt"),
         (
