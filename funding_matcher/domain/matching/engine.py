@@ -45,6 +45,7 @@ from funding_matcher.domain.matching.weights import (
     WEIGHTS,
     StandingFactors,
 )
+from funding_matcher.domain.places import place_words
 from funding_matcher.domain.profile import Profile
 
 __all__ = ["Exclusion", "Match", "MatchingEngine", "Ranking"]
@@ -208,7 +209,10 @@ class MatchingEngine:
         terms, weights, _, word_terms = self._query(profile_text(profile))
         # Only the query terms' columns are touched: a column slice of the CSC matrix.
         scores = np.asarray(self.columns[:, terms] @ weights).ravel().astype(np.float32)
-        return scores, terms, weights, self._surface_forms(profile.own_text, word_terms)
+        surface = self._surface_forms(
+            profile.own_text, word_terms, place_words(profile.state, profile.municipality)
+        )
+        return scores, terms, weights, surface
 
     def search(self, text: str) -> list[tuple[Programme, float]]:
         """Programmes whose text shares terms with ``text``, most similar first."""
@@ -219,17 +223,23 @@ class MatchingEngine:
         order = np.argsort(-scores, kind="stable")
         return [(self.programmes[i], float(scores[i])) for i in order if scores[i] > 0]
 
-    def _surface_forms(self, text: str, word_terms: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    def _surface_forms(
+        self,
+        text: str,
+        word_terms: dict[str, tuple[str, ...]],
+        hidden: frozenset[str] = frozenset(),
+    ) -> dict[str, str]:
         """Index term -> the word as the user wrote it, for words that carry meaning on their own
         (terms.py); other words are never shown. A compound's parts count in the score but are
         never shown as the compound: "Hausaufgabenhilfe" is no matching term of a programme that
-        only says "Gemeindehaus" and "Aufgaben"."""
+        only says "Gemeindehaus" and "Aufgaben". Words in ``hidden`` (the project's own place)
+        are never shown: "Hannover" is where the project is, not why a programme fits."""
         written = {w.lower(): w for w in WRITTEN_RE.findall(text)}
         own = CaseCounts.of([text])
         surface: dict[str, str] = {}
         for word in words(text):
             shown = written.get(word, word)
-            if not shows_meaning(shown, self.case_counts, own):
+            if word in hidden or not shows_meaning(shown, self.case_counts, own):
                 continue
             terms = word_terms.get(word)
             if terms is None or self.text_mode != "stem+compounds":

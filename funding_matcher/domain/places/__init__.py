@@ -201,3 +201,14 @@ def in_area(state: str, municipality: str | None, area: Iterable[str]) -> bool |
     if place is None:
         return None
     return bool(place.keys & keys)
+
+
+def place_words(state: str, municipality: str | None) -> frozenset[str]:
+    """The lower-case words naming a project's place and its Kreis ("Köln-Kalk" -> köln, kalk;
+    "Hallenberg" -> hallenberg, hochsauerlandkreis): where a project is, never why a programme
+    fits it."""
+    names = [municipality or ""]
+    place = directory().locate(state, municipality)
+    if place:
+        names += [place.name, place.kreis]
+    return frozenset(w for n in names for w in re.findall(r"[^\W\d_]+", n.lower()))

@@ -71,3 +71,20 @@ def test_function_words_numbers_and_verbs_are_never_matching_terms(description):
     terms = next((r for r in match.reasons if r.startswith("Passende Begriffe:")), "")
     shown = {t.strip().casefold() for t in terms.removeprefix("Passende Begriffe:").split(",")}
     assert not shown & NOISE
+
+
+def test_the_projects_own_place_is_no_matching_term():
+    # A Hanover funder names Hannover; a project in Hannover writes it: no reason to fit.
+    p = programme(
+        states=["NI"],
+        summary="Nachbarschaftstreffs in Hannover.",
+        description="Die Klosterkammer Hannover fördert Nachbarschaftstreffs in Hannover.",
+    )
+    ranking = rank(
+        [p, *others()],
+        state="NI",
+        municipality="Hannover",
+        description="Ein Nachbarschaftstreff in Hannover-Linden für Nachbarn aus aller Welt.",
+    )
+    terms = next(r for r in ranking.matches[0].reasons if r.startswith("Passende Begriffe:"))
+    assert terms == "Passende Begriffe: Nachbarschaftstreff"
