@@ -51,6 +51,11 @@ from funding_matcher.domain.profile import Profile
 __all__ = ["Exclusion", "Match", "MatchingEngine", "Ranking"]
 
 WRITTEN_RE = re.compile(r"[^\W\d_]+")
+# A compound written with hyphens ("Mehr-Generationen-Haus"): read joined as well, so that it
+# names the record's "Mehrgenerationenhaus".
+HYPHENATED_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+
+
 # A sentence or clause that says what is not funded ("Nicht gefördert werden Ausflüge ohne
 # Übernachtung"; "Baumaßnahmen sind ausgeschlossen") names things the programme does not fit.
 _CLAUSE = re.compile(r"(?<=[.;!?])\s+")
@@ -255,7 +260,9 @@ class MatchingEngine:
     def unplanned(self, profile: Profile) -> np.ndarray:
         """Programmes with a narrow purpose that the project's own title and description do
         not name (purpose.py); the labels of its chosen codes do not count."""
-        return self.purposes.unplanned(words(profile.own_text))
+        text = profile.own_text
+        joined = " ".join(m.group(0).replace("-", "") for m in HYPHENATED_RE.finditer(text))
+        return self.purposes.unplanned(words(text) + words(joined))
 
     def scores(
         self, profile: Profile, text: np.ndarray, rules: Eligibility, unplanned: np.ndarray

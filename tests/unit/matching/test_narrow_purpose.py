@@ -63,6 +63,7 @@ def test_a_narrow_programme_ranks_below_a_broad_one_and_asks_when_the_project_do
         "Zwei Reisen im Jahr gehören dazu.",
         "Die Reisekosten trägt der Verein.",
         "Dazu kommt ein Zeltlagerwochenende am See.",
+        "Dazu kommt eine Ferien-Freizeit an der Ostsee.",  # hyphens join a compound
     ],
 )
 def test_a_project_that_names_the_measure_in_any_form_is_not_asked(sentence):
