@@ -51,9 +51,6 @@ from funding_matcher.domain.profile import Profile
 __all__ = ["Exclusion", "Match", "MatchingEngine", "Ranking"]
 
 WRITTEN_RE = re.compile(r"[^\W\d_]+")
-# A compound written with hyphens ("Mehr-Generationen-Haus"): read joined as well, so that it
-# names the record's "Mehrgenerationenhaus".
-HYPHENATED_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 
 
 # A sentence or clause that says what is not funded ("Nicht gefördert werden Ausflüge ohne
@@ -259,10 +256,23 @@ class MatchingEngine:
 
     def unplanned(self, profile: Profile) -> np.ndarray:
         """Programmes with a narrow purpose that the project's own title and description do
-        not name (purpose.py); the labels of its chosen codes do not count."""
+        not name (purpose.py); the labels of its chosen codes do not count. A compound written
+        with hyphens is read joined as well: "Mehr-Generationen-Haus" names the
+        Mehrgenerationenhaus (split at white space only: linear in the text's length)."""
         text = profile.own_text
-        joined = " ".join(m.group(0).replace("-", "") for m in HYPHENATED_RE.finditer(text))
+        joined = " ".join(t.replace("-", "") for t in text.split() if "-" in t)
         return self.purposes.unplanned(words(text) + words(joined))
+
+    def _plannable(self, row: int, today: date, profile: Profile, unplanned: np.ndarray) -> bool:
+        """A programme the funding mix may plan with: one can apply now or on a known next
+        date (through its Land procedure for a Bund programme), and it funds what the project
+        plans (not a narrow purpose the project's words do not name)."""
+        programme = self.programmes[row]
+        procedure = self.routes.procedure(programme, profile.state)
+        st = standing(programme, today, procedure)
+        if unplanned[row] or st.round == "ended":
+            return False
+        return st.round == "open" or st.next_window is not None
 
     def scores(
         self, profile: Profile, text: np.ndarray, rules: Eligibility, unplanned: np.ndarray
@@ -317,7 +327,7 @@ class MatchingEngine:
         pool = [
             (self.programmes[r], float(total[r]))
             for r in _best(total, main, max(MIX_POOL, top or 0))
-            if standing(self.programmes[r], today).round != "ended"
+            if self._plannable(r, today, profile, unplanned)
         ]
         return Ranking(
             matches,

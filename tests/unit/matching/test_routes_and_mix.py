@@ -242,3 +242,28 @@ def test_a_sub_line_and_its_parent_are_one_programme_in_the_mix():
     )
     mix = propose_mix([(parent, 90.0), (child, 88.0)], mix_profile())
     assert [p.programme.slug for p in mix.parts] == ["lotterie"]
+
+
+def test_the_mix_plans_only_with_programmes_one_can_apply_to_for_what_the_project_plans():
+    # The best fit whose last call was in 2020 (no next date known) and a trip fund for a
+    # project that plans no trip are listed, but no grant writer plans the budget with them.
+    paused = programme(
+        slug="pause",
+        funder="Bund B",
+        status="between_rounds",
+        deadline={"kind": "fixed", "dates": ["2020-09-30"]},
+        amount_max_eur=20000,
+    )
+    trips = programme(
+        slug="reisen",
+        funder="Stiftung C",
+        amount_max_eur=20000,
+        narrow_purpose={"label": "Gruppenreisen", "words": ["Reise", "Ferienfreizeit"]},
+    )
+    budget = {"budget_total_eur": 100000, "own_funds_eur": 10000, "duration_months": 24}
+    ranking = rank([paused, trips], include_closed=True, **budget)
+    assert slugs(ranking.matches) == ["pause", "reisen"]
+    assert ranking.mix is None
+    main = programme(slug="haupt", funder="Land A", funding_rate_max_percent=60)
+    with_open = rank([paused, trips, main], include_closed=True, **budget)
+    assert [p.programme.slug for p in with_open.mix.parts] == ["haupt"]
