@@ -40,13 +40,16 @@ def synthetic_catalogue(real: list[Programme], size: int, rng: random.Random) ->
     for i in range(size):
         template = rng.choice(real).model_dump()
         text = rng.choices(vocabulary, k=WORDS_PER_PROGRAMME)
+        states = "all" if rng.random() < 0.4 else rng.sample(codes["states"], 1)
+        if template.get("programme_area"):  # its area names places of its own Länder
+            states = template["states"]
         template.update(
             slug=f"synthetisch-{i}",
             title=" ".join(text[:8]),
             summary=" ".join(text[8:50]),
             description=" ".join(text[50:]),
             applicant_types=rng.sample(codes["applicant_types"], rng.randint(1, 4)),
-            states="all" if rng.random() < 0.4 else rng.sample(codes["states"], 1),
+            states=states,
             themes=rng.sample(codes["themes"], rng.randint(1, 5)),
             target_groups=rng.sample(codes["target_groups"], rng.randint(0, 4)),
             combinable_with=[],
