@@ -24,7 +24,7 @@ from funding_matcher.domain.matching.kinds import (
     in_programme_area,
 )
 from funding_matcher.domain.matching.purpose import purpose_question
-from funding_matcher.domain.matching.standing import UNCLEAR_NOTE, Standing, status_class
+from funding_matcher.domain.matching.standing import Standing, status_class, unclear_note
 from funding_matcher.domain.matching.weights import TERMS_IN_REASON
 from funding_matcher.domain.places import directory
 from funding_matcher.domain.profile import Profile
@@ -200,7 +200,7 @@ def match_warnings(
             "Prüfen Sie, ob Ihr Ort im Programmgebiet liegt: " + ", ".join(programme.programme_area)
         )
     if standing.unclear:
-        warnings.append(UNCLEAR_NOTE)
+        warnings.append(unclear_note(programme))
     others = other_target_groups(programme, profile)
     if others:
         names = ", ".join(short_label("target_groups", g) for g in others[:4])

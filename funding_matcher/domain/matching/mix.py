@@ -177,8 +177,16 @@ def propose_mix(
     named = [p for p in others if main.slug in p.combinable_with or p.slug in main.combinable_with]
     named_slugs = {p.slug for p in named}
     others = named + [p for p in others if p.slug not in named_slugs]
+    # A co-funder for part of the costs only (Erstausstattung beside a project that is mostly
+    # staff) would be planned with its rate of the whole budget: without the project's split by
+    # cost type its share is unknown, so it is named on the list, not planned here.
     others = [
-        p for p in others if p.slug in close and _known_amount(p) and cap_of(p).eur is not None
+        p
+        for p in others
+        if p.slug in close
+        and _known_amount(p)
+        and cap_of(p).eur is not None
+        and funds_the_project(p, profile)
     ]
 
     parts: list[MixPart] = []

@@ -23,6 +23,7 @@ from typing import Literal
 
 from funding_matcher.domain.catalogue.deadlines import is_open_or_upcoming, next_deadline
 from funding_matcher.domain.catalogue.records import Programme
+from funding_matcher.domain.german import format_date
 from funding_matcher.domain.matching.weights import STANDING_FACTORS
 
 StatusClass = Literal["open", "unclear", "next", "ended", "draft"]
@@ -38,6 +39,24 @@ _CLASSES: dict[str, StatusClass] = {
     "draft": "draft",
 }
 UNCLEAR_NOTE = "Status unklar – vor Antrag beim Fördergeber prüfen"
+# How much of the newest evidence's quote a card shows.
+EVIDENCE_QUOTE_CHARS = 160
+
+
+def unclear_note(programme: Programme) -> str:
+    """The doubt about a status with its newest evidence, so that the user sees what is known
+    ("letzter Beleg vom 18.09.2025: „Nach dem 18.09.2025 nehmen wir … keine Anträge mehr an.“")
+    instead of a bare "Status unklar"."""
+    evidence = programme.status_evidence
+    if evidence is None or not evidence.quote:
+        return UNCLEAR_NOTE
+    quote = " ".join(evidence.quote.split())
+    if len(quote) > EVIDENCE_QUOTE_CHARS:
+        quote = quote[:EVIDENCE_QUOTE_CHARS].rsplit(" ", 1)[0] + " …"
+    return (
+        f"Status unklar – letzter Beleg vom {format_date(evidence.date)}: „{quote}“ – vor Antrag "
+        "beim Fördergeber prüfen"
+    )
 
 
 def status_class(status: str) -> StatusClass:

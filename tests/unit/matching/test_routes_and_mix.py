@@ -100,7 +100,11 @@ def test_an_unclear_status_ranks_below_an_equally_fitting_open_programme():
     order = slugs(ranking.matches)
     assert order.index("offen") < order.index("unklar")
     flagged = next(m for m in ranking.matches if m.programme.slug == "unklar")
-    assert "Status unklar – vor Antrag beim Fördergeber prüfen" in flagged.warnings
+    # The doubt comes with what the newest evidence says and when.
+    assert (
+        "Status unklar – letzter Beleg vom 01.10.2026: „Anträge können bis zum 30. September "
+        "eingereicht werden.“ – vor Antrag beim Fördergeber prüfen"
+    ) in flagged.warnings
 
 
 def test_exclusions_are_counted_by_reason_and_listed_page_by_page():
@@ -267,3 +271,21 @@ def test_the_mix_plans_only_with_programmes_one_can_apply_to_for_what_the_projec
     main = programme(slug="haupt", funder="Land A", funding_rate_max_percent=60)
     with_open = rank([paused, trips, main], include_closed=True, **budget)
     assert [p.programme.slug for p in with_open.mix.parts] == ["haupt"]
+
+
+def test_a_cofunder_for_part_of_the_costs_is_not_planned_with_a_share_of_the_whole_budget():
+    # An Erstausstattung line beside a café that is mostly staff: 50 % of the whole budget
+    # would be planned for a kitchen; without the split by cost type it is not planned.
+    main = programme(slug="haupt", funder="Land A", funding_rate_max_percent=60)
+    equipment = programme(
+        slug="erstausstattung",
+        funder="Lotterie B",
+        cost_types=["investiv", "sach"],
+        funding_rate_max_percent=50,
+        amount_max_eur=300000,
+    )
+    mix = propose_mix(
+        [(main, 80.0), (equipment, 78.0)],
+        mix_profile(cost_types=["personal", "sach", "investiv"]),
+    )
+    assert [p.programme.slug for p in mix.parts] == ["haupt"]

@@ -97,4 +97,6 @@ def test_an_unclear_status_only_breaks_ties():
     )
     ranking = rank([weaker, fits_better, *others()])
     assert slugs(ranking.matches)[0] == "unklar-passend"
-    assert "Status unklar – vor Antrag beim Fördergeber prüfen" in ranking.matches[0].warnings
+    assert any(
+        w.startswith("Status unklar – letzter Beleg vom ") for w in ranking.matches[0].warnings
+    )
