@@ -108,6 +108,11 @@ def regional_reason(programme: Programme, profile: Profile) -> str:
         return f"Regionales Programm für Teile von {land}"
     if programme.level == "land":
         return f"Landesprogramm für {land}"
+    others = len(programme.states) - 1
+    if others == 1:
+        return f"Regionales Programm für {land} und ein weiteres Land"
+    if others > 1:
+        return f"Regionales Programm für {land} und {others} weitere Länder"
     return f"Regionales Programm für {land}"
 
 

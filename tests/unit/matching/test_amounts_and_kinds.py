@@ -220,7 +220,9 @@ def test_the_regional_reason_says_what_kind_of_regional_programme_it_is():
     land = programme(slug="land", level="land", states=["NW"])
     eu = programme(slug="eu", level="eu", states=["NW", "NI"])
     assert regional_reason(land, profile) == "Landesprogramm für Nordrhein-Westfalen"
-    assert regional_reason(eu, profile) == "Regionales Programm für Nordrhein-Westfalen"
+    assert regional_reason(eu, profile) == (
+        "Regionales Programm für Nordrhein-Westfalen und ein weiteres Land"
+    )
     assert regional_reason(landschaftsverband(), profile) == (
         "Ihr Ort liegt im Programmgebiet: Kevelaer (Kreis Kleve, Regierungsbezirk Düsseldorf)"
     )
