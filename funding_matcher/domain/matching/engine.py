@@ -51,8 +51,6 @@ from funding_matcher.domain.profile import Profile
 __all__ = ["Exclusion", "Match", "MatchingEngine", "Ranking"]
 
 WRITTEN_RE = re.compile(r"[^\W\d_]+")
-
-
 # A sentence or clause that says what is not funded ("Nicht gefördert werden Ausflüge ohne
 # Übernachtung"; "Baumaßnahmen sind ausgeschlossen") names things the programme does not fit.
 _CLAUSE = re.compile(r"(?<=[.;!?])\s+")

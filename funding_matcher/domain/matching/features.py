@@ -157,13 +157,13 @@ class ProgrammeArrays:
         self.last_date = np.array([_last_date(p) for p in ps], dtype=np.int64)
 
     def outside_area(self, place: Place | None) -> np.ndarray:
-        """Programmes whose programme area the place lies outside of (places.in_area for every
+        """Programmes whose programme area the place lies outside of (Place.lies_in for every
         row with an area): none when the place is not known for certain."""
         outside = np.zeros(len(self.cooperation), dtype=bool)
         if place is None:
             return outside
-        for row, (states, keys) in self.areas_of.items():
-            outside[row] = place.state not in states and not (place.keys & keys)
+        for row, area in self.areas_of.items():
+            outside[row] = not place.lies_in(area)
         return outside
 
     def window_ahead(self, today: date, state: str) -> np.ndarray:

@@ -8,7 +8,6 @@ labels them and ranks them accordingly (see scoring.py and rules.py).
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from funding_matcher.domain.catalogue.records import FundingKind, Programme
 from funding_matcher.domain.places import in_area
@@ -92,16 +91,6 @@ def speaks_of_cooperation_abroad(text: str) -> bool:
     )
 
 
-@cache
-def _area_key(name: str) -> str:
-    """A place or area name without its administrative prefix: 'Landkreis Görlitz' -> 'görlitz'."""
-    key = name.casefold().strip()
-    for prefix in ("kreisfreie stadt ", "landkreis ", "kreis ", "stadt ", "städteregion "):
-        if key.startswith(prefix):
-            key = key[len(prefix) :]
-    return key.removesuffix("kreis").strip(" -") if key.endswith("-kreis") else key.strip()
-
-
 def in_programme_area(programme: Programme, profile: Profile) -> bool | None:
     """True when the profile's place is in the programme area, False when outside (another Land,
     or a Gemeinde of the Land that the Gemeindeverzeichnis puts outside every listed area), None
@@ -112,14 +101,7 @@ def in_programme_area(programme: Programme, profile: Profile) -> bool | None:
     area = programme.programme_area
     if not area:
         return None
-    found = in_area(profile.state, profile.municipality, area)
-    if found is not None or not profile.municipality:
-        return found
-    place = _area_key(profile.municipality)
-    keys = {_area_key(a) for a in area}
-    if place in keys or any(part in keys for part in re.split(r"[-/,\s]+", place) if part):
-        return True
-    return None  # a place the directory does not know: unknown, not outside
+    return in_area(profile.state, profile.municipality, area)
 
 
 def profile_speaks_of_cooperation(profile: Profile) -> bool:

@@ -87,6 +87,11 @@ class Place:
             keys.add(f"rb:{name_key(self.regierungsbezirk)}")
         return frozenset(keys)
 
+    def lies_in(self, area: tuple[frozenset[str], frozenset[str]]) -> bool:
+        """Inside an area given as ``area_index`` gives it (its Land codes, its tagged keys)."""
+        codes, keys = area
+        return self.state in codes or bool(self.keys & keys)
+
     @property
     def where(self) -> str:
         """'Hallenberg (Hochsauerlandkreis, Regierungsbezirk Arnsberg)', 'Bielefeld (kreisfreie
@@ -165,8 +170,7 @@ class Directory:
 
 def _one(places: set[Place]) -> Place | None:
     """The place when the name is unique in its Land; None when it stands in two Kreise."""
-    kreise = {p.kreis for p in places}
-    return next(iter(places)) if len(kreise) == 1 and len(places) == 1 else None
+    return next(iter(places)) if len(places) == 1 else None
 
 
 @cache
@@ -194,13 +198,11 @@ def area_index(area: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
 def in_area(state: str, municipality: str | None, area: Iterable[str]) -> bool | None:
     """True when the place lies in one of the areas, False when it lies in the Land but outside
     all of them, None when the place is not known for certain (or the area names the Land)."""
-    codes, keys = area_index(area)
-    if state in codes:
+    index = area_index(area)
+    if state in index[0]:
         return True
     place = directory().locate(state, municipality)
-    if place is None:
-        return None
-    return bool(place.keys & keys)
+    return None if place is None else place.lies_in(index)
 
 
 def place_words(state: str, municipality: str | None) -> frozenset[str]:

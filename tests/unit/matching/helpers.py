@@ -6,7 +6,7 @@ from datetime import date
 
 from funding_matcher.domain.catalogue.records import Programme
 from funding_matcher.domain.matching.engine import MatchingEngine
-from funding_matcher.domain.matching.ranking import Ranking
+from funding_matcher.domain.matching.ranking import Match, Ranking
 from funding_matcher.domain.profile import Profile
 from tests.conftest import profile_data, programme_data
 
@@ -37,3 +37,8 @@ def others(n: int = 3) -> list[Programme]:
         programme(slug=f"anderes-{i}", description="Ehrenamt und Begegnung im Stadtteil.")
         for i in range(n)
     ]
+
+
+def match_for(ranking: Ranking, slug: str) -> Match:
+    """The match of one programme in a ranking's main list."""
+    return next(m for m in ranking.matches if m.programme.slug == slug)

@@ -13,7 +13,7 @@ from funding_matcher.domain.matching.kinds import (
 )
 from funding_matcher.domain.profile import Profile
 from tests.conftest import profile_data
-from tests.unit.matching.helpers import others, programme, rank, slugs
+from tests.unit.matching.helpers import match_for, others, programme, rank, slugs
 
 
 def test_a_small_programme_is_a_cofunder_with_its_share_not_an_exclusion():
@@ -23,7 +23,7 @@ def test_a_small_programme_is_a_cofunder_with_its_share_not_an_exclusion():
     ranking = rank(
         [small, *others()], budget_total_eur=110000, own_funds_eur=10000, duration_months=36
     )
-    match = next(m for m in ranking.matches if m.programme.slug == "treffpunkte")
+    match = match_for(ranking, "treffpunkte")
     assert (
         "Förderung bis 6.000 € je Jahr (18.000 € für 3 Jahre) – deckt 18 % des Bedarfs, "
         "als Kofinanzierung"
@@ -108,7 +108,7 @@ def test_a_cross_border_programme_needs_partners_abroad():
     with_partners = rank(
         [interreg(), *others()], state="SN", municipality="Görlitz", partners_abroad=True
     )
-    match = next(m for m in with_partners.matches if m.programme.slug == "grenzprogramm")
+    match = match_for(with_partners, "grenzprogramm")
     assert any(w.startswith("Grenzüberschreitend") for w in match.warnings)
 
 
@@ -205,10 +205,10 @@ def test_a_regional_programme_is_excluded_for_a_place_outside_its_area():
 
 def test_a_regional_programme_ranks_inside_its_area_and_asks_where_the_place_is_unknown():
     inside = rank([landschaftsverband(), *others()], state="NW", municipality="Kevelaer")
-    match = next(m for m in inside.matches if m.programme.slug == "rheinland-fonds")
+    match = match_for(inside, "rheinland-fonds")
     assert not any("Programmgebiet" in w for w in match.warnings)
     unknown = rank([landschaftsverband(), *others()], state="NW", municipality="Ortlosheim")
-    match = next(m for m in unknown.matches if m.programme.slug == "rheinland-fonds")
+    match = match_for(unknown, "rheinland-fonds")
     assert (
         "Prüfen Sie, ob Ihr Ort im Programmgebiet liegt: Regierungsbezirk Düsseldorf, "
         "Regierungsbezirk Köln"

@@ -16,6 +16,7 @@ from funding_matcher.domain.matching.weights import FITTING_GRANT_SHARE
 from funding_matcher.domain.profile import Profile
 from funding_matcher.paths import PROJECT_ROOT
 from tests.conftest import SHARED
+from tests.unit.matching.helpers import match_for
 
 TODAY = date(2026, 11, 24)
 
@@ -124,7 +125,7 @@ def test_the_hannover_treff_has_rl_mehrgenerationen_as_cofunder(engine):
     # travel companions; the Land programme made for such Treffs co-funds it.
     assert ranking.mix.main.programme.slug == "aktion-mensch-projektfoerderung"
     assert "nds-rl-mehrgenerationen" in [p.programme.slug for p in ranking.mix.cofunders]
-    match = next(m for m in ranking.matches if m.programme.slug == "nds-rl-mehrgenerationen")
+    match = match_for(ranking, "nds-rl-mehrgenerationen")
     assert any("je Jahr" in r and "als Kofinanzierung" in r for r in match.reasons)
 
 

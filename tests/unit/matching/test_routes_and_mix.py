@@ -11,7 +11,7 @@ from funding_matcher.domain.matching.mix import planned_financing, propose_mix
 from funding_matcher.domain.matching.standing import standing, status_class
 from funding_matcher.domain.profile import Profile
 from tests.conftest import profile_data
-from tests.unit.matching.helpers import TODAY, others, programme, rank, slugs
+from tests.unit.matching.helpers import TODAY, match_for, others, programme, rank, slugs
 
 KREIS = {"applicant_types": ["verein"], "via": "Teilnehmender Kreis, der die Anträge bewilligt"}
 
@@ -27,7 +27,7 @@ def test_an_ordinary_route_ranks_in_the_main_list_with_its_badge():
     ranking = rank([ordinary, other, *others()])
     assert "ueber-kreis" in slugs(ranking.matches)
     assert slugs(ranking.indirect) == ["fonds"]
-    match = next(m for m in ranking.matches if m.programme.slug == "ueber-kreis")
+    match = match_for(ranking, "ueber-kreis")
     assert match.ordinary_route
     assert "Zugang über: Teilnehmender Kreis, der die Anträge bewilligt" in match.reasons
 
@@ -99,7 +99,7 @@ def test_an_unclear_status_ranks_below_an_equally_fitting_open_programme():
     ranking = rank([unclear, programme(slug="offen"), *others()])
     order = slugs(ranking.matches)
     assert order.index("offen") < order.index("unklar")
-    flagged = next(m for m in ranking.matches if m.programme.slug == "unklar")
+    flagged = match_for(ranking, "unklar")
     # The doubt comes with what the newest evidence says and when.
     assert (
         "Status unklar – letzter Beleg vom 01.10.2026: „Anträge können bis zum 30. September "
