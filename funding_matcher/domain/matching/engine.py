@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date
 from itertools import chain
 
@@ -100,6 +101,19 @@ def profile_text(profile: Profile) -> str:
             " ".join(taxonomy.labels("target_groups", profile.target_groups)),
         ]
     )
+
+
+@dataclass(frozen=True)
+class TextScores:
+    """A profile's text against the catalogue: each programme's cosine similarity, the query's
+    index terms (columns, ascending) and weights, the programmes' weights of those terms
+    (``shared``: programme x query term, CSR) and the words as the user wrote them."""
+
+    scores: np.ndarray
+    terms: np.ndarray
+    weights: np.ndarray
+    shared: sparse.csr_matrix
+    surface: dict[str, str]
 
 
 def _best(total: np.ndarray, chosen: np.ndarray, top: int | None) -> np.ndarray:
@@ -204,15 +218,18 @@ class MatchingEngine:
 
     # -- ranking ----------------------------------------------------------------------------------
 
-    def text_scores(self, profile: Profile) -> tuple[np.ndarray, np.ndarray, np.ndarray, dict]:
-        """Cosine similarity of the profile to every programme, the query terms and weights."""
+    def text_scores(self, profile: Profile) -> TextScores:
+        """Cosine similarity of the profile to every programme, and what explains it."""
         terms, weights, _, word_terms = self._query(profile_text(profile))
-        # Only the query terms' columns are touched: a column slice of the CSC matrix.
-        scores = np.asarray(self.columns[:, terms] @ weights).ravel().astype(np.float32)
+        # Only the query terms' columns are touched: a column slice of the CSC matrix. As rows
+        # (programme x query term) it also holds each programme's shared terms for the reasons.
+        shared = self.columns[:, terms].tocsr()
+        shared.sort_indices()
+        scores = np.asarray(shared @ weights).ravel().astype(np.float32)
         surface = self._surface_forms(
             profile.own_text, word_terms, place_words(profile.state, profile.municipality)
         )
-        return scores, terms, weights, surface
+        return TextScores(scores, terms, weights, shared, surface)
 
     def search(self, text: str) -> list[tuple[Programme, float]]:
         """Programmes whose text shares terms with ``text``, most similar first."""
@@ -290,10 +307,10 @@ class MatchingEngine:
         """Rank the catalogue for a profile: matches (best first), funding mix, exclusions."""
         if not self.programmes:
             return Ranking([], self.programmes, profile, today)
-        text, terms, weights, surface = self.text_scores(profile)
+        text = self.text_scores(profile)
         rules = self.eligible(profile, today, include_closed)
         unplanned = self.unplanned(profile)
-        total, parts = self.scores(profile, text, rules, unplanned)
+        total, parts = self.scores(profile, text.scores, rules, unplanned)
         main = rules.ok & (~rules.indirect | rules.ordinary)
         lists = [
             keep_routes_together(
@@ -312,9 +329,7 @@ class MatchingEngine:
                     total,
                     parts,
                     rules,
-                    terms,
-                    weights,
-                    surface,
+                    text,
                     clashes[p.slug],
                     bool(unplanned[row_of[p.slug]]),
                 )
@@ -333,7 +348,7 @@ class MatchingEngine:
             profile,
             today,
             rules,
-            text,
+            text.scores,
             indirect,
             propose_mix(pool, profile, lambda p: self.routes.procedure(p, profile.state)),
         )
@@ -353,9 +368,7 @@ class MatchingEngine:
         total: np.ndarray,
         parts: dict,
         rules: Eligibility,
-        terms: np.ndarray,
-        weights: np.ndarray,
-        surface: dict[str, str],
+        text: TextScores,
         clashes: list[Programme],
         unplanned: bool,
     ) -> Match:
@@ -370,7 +383,7 @@ class MatchingEngine:
         }
         fit = Fit(
             strengths,
-            self._matched_terms(row, terms, weights, surface),
+            self._matched_terms(row, text),
             route,
             bool(rules.ordinary[row]),
             self.routes.procedure(programme, profile.state),
@@ -399,23 +412,20 @@ class MatchingEngine:
             linked=sorted(self.routes.linked(programme, profile.state)),
         )
 
-    def _matched_terms(
-        self, row: int, terms: np.ndarray, weights: np.ndarray, surface: dict[str, str]
-    ) -> list[str]:
-        start, end = self.rows.indptr[row], self.rows.indptr[row + 1]
-        cols, vals = self.rows.indices[start:end], self.rows.data[start:end]
-        # A CSR row and a query vector hold each column once: no need to make them unique.
-        common, in_row, in_query = np.intersect1d(
-            cols, terms, assume_unique=True, return_indices=True
-        )
-        if not len(common):
+    def _matched_terms(self, row: int, text: TextScores) -> list[str]:
+        """The words of the project that the programme's own text shares, the most weighty
+        first (as the user wrote them)."""
+        shared = text.shared
+        start, end = shared.indptr[row], shared.indptr[row + 1]
+        if start == end:
             return []
-        contribution = vals[in_row] * weights[in_query]
+        positions = shared.indices[start:end]  # into the query's terms, ascending
+        contribution = shared.data[start:end] * text.weights[positions]
         own = self._own_terms(row)
         out = []
         for i in np.argsort(-contribution):
-            term = self.term_names[common[i]]
-            word = surface.get(term) if term in own else None
+            term = self.term_names[text.terms[positions[i]]]
+            word = text.surface.get(term) if term in own else None
             if word and word not in out:
                 out.append(word)
         return out
