@@ -51,9 +51,11 @@ MATCHER_TERMS = (
     "funding_kind",
     "cooperation",
     "programme_area",
+    "partner_countries",
     "amount_max_per",
     "access_via_ordinary",
     "land_procedure_for",
+    "requires_public_cofunding",
     "narrow_purpose",
 )
 

@@ -71,6 +71,8 @@ POST_AWARD_PROFILE_RE = re.compile(
 # support: a Lohnkostenzuschuss (§ 16i SGB II) is a zuschuss, but for one employee, not a project.
 FundingKind = Literal["grant", "loan", "prize", "personnel_subsidy"]
 Cooperation = Literal["cross_border", "transnational"]
+# Germany's neighbours and the other partners of its Interreg A programmes, as ISO codes.
+PartnerCountry = Literal["AT", "BE", "CH", "CZ", "DK", "FR", "LI", "LU", "NL", "PL"]
 CapUnit = Literal["project", "jahr", "wohneinheit", "teilnehmende"]
 OUTLINE_TOPICS = (
     "ausgangslage",
@@ -225,6 +227,9 @@ class Programme(BaseModel):
     # Where a cross-border programme applies: Landkreise and kreisfreie Städte by name, or Land
     # codes for whole Länder; null: only the states are known (often just parts of them).
     programme_area: list[str] | None = None
+    # The countries the partners abroad must come from (Interreg A: the neighbour across the
+    # border; a bilateral fund: its partner country); null: any country, or not known.
+    partner_countries: list[PartnerCountry] | None = None
     # What amount_max_eur is counted per: the project (default), a year, a Wohneinheit, a
     # participant. A cap per unit the profile cannot count is not applied to the whole project.
     amount_max_per: CapUnit | None = None
@@ -233,6 +238,9 @@ class Programme(BaseModel):
     access_via_ordinary: bool | None = None
     # Land procedure through which Kommunen apply for these Bund programmes (one route).
     land_procedure_for: list[str] = Field(default_factory=list)
+    # The programme funds only on top of a grant from the Land or the Kommune (the Pflegekassen
+    # under §§ 45c/45d SGB XI): never the main programme of a funding mix; null: not known.
+    requires_public_cofunding: bool | None = None
     # The programme funds one kind of measure or object only; null: not so narrow.
     narrow_purpose: NarrowPurpose | None = None
     funding_rate_max_percent: float | NoRule | None = None
@@ -407,6 +415,10 @@ class Programme(BaseModel):
             raise ValueError("land_procedure_for: nur bei level land (Landesverfahren)")
         if self.programme_area is not None:
             self._check_area(self.programme_area)
+        if self.partner_countries is not None and self.cooperation is None:
+            raise ValueError("partner_countries: nur bei cooperation (Partner im Ausland nötig)")
+        if self.partner_countries == []:
+            raise ValueError("partner_countries: leere Liste (null, wenn jedes Land passt)")
         for name in ("outline_topics", "outline_limits"):
             value = getattr(self, name)
             if value is not None and len(value) != len(self.outline_sections):

@@ -17,9 +17,16 @@ import numpy as np
 from funding_matcher.domain import taxonomy
 from funding_matcher.domain.catalogue.deadlines import next_deadline
 from funding_matcher.domain.catalogue.records import Programme
+from funding_matcher.domain.catalogue.rounds import guideline_expired
 from funding_matcher.domain.german import format_date, format_whole_eur
 from funding_matcher.domain.matching.explain import short_label, successor_hint
-from funding_matcher.domain.matching.kinds import cross_border_fits, in_programme_area
+from funding_matcher.domain.matching.kinds import (
+    COUNTRY_DATIVE,
+    COUNTRY_NAMES,
+    cross_border_fits,
+    in_programme_area,
+    other_partner_country,
+)
 from funding_matcher.domain.matching.rules import RULES, SOFT_RULES, Eligibility
 from funding_matcher.domain.matching.standing import status_class
 from funding_matcher.domain.matching.weights import MIN_AMOUNT_FACTOR
@@ -90,10 +97,20 @@ def exclusion_reasons(programme: Programme, profile: Profile, today: date) -> li
         reasons.append("Fördert keine Investitionen – Ihr Projekt hat nur investive Kosten")
     elif costs and "investiv" not in costs and programme.purely_investive:
         reasons.append("Fördert nur Investitionen – Ihr Projekt hat keine investiven Kosten")
-    if programme.cooperation and not cross_border_fits(programme, profile):
+    others = other_partner_country(programme, profile)
+    if others:
+        wanted = _countries(programme.partner_countries or (), COUNTRY_DATIVE)
+        reasons.append(f"Nur mit Partnern aus {wanted} – Ihr Projekt nennt {_countries(others)}")
+    elif programme.cooperation and not cross_border_fits(programme, profile):
         reasons.append(_COOPERATION_REASONS[programme.cooperation])
     reasons.extend(_round_reasons(programme, today))
     return reasons
+
+
+def _countries(codes, forms: dict[str, str] | None = None) -> str:
+    """'Polen', 'Frankreich oder der Schweiz' (``forms``: the dative where it differs)."""
+    names = [(forms or {}).get(c, COUNTRY_NAMES[c]) for c in sorted(codes)]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " oder " + names[-1]
 
 
 def outside_area_reason(programme: Programme, profile: Profile) -> str:
@@ -112,8 +129,11 @@ def _round_reasons(programme: Programme, today: date) -> list[str]:
     cls = status_class(programme.status)
     if cls == "ended":
         return ["Programm beendet" + successor_hint(programme)]
+    if guideline_expired(programme, today):
+        until = format_date(programme.guideline_valid_until)
+        return [f"Förderrichtlinie am {until} ausgelaufen, keine neue bekannt"]
     if cls == "next" and next_deadline(programme.deadline, today) is None:
-        return ["Programm ausgesetzt – zwischen zwei Runden, keine nächste Frist bekannt"]
+        return ["Zwischen zwei Runden – nächste Frist noch nicht veröffentlicht"]
     if programme.deadline.kind == "closed":
         return ["Keine offene Antragsrunde"]
     past = programme.deadline.dates + [w.closes for w in programme.deadline.windows]

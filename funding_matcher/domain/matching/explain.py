@@ -72,11 +72,18 @@ def deadline_reason(programme: Programme, standing: Standing) -> str:
         return "Programm beendet" + successor_hint(programme)
     if programme.deadline.kind == "closed":
         return "Keine offene und keine angekündigte Antragsrunde"
+    if standing.guideline_ended is not None:
+        return (
+            f"Förderrichtlinie am {format_date(standing.guideline_ended)} ausgelaufen – keine "
+            "Frist, bis eine neue Richtlinie gilt"
+        )
     if standing.round == "next":
         if standing.next_window:
             return f"Zwischen zwei Runden – nächste Frist: {format_date(standing.next_window)}"
         past = _past_deadlines(programme)
         last = f" (letzte Frist: {format_date(max(past))})" if past else ""
+        if status_class(programme.status) == "next":
+            return f"Nächste Runde erwartet, Termin noch nicht veröffentlicht{last} – vormerken"
         return f"Zurzeit keine offene Frist{last} – für die nächste Runde vormerken"
     if standing.next_window:
         return f"Nächste Frist: {format_date(standing.next_window)}"
@@ -198,6 +205,11 @@ def match_warnings(
     kind = funding_kind(programme)
     if kind in KIND_NOTES:
         warnings.append(KIND_NOTES[kind])
+    if programme.requires_public_cofunding:
+        warnings.append(
+            "Nur ergänzend zu einer Förderung von Land oder Kommune: allein trägt es das Projekt "
+            "nicht"
+        )
     if programme.cooperation:
         warnings.append(COOPERATION_NOTES[programme.cooperation])
     if programme.programme_area and in_programme_area(programme, profile) is None:

@@ -13,7 +13,7 @@ from funding_matcher.domain import taxonomy
 from funding_matcher.domain.catalogue.family import family_root
 from funding_matcher.domain.catalogue.records import Programme
 from funding_matcher.domain.matching.amounts import AmountArrays
-from funding_matcher.domain.matching.kinds import funding_kind, is_secondary_kind
+from funding_matcher.domain.matching.kinds import COUNTRY_NAMES, funding_kind, is_secondary_kind
 from funding_matcher.domain.matching.standing import status_class
 from funding_matcher.domain.matching.weights import (
     ALL_TARGET_CREDIT,
@@ -37,6 +37,8 @@ BIT = {
 }
 ALL_BITS = np.uint32(0xFFFFFFFF)
 NO_DATE = np.iinfo(np.int64).min
+# A guideline without an end date never runs out.
+_NEVER = date.max.toordinal()
 
 
 def mask(vocabulary: str, codes: list[str] | str) -> np.uint32:
@@ -56,6 +58,14 @@ def popcount(values: np.ndarray) -> np.ndarray:
 
 def _size_weight(sizes: list[int], exponent: float) -> np.ndarray:
     return np.maximum(np.array(sizes, dtype=np.float32), 1.0) ** np.float32(-exponent)
+
+
+def country_bits(codes) -> int:
+    """One bit per country code of kinds.COUNTRY_NAMES."""
+    return sum(1 << _COUNTRY_BIT[c] for c in codes if c in _COUNTRY_BIT)
+
+
+_COUNTRY_BIT = {code: i for i, code in enumerate(sorted(COUNTRY_NAMES))}
 
 
 def _last_date(p: Programme) -> int:
@@ -117,6 +127,9 @@ class ProgrammeArrays:
         self.status_closed = np.array([c in ("ended", "next") for c in classes], dtype=bool)
         self.status_ended = np.array([c == "ended" for c in classes], dtype=bool)
         self.status_unclear = np.array([c == "unclear" for c in classes], dtype=bool)
+        # Between two rounds by the record's status: the curator expects a next round
+        # (catalogue-format.md, "Status"), even where its date is not published yet.
+        self.status_between = np.array([c == "next" for c in classes], dtype=bool)
         # (Bund programme row, Land procedure row, the procedure's Länder): one applies for the
         # Bund programme through the procedure, so its next window is the procedure's.
         row_of = {p.slug: i for i, p in enumerate(ps)}
@@ -134,6 +147,10 @@ class ProgrammeArrays:
         self.grant = np.array([k == "grant" for k in kinds_of], dtype=bool)
         self.secondary = np.array([is_secondary_kind(k) for k in kinds_of], dtype=bool)
         self.cooperation = np.array([p.cooperation is not None for p in ps], dtype=bool)
+        # The countries partners must come from, one bit per code (0: any country).
+        self.partner_countries = np.array(
+            [country_bits(p.partner_countries or ()) for p in ps], dtype=np.uint32
+        )
         # Programmes serving part of their Länder (programme_area): row -> the area's keys.
         self.areas_of = {
             i: area_index(p.programme_area) for i, p in enumerate(ps) if p.programme_area
@@ -155,6 +172,18 @@ class ProgrammeArrays:
         self.deadline_closed = np.array([k == "closed" for k in kinds], dtype=bool)
         self.annual = np.array([k == "annual" for k in kinds], dtype=bool)
         self.last_date = np.array([_last_date(p) for p in ps], dtype=np.int64)
+        # The day the guideline's own validity ends (no round runs under it afterwards).
+        self.guideline_until = np.array(
+            [
+                p.guideline_valid_until.toordinal() if p.guideline_valid_until else _NEVER
+                for p in ps
+            ],
+            dtype=np.int64,
+        )
+
+    def guideline_expired(self, today: date) -> np.ndarray:
+        """Programmes whose guideline ran out before ``today`` (rounds.guideline_expired)."""
+        return self.guideline_until < today.toordinal()
 
     def outside_area(self, place: Place | None) -> np.ndarray:
         """Programmes whose programme area the place lies outside of (Place.lies_in for every

@@ -68,6 +68,38 @@ _TOGETHER = re.compile(
 )
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
+# The countries a text names (a partner's country, its adjective, a foreign legal form), by ISO
+# code. "Schweiz" only as the country ("der Schweiz", "Schweizer"), not the Sächsische Schweiz.
+COUNTRY_NAMES: dict[str, str] = {
+    "AT": "Österreich",
+    "BE": "Belgien",
+    "CH": "Schweiz",
+    "CZ": "Tschechien",
+    "DK": "Dänemark",
+    "FR": "Frankreich",
+    "LI": "Liechtenstein",
+    "LU": "Luxemburg",
+    "NL": "Niederlande",
+    "PL": "Polen",
+}
+# "Partner aus der Schweiz", "aus den Niederlanden".
+COUNTRY_DATIVE = {"CH": "der Schweiz", "NL": "den Niederlanden"}
+_COUNTRY_WORDS: dict[str, re.Pattern[str]] = {
+    code: re.compile(pattern, re.IGNORECASE)
+    for code, pattern in {
+        "AT": r"\bösterreich",
+        "BE": r"\bbelgi(?:en|sch)",
+        "CH": r"\bschweizer|\b(?:der|die) schweiz\b",
+        "CZ": r"\btschechi|\bobec\b",
+        "DK": r"\bdän(?:isch|emark)",
+        "FR": r"\bfranzösisch|\bfrankreich|\belsass",
+        "LI": r"\bliechtenstein",
+        "LU": r"(?<!rosa-)\bluxemburg",
+        "NL": r"\bniederländ|\bniederlande|\bholländ|\bholland\b|\b(?:stichting|gemeente)\b",
+        "PL": r"\bpolen\b|\bpolnisch|\bgmina\b",
+    }.items()
+}
+
 
 def funding_kind(programme: Programme) -> FundingKind:
     """The kind of support: the record's funding_kind, else read from its funding_type."""
@@ -104,6 +136,21 @@ def in_programme_area(programme: Programme, profile: Profile) -> bool | None:
     return in_area(profile.state, profile.municipality, area)
 
 
+def countries_named(text: str) -> frozenset[str]:
+    """The countries (ISO codes of COUNTRY_NAMES) a text names."""
+    return frozenset(code for code, words in _COUNTRY_WORDS.items() if words.search(text))
+
+
+def other_partner_country(programme: Programme, profile: Profile) -> frozenset[str]:
+    """The countries the project's own words name when the programme's partners must come from
+    others (a Polish partner town for the German-Czech fund); empty when they fit, or when
+    either side does not say."""
+    if not programme.partner_countries:
+        return frozenset()
+    named = countries_named(profile.own_text)
+    return frozenset() if named & set(programme.partner_countries) else named
+
+
 def profile_speaks_of_cooperation(profile: Profile) -> bool:
     """The profile's title or description speaks of cooperation across a border."""
     return speaks_of_cooperation_abroad(profile.own_text)
@@ -115,6 +162,8 @@ def cross_border_fits(programme: Programme, profile: Profile, speaks: bool | Non
     profile when given) and its place is not outside the programme area."""
     if programme.cooperation is None:
         return True
+    if other_partner_country(programme, profile):
+        return False
     if profile.partners_abroad:
         return True
     if profile.partners_abroad is False:

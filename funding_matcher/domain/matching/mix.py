@@ -171,7 +171,11 @@ def propose_mix(
             caps[programme.slug] = programme_cap(programme, profile)
         return caps[programme.slug]
 
-    main = _pick_main(grants, profile, cap_of, equal)
+    # A programme that only tops up a grant of the Land or the Kommune cannot carry a project.
+    carriers = [p for p in grants if not p.requires_public_cofunding]
+    if not carriers:
+        return None
+    main = _pick_main(carriers, profile, cap_of, equal)
     main = procedure(main) or main
     others = [p for p in grants if p.slug != main.slug and combinable(p, [main])]
     named = [p for p in others if main.slug in p.combinable_with or p.slug in main.combinable_with]
@@ -200,6 +204,10 @@ def propose_mix(
             if gap <= keep or len(parts) - _has_main(parts) >= MAX_COFUNDERS:
                 return
             if any(programme.slug == c.slug for c in chosen) or not combinable(programme, chosen):
+                continue
+            if programme.requires_public_cofunding and not any(
+                source_kind(c) == "public_grant" for c in chosen
+            ):
                 continue
             cap = cap_of(programme)
             amount = min(cap.eur or ZERO, gap - keep)

@@ -10,8 +10,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-from funding_matcher.domain.matching.features import ProgrammeArrays, mask
-from funding_matcher.domain.matching.kinds import profile_speaks_of_cooperation
+from funding_matcher.domain.matching.features import ProgrammeArrays, country_bits, mask
+from funding_matcher.domain.matching.kinds import countries_named, profile_speaks_of_cooperation
 from funding_matcher.domain.matching.weights import MIN_AMOUNT_FACTOR
 from funding_matcher.domain.places import directory
 from funding_matcher.domain.profile import Profile
@@ -55,19 +55,29 @@ def eligible(
         if profile.area_type
         else nothing,
     }
+    # A guideline that ran out carries no round, whatever its dates say, until a new one is
+    # issued: the annual 28 February of an expired Spielplatz guideline is no next date.
+    expired = arrays.guideline_expired(today)
     closed = (
         arrays.status_closed
         | arrays.deadline_closed
         | (~arrays.always_open & (arrays.last_date < today.toordinal()))
+        | expired
     )
     # Between two rounds with a known next date (an annual call, an announced window, the
     # Land procedure's date for a Bund programme) is the ordinary way in, not a closed door.
     upcoming = (
         closed
-        & ~(arrays.status_ended | arrays.deadline_closed)
+        & ~(arrays.status_ended | arrays.deadline_closed | expired)
         & arrays.window_ahead(today, profile.state)
     )
-    failed["closed"] = nothing if include_closed else closed & ~upcoming
+    # A programme between two rounds whose next round is expected (its status says so, the
+    # date is not published yet: an annual Regionalbudget, a Bezirk's yearly call) is the
+    # ordinary way in as well: listed, a little lower (NO_WINDOW_FACTOR), with "für die nächste
+    # Runde vormerken". Only a round that merely lapsed (a date passed, no next one expected)
+    # is left to include_closed.
+    expected = closed & arrays.status_between & ~(arrays.deadline_closed | expired)
+    failed["closed"] = nothing if include_closed else closed & ~upcoming & ~expected
     requested = profile.requested_eur
     if requested:
         with np.errstate(invalid="ignore"):
@@ -89,5 +99,10 @@ def eligible(
         failed["cooperation"] = nothing
     else:
         failed["cooperation"] = arrays.cooperation
+    # Partners from another country than the programme's (kinds.other_partner_country).
+    named = country_bits(countries_named(profile.own_text))
+    if named:
+        wanted = arrays.partner_countries
+        failed["cooperation"] = failed["cooperation"] | ((wanted != 0) & ((wanted & named) == 0))
     ok = ~np.logical_or.reduce([failed[name] for name in RULES])
     return Eligibility(ok, closed, upcoming, indirect, ordinary, failed)

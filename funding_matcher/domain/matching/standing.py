@@ -23,6 +23,7 @@ from typing import Literal
 
 from funding_matcher.domain.catalogue.deadlines import is_open_or_upcoming, next_deadline
 from funding_matcher.domain.catalogue.records import Programme
+from funding_matcher.domain.catalogue.rounds import guideline_expired
 from funding_matcher.domain.german import format_date
 from funding_matcher.domain.matching.weights import STANDING_FACTORS
 
@@ -70,6 +71,7 @@ class Standing:
     unclear: bool  # the status itself is in doubt
     factor: float  # score multiplier: 1 for open programmes
     next_window: date | None  # the next deadline or window end, if announced
+    guideline_ended: date | None = None  # the guideline ran out on this day (before today)
 
 
 def standing(programme: Programme, today: date, procedure: Programme | None = None) -> Standing:
@@ -83,6 +85,10 @@ def standing(programme: Programme, today: date, procedure: Programme | None = No
         upcoming = next_deadline(procedure.deadline, today)
     if cls in ("ended", "draft") or programme.deadline.kind == "closed":
         return Standing("ended", False, factors.ended, None)
+    if guideline_expired(programme, today):
+        # No round runs under an expired guideline: its dates are no next window.
+        ended = programme.guideline_valid_until
+        return Standing("next", cls == "unclear", factors.no_window, None, ended)
     if cls == "next" or is_open_or_upcoming(programme.deadline, today) is False:
         return Standing("next", False, 1.0 if upcoming else factors.no_window, upcoming)
     if cls == "unclear":

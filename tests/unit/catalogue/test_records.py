@@ -73,6 +73,8 @@ def test_broken_files_are_named_with_line_and_valid_ones_still_load(write_progra
             {"states": ["NW", "NI"], "programme_area": ["Kreis Borken"]},
             "programme_area nennt kein Gebiet in Niedersachsen",
         ),
+        ({"partner_countries": ["PL"]}, "partner_countries: nur bei cooperation"),
+        ({"cooperation": "cross_border", "partner_countries": ["XX"]}, "partner_countries"),
     ],
 )
 def test_stricter_validation(write_programme, catalogue_dir, overrides, fragment):

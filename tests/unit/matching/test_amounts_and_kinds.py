@@ -124,6 +124,34 @@ def test_partners_abroad_do_not_bring_a_place_outside_the_area_in():
     )
 
 
+def test_partners_from_another_country_than_the_programmes_do_not_fit():
+    czech = interreg(slug="tschechien-fonds", partner_countries=["CZ"], programme_area=None)
+    polish = "Begegnungsfest mit unserer polnischen Partnergemeinde, der Gmina Gubin."
+    ranking = rank(
+        [czech, *others()],
+        state="SN",
+        municipality="Görlitz",
+        partners_abroad=True,
+        description=polish,
+    )
+    assert "tschechien-fonds" not in slugs(ranking.matches)
+    (reasons,) = [e.reasons for e in ranking.excluded if e.programme.slug == "tschechien-fonds"]
+    assert "Nur mit Partnern aus Tschechien – Ihr Projekt nennt Polen" in reasons
+    for description in (
+        "Sprachcafé mit unserem tschechischen Partnerverein aus Liberec.",
+        "Wir laden unsere Partner jenseits der Grenze zum Sommerfest ein.",  # no country named
+        "Wanderwoche in der Sächsischen Schweiz mit Partnern im Ausland.",  # a Saxon region
+    ):
+        fits = rank(
+            [czech, *others()],
+            state="SN",
+            municipality="Görlitz",
+            partners_abroad=True,
+            description=description,
+        )
+        assert "tschechien-fonds" in slugs(fits.matches), description
+
+
 def test_cooperation_across_the_border_in_the_programme_area_counts():
     description = "Wir planen mit unserem tschechischen Partnerverein grenzüberschreitende Feste."
     inside = Profile.from_dict(

@@ -34,7 +34,6 @@ def excluded(ranking) -> dict[str, list[str]]:
         ({"states": ["BY", "BW"]}, {}, "Nur für Bayern, Baden-Württemberg"),
         ({"area_types": ["rural"]}, {}, "Nur für ländliche Räume"),
         ({"status": "closed", "deadline": {"kind": "closed"}}, {}, "Programm beendet"),
-        ({"status": "paused", "deadline": {"kind": "unknown"}}, {}, "Programm ausgesetzt"),
         (
             {"deadline": {"kind": "fixed", "dates": ["2025-10-15"]}},
             {},
@@ -253,7 +252,8 @@ def test_guideline_expiring_before_the_project_ends_is_a_warning():
     within = rank([short_lived], start_date="2027-01-01", duration_months=12)
     assert within.matches[0].warnings == []
     expired = programme(guideline_valid_until="2026-06-30")
-    assert "ausgelaufen" in rank([expired]).matches[0].warnings[0]
+    # An expired guideline carries no round: listed on request, with the warning.
+    assert "ausgelaufen" in rank([expired], include_closed=True).matches[0].warnings[0]
 
 
 def test_query_weights_are_exactly_those_of_the_fitted_vectorizer():

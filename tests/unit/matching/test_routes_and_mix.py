@@ -179,6 +179,34 @@ def test_public_money_comes_first_for_a_subordinate_programme():
     assert mix.gap_eur == 0
 
 
+def test_a_programme_that_only_tops_up_public_money_never_carries_the_project():
+    # The Pflegekassen (§ 45c SGB XI) add to a grant of the Land or the Kommune.
+    top_up = programme(
+        slug="pflegekassen",
+        funder="Pflegekassen",
+        requires_public_cofunding=True,
+        funding_rate_max_percent=None,
+        amount_max_eur=30000,
+    )
+    assert propose_mix([(top_up, 90.0)], mix_profile()) is None
+    foundation = programme(
+        slug="stiftung", funder="Stiftung", level="stiftung", amount_max_eur=40000
+    )
+    alone = propose_mix([(top_up, 90.0), (foundation, 85.0)], mix_profile())
+    assert [p.programme.slug for p in alone.parts] == ["stiftung"]
+    land = programme(slug="land", funder="Land", amount_max_eur=50000)
+    beside = propose_mix([(top_up, 90.0), (land, 85.0)], mix_profile())
+    assert [(p.programme.slug, p.role) for p in beside.parts] == [
+        ("land", "main"),
+        ("pflegekassen", "cofunder"),
+    ]
+    listed = match_for(rank([top_up, *others()]), "pflegekassen")
+    assert any(
+        w.startswith("Nur ergänzend zu einer Förderung von Land oder Kommune")
+        for w in listed.warnings
+    )
+
+
 def test_no_mix_without_a_budget_and_none_from_prizes_or_loans():
     profile = Profile.from_dict(profile_data(budget_total_eur=None, own_funds_eur=None))
     assert propose_mix([(programme(), 50.0)], profile) is None

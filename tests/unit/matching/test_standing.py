@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from funding_matcher.domain.matching.engine import MatchingEngine
+from funding_matcher.domain.profile import Profile
+from tests.conftest import profile_data
 from tests.unit.matching.helpers import others, programme, rank, slugs
 
 BETWEEN = {
@@ -34,12 +37,30 @@ def test_between_rounds_with_an_annual_call_is_listed_and_ranked_by_fit():
     assert "Zwischen zwei Runden – nächste Frist: 30.09.2027" in match.reasons
 
 
-def test_between_rounds_without_a_known_date_is_listed_only_on_request():
-    unknown = programme(slug="ausgesetzt", deadline={"kind": "unknown"}, **BETWEEN)
-    past = programme(slug="vorbei", deadline={"kind": "fixed", "dates": ["2026-03-31"]}, **BETWEEN)
-    assert not {"ausgesetzt", "vorbei"} & set(slugs(rank([unknown, past, *others()]).matches))
-    listed = rank([unknown, past, *others()], include_closed=True)
-    assert {"ausgesetzt", "vorbei"} <= set(slugs(listed.matches))
+def test_between_rounds_without_a_known_date_is_listed_to_be_noted_for_the_next_round():
+    # The status says a next round is expected (an annual Regionalbudget whose 2027 call is not
+    # out yet): the ordinary way in, a little below an equally fitting open programme.
+    unknown = programme(slug="naechste-runde", deadline={"kind": "unknown"}, **BETWEEN)
+    past = programme(
+        slug="letzte-frist", deadline={"kind": "fixed", "dates": ["2026-03-31"]}, **BETWEEN
+    )
+    open_now = programme(slug="offen")
+    ranking = rank([unknown, past, open_now, *others()])
+    order = slugs(ranking.matches)
+    assert order.index("offen") < order.index("naechste-runde")
+    shown = ranking.matches[order.index("letzte-frist")]
+    assert shown.round == "next"
+    assert (
+        "Nächste Runde erwartet, Termin noch nicht veröffentlicht (letzte Frist: 31.03.2026) – "
+        "vormerken" in shown.reasons
+    )
+
+
+def test_a_round_that_merely_lapsed_is_listed_only_on_request():
+    # Open by its status, but its only date has passed and nobody announced another round.
+    lapsed = programme(slug="vorbei", deadline={"kind": "fixed", "dates": ["2026-03-31"]})
+    assert "vorbei" not in slugs(rank([lapsed, *others()]).matches)
+    assert "vorbei" in slugs(rank([lapsed, *others()], include_closed=True).matches)
 
 
 def test_a_bund_programme_takes_the_next_date_of_its_land_procedure():
@@ -65,9 +86,12 @@ def test_a_bund_programme_takes_the_next_date_of_its_land_procedure():
     match = ranking.matches[order.index("bund")]
     assert match.next_deadline == date(2027, 9, 30)
     assert "Antrag über das Landesverfahren: Landesverfahren NRW" in match.reasons
-    # In a Land whose procedure is not in the catalogue no date is known: only on request.
+    # In a Land whose procedure is not in the catalogue no date is known: the next round is
+    # expected, its date is not.
     elsewhere = rank([bund, land, *others()], applicant_type="kommune", state="HE")
-    assert "bund" not in slugs(elsewhere.matches)
+    there = elsewhere.matches[slugs(elsewhere.matches).index("bund")]
+    assert there.next_deadline is None
+    assert any(r.startswith("Nächste Runde erwartet") for r in there.reasons)
 
 
 def test_listed_on_request_an_ended_or_undated_programme_ranks_below_an_equal_one_still_open():
@@ -100,3 +124,34 @@ def test_an_unclear_status_only_breaks_ties():
     assert any(
         w.startswith("Status unklar – letzter Beleg vom ") for w in ranking.matches[0].warnings
     )
+
+
+def test_an_expired_guideline_carries_no_round_whatever_its_dates_say():
+    # The Spielplatz guideline ran out on 30 September; its annual 28 February is no next date
+    # until a new guideline is issued.
+    expired = programme(
+        slug="richtlinie-abgelaufen",
+        guideline_valid_until="2026-09-30",
+        deadline={"kind": "annual", "annual": {"month": 2, "day": 28}},
+    )
+    ranking = rank([expired, *others()])
+    assert "richtlinie-abgelaufen" not in slugs(ranking.matches)
+    assert any(
+        "Förderrichtlinie am 30.09.2026 ausgelaufen, keine neue bekannt" in reason
+        for e in ranking.excluded
+        if e.programme.slug == "richtlinie-abgelaufen"
+        for reason in e.reasons
+    )
+    listed = rank([expired, *others()], include_closed=True)
+    match = listed.matches[slugs(listed.matches).index("richtlinie-abgelaufen")]
+    assert match.round == "next"
+    assert match.next_deadline is None
+    assert (
+        "Förderrichtlinie am 30.09.2026 ausgelaufen – keine Frist, bis eine neue Richtlinie gilt"
+        in match.reasons
+    )
+    # The day before it runs out, the guideline still carries its round.
+    still = MatchingEngine([expired, *others()]).rank(
+        Profile.from_dict(profile_data()), date(2026, 9, 30)
+    )
+    assert "richtlinie-abgelaufen" in slugs(still.matches)
