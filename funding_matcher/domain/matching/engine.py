@@ -24,7 +24,7 @@ from funding_matcher.domain.catalogue.family import rankable
 from funding_matcher.domain.catalogue.records import Programme
 from funding_matcher.domain.matching.amounts import coverage, programme_cap
 from funding_matcher.domain.matching.explain import Fit, match_reasons, match_warnings, missing_data
-from funding_matcher.domain.matching.features import ProgrammeArrays
+from funding_matcher.domain.matching.features import ProgrammeArrays, mask
 from funding_matcher.domain.matching.kinds import funding_kind
 from funding_matcher.domain.matching.mix import propose_mix
 from funding_matcher.domain.matching.purpose import PurposeIndex
@@ -314,7 +314,9 @@ class MatchingEngine:
         main = rules.ok & (~rules.indirect | rules.ordinary)
         lists = [
             keep_routes_together(
-                [self.programmes[r] for r in _best(total, chosen, top)], self.routes, profile.state
+                [self.programmes[r] for r in self._related_best(total, chosen, top, profile, text)],
+                self.routes,
+                profile.state,
             )
             for chosen in (main, rules.ok & rules.indirect & ~rules.ordinary)
         ]
@@ -352,6 +354,30 @@ class MatchingEngine:
             indirect,
             propose_mix(pool, profile, lambda p: self.routes.procedure(p, profile.state)),
         )
+
+    def _related_best(
+        self,
+        total: np.ndarray,
+        chosen: np.ndarray,
+        top: int | None,
+        profile: Profile,
+        text: TextScores,
+    ) -> list[int]:
+        """The best ``top`` chosen rows that have something in common with the project: a
+        theme, or a word of its own that the programme's text shares (a shown matching term).
+        A programme that merely passes the rules (broadband money for a playground, whose
+        only reason is "Antragsberechtigt: Kommune") is no match, however short the list. A
+        profile without themes is not filtered: it says too little to tell."""
+        if not profile.themes:
+            return list(_best(total, chosen, top))
+        themes = mask("themes", profile.themes)
+        out: list[int] = []
+        for row in _best(total, chosen, None):
+            if self.arrays.themes[row] & themes or self._matched_terms(int(row), text):
+                out.append(int(row))
+                if top is not None and len(out) == top:
+                    break
+        return out
 
     @property
     def _row_of(self) -> dict[str, int]:

@@ -206,10 +206,10 @@ def in_area(state: str, municipality: str | None, area: Iterable[str]) -> bool |
 
 
 def place_words(state: str, municipality: str | None) -> frozenset[str]:
-    """The lower-case words naming a project's place and its Kreis ("Köln-Kalk" -> köln, kalk;
-    "Hallenberg" -> hallenberg, hochsauerlandkreis): where a project is, never why a programme
-    fits it."""
-    names = [municipality or ""]
+    """The lower-case words naming a project's place, its Kreis and its Land ("Köln-Kalk" ->
+    köln, kalk; "Hallenberg" -> hallenberg, hochsauerlandkreis; "Schleswig-Holstein" ->
+    schleswig, holstein): where a project is, never why a programme fits it."""
+    names = [municipality or "", taxonomy.label("states", state)]
     place = directory().locate(state, municipality)
     if place:
         names += [place.name, place.kreis]

@@ -131,3 +131,24 @@ def test_ticking_alle_beside_the_projects_groups_does_not_hide_a_programme_for_o
     assert order[0] == "generationen"
     warnings = ranking.matches[order.index("integration")].warnings
     assert any(w.startswith("Gedacht für andere Zielgruppen: Geflüchtete") for w in warnings)
+
+
+def test_a_programme_sharing_no_theme_and_no_word_with_the_project_is_no_match():
+    # Broadband money passes every rule for a Kommune, but has nothing to do with a treff.
+    unrelated = programme(
+        slug="breitband",
+        title="Gigabitausbau in unterversorgten Gebieten",
+        short_title="Gigabit",
+        summary="Zuschüsse für Glasfaseranschlüsse.",
+        description="Gefördert wird die Wirtschaftlichkeitslücke beim Glasfaserausbau.",
+        funder="Bundesministerium für Digitales",
+        themes=["digitalisierung"],
+        target_groups=["alle"],
+    )
+    ranking = rank([unrelated, *others()])
+    assert "breitband" not in slugs(ranking.matches)
+    # A word of the project's own that the programme shares makes it a match again.
+    about = rank([unrelated, *others()], description="Ein offener Treff mit Glasfaseranschluss.")
+    assert "breitband" in slugs(about.matches)
+    # A profile without themes says too little to tell.
+    assert "breitband" in slugs(rank([unrelated, *others()], themes=[]).matches)

@@ -88,3 +88,20 @@ def test_the_projects_own_place_is_no_matching_term():
     )
     terms = next(r for r in ranking.matches[0].reasons if r.startswith("Passende Begriffe:"))
     assert terms == "Passende Begriffe: Nachbarschaftstreff"
+
+
+def test_the_projects_own_land_is_no_matching_term():
+    # "AWO Schleswig-Holstein" writes its Land; a Land programme names it: where, not why.
+    p = programme(
+        states=["SH"],
+        summary="Ein Familienzentrum je Kreis in Schleswig-Holstein.",
+        description="Das Land Schleswig-Holstein fördert das Familienzentrum im Kreis.",
+    )
+    ranking = rank(
+        [p, *others()],
+        state="SH",
+        municipality="Husum",
+        description="Die AWO Schleswig-Holstein baut ein Familienzentrum in Husum auf.",
+    )
+    terms = next(r for r in ranking.matches[0].reasons if r.startswith("Passende Begriffe:"))
+    assert terms == "Passende Begriffe: Familienzentrum"
