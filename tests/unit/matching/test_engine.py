@@ -107,8 +107,17 @@ def test_text_and_themes_decide_the_order():
         title="Nachbarschaftshilfe für Seniorinnen",
         description="Ehrenamtliche entlasten pflegende Angehörige im Quartier.",
     )
-    assert [m.programme.slug for m in ranking.matches] == ["pflege-im-quartier", "sportvereine"]
-    assert ranking.matches[0].score > ranking.matches[1].score
+    # The sport programme shares neither a theme nor a word: it is no match at all.
+    assert [m.programme.slug for m in ranking.matches] == ["pflege-im-quartier"]
+    both = rank(
+        [sport, pflege],
+        themes=["pflege", "sport"],
+        target_groups=["aeltere"],
+        title="Nachbarschaftshilfe für Seniorinnen",
+        description="Ehrenamtliche entlasten pflegende Angehörige im Quartier.",
+    )
+    assert [m.programme.slug for m in both.matches] == ["pflege-im-quartier", "sportvereine"]
+    assert both.matches[0].score > both.matches[1].score
 
 
 def test_compounds_match_their_parts():

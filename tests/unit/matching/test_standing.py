@@ -26,7 +26,7 @@ def test_between_rounds_with_an_annual_call_is_listed_and_ranked_by_fit():
         title="Fonds für Sportgeräte",
         summary="Zuschüsse für Sportgeräte von Sportvereinen.",
         description="Gefördert werden Bälle, Tore und Matten für den Vereinssport.",
-        themes=["sport"],
+        themes=["sport", "engagement"],
     )
     ranking = rank([annual, weaker, *others()])
     order = slugs(ranking.matches)
