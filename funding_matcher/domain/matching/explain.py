@@ -188,6 +188,26 @@ def other_target_groups(programme: Programme, profile: Profile) -> list[str]:
     return groups
 
 
+# A programme subordinate to public money (budget.md, notice public_claims).
+SUBORDINATE_NOTE = (
+    "Nachrang: öffentliche Mittel gehen vor; sind alle öffentlichen Fördermöglichkeiten "
+    "ausgeschöpft?"
+)
+
+
+def start_before_deadline(profile: Profile, standing: Standing) -> str | None:
+    """A warning when the project is to start before the next deadline: a grant is as a rule
+    paid only for what begins after its approval (Verbot des vorzeitigen Maßnahmebeginns)."""
+    start, deadline = profile.start_date, standing.next_window
+    if start is None or deadline is None or start >= deadline:
+        return None
+    return (
+        f"Ihr Projekt soll am {format_date(start)} beginnen, vor der Antragsfrist am "
+        f"{format_date(deadline)}: gefördert wird in der Regel erst, was nach der Bewilligung "
+        "beginnt – Beginn verschieben oder vorzeitigen Maßnahmebeginn beantragen"
+    )
+
+
 def match_warnings(
     programme: Programme,
     profile: Profile,
@@ -210,6 +230,8 @@ def match_warnings(
             "Nur ergänzend zu einer Förderung von Land oder Kommune: allein trägt es das Projekt "
             "nicht"
         )
+    if programme.subsidiarity == "public_first":
+        warnings.append(SUBORDINATE_NOTE)
     if programme.cooperation:
         warnings.append(COOPERATION_NOTES[programme.cooperation])
     if programme.programme_area and in_programme_area(programme, profile) is None:
@@ -225,6 +247,9 @@ def match_warnings(
     if conflicts:
         names = ", ".join(p.short_title for p in conflicts)
         warnings.append(f"Nicht kombinierbar mit: {names} (laut Fördergeber)")
+    early = start_before_deadline(profile, standing)
+    if early:
+        warnings.append(early)
     note = guideline_note(programme, today, profile.project_end)
     if note:
         warnings.append(note)

@@ -253,12 +253,12 @@ def test_ended_programme_points_to_its_successor_and_is_no_next_round():
 
 def test_guideline_expiring_before_the_project_ends_is_a_warning():
     short_lived = programme(guideline_valid_until="2027-12-31")
-    match = rank([short_lived], start_date="2027-04-01", duration_months=36).matches[0]
+    match = rank([short_lived], start_date="2027-10-01", duration_months=36).matches[0]
     assert match.warnings == [
-        "Die Förderrichtlinie gilt nur bis 31.12.2027, Ihr Projekt läuft bis 31.03.2030: "
+        "Die Förderrichtlinie gilt nur bis 31.12.2027, Ihr Projekt läuft bis 30.09.2030: "
         "Verlängerung oder Nachfolgeprogramm prüfen."
     ]
-    within = rank([short_lived], start_date="2027-01-01", duration_months=12)
+    within = rank([short_lived], start_date="2027-10-01", duration_months=2)
     assert within.matches[0].warnings == []
     expired = programme(guideline_valid_until="2026-06-30")
     # An expired guideline carries no round: listed on request, with the warning.
@@ -286,3 +286,24 @@ def test_query_weights_are_exactly_those_of_the_fitted_vectorizer():
         assert columns.tolist() == expected.indices.tolist()
         assert weights.dtype == expected.data.dtype
         assert np.array_equal(weights, expected.data)
+
+
+def test_a_project_starting_before_the_deadline_is_warned_of_the_start_before_approval():
+    annual = programme()  # annual deadline 30 September
+    match = rank([annual], start_date="2027-03-01", duration_months=12).matches[0]
+    assert (
+        "Ihr Projekt soll am 01.03.2027 beginnen, vor der Antragsfrist am 30.09.2027: gefördert "
+        "wird in der Regel erst, was nach der Bewilligung beginnt – Beginn verschieben oder "
+        "vorzeitigen Maßnahmebeginn beantragen" in match.warnings
+    )
+    later = rank([annual], start_date="2027-11-01", duration_months=12).matches[0]
+    assert not any(w.startswith("Ihr Projekt soll am") for w in later.warnings)
+
+
+def test_a_programme_subordinate_to_public_money_says_so_in_the_list():
+    lottery = programme(slug="lotterie", level="stiftung", subsidiarity="public_first")
+    match = rank([lottery]).matches[0]
+    assert (
+        "Nachrang: öffentliche Mittel gehen vor; sind alle öffentlichen Fördermöglichkeiten "
+        "ausgeschöpft?" in match.warnings
+    )
