@@ -39,6 +39,8 @@ from funding_matcher.domain.money import ZERO, cents, json_number
 from funding_matcher.domain.profile import Profile
 
 SourceKind = Literal["public_grant", "foundation_grant"]
+# How many close fits without a published amount the mix names beside its plan.
+UNPRICED_NAMED = 2
 
 
 @dataclass(frozen=True)
@@ -236,7 +238,25 @@ def propose_mix(
     parts = _main_carries_most([p for p in parts if p.amount_eur > ZERO])
     if not parts:
         return None
-    return FundingMix(total, own, need, parts, _notes(parts, total, own, need - sum_parts(parts)))
+    notes = _notes(parts, total, own, need - sum_parts(parts))
+    # Close fits the plan cannot put a figure on (no published amount): named, not dropped.
+    planned = [p.programme for p in parts]
+    unpriced = [
+        p
+        for p in grants
+        if p.slug in close
+        and not _known_amount(p)
+        and not p.requires_public_cofunding
+        and all(p.slug != q.slug for q in planned)
+        and combinable(p, planned)
+    ][:UNPRICED_NAMED]
+    if unpriced:
+        names = ", ".join(p.short_title for p in unpriced)
+        notes.append(
+            f"Ebenfalls passend, Höhe nicht veröffentlicht: {names} – beim Fördergeber erfragen "
+            "und als weitere Finanzierung eintragen."
+        )
+    return FundingMix(total, own, need, parts, notes)
 
 
 def _main_carries_most(parts: list[MixPart]) -> list[MixPart]:

@@ -317,3 +317,22 @@ def test_a_cofunder_for_part_of_the_costs_is_not_planned_with_a_share_of_the_who
         mix_profile(cost_types=["personal", "sach", "investiv"]),
     )
     assert [p.programme.slug for p in mix.parts] == ["haupt"]
+
+
+def test_a_close_fit_without_a_published_amount_is_named_beside_the_plan():
+    capped = programme(slug="gedeckelt", funder="Land A", amount_max_eur=80000)
+    unpriced = programme(
+        slug="ohne-betrag",
+        short_title="Stadtteilzentren",
+        funder="Land B",
+        funding_rate_max_percent=None,
+        amount_max_eur=None,
+    )
+    mix = propose_mix([(capped, 90.0), (unpriced, 88.0)], mix_profile())
+    assert [p.programme.slug for p in mix.parts] == ["gedeckelt"]
+    assert (
+        "Ebenfalls passend, Höhe nicht veröffentlicht: Stadtteilzentren – beim Fördergeber "
+        "erfragen und als weitere Finanzierung eintragen." in mix.notes
+    )
+    far = propose_mix([(capped, 90.0), (unpriced, 40.0)], mix_profile())
+    assert not any(n.startswith("Ebenfalls passend") for n in far.notes)
