@@ -52,6 +52,7 @@ MATCHER_TERMS = (
     "cooperation",
     "programme_area",
     "partner_countries",
+    "designated_area_kind",
     "amount_max_per",
     "access_via_ordinary",
     "land_procedure_for",

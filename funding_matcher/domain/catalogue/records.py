@@ -71,6 +71,7 @@ POST_AWARD_PROFILE_RE = re.compile(
 # support: a Lohnkostenzuschuss (§ 16i SGB II) is a zuschuss, but for one employee, not a project.
 FundingKind = Literal["grant", "loan", "prize", "personnel_subsidy"]
 Cooperation = Literal["cross_border", "transnational"]
+DesignatedAreaKind = Literal["staedtebau", "region"]
 # Germany's neighbours and the other partners of its Interreg A programmes, as ISO codes.
 PartnerCountry = Literal["AT", "BE", "CH", "CZ", "DK", "FR", "LI", "LU", "NL", "PL"]
 CapUnit = Literal["project", "jahr", "wohneinheit", "teilnehmende"]
@@ -273,6 +274,11 @@ class Programme(BaseModel):
     requires_council_decision: bool | None = None
     post_award_profile: str | None = None
     requires_designated_area: bool | None = None
+    # Which kind of area: a Fördergebiet of the Städtebauförderung or a city's designated
+    # Quartier (what the profile's designated_area asks; the default), or a programme region
+    # (a LEADER or ILE region, a rural development area, a partnership region) that the
+    # profile's flag says nothing about.
+    designated_area_kind: DesignatedAreaKind | None = None
     guideline_valid_until: date | None = None
     deadline: Deadline
     procedure: str | None = None
@@ -510,6 +516,18 @@ class Programme(BaseModel):
     @property
     def serves_all_states(self) -> bool:
         return self.states == "all"
+
+    @property
+    def needs_staedtebau_area(self) -> bool:
+        """Only for projects in a Fördergebiet of the Städtebauförderung or a city's designated
+        Quartier: what the profile's designated_area answers."""
+        return self.requires_designated_area is True and self.designated_area_kind != "region"
+
+    @property
+    def needs_region(self) -> bool:
+        """Only inside a programme region (LEADER, ILE, a rural development area) that the
+        profile's designated_area says nothing about."""
+        return self.requires_designated_area is True and self.designated_area_kind == "region"
 
     @property
     def purely_investive(self) -> bool:

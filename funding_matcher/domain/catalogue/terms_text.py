@@ -247,6 +247,7 @@ NOTE_WORDS = {
     "area_types": "Gebietstypen",
     "target_groups": "Zielgruppen",
     "requires_designated_area": "Fördergebiet erforderlich",
+    "designated_area_kind": "Art des Fördergebiets",
     "amount_max": "Höchstbetrag",
     "amount_min": "Mindestbetrag",
     "max_percent": "Höchstanteil",

@@ -138,7 +138,7 @@ def _fit_reasons(programme: Programme, profile: Profile, fit: Fit) -> list[tuple
         out.append((fit.strengths.get("targets", 0.0), f"Zielgruppen: {labels}"))
     if not programme.serves_all_states:
         out.append((fit.strengths.get("regional", 0.0), regional_reason(programme, profile)))
-    if programme.requires_designated_area and profile.designated_area:
+    if programme.needs_staedtebau_area and profile.designated_area:
         out.append((fit.strengths.get("designated", 0.0), "Quartier liegt in einem Fördergebiet"))
     out.sort(key=lambda item: -item[0])
     return out[:FIT_REASONS]
@@ -234,6 +234,11 @@ def match_warnings(
         warnings.append(SUBORDINATE_NOTE)
     if programme.cooperation:
         warnings.append(COOPERATION_NOTES[programme.cooperation])
+    if programme.needs_region and not programme.programme_area:
+        warnings.append(
+            "Nur in bestimmten Regionen (etwa einer LEADER-Region): prüfen Sie, ob Ihr Ort dazu "
+            "gehört"
+        )
     if programme.programme_area and in_programme_area(programme, profile) is None:
         warnings.append(
             "Prüfen Sie, ob Ihr Ort im Programmgebiet liegt: " + ", ".join(programme.programme_area)
@@ -263,8 +268,11 @@ def missing_data(programme: Programme, profile: Profile) -> list[str]:
     missing = []
     if profile.area_type is None and set(programme.area_types) != {"urban", "rural"}:
         missing.append("Angabe fehlt: Gebietstyp (städtisch oder ländlich)")
-    if profile.designated_area is None and programme.requires_designated_area:
-        missing.append("Angabe fehlt: Gebietskulisse (liegt das Quartier in einem Fördergebiet?)")
+    if profile.designated_area is None and programme.needs_staedtebau_area:
+        missing.append(
+            "Angabe fehlt: Gebietskulisse (liegt das Quartier in einem Fördergebiet der "
+            "Städtebauförderung?)"
+        )
     if profile.budget_total_eur is None and (
         programme.limit("amount_min_eur") is not None
         or programme.limit("amount_max_eur") is not None

@@ -119,7 +119,8 @@ class ProgrammeArrays:
         self.regional_specificity = np.array(
             [0.0 if p.serves_all_states else 1.0 / len(p.states) for p in ps], dtype=np.float32
         )
-        self.designated = np.array([p.requires_designated_area is True for p in ps], dtype=bool)
+        # A Städtebau area or designated Quartier, what the profile's designated_area answers.
+        self.designated = np.array([p.needs_staedtebau_area for p in ps], dtype=bool)
         self.designated_f32 = self.designated.astype(np.float32)
         self.only_investive = np.array([p.purely_investive for p in ps], dtype=bool)
         self.non_investive = np.array([p.purely_non_investive for p in ps], dtype=bool)

@@ -152,3 +152,22 @@ def test_a_programme_sharing_no_theme_and_no_word_with_the_project_is_no_match()
     assert "breitband" in slugs(about.matches)
     # A profile without themes says too little to tell.
     assert "breitband" in slugs(rank([unrelated, *others()], themes=[]).matches)
+
+
+def test_a_programme_region_is_not_the_staedtebau_area_the_profile_answers_about():
+    # The profile's flag asks for a Fördergebiet of the Städtebauförderung; a LEADER region is
+    # another thing: neither a reason nor a penalty, and the card asks about the region.
+    leader = programme(slug="leader", requires_designated_area=True, designated_area_kind="region")
+    staedtebau = programme(slug="stadtumbau", requires_designated_area=True)
+    inside = rank([leader, staedtebau, *others()], designated_area=True)
+    region = next(m for m in inside.matches if m.programme.slug == "leader")
+    assert "Quartier liegt in einem Fördergebiet" not in region.reasons
+    assert any(w.startswith("Nur in bestimmten Regionen") for w in region.warnings)
+    area = next(m for m in inside.matches if m.programme.slug == "stadtumbau")
+    assert "Quartier liegt in einem Fördergebiet" in area.reasons
+    outside = rank([leader, staedtebau, *others()], designated_area=False)
+    scores = {m.programme.slug: m.score for m in outside.matches}
+    assert scores["leader"] > scores["stadtumbau"]
+    unknown = rank([leader, *others()], designated_area=None)
+    asked = next(m for m in unknown.matches if m.programme.slug == "leader")
+    assert not any("Gebietskulisse" in m for m in asked.missing)
