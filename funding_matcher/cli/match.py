@@ -93,9 +93,8 @@ def format_mix(mix: FundingMix | None) -> list[str]:
     ]
     for part in mix.parts:
         role = "Hauptförderung" if part.role == "main" else "Kofinanzierung"
-        lines.append(
-            f"  {role:<15} {format_eur(part.amount_eur):>16}  {part.programme.slug} ({part.basis})"
-        )
+        amount = "erfragen" if part.amount_eur is None else format_eur(part.amount_eur)
+        lines.append(f"  {role:<15} {amount:>16}  {part.programme.slug} ({part.basis})")
     lines.append(f"  {'noch offen':<15} {format_eur(mix.gap_eur):>16}")
     lines.extend(f"  ! {note}" for note in mix.notes)
     return lines

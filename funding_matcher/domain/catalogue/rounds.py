@@ -43,8 +43,14 @@ def guideline_expired(programme: Programme, today: date) -> bool:
     return until is not None and until < today
 
 
-def guideline_note(programme: Programme, today: date, project_end: date | None) -> str | None:
-    """A warning when the guideline expires before the project ends (or has expired)."""
+def guideline_note(
+    programme: Programme,
+    today: date,
+    project_end: date | None,
+    project_start: date | None = None,
+) -> str | None:
+    """A warning when the guideline expires before the project starts or ends (or has
+    expired)."""
     until = programme.guideline_valid_until
     if until is None:
         return None
@@ -52,6 +58,12 @@ def guideline_note(programme: Programme, today: date, project_end: date | None) 
         return (
             f"Die Förderrichtlinie ist am {format_date(until)} ausgelaufen: "
             "Verlängerung oder Nachfolgeprogramm beim Fördergeber erfragen."
+        )
+    if project_start is not None and until < project_start:
+        return (
+            f"Die Förderrichtlinie gilt nur bis {format_date(until)}, Ihr Projekt beginnt erst am "
+            f"{format_date(project_start)}: ohne neue Richtlinie keine Förderung – beim "
+            "Fördergeber erfragen, ob sie verlängert wird."
         )
     if project_end is not None and until < project_end:
         return (

@@ -280,13 +280,23 @@ class MatchingEngine:
 
     def _plannable(self, row: int, today: date, profile: Profile, unplanned: np.ndarray) -> bool:
         """A programme the funding mix may plan with: one can apply now or on a known next
-        date (through its Land procedure for a Bund programme), and it funds what the project
+        date (through its Land procedure for a Bund programme) that is not after the project's
+        start, its guideline still runs when the project starts, and it funds what the project
         plans (not a narrow purpose the project's words do not name)."""
         programme = self.programmes[row]
         procedure = self.routes.procedure(programme, profile.state)
         st = standing(programme, today, procedure)
         if unplanned[row] or st.round == "ended":
             return False
+        start = profile.start_date
+        if start is not None and (
+            (st.next_window is not None and st.next_window > start)
+            or (
+                programme.guideline_valid_until is not None
+                and programme.guideline_valid_until < start
+            )
+        ):
+            return False  # one applies only after the project has begun, or no guideline then
         return st.round == "open" or st.next_window is not None
 
     def scores(

@@ -202,9 +202,10 @@ def start_before_deadline(profile: Profile, standing: Standing) -> str | None:
     if start is None or deadline is None or start >= deadline:
         return None
     return (
-        f"Ihr Projekt soll am {format_date(start)} beginnen, vor der Antragsfrist am "
-        f"{format_date(deadline)}: gefördert wird in der Regel erst, was nach der Bewilligung "
-        "beginnt – Beginn verschieben oder vorzeitigen Maßnahmebeginn beantragen"
+        f"Die nächste Antragsfrist ({format_date(deadline)}) liegt nach Ihrem Projektbeginn "
+        f"({format_date(start)}): gefördert wird in der Regel erst, was nach der Bewilligung "
+        "beginnt – prüfen Sie, für welchen Förderzeitraum die Frist gilt, und planen Sie den "
+        "Beginn danach"
     )
 
 
@@ -255,7 +256,7 @@ def match_warnings(
     early = start_before_deadline(profile, standing)
     if early:
         warnings.append(early)
-    note = guideline_note(programme, today, profile.project_end)
+    note = guideline_note(programme, today, profile.project_end, profile.start_date)
     if note:
         warnings.append(note)
     if programme.successor:

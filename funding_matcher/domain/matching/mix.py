@@ -1,20 +1,22 @@
 """A funding mix a grant writer would start from: one main programme plus co-funders.
 
 Real projects are financed from several sources. From the ranked eligible grants (prizes, loans
-and wage subsidies are left out, ended programmes and routes through a third party's decision
-too) the mix takes as main programme the best fitting one that funds the project's staff and
-investment costs; of several that fit about equally well (EQUAL_FIT_SHARE of the best score) the
-first whose published cap can carry at least half of the need, so that a programme of unknown
-amount is not assumed to carry it. Co-funders must fit nearly as well as the best programme
-(COFUNDER_FIT_SHARE) and may be combined with everything chosen so far (neither names the other
-in ``not_combinable_with``, not the same funder or programme family, not the Bund programme and
-its own Land procedure), those the main programme names in ``combinable_with`` first. Every
-amount respects the programme's cap and rate (amounts.py); own funds stay as declared. A main
-programme without a published amount is planned with what the co-funders leave (at least half
-of the need) and a note to ask the funder. A programme that is subordinate to public money
-(``subsidiarity: public_first``, e.g. Aktion Mensch) comes after it: its public co-funders are
-counted first and it fills what is left. The part that carries most is called the main
-programme; its application is the one to open first.
+and wage subsidies are left out, ended programmes, routes through a third party's decision,
+rounds whose next date lies after the project's start and guidelines that end before it too)
+the mix takes as main programme the best fitting one that funds the project's staff and
+investment costs: the application to write first. Co-funders must fit nearly as well as the
+best programme (COFUNDER_FIT_SHARE) and may be combined with everything chosen so far (neither
+names the other in ``not_combinable_with``, not the same funder or programme family, not the
+Bund programme and its own Land procedure), those the main programme names in
+``combinable_with`` first. Every amount respects the programme's cap and rate (amounts.py); own
+funds stay as declared. A main programme without a published amount is not given a figure: its
+part reads "Höhe beim Fördergeber erfragen", the co-funders carry at most half of the need, and
+the rest stays open. A programme that is subordinate to public money (``subsidiarity:
+public_first``, e.g. Aktion Mensch) comes after it: its public co-funders are counted first and
+it fills what is left; one that only tops up money of the Land or the Kommune
+(``requires_public_cofunding``) is never the main programme. Of figures, the part that carries
+most is called the main programme. Close fits without a published amount are named beside the
+plan.
 """
 
 from __future__ import annotations
@@ -26,11 +28,10 @@ from typing import Literal
 
 from funding_matcher.domain.catalogue.records import Programme
 from funding_matcher.domain.german import format_eur, format_percent
-from funding_matcher.domain.matching.amounts import Cap, coverage, programme_cap
+from funding_matcher.domain.matching.amounts import Cap, programme_cap
 from funding_matcher.domain.matching.kinds import funding_kind
 from funding_matcher.domain.matching.weights import (
     COFUNDER_FIT_SHARE,
-    EQUAL_FIT_SHARE,
     FITTING_GRANT_SHARE,
     MAIN_MIN_COVERAGE,
     MAX_COFUNDERS,
@@ -47,7 +48,7 @@ UNPRICED_NAMED = 2
 class MixPart:
     programme: Programme
     role: Literal["main", "cofunder"]
-    amount_eur: Decimal
+    amount_eur: Decimal | None  # None: no amount published, to be asked of the funder
     basis: str  # how the amount was found, in German
     source_kind: SourceKind  # the budget's financing source kind (budget.md, rules v2)
 
@@ -63,7 +64,7 @@ class FundingMix:
     @property
     def covered_eur(self) -> Decimal:
         """What the programmes of the mix give together."""
-        return sum((p.amount_eur for p in self.parts), ZERO)
+        return sum_parts(self.parts)
 
     @property
     def gap_eur(self) -> Decimal:
@@ -116,19 +117,10 @@ def funds_the_project(programme: Programme, profile: Profile) -> bool:
     return not programme.cost_types or heavy <= set(programme.cost_types)
 
 
-def _pick_main(
-    grants: list[Programme], profile: Profile, cap_of: Callable, equal: set[str]
-) -> Programme:
-    """Among the grants that fund the project's costs, the best one; of several that fit about
-    equally well (``equal``), the first that can carry at least MAIN_MIN_COVERAGE of the need by
-    a published cap, so that a programme of unknown amount is not assumed to carry it."""
+def _pick_main(grants: list[Programme], profile: Profile) -> Programme:
+    """The best fitting grant that funds the project's costs (the application to write first),
+    whether or not it publishes an amount: an unknown amount is asked for, never assumed."""
     funding = [p for p in grants if funds_the_project(p, profile)] or grants
-    for programme in funding:
-        if programme.slug not in equal:
-            break
-        share = coverage(cap_of(programme), profile)
-        if share is not None and share >= MAIN_MIN_COVERAGE:
-            return programme
     return funding[0]
 
 
@@ -165,7 +157,6 @@ def propose_mix(
     # Co-funders must fit the project nearly as well as the best programme: a programme that
     # merely passes the rules (broadband money for a Begegnungszentrum) is no co-funder.
     close = {p.slug for p, score in ranked if score >= COFUNDER_FIT_SHARE * best}
-    equal = {p.slug for p, score in ranked if score >= EQUAL_FIT_SHARE * best}
     caps: dict[str, Cap] = {}
 
     def cap_of(programme: Programme) -> Cap:
@@ -177,7 +168,7 @@ def propose_mix(
     carriers = [p for p in grants if not p.requires_public_cofunding]
     if not carriers:
         return None
-    main = _pick_main(carriers, profile, cap_of, equal)
+    main = _pick_main(carriers, profile)
     main = procedure(main) or main
     others = [p for p in grants if p.slug != main.slug and combinable(p, [main])]
     named = [p for p in others if main.slug in p.combinable_with or p.slug in main.combinable_with]
@@ -225,17 +216,24 @@ def propose_mix(
     cap = cap_of(main)
     if _subordinate(main):
         add_cofunders([p for p in others if source_kind(p) == "public_grant"])
-    elif cap.eur is None:
-        # No published amount: the main programme is not assumed to carry the whole need. The
-        # co-funders with a published cap are planned first, up to the half of the need the
-        # main programme keeps; it is planned with what is left, to be asked for.
+    if cap.eur is None:
+        # No published amount: the main programme's part is to be asked for, not a figure. The
+        # co-funders with a published cap are planned up to the half of the need the main
+        # programme is expected to carry; the rest stays open until the funder has answered.
         add_cofunders(others, keep=cents(need * Decimal(str(MAIN_MIN_COVERAGE))))
-    amount = gap if cap.eur is None else min(cap.eur, gap)
-    basis = f"bis {cap.text}" if cap.text else "Restbedarf (kein Höchstbetrag veröffentlicht)"
-    parts.insert(0, MixPart(main, "main", amount, basis, source_kind(main)))
-    gap -= amount
-    add_cofunders(others)
-    parts = _main_carries_most([p for p in parts if p.amount_eur > ZERO])
+        basis = (
+            f"bis {cap.text} – Höhe beim Fördergeber erfragen"
+            if cap.text
+            else ("Höhe nicht veröffentlicht – beim Fördergeber erfragen")
+        )
+        parts.insert(0, MixPart(main, "main", None, basis, source_kind(main)))
+        parts = [p for p in parts if p.amount_eur is None or p.amount_eur > ZERO]
+    else:
+        amount = min(cap.eur, gap)
+        parts.insert(0, MixPart(main, "main", amount, f"bis {cap.text}", source_kind(main)))
+        gap -= amount
+        add_cofunders(others)
+        parts = _main_carries_most([p for p in parts if p.amount_eur and p.amount_eur > ZERO])
     if not parts:
         return None
     notes = _notes(parts, total, own, need - sum_parts(parts))
@@ -278,8 +276,8 @@ def _has_main(parts: list[MixPart]) -> int:
 
 
 def sum_parts(parts: list[MixPart]) -> Decimal:
-    """The amounts of the parts added up."""
-    return sum((p.amount_eur for p in parts), ZERO)
+    """The known amounts of the parts added up (a part to be asked for counts nothing)."""
+    return sum((p.amount_eur for p in parts if p.amount_eur is not None), ZERO)
 
 
 def _notes(parts: list[MixPart], total: Decimal, own: Decimal, gap: Decimal) -> list[str]:
@@ -294,16 +292,14 @@ def _notes(parts: list[MixPart], total: Decimal, own: Decimal, gap: Decimal) -> 
                 f"geplant sind {format_eur(own)} Eigenmittel – ob andere Zuschüsse dazu zählen, "
                 "legt der Fördergeber fest."
             )
-        if (
-            part.role == "main"
-            and part.programme.limit("amount_max_eur") is None
-            and (part.programme.limit("funding_rate_max_percent") is None)
-        ):
-            notes.append(
-                f"{part.programme.short_title}: Höhe nicht veröffentlicht – "
-                "beim Fördergeber erfragen."
-            )
-    if gap > ZERO:
+    asked = next((p for p in parts if p.amount_eur is None), None)
+    if asked is not None and gap > ZERO:
+        notes.append(
+            f"Noch offen sind {format_eur(gap)}: welchen Teil davon "
+            f"{asked.programme.short_title} trägt, beim Fördergeber erfragen; den Rest über "
+            "Eigenmittel, geringere Kosten oder weitere Förderer decken."
+        )
+    elif gap > ZERO:
         notes.append(
             f"Es fehlen noch {format_eur(gap)}: Eigenmittel erhöhen, Kosten senken oder "
             "weitere Förderer suchen."

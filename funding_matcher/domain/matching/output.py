@@ -65,7 +65,8 @@ def mix_to_json(mix: FundingMix | None) -> dict[str, Any] | None:
                 "program": part.programme.slug,
                 "title": part.programme.short_title,
                 "role": part.role,
-                "amount_eur": json_number(part.amount_eur),
+                # null: no amount published, to be asked of the funder (basis says so)
+                "amount_eur": None if part.amount_eur is None else json_number(part.amount_eur),
                 "basis": part.basis,
                 "source_kind": part.source_kind,
             }

@@ -128,15 +128,14 @@ TARGET_SIZE_EXPONENT = 0.25
 # Reasons: how many matching terms to show.
 TERMS_IN_REASON = 3
 
-# Funding mix (mix.py): at most this many co-funders; a main programme should cover at least
-# MAIN_MIN_COVERAGE of the need by a published cap, preferred among programmes that fit about
-# equally well (EQUAL_FIT_SHARE of the best score); co-funders fit nearly as well as the best
-# (COFUNDER_FIT_SHARE: 0.5 let broadband money co-fund a Begegnungszentrum and a housing-and-care
-# programme become the main programme of a Nachbarschaftstreff); candidates come from the best
-# MIX_POOL eligible programmes.
+# Funding mix (mix.py): at most this many co-funders; beside a main programme without a
+# published amount the co-funders carry at most the share 1 - MAIN_MIN_COVERAGE of the need (the
+# main programme is expected to carry the rest, its amount asked of the funder); co-funders fit
+# nearly as well as the best (COFUNDER_FIT_SHARE: 0.5 let broadband money co-fund a
+# Begegnungszentrum and a housing-and-care programme become the main programme of a
+# Nachbarschaftstreff); candidates come from the best MIX_POOL eligible programmes.
 MAX_COFUNDERS = 3
 MAIN_MIN_COVERAGE = 0.5
-EQUAL_FIT_SHARE = 0.9
 COFUNDER_FIT_SHARE = 0.75
 MIX_POOL = 30
 

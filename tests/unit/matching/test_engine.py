@@ -292,12 +292,27 @@ def test_a_project_starting_before_the_deadline_is_warned_of_the_start_before_ap
     annual = programme()  # annual deadline 30 September
     match = rank([annual], start_date="2027-03-01", duration_months=12).matches[0]
     assert (
-        "Ihr Projekt soll am 01.03.2027 beginnen, vor der Antragsfrist am 30.09.2027: gefördert "
-        "wird in der Regel erst, was nach der Bewilligung beginnt – Beginn verschieben oder "
-        "vorzeitigen Maßnahmebeginn beantragen" in match.warnings
+        "Die nächste Antragsfrist (30.09.2027) liegt nach Ihrem Projektbeginn (01.03.2027): "
+        "gefördert wird in der Regel erst, was nach der Bewilligung beginnt – prüfen Sie, für "
+        "welchen Förderzeitraum die Frist gilt, und planen Sie den Beginn danach" in match.warnings
     )
-    later = rank([annual], start_date="2027-11-01", duration_months=12).matches[0]
-    assert not any(w.startswith("Ihr Projekt soll am") for w in later.warnings)
+    # Nor does the funding mix plan with money one can only apply for after the start.
+    early = rank([annual], start_date="2027-03-01", duration_months=12)
+    assert early.mix is None
+    later = rank([annual], start_date="2027-11-01", duration_months=12)
+    assert not any(w.startswith("Die nächste Antragsfrist") for w in later.matches[0].warnings)
+    assert later.mix.main.programme.slug == annual.slug
+
+
+def test_a_guideline_ending_before_the_project_starts_is_said_and_not_planned():
+    ending = programme(guideline_valid_until="2027-06-30", deadline={"kind": "rolling"})
+    ranking = rank([ending], start_date="2027-09-01", duration_months=12)
+    assert (
+        "Die Förderrichtlinie gilt nur bis 30.06.2027, Ihr Projekt beginnt erst am 01.09.2027: "
+        "ohne neue Richtlinie keine Förderung – beim Fördergeber erfragen, ob sie verlängert "
+        "wird." in ranking.matches[0].warnings
+    )
+    assert ranking.mix is None
 
 
 def test_a_programme_subordinate_to_public_money_says_so_in_the_list():

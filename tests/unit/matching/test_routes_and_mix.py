@@ -225,28 +225,37 @@ def test_the_mix_plans_with_the_land_procedure_of_a_bund_programme():
     assert mix.main.amount_eur == Decimal("80000.00")
 
 
-def test_a_main_programme_of_unknown_amount_is_not_assumed_to_carry_the_whole_need():
+def test_a_main_programme_of_unknown_amount_is_asked_for_not_given_a_figure():
     unknown = programme(
         slug="unbekannt", funder="Land A", funding_rate_max_percent=None, amount_max_eur=None
     )
     small = programme(slug="klein", funder="Stiftung B", level="stiftung", amount_max_eur=20000)
     mix = propose_mix([(unknown, 90.0), (small, 80.0)], mix_profile())
     assert [(p.programme.slug, p.role, p.amount_eur, p.basis) for p in mix.parts] == [
-        ("unbekannt", "main", Decimal("70000.00"), "Restbedarf (kein Höchstbetrag veröffentlicht)"),
+        ("unbekannt", "main", None, "Höhe nicht veröffentlicht – beim Fördergeber erfragen"),
         ("klein", "cofunder", Decimal("20000.00"), "bis 20.000 €"),
     ]
-    assert "Testprogramm: Höhe nicht veröffentlicht – beim Fördergeber erfragen." in mix.notes
+    assert mix.covered_eur == Decimal("20000.00")
+    assert mix.gap_eur == Decimal("70000.00")
+    assert (
+        "Noch offen sind 70.000,00 €: welchen Teil davon Testprogramm trägt, beim Fördergeber "
+        "erfragen; den Rest über Eigenmittel, geringere Kosten oder weitere Förderer decken."
+        in mix.notes
+    )
 
 
-def test_of_two_about_equal_fits_the_one_with_a_published_cap_is_the_main_programme():
+def test_the_best_fit_is_the_main_programme_whether_or_not_it_publishes_an_amount():
     unknown = programme(
         slug="unbekannt", funder="Land A", funding_rate_max_percent=None, amount_max_eur=None
     )
     capped = programme(slug="gedeckelt", funder="Land B", amount_max_eur=80000)
     mix = propose_mix([(unknown, 90.0), (capped, 85.0)], mix_profile())
-    assert mix.main.programme.slug == "gedeckelt"
-    clearly_better = propose_mix([(unknown, 90.0), (capped, 70.0)], mix_profile())
-    assert clearly_better.main.programme.slug == "unbekannt"
+    assert mix.main.programme.slug == "unbekannt"
+    assert mix.main.amount_eur is None
+    # The co-funder with a cap carries at most half of the need beside it.
+    assert [(p.programme.slug, p.amount_eur) for p in mix.cofunders] == [
+        ("gedeckelt", Decimal("45000.00"))
+    ]
 
 
 def test_a_programme_for_equipment_is_no_main_programme_for_a_staff_project():
