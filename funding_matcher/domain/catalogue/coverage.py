@@ -57,6 +57,7 @@ MATCHER_TERMS = (
     "access_via_ordinary",
     "land_procedure_for",
     "requires_public_cofunding",
+    "project_cost_max_eur",
     "narrow_purpose",
 )
 

@@ -57,6 +57,7 @@ FIELD_LABELS = {
     "access_via_ordinary": "Üblicher Zugang über Dritte",
     "land_procedure_for": "Landesverfahren für",
     "requires_public_cofunding": "Nur ergänzend zu Förderung von Land oder Kommune",
+    "project_cost_max_eur": "Höchstens Gesamtkosten des Vorhabens",
     "annual_max_eur": "Höchstbetrag je Jahr",
     "fixed_amount_eur": "Festbetrag",
     "financing_type": "Finanzierungsart",

@@ -54,6 +54,7 @@ def summary_label(rule: str, profile: Profile) -> str:
         + _AREA_TYPES_PLURAL["rural" if profile.area_type == "urban" else "urban"],
         "closed": "Beendet oder ohne offene Runde",
         "amount": "Mindestbetrag weit über dem Bedarf",
+        "size": "Nur für kleinere Vorhaben",
         "costs": "Fördert andere Kostenarten",
         "cooperation": "Nur mit Partnern im Ausland",
     }[rule]
@@ -91,6 +92,12 @@ def exclusion_reasons(programme: Programme, profile: Profile, today: date) -> li
         reasons.append(
             f"Beantragte Summe ({format_whole_eur(requested)}) weit unter dem Mindestbetrag "
             f"({format_whole_eur(lowest)})"
+        )
+    largest, total = programme.project_cost_max_eur, profile.budget_total_eur
+    if largest is not None and total and total > largest:
+        reasons.append(
+            f"Nur für Vorhaben bis {format_whole_eur(largest)} Gesamtkosten – Ihr Projekt: "
+            f"{format_whole_eur(total)}"
         )
     costs = set(profile.cost_types)
     if costs == {"investiv"} and programme.purely_non_investive:

@@ -144,6 +144,11 @@ class ProgrammeArrays:
         self.family = _family_numbers(ps)
         self.amounts = AmountArrays(ps)
         self.amount_min = self.amounts.lowest
+        # The largest total cost of a project the programme takes (nan: no limit).
+        self.project_cost_max = np.array(
+            [np.nan if p.project_cost_max_eur is None else p.project_cost_max_eur for p in ps],
+            dtype=np.float64,
+        )
         kinds_of = [funding_kind(p) for p in ps]
         self.grant = np.array([k == "grant" for k in kinds_of], dtype=bool)
         self.secondary = np.array([is_secondary_kind(k) for k in kinds_of], dtype=bool)

@@ -17,10 +17,20 @@ from funding_matcher.domain.places import directory
 from funding_matcher.domain.profile import Profile
 
 # Rule names in the order an exclusion is counted under (the first rule it fails).
-RULES = ("state", "region", "applicant", "area", "closed", "amount", "costs", "cooperation")
+RULES = (
+    "state",
+    "region",
+    "applicant",
+    "area",
+    "closed",
+    "amount",
+    "size",
+    "costs",
+    "cooperation",
+)
 # Rules a near miss may fail: about this project's shape, not about who, where or when (closed
 # programmes are listed for the next round when the user asks for them).
-SOFT_RULES = frozenset({"area", "amount", "costs", "cooperation"})
+SOFT_RULES = frozenset({"area", "amount", "size", "costs", "cooperation"})
 
 
 class Eligibility(NamedTuple):
@@ -84,6 +94,13 @@ def eligible(
             failed["amount"] = requested < arrays.amount_min * MIN_AMOUNT_FACTOR
     else:
         failed["amount"] = nothing
+    # A Kleinprojekt fund takes projects up to a total cost; a larger project is too big for it.
+    total = profile.budget_total_eur
+    if total:
+        with np.errstate(invalid="ignore"):
+            failed["size"] = total > arrays.project_cost_max
+    else:
+        failed["size"] = nothing
     costs = set(profile.cost_types)
     if costs == {"investiv"}:
         failed["costs"] = arrays.non_investive

@@ -42,6 +42,11 @@ def excluded(ranking) -> dict[str, list[str]]:
         ({"status": "unclear", "deadline": {"kind": "closed"}}, {}, "Keine offene Antragsrunde"),
         ({"amount_min_eur": 500000, "amount_max_eur": None}, {}, "weit unter dem Mindestbetrag"),
         (
+            {"project_cost_max_eur": 20000},
+            {},
+            "Nur für Vorhaben bis 20.000 € Gesamtkosten – Ihr Projekt: 60.000 €",
+        ),
+        (
             {"cost_types": ["investiv"]},
             {"cost_types": ["personal", "sach"]},
             "Fördert nur Investitionen",
