@@ -20,13 +20,7 @@ from funding_matcher.domain.catalogue.records import Programme
 from funding_matcher.domain.catalogue.rounds import guideline_expired
 from funding_matcher.domain.german import format_date, format_whole_eur
 from funding_matcher.domain.matching.explain import short_label, successor_hint
-from funding_matcher.domain.matching.kinds import (
-    COUNTRY_DATIVE,
-    COUNTRY_NAMES,
-    cross_border_fits,
-    in_programme_area,
-    other_partner_country,
-)
+from funding_matcher.domain.matching.kinds import cross_border_fits, in_programme_area
 from funding_matcher.domain.matching.rules import RULES, SOFT_RULES, Eligibility
 from funding_matcher.domain.matching.standing import status_class
 from funding_matcher.domain.matching.weights import MIN_AMOUNT_FACTOR
@@ -104,20 +98,10 @@ def exclusion_reasons(programme: Programme, profile: Profile, today: date) -> li
         reasons.append("Fördert keine Investitionen – Ihr Projekt hat nur investive Kosten")
     elif costs and "investiv" not in costs and programme.purely_investive:
         reasons.append("Fördert nur Investitionen – Ihr Projekt hat keine investiven Kosten")
-    others = other_partner_country(programme, profile)
-    if others:
-        wanted = _countries(programme.partner_countries or (), COUNTRY_DATIVE)
-        reasons.append(f"Nur mit Partnern aus {wanted} – Ihr Projekt nennt {_countries(others)}")
-    elif programme.cooperation and not cross_border_fits(programme, profile):
+    if programme.cooperation and not cross_border_fits(programme, profile):
         reasons.append(_COOPERATION_REASONS[programme.cooperation])
     reasons.extend(_round_reasons(programme, today))
     return reasons
-
-
-def _countries(codes, forms: dict[str, str] | None = None) -> str:
-    """'Polen', 'Frankreich oder der Schweiz' (``forms``: the dative where it differs)."""
-    names = [(forms or {}).get(c, COUNTRY_NAMES[c]) for c in sorted(codes)]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " oder " + names[-1]
 
 
 def outside_area_reason(programme: Programme, profile: Profile) -> str:

@@ -20,8 +20,10 @@ from funding_matcher.domain.matching.amounts import amount_reason
 from funding_matcher.domain.matching.kinds import (
     COOPERATION_NOTES,
     KIND_NOTES,
+    country_list,
     funding_kind,
     in_programme_area,
+    other_partner_country,
 )
 from funding_matcher.domain.matching.purpose import purpose_question
 from funding_matcher.domain.matching.standing import Standing, status_class, unclear_note
@@ -235,6 +237,13 @@ def match_warnings(
         warnings.append(SUBORDINATE_NOTE)
     if programme.cooperation:
         warnings.append(COOPERATION_NOTES[programme.cooperation])
+    others = other_partner_country(programme, profile)
+    if others:
+        wanted = country_list(programme.partner_countries or (), dative=True)
+        warnings.append(
+            f"Nur mit Partnern aus {wanted} – Ihr Projekt nennt {country_list(others)}: trifft "
+            "das zu?"
+        )
     if programme.needs_region and not programme.programme_area:
         warnings.append(
             "Nur in bestimmten Regionen (etwa einer LEADER-Region): prüfen Sie, ob Ihr Ort dazu "

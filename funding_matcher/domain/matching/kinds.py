@@ -8,6 +8,7 @@ labels them and ranks them accordingly (see scoring.py and rules.py).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from funding_matcher.domain.catalogue.records import FundingKind, Programme
 from funding_matcher.domain.places import in_area
@@ -95,7 +96,7 @@ _COUNTRY_WORDS: dict[str, re.Pattern[str]] = {
         "FR": r"\bfranzösisch|\bfrankreich|\belsass",
         "LI": r"\bliechtenstein",
         "LU": r"(?<!rosa-)\bluxemburg",
-        "NL": r"\bniederländ|\bniederlande|\bholländ|\bholland\b|\b(?:stichting|gemeente)\b",
+        "NL": r"\bniederländ|\bniederlande|\bholländisch|\bholland\b|\b(?:stichting|gemeente)\b",
         "PL": r"\bpolen\b|\bpolnisch|\bgmina\b",
     }.items()
 }
@@ -141,13 +142,29 @@ def countries_named(text: str) -> frozenset[str]:
     return frozenset(code for code, words in _COUNTRY_WORDS.items() if words.search(text))
 
 
-def other_partner_country(programme: Programme, profile: Profile) -> frozenset[str]:
-    """The countries the project's own words name when the programme's partners must come from
-    others (a Polish partner town for the German-Czech fund); empty when they fit, or when
-    either side does not say."""
+def country_list(codes: Iterable[str], dative: bool = False) -> str:
+    """'Polen', 'Frankreich oder der Schweiz' (``dative``: 'aus den Niederlanden')."""
+    names = [(COUNTRY_DATIVE.get(c) if dative else None) or COUNTRY_NAMES[c] for c in sorted(codes)]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " oder " + names[-1]
+
+
+def profile_countries(profile: Profile) -> frozenset[str]:
+    """The countries the project's own words and its partners' names and roles name."""
+    partners = " ".join(f"{p.name} {p.role or ''}" for p in profile.partner_list)
+    return countries_named(f"{profile.own_text} {partners}")
+
+
+def other_partner_country(
+    programme: Programme, profile: Profile, named: frozenset[str] | None = None
+) -> frozenset[str]:
+    """The countries the project names when the programme's partners must come from others (a
+    Polish partner town for the German-Czech fund); empty when one of them fits, or when either
+    side does not say. A question, not an exclusion: a guest choir from Poland does not make
+    a Czech partner town Polish. ``named``: profile_countries, computed once per profile."""
     if not programme.partner_countries:
         return frozenset()
-    named = countries_named(profile.own_text)
+    if named is None:
+        named = profile_countries(profile)
     return frozenset() if named & set(programme.partner_countries) else named
 
 
@@ -162,8 +179,6 @@ def cross_border_fits(programme: Programme, profile: Profile, speaks: bool | Non
     profile when given) and its place is not outside the programme area."""
     if programme.cooperation is None:
         return True
-    if other_partner_country(programme, profile):
-        return False
     if profile.partners_abroad:
         return True
     if profile.partners_abroad is False:

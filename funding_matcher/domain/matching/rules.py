@@ -10,8 +10,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-from funding_matcher.domain.matching.features import ProgrammeArrays, country_bits, mask
-from funding_matcher.domain.matching.kinds import countries_named, profile_speaks_of_cooperation
+from funding_matcher.domain.matching.features import ProgrammeArrays, mask
+from funding_matcher.domain.matching.kinds import profile_speaks_of_cooperation
 from funding_matcher.domain.matching.weights import MIN_AMOUNT_FACTOR
 from funding_matcher.domain.places import directory
 from funding_matcher.domain.profile import Profile
@@ -116,10 +116,5 @@ def eligible(
         failed["cooperation"] = nothing
     else:
         failed["cooperation"] = arrays.cooperation
-    # Partners from another country than the programme's (kinds.other_partner_country).
-    named = country_bits(countries_named(profile.own_text))
-    if named:
-        wanted = arrays.partner_countries
-        failed["cooperation"] = failed["cooperation"] | ((wanted != 0) & ((wanted & named) == 0))
     ok = ~np.logical_or.reduce([failed[name] for name in RULES])
     return Eligibility(ok, closed, upcoming, indirect, ordinary, failed)

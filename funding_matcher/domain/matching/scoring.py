@@ -10,7 +10,8 @@ from typing import Any
 
 import numpy as np
 
-from funding_matcher.domain.matching.features import ProgrammeArrays, mask, popcount
+from funding_matcher.domain.matching.features import ProgrammeArrays, country_bits, mask, popcount
+from funding_matcher.domain.matching.kinds import profile_countries
 from funding_matcher.domain.matching.rules import Eligibility
 from funding_matcher.domain.matching.weights import (
     AMOUNT_UNKNOWN_CREDIT,
@@ -22,6 +23,7 @@ from funding_matcher.domain.matching.weights import (
     NARROW_PURPOSE_FACTOR,
     ORDINARY_ROUTE_FACTOR,
     OTHER_TARGETS_FACTOR,
+    PARTNER_COUNTRY_FACTOR,
     TARGET_SIZE_EXPONENT,
     THEME_SIZE_EXPONENT,
     StandingFactors,
@@ -116,10 +118,21 @@ def scaled_scores(
     total[rules.ordinary] *= np.float32(ORDINARY_ROUTE_FACTOR)
     total[for_other_people(arrays, profile)] *= np.float32(OTHER_TARGETS_FACTOR)
     total[unplanned] *= np.float32(NARROW_PURPOSE_FACTOR)
+    total[other_partner_countries(arrays, profile)] *= np.float32(PARTNER_COUNTRY_FACTOR)
     total[~rules.ok] = -np.inf
     _lines_that_fund_the_project_first(total, arrays, rules, profile)
     _below_fitting_grants(total, arrays, rules)
     return total
+
+
+def other_partner_countries(arrays: ProgrammeArrays, profile: Profile) -> np.ndarray:
+    """Programmes whose partners must come from countries the project does not name, while it
+    names others (kinds.other_partner_country for the whole catalogue)."""
+    named = country_bits(profile_countries(profile))
+    wanted = arrays.partner_countries
+    if not named:
+        return np.zeros(len(wanted), dtype=bool)
+    return (wanted != 0) & ((wanted & named) == 0)
 
 
 def for_other_people(arrays: ProgrammeArrays, profile: Profile) -> np.ndarray:

@@ -115,6 +115,11 @@ OTHER_TARGETS_FACTOR = 0.8
 # narrow_purpose: Ferienreisen, a playground, broadband) when the project's own words name none
 # of it (purpose.py). Set before measuring; the figures are in the README.
 NARROW_PURPOSE_FACTOR = 0.5
+# Score multiplier for a programme whose partners must come from countries the project does not
+# name while it names others (the German-Czech fund for a Polish partner town): asked, not
+# excluded, because one guest choir from Poland does not make a Czech partner town Polish. The
+# same as NARROW_PURPOSE_FACTOR, set before measuring.
+PARTNER_COUNTRY_FACTOR = 0.5
 # How much a long list of codes dilutes a programme's match (0: not at all, 0.5: cosine). Themes
 # say what a programme is for, so a programme naming all of them is less specific. Target groups
 # are mostly a list of who may benefit: a lottery naming children, families, older people and

@@ -124,23 +124,30 @@ def test_partners_abroad_do_not_bring_a_place_outside_the_area_in():
     )
 
 
-def test_partners_from_another_country_than_the_programmes_do_not_fit():
+def test_partners_from_another_country_than_the_programmes_are_asked_about_and_rank_lower():
     czech = interreg(slug="tschechien-fonds", partner_countries=["CZ"], programme_area=None)
+    neutral = interreg(slug="grenzfonds", programme_area=None)  # any country
     polish = "Begegnungsfest mit unserer polnischen Partnergemeinde, der Gmina Gubin."
     ranking = rank(
-        [czech, *others()],
+        [czech, neutral, *others()],
         state="SN",
         municipality="Görlitz",
         partners_abroad=True,
         description=polish,
     )
-    assert "tschechien-fonds" not in slugs(ranking.matches)
-    (reasons,) = [e.reasons for e in ranking.excluded if e.programme.slug == "tschechien-fonds"]
-    assert "Nur mit Partnern aus Tschechien – Ihr Projekt nennt Polen" in reasons
-    for description in (
-        "Sprachcafé mit unserem tschechischen Partnerverein aus Liberec.",
-        "Wir laden unsere Partner jenseits der Grenze zum Sommerfest ein.",  # no country named
-        "Wanderwoche in der Sächsischen Schweiz mit Partnern im Ausland.",  # a Saxon region
+    asked = match_for(ranking, "tschechien-fonds")
+    assert (
+        "Nur mit Partnern aus Tschechien – Ihr Projekt nennt Polen: trifft das zu?"
+        in asked.warnings
+    )
+    assert asked.score < match_for(ranking, "grenzfonds").score
+    # A Czech partner named anywhere, in the text or among the partners, fits; so does a text
+    # that names no country, and the Sächsische Schweiz is no country.
+    for description, partners in (
+        ("Sprachcafé mit unserem tschechischen Partnerverein aus Liberec.", []),
+        ("Chorfest mit einem Gastchor aus Polen.", ["Partnergemeinde in Tschechien"]),
+        ("Wir laden unsere Partner jenseits der Grenze zum Sommerfest ein.", []),
+        ("Wanderwoche in der Sächsischen Schweiz mit Partnern im Ausland.", []),
     ):
         fits = rank(
             [czech, *others()],
@@ -148,8 +155,10 @@ def test_partners_from_another_country_than_the_programmes_do_not_fit():
             municipality="Görlitz",
             partners_abroad=True,
             description=description,
+            partners=partners,
         )
-        assert "tschechien-fonds" in slugs(fits.matches), description
+        warnings = match_for(fits, "tschechien-fonds").warnings
+        assert not any(w.startswith("Nur mit Partnern aus") for w in warnings), description
 
 
 def test_cooperation_across_the_border_in_the_programme_area_counts():
