@@ -46,6 +46,7 @@ def summary_label(rule: str, profile: Profile) -> str:
         + short_label("applicant_types", profile.applicant_type),
         "area": "Nur für "
         + _AREA_TYPES_PLURAL["rural" if profile.area_type == "urban" else "urban"],
+        "designated": "Nur für Fördergebiete der Städtebauförderung",
         "closed": "Beendet oder ohne offene Runde",
         "amount": "Mindestbetrag weit über dem Bedarf",
         "size": "Nur für kleinere Vorhaben",
@@ -81,6 +82,11 @@ def exclusion_reasons(programme: Programme, profile: Profile, today: date) -> li
     if profile.area_type and profile.area_type not in programme.area_types:
         served = " und ".join(_AREA_TYPES_PLURAL[a] for a in programme.area_types)
         reasons.append(f"Nur für {served}")
+    if profile.designated_area is False and programme.needs_staedtebau_area:
+        reasons.append(
+            "Nur in Fördergebieten der Städtebauförderung – Ihr Quartier liegt laut Profil in "
+            "keinem"
+        )
     requested, lowest = profile.requested_eur, programme.limit("amount_min_eur")
     if requested and lowest is not None and requested < lowest * MIN_AMOUNT_FACTOR:
         reasons.append(

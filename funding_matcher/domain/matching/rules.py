@@ -22,6 +22,7 @@ RULES = (
     "region",
     "applicant",
     "area",
+    "designated",
     "closed",
     "amount",
     "size",
@@ -30,7 +31,7 @@ RULES = (
 )
 # Rules a near miss may fail: about this project's shape, not about who, where or when (closed
 # programmes are listed for the next round when the user asks for them).
-SOFT_RULES = frozenset({"area", "amount", "size", "costs", "cooperation"})
+SOFT_RULES = frozenset({"area", "designated", "amount", "size", "costs", "cooperation"})
 
 
 class Eligibility(NamedTuple):
@@ -65,6 +66,8 @@ def eligible(
         if profile.area_type
         else nothing,
     }
+    # Only for a Fördergebiet of the Städtebauförderung, and the profile says it lies in none.
+    failed["designated"] = arrays.designated if profile.designated_area is False else nothing
     # A guideline that ran out carries no round, whatever its dates say, until a new one is
     # issued: the annual 28 February of an expired Spielplatz guideline is no next date.
     expired = arrays.guideline_expired(today)

@@ -33,6 +33,11 @@ def excluded(ranking) -> dict[str, list[str]]:
         ({"applicant_types": ["kommune"]}, {}, "Nicht antragsberechtigt: Gemeinnütziger Verein"),
         ({"states": ["BY", "BW"]}, {}, "Nur für Bayern, Baden-Württemberg"),
         ({"area_types": ["rural"]}, {}, "Nur für ländliche Räume"),
+        (
+            {"requires_designated_area": True},
+            {"designated_area": False},
+            "Nur in Fördergebieten der Städtebauförderung – Ihr Quartier liegt laut Profil",
+        ),
         ({"status": "closed", "deadline": {"kind": "closed"}}, {}, "Programm beendet"),
         (
             {"deadline": {"kind": "fixed", "dates": ["2025-10-15"]}},
