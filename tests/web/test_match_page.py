@@ -147,3 +147,41 @@ def test_viewers_cannot_open_the_application(app, project, make_user):
         f"/projekte/{project.id}/treffer/finanzierung", data={"main": "landesprogramm"}
     )
     assert response.status_code == 403
+
+
+def test_a_main_programme_without_a_published_amount_is_to_be_asked_on_page_and_api(
+    app, client, editor, write_programme, catalogue_dir
+):
+    app.config["TODAY"] = "2026-11-24"
+    write_programme(
+        slug="ohne-betrag",
+        title="Landesprogramm Nachbarschaft",
+        short_title="Landesprogramm",
+        description="Gefördert werden Nachbarschaftstreffs mit Beratung, Sprachcafé und "
+        "Ehrenamtsbörse im Quartier.",
+        funding_rate_max_percent=None,
+        amount_min_eur=None,
+        amount_max_eur=None,
+    )
+    with app.app_context():
+        sync_catalogue(load_catalogue(catalogue_dir).programmes)
+        row = save_profile(
+            editor.memberships[0].organisation,
+            Profile.from_dict(profile_data(budget_total_eur=60000, own_funds_eur=6000)),
+            editor,
+        )
+        db.session.commit()
+        row = loaded(row)
+    page = client.get(f"/projekte/{row.id}/treffer").get_data(as_text=True)
+    mix = page.split('id="finanzierung"')[1].split("<h2")[0]
+    assert "erfragen" in mix
+    assert "Höhe nicht veröffentlicht – beim Fördergeber erfragen" in mix
+    assert "Noch offen sind 54.000,00 €: welchen Teil davon Landesprogramm trägt" in mix
+    answer = client.post(
+        "/api/v1/match?today=2026-11-24",
+        json=profile_data(budget_total_eur=60000, own_funds_eur=6000),
+    ).get_json()
+    (part,) = answer["funding_mix"]["parts"]
+    assert part["program"] == "ohne-betrag"
+    assert part["amount_eur"] is None
+    assert answer["funding_mix"]["gap_eur"] == 54000.0
