@@ -65,6 +65,11 @@ def project(app, editor, write_programme, catalogue_dir):
             states=["BY"],
         )
     write_programme(slug="dorf", title="Dorfprogramm", area_types=["rural"])
+    return synced_project(app, editor, catalogue_dir)
+
+
+def synced_project(app, editor, catalogue_dir):
+    """The written catalogue loaded, and a project of 60.000 € with 6.000 € own funds."""
     with app.app_context():
         sync_catalogue(load_catalogue(catalogue_dir).programmes)
         row = save_profile(
@@ -73,8 +78,7 @@ def project(app, editor, write_programme, catalogue_dir):
             editor,
         )
         db.session.commit()
-        row = loaded(row)
-    return row
+        return loaded(row)
 
 
 def test_results_page_shows_conflicts_mix_and_exclusions_by_reason(client, project):
@@ -163,15 +167,7 @@ def test_a_main_programme_without_a_published_amount_is_to_be_asked_on_page_and_
         amount_min_eur=None,
         amount_max_eur=None,
     )
-    with app.app_context():
-        sync_catalogue(load_catalogue(catalogue_dir).programmes)
-        row = save_profile(
-            editor.memberships[0].organisation,
-            Profile.from_dict(profile_data(budget_total_eur=60000, own_funds_eur=6000)),
-            editor,
-        )
-        db.session.commit()
-        row = loaded(row)
+    row = synced_project(app, editor, catalogue_dir)
     page = client.get(f"/projekte/{row.id}/treffer").get_data(as_text=True)
     mix = page.split('id="finanzierung"')[1].split("<h2")[0]
     assert "erfragen" in mix
