@@ -40,6 +40,7 @@ from funding_matcher.domain.matching.scoring import (
 from funding_matcher.domain.matching.standing import standing
 from funding_matcher.domain.matching.terms import CaseCounts, shows_meaning
 from funding_matcher.domain.matching.text import FOLD, GermanAnalyzer, stem, words
+from funding_matcher.domain.matching.timing import timing_problem
 from funding_matcher.domain.matching.weights import (
     MIX_POOL,
     STANDING_FACTORS,
@@ -289,14 +290,12 @@ class MatchingEngine:
         if unplanned[row] or st.round == "ended":
             return False
         start = profile.start_date
-        if start is not None and (
-            (st.next_window is not None and st.next_window > start)
-            or (
-                programme.guideline_valid_until is not None
-                and programme.guideline_valid_until < start
-            )
-        ):
-            return False  # one applies only after the project has begun, or no guideline then
+        until = programme.guideline_valid_until
+        if start is not None and until is not None and until < start:
+            return False  # no guideline when the project starts
+        problem = timing_problem(programme, profile, st.next_window, today)
+        if problem is not None and problem.blocks_plan:
+            return False  # one could not apply in time for this start
         return st.round == "open" or st.next_window is not None
 
     def scores(

@@ -27,6 +27,7 @@ from funding_matcher.domain.matching.kinds import (
 )
 from funding_matcher.domain.matching.purpose import purpose_question
 from funding_matcher.domain.matching.standing import Standing, status_class, unclear_note
+from funding_matcher.domain.matching.timing import timing_problem
 from funding_matcher.domain.matching.weights import TERMS_IN_REASON
 from funding_matcher.domain.places import directory
 from funding_matcher.domain.profile import Profile
@@ -197,18 +198,12 @@ SUBORDINATE_NOTE = (
 )
 
 
-def start_before_deadline(profile: Profile, standing: Standing) -> str | None:
-    """A warning when the project is to start before the next deadline: a grant is as a rule
-    paid only for what begins after its approval (Verbot des vorzeitigen Maßnahmebeginns)."""
-    start, deadline = profile.start_date, standing.next_window
-    if start is None or deadline is None or start >= deadline:
-        return None
-    return (
-        f"Die nächste Antragsfrist ({format_date(deadline)}) liegt nach Ihrem Projektbeginn "
-        f"({format_date(start)}): gefördert wird in der Regel erst, was nach der Bewilligung "
-        "beginnt – prüfen Sie, für welchen Förderzeitraum die Frist gilt, und planen Sie den "
-        "Beginn danach"
-    )
+def timing_warning(
+    programme: Programme, profile: Profile, standing: Standing, today: date
+) -> str | None:
+    """Whether the project's start leaves time to apply (timing.py)."""
+    problem = timing_problem(programme, profile, standing.next_window, today)
+    return problem.text if problem else None
 
 
 def match_warnings(
@@ -262,7 +257,7 @@ def match_warnings(
     if conflicts:
         names = ", ".join(p.short_title for p in conflicts)
         warnings.append(f"Nicht kombinierbar mit: {names} (laut Fördergeber)")
-    early = start_before_deadline(profile, standing)
+    early = timing_warning(programme, profile, standing, today)
     if early:
         warnings.append(early)
     note = guideline_note(programme, today, profile.project_end, profile.start_date)

@@ -332,3 +332,32 @@ def test_a_programme_subordinate_to_public_money_says_so_in_the_list():
         "Nachrang: öffentliche Mittel gehen vor; sind alle öffentlichen Fördermöglichkeiten "
         "ausgeschöpft?" in match.warnings
     )
+
+
+def test_a_start_too_soon_for_the_programmes_lead_is_said_and_not_planned():
+    # Three months before the start, a deadline at the end of the year: too late for March.
+    lead = programme(
+        apply_lead_days=92, deadline={"kind": "fixed", "dates": ["2026-12-31", "2027-03-31"]}
+    )
+    ranking = rank([lead], start_date="2027-03-01", duration_months=12)
+    assert (
+        "Antrag mindestens 92 Tage vor Projektbeginn, für einen Beginn am 01.03.2027 also bis "
+        "29.11.2026: die nächste Frist (31.12.2026) ist dafür zu spät – Beginn verschieben"
+        in ranking.matches[0].warnings
+    )
+    assert ranking.mix is None
+    in_time = rank([lead], start_date="2027-04-15", duration_months=12)
+    assert not any(w.startswith("Antrag mindestens") for w in in_time.matches[0].warnings)
+    assert in_time.mix is not None
+
+
+def test_a_start_within_weeks_is_warned_that_approval_may_come_later():
+    rolling = programme(deadline={"kind": "rolling"})
+    soon = rank([rolling], start_date="2026-12-20", duration_months=12)  # today 24.11.2026
+    assert (
+        "Ihr Projekt beginnt am 20.12.2026, in 26 Tagen: ob bis dahin bewilligt ist, ist offen – "
+        "vorzeitigen Maßnahmebeginn beantragen oder Beginn verschieben" in soon.matches[0].warnings
+    )
+    assert soon.mix is not None  # a warning, not a reason to leave the money out
+    later = rank([rolling], start_date="2027-03-01", duration_months=12)
+    assert not any(w.startswith("Ihr Projekt beginnt am") for w in later.matches[0].warnings)
