@@ -117,11 +117,27 @@ def funds_the_project(programme: Programme, profile: Profile) -> bool:
     return not programme.cost_types or heavy <= set(programme.cost_types)
 
 
-def _pick_main(grants: list[Programme], profile: Profile) -> Programme:
+def _funds_staff(programme: Programme, profile: Profile) -> bool:
+    """Funds the project's staff, if it has any (or names no cost types)."""
+    return (
+        "personal" not in profile.cost_types
+        or not programme.cost_types
+        or "personal" in programme.cost_types
+    )
+
+
+def _pick_main(grants: list[Programme], profile: Profile, score: dict[str, float]) -> Programme:
     """The best fitting grant that funds the project's costs (the application to write first),
-    whether or not it publishes an amount: an unknown amount is asked for, never assumed."""
-    funding = [p for p in grants if funds_the_project(p, profile)] or grants
-    return funding[0]
+    whether or not it publishes an amount: an unknown amount is asked for, never assumed. Staff
+    costs decide: a programme for building and equipment cannot carry a project that is mostly
+    a Stelle. Investment costs decide only among programmes that fit nearly as well
+    (COFUNDER_FIT_SHARE): a soldering station does not hand a repair café to its seventh-best
+    programme; the plan then says that the investment needs other money."""
+    staff = [p for p in grants if _funds_staff(p, profile)] or grants
+    full = [p for p in staff if funds_the_project(p, profile)]
+    if full and score[full[0].slug] >= COFUNDER_FIT_SHARE * score[staff[0].slug]:
+        return full[0]
+    return staff[0]
 
 
 def _known_amount(programme: Programme) -> bool:
@@ -168,7 +184,7 @@ def propose_mix(
     carriers = [p for p in grants if not p.requires_public_cofunding]
     if not carriers:
         return None
-    main = _pick_main(carriers, profile)
+    main = _pick_main(carriers, profile, dict((p.slug, score) for p, score in ranked))
     main = procedure(main) or main
     others = [p for p in grants if p.slug != main.slug and combinable(p, [main])]
     named = [p for p in others if main.slug in p.combinable_with or p.slug in main.combinable_with]
@@ -237,6 +253,12 @@ def propose_mix(
     if not parts:
         return None
     notes = _notes(parts, total, own, need - sum_parts(parts))
+    first = parts[0].programme
+    if "investiv" in profile.cost_types and not funds_the_project(first, profile):
+        notes.append(
+            f"{first.short_title} fördert keine Investitionen: die investiven Kosten über "
+            "Eigenmittel oder einen weiteren Förderer decken."
+        )
     # Close fits the plan cannot put a figure on (no published amount): named, not dropped.
     planned = [p.programme for p in parts]
     unpriced = [

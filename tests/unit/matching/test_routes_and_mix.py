@@ -345,3 +345,19 @@ def test_a_close_fit_without_a_published_amount_is_named_beside_the_plan():
     )
     far = propose_mix([(capped, 90.0), (unpriced, 40.0)], mix_profile())
     assert not any(n.startswith("Ebenfalls passend") for n in far.notes)
+
+
+def test_an_investment_decides_the_main_programme_only_among_near_equal_fits():
+    profile = Profile.from_dict(
+        profile_data(budget_total_eur=3000, own_funds_eur=300, cost_types=["sach", "investiv"])
+    )
+    material = programme(slug="sachkosten", funder="Land A", cost_types=["sach"])
+    both = programme(slug="beides", funder="Stiftung B", cost_types=["sach", "investiv"])
+    far = propose_mix([(material, 90.0), (both, 50.0)], profile)
+    assert far.main.programme.slug == "sachkosten"
+    assert (
+        "Testprogramm fördert keine Investitionen: die investiven Kosten über Eigenmittel oder "
+        "einen weiteren Förderer decken." in far.notes
+    )
+    near = propose_mix([(material, 90.0), (both, 80.0)], profile)
+    assert near.main.programme.slug == "beides"
