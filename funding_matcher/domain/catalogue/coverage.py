@@ -58,6 +58,7 @@ MATCHER_TERMS = (
     "land_procedure_for",
     "requires_public_cofunding",
     "project_cost_max_eur",
+    "first_application_max_eur",
     "narrow_purpose",
 )
 

@@ -242,6 +242,9 @@ class Programme(BaseModel):
     # The programme funds only on top of a grant from the Land or the Kommune (the Pflegekassen
     # under §§ 45c/45d SGB XI): never the main programme of a funding mix; null: not known.
     requires_public_cofunding: bool | None = None
+    # What an organisation applying for the first time may ask at most (the Postcode Lotterie:
+    # 30.000 Euro); plans and shares count with it, since the tool cannot know earlier grants.
+    first_application_max_eur: float | None = Field(default=None, gt=0)
     # Only for projects whose total costs stay at or below this (a Kleinprojekt of the
     # Regionalbudget: Gesamtkosten bis 20.000 Euro); null: no such limit, or not known.
     project_cost_max_eur: float | None = Field(default=None, gt=0)

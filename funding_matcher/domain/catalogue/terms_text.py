@@ -58,6 +58,7 @@ FIELD_LABELS = {
     "land_procedure_for": "Landesverfahren für",
     "requires_public_cofunding": "Nur ergänzend zu Förderung von Land oder Kommune",
     "project_cost_max_eur": "Höchstens Gesamtkosten des Vorhabens",
+    "first_application_max_eur": "Höchstbetrag bei Erstbewerbung",
     "annual_max_eur": "Höchstbetrag je Jahr",
     "fixed_amount_eur": "Festbetrag",
     "financing_type": "Finanzierungsart",

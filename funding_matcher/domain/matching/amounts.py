@@ -3,7 +3,8 @@
 The need is what the project asks for: total budget less own funds. A programme's cap for this
 project is the smallest of its maximum (counted per project, per year times the project's years,
 or per Wohneinheit / participant, which the profile cannot count and which is then not applied),
-its annual maximum times the years, and its maximum rate of the total budget. A programme whose
+its annual maximum times the years, its maximum rate of the total budget, and what a first
+application may ask. A programme whose
 cap covers only part of the need is a co-funder, not a misfit: it is ranked and its share shown
 ("bis 6.000 € je Jahr – deckt 15 % des Bedarfs, als Kofinanzierung"); only a minimum far above
 the need excludes (rules.py). ``amount_arrays`` computes the same caps for the whole catalogue.
@@ -65,6 +66,9 @@ def programme_cap(programme: Programme, profile: Profile) -> Cap:
     if rate is not None and profile.budget_total_eur:
         share = cents(Decimal(str(rate)) * Decimal(str(profile.budget_total_eur)) / HUNDRED)
         caps.append((share, f"{format_percent(rate)} der Kosten"))
+    first = programme.first_application_max_eur
+    if first is not None:
+        caps.append((Decimal(str(first)), f"{format_eur_compact(first)} bei Erstbewerbung"))
     if not caps:
         return Cap(None, unit_text)
     eur, text = min(caps, key=lambda c: c[0])
@@ -122,6 +126,13 @@ class AmountArrays:
         self.per_project = np.array([u == "project" for u in per], dtype=bool)
         self.uncountable = np.array([u in UNCOUNTABLE for u in per], dtype=bool)
         self.lowest = column("amount_min_eur")
+        self.first = np.array(
+            [
+                np.nan if p.first_application_max_eur is None else p.first_application_max_eur
+                for p in programmes
+            ],
+            dtype=np.float64,
+        )
 
     def caps(self, profile: Profile, with_rate: bool = True) -> np.ndarray:
         """Each programme's cap for this project in euros (nan: unknown), as programme_cap;
@@ -131,6 +142,7 @@ class AmountArrays:
         cap = np.where(self.uncountable, np.nan, cap)
         annual_applies = np.isnan(self.highest) | self.per_project
         cap = np.fmin(cap, np.where(annual_applies, self.annual * years, np.nan))
+        cap = np.fmin(cap, self.first)
         if with_rate and profile.budget_total_eur:
             cap = np.fmin(cap, self.rate / 100.0 * profile.budget_total_eur)
         return cap

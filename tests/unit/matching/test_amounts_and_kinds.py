@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from funding_matcher.domain.matching.amounts import amount_reason, programme_cap
+from funding_matcher.domain.matching.amounts import AmountArrays, amount_reason, programme_cap
 from funding_matcher.domain.matching.explain import regional_reason
 from funding_matcher.domain.matching.kinds import (
     cross_border_fits,
@@ -53,6 +53,18 @@ def test_the_rate_caps_what_a_programme_gives_this_project():
     profile = Profile.from_dict(profile_data(budget_total_eur=20000, own_funds_eur=2000))
     assert programme_cap(p, profile).eur == 16000
     assert amount_reason(p, profile) == "Förderung bis 80 % der Kosten – deckt 89 % des Bedarfs"
+
+
+def test_a_first_application_is_capped_in_the_reason_the_shares_and_the_arrays():
+    lottery = programme(
+        funding_rate_max_percent=80, amount_max_eur=250000, first_application_max_eur=30000
+    )
+    profile = Profile.from_dict(profile_data(budget_total_eur=120000, own_funds_eur=12000))
+    assert programme_cap(lottery, profile).eur == 30000
+    assert amount_reason(lottery, profile) == (
+        "Förderung bis 30.000 € bei Erstbewerbung – deckt 28 % des Bedarfs, als Kofinanzierung"
+    )
+    assert AmountArrays([lottery]).caps(profile)[0] == 30000
 
 
 def test_a_tiny_cofunder_ranks_below_a_programme_that_can_carry_a_large_project():
