@@ -27,9 +27,10 @@ from decimal import Decimal
 from typing import Literal
 
 from funding_matcher.domain.catalogue.records import Programme
-from funding_matcher.domain.german import format_eur, format_percent
+from funding_matcher.domain.german import format_date, format_eur, format_percent
 from funding_matcher.domain.matching.amounts import Cap, programme_cap
 from funding_matcher.domain.matching.kinds import funding_kind
+from funding_matcher.domain.matching.standing import status_class
 from funding_matcher.domain.matching.weights import (
     COFUNDER_FIT_SHARE,
     FITTING_GRANT_SHARE,
@@ -252,7 +253,7 @@ def propose_mix(
         parts = _main_carries_most([p for p in parts if p.amount_eur and p.amount_eur > ZERO])
     if not parts:
         return None
-    notes = _notes(parts, total, own, need - sum_parts(parts))
+    notes = _notes(parts, total, own, need - sum_parts(parts)) + _conditions(parts)
     first = parts[0].programme
     if "investiv" in profile.cost_types and not funds_the_project(first, profile):
         notes.append(
@@ -327,6 +328,27 @@ def _notes(parts: list[MixPart], total: Decimal, own: Decimal, gap: Decimal) -> 
             "weitere Förderer suchen."
         )
     return notes
+
+
+def _conditions(parts: list[MixPart]) -> list[str]:
+    """What the cards say about the planned programmes and a plan must carry too: a status in
+    doubt, a programme region, Nachrang."""
+    out = []
+    for part in parts:
+        programme = part.programme
+        name = programme.short_title
+        if status_class(programme.status) == "unclear":
+            evidence = programme.status_evidence
+            since = f" (letzter Beleg vom {format_date(evidence.date)})" if evidence else ""
+            out.append(
+                f"{name}: Status unklar{since} – vor dem Einplanen beim Fördergeber bestätigen "
+                "lassen, dass Anträge möglich sind."
+            )
+        if programme.needs_region and not programme.programme_area:
+            out.append(f"{name}: nur in bestimmten Regionen – prüfen, ob Ihr Ort dazu gehört.")
+        if programme.subsidiarity == "public_first":
+            out.append(f"{name}: nachrangig – öffentliche Mittel werden zuerst angerechnet.")
+    return out
 
 
 def planned_financing(mix: FundingMix) -> list[dict[str, object]]:

@@ -361,3 +361,34 @@ def test_an_investment_decides_the_main_programme_only_among_near_equal_fits():
     )
     near = propose_mix([(material, 90.0), (both, 80.0)], profile)
     assert near.main.programme.slug == "beides"
+
+
+def test_the_plan_carries_what_the_cards_say_about_its_programmes():
+    doubtful = programme(
+        slug="unklar",
+        short_title="Unklar",
+        funder="Land A",
+        status="unclear",
+        status_evidence={
+            "url": "https://example.org/aufruf",
+            "date": "2023-05-01",
+            "quote": "Anträge bis zum 30. Juni 2023.",
+        },
+        amount_max_eur=50000,
+    )
+    region = programme(
+        slug="region",
+        short_title="Regionalbudget",
+        funder="LAG B",
+        requires_designated_area=True,
+        designated_area_kind="region",
+        amount_max_eur=20000,
+    )
+    mix = propose_mix([(doubtful, 90.0), (region, 85.0)], mix_profile())
+    assert (
+        "Unklar: Status unklar (letzter Beleg vom 01.05.2023) – vor dem Einplanen beim "
+        "Fördergeber bestätigen lassen, dass Anträge möglich sind." in mix.notes
+    )
+    assert "Regionalbudget: nur in bestimmten Regionen – prüfen, ob Ihr Ort dazu gehört." in (
+        mix.notes
+    )
