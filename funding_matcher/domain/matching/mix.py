@@ -163,7 +163,9 @@ def propose_mix(
     total = cents(Decimal(str(profile.budget_total_eur)))
     own = cents(Decimal(str(profile.own_funds_eur or 0)))
     need = total - own
-    best = max((score for _, score in ranked), default=0.0)
+    # The bar is set by programmes that can carry a project: one that only tops up Land or
+    # Kommune money (§ 45c SGB XI) does not shut out the co-funder that fills the gap.
+    best = max((score for p, score in ranked if not p.requires_public_cofunding), default=0.0)
     grants = [
         p
         for p, score in ranked

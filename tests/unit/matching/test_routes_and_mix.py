@@ -392,3 +392,11 @@ def test_the_plan_carries_what_the_cards_say_about_its_programmes():
     assert "Regionalbudget: nur in bestimmten Regionen – prüfen, ob Ihr Ort dazu gehört." in (
         mix.notes
     )
+
+
+def test_a_top_up_programme_does_not_set_the_bar_for_co_funders():
+    top_up = programme(slug="pflegekassen", funder="Pflegekassen", requires_public_cofunding=True)
+    carrier = programme(slug="lotterie", funder="Lotterie", level="stiftung", amount_max_eur=60000)
+    gap_filler = programme(slug="land", funder="Land", amount_max_eur=15000)
+    mix = propose_mix([(top_up, 90.0), (carrier, 60.0), (gap_filler, 50.0)], mix_profile())
+    assert [p.programme.slug for p in mix.parts] == ["lotterie", "land"]
