@@ -351,7 +351,9 @@ class MatchingEngine:
         pool = [
             (self.programmes[r], float(total[r]))
             for r in _best(total, main, max(MIX_POOL, top or 0))
-            if self._plannable(r, today, profile, unplanned)
+            # Money reached through a third party (a Programmpartner, the Kreis) is that
+            # party's to give: listed, never planned with an amount.
+            if not rules.indirect[r] and self._plannable(r, today, profile, unplanned)
         ]
         return Ranking(
             matches,

@@ -1,7 +1,8 @@
 """A funding mix a grant writer would start from: one main programme plus co-funders.
 
 Real projects are financed from several sources. From the ranked eligible grants (prizes, loans
-and wage subsidies are left out, ended programmes, routes through a third party's decision,
+and wage subsidies are left out, ended programmes, money reached through a third party (even
+the ordinary route: the Programmpartner or the Kreis decides the amount),
 rounds whose next date lies after the project's start and guidelines that end before it too)
 the mix takes as main programme the best fitting one that funds the project's staff and
 investment costs: the application to write first. Co-funders must fit nearly as well as the

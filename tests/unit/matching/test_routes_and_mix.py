@@ -30,6 +30,10 @@ def test_an_ordinary_route_ranks_in_the_main_list_with_its_badge():
     match = match_for(ranking, "ueber-kreis")
     assert match.ordinary_route
     assert "Zugang über: Teilnehmender Kreis, der die Anträge bewilligt" in match.reasons
+    # The Kreis decides how much: the route is listed, never planned with an amount.
+    alone = rank([ordinary], budget_total_eur=20000, own_funds_eur=2000)
+    assert slugs(alone.matches) == ["ueber-kreis"]
+    assert alone.mix is None
 
 
 def test_route_badges_read_as_german():
