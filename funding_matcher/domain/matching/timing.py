@@ -9,7 +9,9 @@ Maßnahmebeginns). Three readings, the first that applies:
   Deutsch-Tschechischer Zukunftsfonds three months) and the next deadline, or today for a
   rolling programme, is later than that;
 - the programme names no lead and the start is nearer than the longest lead found in the
-  catalogue (planning's ASSUMED_LEAD_DAYS): whether a decision comes in time is open.
+  catalogue (planning's ASSUMED_LEAD_DAYS): whether a decision comes in time is open (not for a
+  programme that lets the project begin once the application is in, ``start_rule``
+  after_application; one that needs its written commitment first cannot grant an early start).
 
 The first two make the money unplannable for this start (the funding mix leaves it out); the
 third is a warning only.
@@ -64,11 +66,20 @@ def timing_problem(
                 True,
             )
         return None
-    if today <= start < today + timedelta(days=ASSUMED_LEAD_DAYS):
+    rule = programme.start_rule
+    if rule == "after_application" or not today <= start < today + timedelta(
+        days=ASSUMED_LEAD_DAYS
+    ):
+        return None  # may begin once the application is in, or time enough for a decision
+    soon = f"Ihr Projekt beginnt am {format_date(start)}, in {(start - today).days} Tagen"
+    if rule == "after_written_commitment":
         return TimingProblem(
-            f"Ihr Projekt beginnt am {format_date(start)}, in {(start - today).days} Tagen: ob "
-            "bis dahin bewilligt ist, ist offen – vorzeitigen Maßnahmebeginn beantragen oder "
-            "Beginn verschieben",
+            f"{soon}: begonnen werden darf erst nach der schriftlichen Zusage des Fördergebers, "
+            "und ob sie bis dahin kommt, ist offen – Beginn verschieben",
             False,
         )
-    return None
+    return TimingProblem(
+        f"{soon}: ob bis dahin bewilligt ist, ist offen – vorzeitigen Maßnahmebeginn beantragen "
+        "oder Beginn verschieben",
+        False,
+    )

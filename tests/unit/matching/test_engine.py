@@ -361,3 +361,17 @@ def test_a_start_within_weeks_is_warned_that_approval_may_come_later():
     assert soon.mix is not None  # a warning, not a reason to leave the money out
     later = rank([rolling], start_date="2027-03-01", duration_months=12)
     assert not any(w.startswith("Ihr Projekt beginnt am") for w in later.matches[0].warnings)
+
+
+def test_a_start_within_weeks_reads_by_the_programmes_start_rule():
+    def warned(**overrides):
+        p = programme(deadline={"kind": "rolling"}, **overrides)
+        match = rank([p], start_date="2026-12-20", duration_months=12).matches[0]
+        return [w for w in match.warnings if w.startswith("Ihr Projekt beginnt am")]
+
+    assert warned(start_rule="after_application") == []
+    assert warned(start_rule="after_written_commitment") == [
+        "Ihr Projekt beginnt am 20.12.2026, in 26 Tagen: begonnen werden darf erst nach der "
+        "schriftlichen Zusage des Fördergebers, und ob sie bis dahin kommt, ist offen – Beginn "
+        "verschieben"
+    ]
