@@ -348,9 +348,19 @@ class MatchingEngine:
             ]
             for listed in lists
         )
+        candidates = _best(total, main, max(MIX_POOL, top or 0))
+        # The best of the list that could carry a project, plannable now or not: the mix's bar.
+        listed_best = max(
+            (
+                float(total[r])
+                for r in candidates
+                if not self.programmes[r].requires_public_cofunding and self._carries(r, rules)
+            ),
+            default=None,
+        )
         pool = [
             (self.programmes[r], float(total[r]))
-            for r in _best(total, main, max(MIX_POOL, top or 0))
+            for r in candidates
             # Money reached through a third party (a Programmpartner, the Kreis) is that
             # party's to give: listed, never planned with an amount.
             if not rules.indirect[r] and self._plannable(r, today, profile, unplanned)
@@ -363,7 +373,9 @@ class MatchingEngine:
             rules,
             text.scores,
             indirect,
-            propose_mix(pool, profile, lambda p: self.routes.procedure(p, profile.state)),
+            propose_mix(
+                pool, profile, lambda p: self.routes.procedure(p, profile.state), listed_best
+            ),
         )
 
     def _related_best(
@@ -389,6 +401,10 @@ class MatchingEngine:
                 if top is not None and len(out) == top:
                     break
         return out
+
+    def _carries(self, row: int, rules: Eligibility) -> bool:
+        """A grant the applicant applies for itself: what a funding mix is built from."""
+        return not rules.indirect[row] and funding_kind(self.programmes[row]) == "grant"
 
     @property
     def _row_of(self) -> dict[str, int]:

@@ -154,11 +154,15 @@ def propose_mix(
     ranked: Sequence[tuple[Programme, float]],
     profile: Profile,
     procedure: Callable[[Programme], Programme | None] = lambda p: None,
+    listed_best: float | None = None,
 ) -> FundingMix | None:
     """The mix for a profile from ranked candidates with their scores (best first); None without
     a budget. Only fitting programmes take part (FITTING_GRANT_SHARE of the best score).
     ``procedure`` names the Land procedure through which one applies for a Bund programme: the
-    mix then plans with (and opens the application for) the procedure."""
+    mix then plans with (and opens the application for) the procedure. ``listed_best``: the
+    best score of the whole list, when the candidates are only those one can plan with now: a
+    youth programme is no main programme for a Begegnungsfest because the fitting ones are
+    between two rounds."""
     if profile.budget_total_eur is None:
         return None
     total = cents(Decimal(str(profile.budget_total_eur)))
@@ -167,6 +171,8 @@ def propose_mix(
     # The bar is set by programmes that can carry a project: one that only tops up Land or
     # Kommune money (§ 45c SGB XI) does not shut out the co-funder that fills the gap.
     best = max((score for p, score in ranked if not p.requires_public_cofunding), default=0.0)
+    if listed_best is not None:
+        best = max(best, listed_best)
     grants = [
         p
         for p, score in ranked
@@ -352,6 +358,21 @@ def _conditions(parts: list[MixPart]) -> list[str]:
         if programme.subsidiarity == "public_first":
             out.append(f"{name}: nachrangig – öffentliche Mittel werden zuerst angerechnet.")
     return out
+
+
+def no_mix_reason(profile: Profile) -> str:
+    """Why there is no funding mix, in one sentence for the results."""
+    if profile.budget_total_eur is None:
+        return (
+            "Für einen Vorschlag geben Sie im Profil das Budget (Gesamtkosten und Eigenmittel) an."
+        )
+    if (profile.own_funds_eur or 0) >= profile.budget_total_eur:
+        return "Die Eigenmittel decken die Gesamtkosten: kein Förderbedarf."
+    return (
+        "Kein passendes Programm lässt sich zurzeit für diesen Projektbeginn einplanen (zwischen "
+        "zwei Runden, Frist nach dem Beginn oder Zugang nur über Dritte) – prüfen Sie die Liste "
+        "und die Programme für die nächste Runde."
+    )
 
 
 def planned_financing(mix: FundingMix) -> list[dict[str, object]]:

@@ -66,6 +66,11 @@ class Ranking:
     indirect: list[Match] = field(default_factory=list)
     mix: FundingMix | None = None
 
+    @property
+    def profile(self) -> Profile:
+        """The profile this ranking answers."""
+        return self._profile
+
     @cached_property
     def _excluded_rows(self) -> np.ndarray:
         if self._rules is None:

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from funding_matcher.domain.catalogue.records import AccessRoute
 from funding_matcher.domain.matching.explain import route_label
-from funding_matcher.domain.matching.mix import planned_financing, propose_mix
+from funding_matcher.domain.matching.mix import no_mix_reason, planned_financing, propose_mix
 from funding_matcher.domain.matching.standing import standing, status_class
 from funding_matcher.domain.profile import Profile
 from tests.conftest import profile_data
@@ -404,3 +404,15 @@ def test_a_top_up_programme_does_not_set_the_bar_for_co_funders():
     gap_filler = programme(slug="land", funder="Land", amount_max_eur=15000)
     mix = propose_mix([(top_up, 90.0), (carrier, 60.0), (gap_filler, 50.0)], mix_profile())
     assert [p.programme.slug for p in mix.parts] == ["lotterie", "land"]
+
+
+def test_no_weak_main_programme_when_the_fitting_ones_cannot_be_planned_now():
+    # The fitting programmes are between two rounds (not candidates); a youth programme that
+    # passes the rules is no main programme for a Begegnungsfest.
+    weak = programme(slug="jugend", funder="ESF", amount_max_eur=None)
+    assert propose_mix([(weak, 30.0)], mix_profile(), listed_best=70.0) is None
+    assert propose_mix([(weak, 30.0)], mix_profile()).main.programme.slug == "jugend"
+    assert no_mix_reason(mix_profile()).startswith(
+        "Kein passendes Programm lässt sich zurzeit für diesen Projektbeginn einplanen"
+    )
+    assert no_mix_reason(mix_profile(budget_total_eur=None)).startswith("Für einen Vorschlag")
