@@ -374,7 +374,11 @@ class MatchingEngine:
             text.scores,
             indirect,
             propose_mix(
-                pool, profile, lambda p: self.routes.procedure(p, profile.state), listed_best
+                pool,
+                profile,
+                lambda p: self.routes.procedure(p, profile.state),
+                listed_best,
+                lambda p: self._timing_note(p, profile, today),
             ),
         )
 
@@ -401,6 +405,13 @@ class MatchingEngine:
                 if top is not None and len(out) == top:
                     break
         return out
+
+    def _timing_note(self, programme: Programme, profile: Profile, today: date) -> str | None:
+        """What the card warns about the programme's timing for this start (timing.py)."""
+        procedure = self.routes.procedure(programme, profile.state)
+        window = standing(programme, today, procedure).next_window
+        problem = timing_problem(programme, profile, window, today)
+        return problem.text if problem else None
 
     def _carries(self, row: int, rules: Eligibility) -> bool:
         """A grant the applicant applies for itself: what a funding mix is built from."""

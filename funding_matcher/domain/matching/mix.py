@@ -155,6 +155,7 @@ def propose_mix(
     profile: Profile,
     procedure: Callable[[Programme], Programme | None] = lambda p: None,
     listed_best: float | None = None,
+    caution: Callable[[Programme], str | None] = lambda p: None,
 ) -> FundingMix | None:
     """The mix for a profile from ranked candidates with their scores (best first); None without
     a budget. Only fitting programmes take part (FITTING_GRANT_SHARE of the best score).
@@ -162,7 +163,8 @@ def propose_mix(
     mix then plans with (and opens the application for) the procedure. ``listed_best``: the
     best score of the whole list, when the candidates are only those one can plan with now: a
     youth programme is no main programme for a Begegnungsfest because the fitting ones are
-    between two rounds."""
+    between two rounds. ``caution``: what the card warns about a planned programme's timing
+    (a start within weeks), carried into the plan's notes."""
     if profile.budget_total_eur is None:
         return None
     total = cents(Decimal(str(profile.budget_total_eur)))
@@ -263,6 +265,10 @@ def propose_mix(
     if not parts:
         return None
     notes = _notes(parts, total, own, need - sum_parts(parts)) + _conditions(parts)
+    for part in parts:
+        said = caution(part.programme)
+        if said:
+            notes.append(f"{part.programme.short_title}: {said}.")
     first = parts[0].programme
     if "investiv" in profile.cost_types and not funds_the_project(first, profile):
         notes.append(

@@ -359,6 +359,9 @@ def test_a_start_within_weeks_is_warned_that_approval_may_come_later():
         "vorzeitigen Maßnahmebeginn beantragen oder Beginn verschieben" in soon.matches[0].warnings
     )
     assert soon.mix is not None  # a warning, not a reason to leave the money out
+    assert any(
+        n.startswith("Testprogramm: Ihr Projekt beginnt am 20.12.2026") for n in soon.mix.notes
+    )
     later = rank([rolling], start_date="2027-03-01", duration_months=12)
     assert not any(w.startswith("Ihr Projekt beginnt am") for w in later.matches[0].warnings)
 
