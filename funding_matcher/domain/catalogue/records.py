@@ -532,8 +532,13 @@ class Programme(BaseModel):
     @property
     def needs_region(self) -> bool:
         """Only inside a programme region (LEADER, ILE, a rural development area) that the
-        profile's designated_area says nothing about."""
-        return self.requires_designated_area is True and self.designated_area_kind == "region"
+        profile's designated_area says nothing about and no ``programme_area`` lists: the user
+        must check it."""
+        return (
+            self.requires_designated_area is True
+            and self.designated_area_kind == "region"
+            and not self.programme_area
+        )
 
     @property
     def purely_investive(self) -> bool:

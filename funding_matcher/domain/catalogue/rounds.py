@@ -59,7 +59,7 @@ def guideline_note(
             f"Die Förderrichtlinie ist am {format_date(until)} ausgelaufen: "
             "Verlängerung oder Nachfolgeprogramm beim Fördergeber erfragen."
         )
-    if project_start is not None and until < project_start:
+    if project_start is not None and guideline_expired(programme, project_start):
         return (
             f"Die Förderrichtlinie gilt nur bis {format_date(until)}, Ihr Projekt beginnt erst am "
             f"{format_date(project_start)}: ohne neue Richtlinie keine Förderung – beim "

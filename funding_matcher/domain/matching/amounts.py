@@ -126,13 +126,7 @@ class AmountArrays:
         self.per_project = np.array([u == "project" for u in per], dtype=bool)
         self.uncountable = np.array([u in UNCOUNTABLE for u in per], dtype=bool)
         self.lowest = column("amount_min_eur")
-        self.first = np.array(
-            [
-                np.nan if p.first_application_max_eur is None else p.first_application_max_eur
-                for p in programmes
-            ],
-            dtype=np.float64,
-        )
+        self.first = column("first_application_max_eur")
 
     def caps(self, profile: Profile, with_rate: bool = True) -> np.ndarray:
         """Each programme's cap for this project in euros (nan: unknown), as programme_cap;

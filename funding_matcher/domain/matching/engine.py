@@ -22,8 +22,15 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from funding_matcher.domain import taxonomy
 from funding_matcher.domain.catalogue.family import rankable
 from funding_matcher.domain.catalogue.records import Programme
+from funding_matcher.domain.catalogue.rounds import guideline_expired
 from funding_matcher.domain.matching.amounts import coverage, programme_cap
-from funding_matcher.domain.matching.explain import Fit, match_reasons, match_warnings, missing_data
+from funding_matcher.domain.matching.explain import (
+    Fit,
+    match_reasons,
+    match_warnings,
+    missing_data,
+    timing_warning,
+)
 from funding_matcher.domain.matching.features import ProgrammeArrays, mask
 from funding_matcher.domain.matching.kinds import funding_kind
 from funding_matcher.domain.matching.mix import propose_mix
@@ -37,7 +44,7 @@ from funding_matcher.domain.matching.scoring import (
     score_parts,
     total_scores,
 )
-from funding_matcher.domain.matching.standing import standing
+from funding_matcher.domain.matching.standing import Standing, standing
 from funding_matcher.domain.matching.terms import CaseCounts, shows_meaning
 from funding_matcher.domain.matching.text import FOLD, GermanAnalyzer, stem, words
 from funding_matcher.domain.matching.timing import timing_problem
@@ -285,13 +292,11 @@ class MatchingEngine:
         start, its guideline still runs when the project starts, and it funds what the project
         plans (not a narrow purpose the project's words do not name)."""
         programme = self.programmes[row]
-        procedure = self.routes.procedure(programme, profile.state)
-        st = standing(programme, today, procedure)
+        st = self._standing(programme, profile, today)
         if unplanned[row] or st.round == "ended":
             return False
         start = profile.start_date
-        until = programme.guideline_valid_until
-        if start is not None and until is not None and until < start:
+        if start is not None and guideline_expired(programme, start):
             return False  # no guideline when the project starts
         problem = timing_problem(programme, profile, st.next_window, today)
         if problem is not None and problem.blocks_plan:
@@ -378,7 +383,7 @@ class MatchingEngine:
                 profile,
                 lambda p: self.routes.procedure(p, profile.state),
                 listed_best,
-                lambda p: self._timing_note(p, profile, today),
+                lambda p: timing_warning(p, profile, self._standing(p, profile, today), today),
             ),
         )
 
@@ -406,12 +411,10 @@ class MatchingEngine:
                     break
         return out
 
-    def _timing_note(self, programme: Programme, profile: Profile, today: date) -> str | None:
-        """What the card warns about the programme's timing for this start (timing.py)."""
-        procedure = self.routes.procedure(programme, profile.state)
-        window = standing(programme, today, procedure).next_window
-        problem = timing_problem(programme, profile, window, today)
-        return problem.text if problem else None
+    def _standing(self, programme: Programme, profile: Profile, today: date) -> Standing:
+        """The programme's standing, with the next date of its Land procedure for the profile's
+        Land (a Bund programme)."""
+        return standing(programme, today, self.routes.procedure(programme, profile.state))
 
     def _carries(self, row: int, rules: Eligibility) -> bool:
         """A grant the applicant applies for itself: what a funding mix is built from."""

@@ -239,7 +239,7 @@ def match_warnings(
             f"Nur mit Partnern aus {wanted} – Ihr Projekt nennt {country_list(others)}: trifft "
             "das zu?"
         )
-    if programme.needs_region and not programme.programme_area:
+    if programme.needs_region:
         warnings.append(
             "Nur in bestimmten Regionen (etwa einer LEADER-Region): prüfen Sie, ob Ihr Ort dazu "
             "gehört"

@@ -60,12 +60,12 @@ def _size_weight(sizes: list[int], exponent: float) -> np.ndarray:
     return np.maximum(np.array(sizes, dtype=np.float32), 1.0) ** np.float32(-exponent)
 
 
+_COUNTRY_BIT = {code: i for i, code in enumerate(sorted(COUNTRY_NAMES))}
+
+
 def country_bits(codes) -> int:
     """One bit per country code of kinds.COUNTRY_NAMES."""
     return sum(1 << _COUNTRY_BIT[c] for c in codes if c in _COUNTRY_BIT)
-
-
-_COUNTRY_BIT = {code: i for i, code in enumerate(sorted(COUNTRY_NAMES))}
 
 
 def _last_date(p: Programme) -> int:

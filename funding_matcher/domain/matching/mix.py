@@ -359,7 +359,7 @@ def _conditions(parts: list[MixPart]) -> list[str]:
                 f"{name}: Status unklar{since} – vor dem Einplanen beim Fördergeber bestätigen "
                 "lassen, dass Anträge möglich sind."
             )
-        if programme.needs_region and not programme.programme_area:
+        if programme.needs_region:
             out.append(f"{name}: nur in bestimmten Regionen – prüfen, ob Ihr Ort dazu gehört.")
         if programme.subsidiarity == "public_first":
             out.append(f"{name}: nachrangig – öffentliche Mittel werden zuerst angerechnet.")

@@ -75,6 +75,12 @@ def test_broken_files_are_named_with_line_and_valid_ones_still_load(write_progra
         ),
         ({"partner_countries": ["PL"]}, "partner_countries: nur bei cooperation"),
         ({"cooperation": "cross_border", "partner_countries": ["XX"]}, "partner_countries"),
+        ({"project_cost_max_eur": 0}, "project_cost_max_eur"),
+        ({"first_application_max_eur": -30000}, "first_application_max_eur"),
+        (
+            {"requires_designated_area": True, "designated_area_kind": "stadt"},
+            "designated_area_kind",
+        ),
     ],
 )
 def test_stricter_validation(write_programme, catalogue_dir, overrides, fragment):
