@@ -173,7 +173,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60)
-    parser.add_argument("--threads", type=int, default=16, help="waitress worker threads")
+    parser.add_argument("--threads", type=int, default=16, help="waitress threads per process")
+    parser.add_argument("--processes", type=int, help="server processes (default: one per core)")
     parser.add_argument("--database", required=True, help="an empty database (it is filled)")
     parser.add_argument(
         "--think", type=float, default=0.0, help="mean seconds a user pauses between pages"
@@ -202,7 +203,7 @@ def main() -> None:
             user.session(n)
             n += 1
 
-    with served(env, args.threads) as (base, _pid):
+    with served(env, args.threads, args.processes) as (base, _pid):
         stop = time.monotonic() + args.seconds
         threads = [threading.Thread(target=run, args=(e,)) for e in emails]
         began = time.perf_counter()
@@ -215,7 +216,8 @@ def main() -> None:
     where = args.database.split("@")[-1]
     print(
         f"{args.users} users, {wall:.0f} s, think time {args.think:g} s, "
-        f"waitress threads {args.threads}, {where}"
+        f"waitress threads {args.threads} per process,"
+        f" processes {args.processes or 'one per core'}, {where}"
     )
     print(f"requests {total}, {total / wall:.1f}/s, errors {len(errors)}")
     print(f"{'page':16} {'n':>6} {'req/s':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}")

@@ -32,7 +32,7 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
-from served import BIN, served  # benchmarks/served.py, beside this script
+from served import BIN, rss_mb, served  # benchmarks/served.py, beside this script
 
 from funding_matcher.operations.accounts import add_member, create_organisation, create_user
 from funding_matcher.operations.projects import save_profile
@@ -41,13 +41,6 @@ from funding_matcher.paths import PROJECT_ROOT
 DEV_CASES = PROJECT_ROOT.parent / "shared" / "eval" / "dev" / "cases.json"
 PASSWORD = "ein-langes-benchmark-passwort"
 RESULT_LINK = re.compile(r'href="/programme/([a-z0-9-]+)"')
-
-
-def rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
 
 
 def profiles(rng: random.Random) -> list[dict[str, Any]]:
@@ -141,7 +134,8 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--fresh", type=int, default=1000)
-    parser.add_argument("--threads", type=int, default=8, help="waitress worker threads")
+    parser.add_argument("--threads", type=int, default=4, help="waitress threads per process")
+    parser.add_argument("--processes", type=int, help="server processes (default: one per core)")
     parser.add_argument("--database", help="database URL (default: SQLite in a temporary folder)")
     args = parser.parse_args()
 
@@ -157,7 +151,7 @@ def main() -> None:
         env["FUNDING_MATCHER_DATABASE_URL"] = args.database
     bodies = profiles(rng)
     email, ids = prepare(env, bodies)
-    with served(env, args.threads, log=True) as (base, pid):
+    with served(env, args.threads, args.processes, log=True) as (base, pid):
         run(args, base, email, ids, bodies, pid, rng)
 
 
@@ -206,7 +200,10 @@ def run(args, base: str, email: str, ids: list[int], bodies: list, pid: int, rng
         t.join()
     wall = time.perf_counter() - begun
     total = sum(len(v) for v in times.values())
-    print(f"{args.clients} clients, {wall:.0f} s, waitress threads {args.threads}")
+    print(
+        f"{args.clients} clients, {wall:.0f} s, waitress threads {args.threads}"
+        f" per process, processes {args.processes or 'one per core'}"
+    )
     print(f"requests {total}, {total / wall:.1f}/s, errors or differing answers: {len(errors)}")
     for kind, values in times.items():
         print(

@@ -3,6 +3,7 @@ HTTP (throughput.py, load_test.py, match_concurrency.py)."""
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -22,12 +23,18 @@ def free_port() -> int:
 
 
 @contextmanager
-def served(env: dict[str, str], threads: int, log: bool = False) -> Iterator[tuple[str, int]]:
+def served(
+    env: dict[str, str], threads: int, processes: int | None = None, log: bool = False
+) -> Iterator[tuple[str, int]]:
     """``funding-matcher serve`` on a free port: its base URL and process id once it answers;
-    stopped on leaving the block. ``log``: keep the server's log on stderr."""
+    stopped on leaving the block. ``processes``: the server's own default (one per core) unless
+    given. ``log``: keep the server's log on stderr."""
     port = free_port()
+    command = [BIN / "funding-matcher", "serve", "--port", str(port), "--threads", str(threads)]
+    if processes is not None:
+        command += ["--processes", str(processes)]
     server = subprocess.Popen(
-        [BIN / "funding-matcher", "serve", "--port", str(port), "--threads", str(threads)],
+        command,
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=None if log else subprocess.DEVNULL,
@@ -44,3 +51,33 @@ def served(env: dict[str, str], threads: int, log: bool = False) -> Iterator[tup
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def process_tree(pid: int) -> list[int]:
+    """``pid`` and every process below it (the server's workers)."""
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        for task in Path(f"/proc/{current}/task").glob("*/children"):
+            todo += [int(child) for child in task.read_text().split()]
+    return found
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) the server's processes have used so far."""
+    total = 0
+    for each in process_tree(pid):
+        fields = Path(f"/proc/{each}/stat").read_text().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of the server's processes together, in MB."""
+    total = 0.0
+    for each in process_tree(pid):
+        for line in Path(f"/proc/{each}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                total += int(line.split()[1]) / 1024
+    return total

@@ -11,7 +11,7 @@ cores to the server. Prints requests/s, p50/p95/p99 and the answer size per scen
 With ``--catalogue-size N`` the catalogue is first copied to N records (the real ones plus copies
 under new slugs), the order of magnitude of the Förderdatenbank.
 
-    .venv/bin/python benchmarks/throughput.py [--requests 2000] [--threads 8]
+    .venv/bin/python benchmarks/throughput.py [--requests 2000] [--threads 4] [--processes N]
         [--catalogue-size 2500] [--database postgresql://postgres@127.0.0.1:5432/loadtest]
 """
 
@@ -27,7 +27,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from served import BIN, served  # benchmarks/served.py, beside this script
+from served import BIN, cpu_seconds, served  # benchmarks/served.py, beside this script
 
 from funding_matcher.paths import PROJECT_ROOT
 
@@ -65,7 +65,8 @@ def ab(url: str, requests: int, connections: int, body: Path | None = None) -> d
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=2000, help="requests per scenario")
-    parser.add_argument("--threads", type=int, default=8, help="waitress worker threads")
+    parser.add_argument("--threads", type=int, default=4, help="waitress threads per process")
+    parser.add_argument("--processes", type=int, help="server processes (default: one per core)")
     parser.add_argument("--database", help="database URL (default: SQLite in a temporary folder)")
     parser.add_argument(
         "--catalogue-size", type=int, help="copy the catalogue to this many records"
@@ -98,10 +99,13 @@ def main() -> None:
         path.write_text(json.dumps(profile), encoding="utf-8")
         bodies.append(path)
 
-    with served(env, args.threads) as (base, pid):
+    with served(env, args.threads, args.processes) as (base, pid):
         ab(base + "/programme/", 50, 4)  # warm up: engine built, templates compiled
         ab(base + MATCH, 50, 4, bodies[0])
-        print(f"waitress threads: {args.threads}, requests per scenario: {args.requests}")
+        print(
+            f"waitress threads per process: {args.threads}, processes:"
+            f" {args.processes or 'one per core'}, requests per scenario: {args.requests}"
+        )
         print(
             f"{'scenario':<34}{'req/s':>8}{'p50 ms':>8}{'p95':>6}{'p99':>6}{'bytes':>8}{'err':>5}"
             f"{'cpu ms':>8}"
@@ -143,12 +147,6 @@ def copy_catalogue(source: Path, target: Path, size: int) -> Path:
         )
         (target / f"{slug}.yaml").write_text(text, encoding="utf-8")
     return target
-
-
-def cpu_seconds(pid: int) -> float:
-    """CPU time (user + system) the server process has used so far."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def report(title: str, runs: list[dict[str, float]], cpu: float = float("nan")) -> None:

@@ -54,7 +54,9 @@ def normalise_database_url(url: str) -> str:
 
 
 def load_or_create_secret_key(instance_path: Path) -> str:
-    """A random key stored in the instance folder on first start; never a fixed one."""
+    """A random key stored in the instance folder on first start; never a fixed one. Server
+    processes starting at once agree on one key: the file appears whole or not at all (written
+    aside, then linked into place), and a process that finds it there reads that one."""
     path = instance_path / SECRET_KEY_FILE
     if path.exists():
         key = path.read_text(encoding="utf-8").strip()
@@ -63,7 +65,16 @@ def load_or_create_secret_key(instance_path: Path) -> str:
     instance_path.mkdir(parents=True, exist_ok=True, mode=0o700)
     key = secrets.token_hex(32)
     # Created 0600 from the start: the key is never readable by others, not even briefly.
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    aside = instance_path / f".{SECRET_KEY_FILE}.{os.getpid()}"
+    descriptor = os.open(aside, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
         handle.write(key)
+    try:
+        if path.exists():  # empty: an earlier start died between open and write
+            path.unlink()
+        os.link(aside, path)
+    except FileExistsError:  # another process was first: its key counts
+        key = path.read_text(encoding="utf-8").strip()
+    finally:
+        aside.unlink()
     return key
