@@ -22,6 +22,19 @@ def test_validate_reports_each_broken_file_and_exits_1(cli, write_programme, cat
     assert "1 Programme gültig, 2 Datei(en) mit Fehlern." in result.output
 
 
+def test_validate_refuses_a_key_written_twice(cli, write_programme, catalogue_dir):
+    path = write_programme()
+    path.write_text(path.read_text("utf-8") + "title: Zweiter Titel\n", "utf-8")
+    last = len(path.read_text("utf-8").splitlines())
+    result = cli(["programs", "validate", "--today", "2026-11-24"])
+    assert result.exit_code == 1
+    assert (
+        f"testprogramm.yaml:{last}: Schlüssel „title“ steht zweimal (Zeile 2 und Zeile {last})"
+        in result.output
+    )
+    assert "0 Programme gültig, 1 Datei(en) mit Fehlern." in result.output
+
+
 def test_validate_green_catalogue_exits_0(cli, write_programme, catalogue_dir):
     write_programme()
     result = cli(["programs", "validate", "--dir", str(catalogue_dir), "--today", "2026-11-24"])

@@ -59,6 +59,49 @@ def _key_lines(node: yaml.Node) -> dict[str, int]:
     return lines
 
 
+# ``<<: *anchor`` takes keys over from another mapping; keys written beside it override them.
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+def _duplicate_keys(node: yaml.Node, path: Path) -> list[CatalogueProblem]:
+    """Keys written twice in one mapping, at any depth (YAML would keep the later value)."""
+    problems = []
+    # Mappings and sequences still to look at, each with the path of its keys ("deadline.").
+    pending: list[tuple[yaml.Node, str]] = [(node, "")]
+    checked: set[int] = set()
+    while pending:
+        current, prefix = pending.pop()
+        if id(current) in checked:  # an alias repeats a node already checked
+            continue
+        checked.add(id(current))
+        if isinstance(current, yaml.SequenceNode):
+            for index, item in enumerate(current.value):
+                if not isinstance(item, yaml.ScalarNode):
+                    pending.append((item, f"{prefix}{index}."))
+            continue
+        if not isinstance(current, yaml.MappingNode):
+            continue
+        first: dict[tuple[str, Any], int] = {}
+        repeated: dict[tuple[str, Any], list[int]] = {}
+        for key_node, value_node in current.value:
+            if not isinstance(value_node, yaml.ScalarNode):
+                pending.append((value_node, f"{prefix}{key_node.value}."))
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _MERGE_TAG:
+                continue
+            key = (key_node.tag, key_node.value)
+            line = key_node.start_mark.line + 1
+            if key in first:
+                repeated.setdefault(key, [first[key]]).append(line)
+            else:
+                first[key] = line
+        for (_, name), lines in repeated.items():
+            times = "zweimal" if len(lines) == 2 else f"{len(lines)}-mal"
+            named = ", ".join(f"Zeile {line}" for line in lines[:-1]) + f" und Zeile {lines[-1]}"
+            message = f"Schlüssel „{prefix}{name}“ steht {times} ({named})"
+            problems.append(CatalogueProblem(path, lines[1], message))
+    return sorted(problems, key=lambda problem: problem.line or 0)
+
+
 # A child record (``parent: slug``) inherits every key it leaves out from its parent, except
 # these, which describe the sub-line itself.
 OWN_KEYS = frozenset(
@@ -97,6 +140,9 @@ def read_raw(text: str, path: Path) -> tuple[RawRecord | None, list[CataloguePro
     loader = SafeLoader(text)
     try:
         node = loader.get_single_node()  # parsed once: the lines come from the same nodes
+        duplicates = _duplicate_keys(node, path) if node is not None else []
+        if duplicates:
+            return None, duplicates
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)

@@ -90,6 +90,83 @@ def test_stricter_validation(write_programme, catalogue_dir, overrides, fragment
     assert fragment in str(result.problems[0])
 
 
+def _insert_after(path, after: str, *added: str) -> list[str]:
+    """Write ``added`` below the line ``after`` of a record file; its lines afterwards."""
+    lines = path.read_text("utf-8").splitlines()
+    at = lines.index(after) + 1
+    lines[at:at] = added
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    return lines
+
+
+def _line_numbers(lines: list[str], start: str) -> list[int]:
+    return [number for number, line in enumerate(lines, 1) if line.startswith(start)]
+
+
+@pytest.mark.parametrize(
+    ("after", "added", "key"),
+    [
+        pytest.param("checked_on: '2026-11-01'", "title: Zweiter Titel", "title", id="oben"),
+        # Nested keys are named by their path, as the field problems are.
+        pytest.param(
+            "  quote: Anträge können bis zum 30. September eingereicht werden.",
+            "  date: '2026-10-02'",
+            "status_evidence.date",
+            id="verschachtelt",
+        ),
+        pytest.param("    day: 30", "    day: 31", "deadline.annual.day", id="zwei-ebenen-tief"),
+    ],
+)
+def test_a_key_written_twice_is_refused_with_both_lines(
+    write_programme, catalogue_dir, after, added, key
+):
+    write_programme(slug="zweites-programm")
+    lines = _insert_after(write_programme(), after, added)
+    first, second = _line_numbers(lines, added.split(":")[0] + ":")
+
+    result = load_catalogue(catalogue_dir)
+
+    # YAML alone would keep the later value without a word.
+    assert [p.slug for p in result.programmes] == ["zweites-programm"]
+    assert [(p.path.name, p.line, p.message) for p in result.problems] == [
+        (
+            "testprogramm.yaml",
+            second,
+            f"Schlüssel „{key}“ steht zweimal (Zeile {first} und Zeile {second})",
+        )
+    ]
+
+
+def test_every_repeated_key_of_a_file_is_named(write_programme, catalogue_dir):
+    path = write_programme()
+    _insert_after(path, "funding_type: zuschuss", "themes: [teilhabe]", "funding_type: zuschuss")
+    lines = _insert_after(path, "checked_on: '2026-11-01'", "themes: [engagement]")
+    themes = _line_numbers(lines, "themes:")
+    funding_type = _line_numbers(lines, "funding_type:")
+
+    problems = [str(p) for p in load_catalogue(catalogue_dir).problems]
+
+    assert problems == [
+        f"{path}:{themes[1]}: Schlüssel „themes“ steht 3-mal "
+        f"(Zeile {themes[0]}, Zeile {themes[1]} und Zeile {themes[2]})",
+        f"{path}:{funding_type[1]}: Schlüssel „funding_type“ steht zweimal "
+        f"(Zeile {funding_type[0]} und Zeile {funding_type[1]})",
+    ]
+
+
+def test_keys_taken_over_with_a_merge_key_may_be_overridden(write_programme, catalogue_dir):
+    path = write_programme()
+    text = path.read_text("utf-8").replace("status_evidence:", "status_evidence: &evidence", 1)
+    path.write_text(
+        text + "sources:\n  amount_max_eur:\n    <<: *evidence\n    date: '2026-10-02'\n", "utf-8"
+    )
+
+    result = load_catalogue(catalogue_dir)
+
+    assert result.ok
+    assert result.programmes[0].sources["amount_max_eur"].date == date(2026, 10, 2)
+
+
 def test_reference_to_unknown_programme_is_reported(write_programme, catalogue_dir):
     write_programme(combinable_with=["gibt-es-nicht"])
     result = load_catalogue(catalogue_dir)
