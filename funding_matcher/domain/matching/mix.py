@@ -287,12 +287,21 @@ def propose_mix(
         and combinable(p, planned)
     ][:UNPRICED_NAMED]
     if unpriced:
-        names = ", ".join(p.short_title for p in unpriced)
+        names = ", ".join(_with_rate(p) for p in unpriced)
         notes.append(
-            f"Ebenfalls passend, Höhe nicht veröffentlicht: {names} – beim Fördergeber erfragen "
-            "und als weitere Finanzierung eintragen."
+            f"Ebenfalls passend, ohne veröffentlichten Höchstbetrag: {names} – den Betrag beim "
+            "Fördergeber erfragen und als weitere Finanzierung eintragen."
         )
     return FundingMix(total, own, need, parts, notes)
+
+
+def _with_rate(programme: Programme) -> str:
+    """The programme's short title with its published rate, as its card shows it: a rate is
+    published even where no maximum is."""
+    rate = programme.limit("funding_rate_max_percent")
+    if rate is None:
+        return programme.short_title
+    return f"{programme.short_title} (bis {format_percent(rate)} der Kosten)"
 
 
 def _main_carries_most(parts: list[MixPart]) -> list[MixPart]:

@@ -341,11 +341,20 @@ def test_a_close_fit_without_a_published_amount_is_named_beside_the_plan():
         funding_rate_max_percent=None,
         amount_max_eur=None,
     )
-    mix = propose_mix([(capped, 90.0), (unpriced, 88.0)], mix_profile())
+    rate_only = programme(
+        slug="nur-quote",
+        short_title="Quartiersfonds",
+        funder="Stiftung C",
+        funding_rate_max_percent=90,
+        amount_max_eur=None,
+    )
+    mix = propose_mix([(capped, 90.0), (unpriced, 88.0), (rate_only, 87.0)], mix_profile())
     assert [p.programme.slug for p in mix.parts] == ["gedeckelt"]
+    # A published rate is said, as on the programme's card: no "Höhe nicht veröffentlicht".
     assert (
-        "Ebenfalls passend, Höhe nicht veröffentlicht: Stadtteilzentren – beim Fördergeber "
-        "erfragen und als weitere Finanzierung eintragen." in mix.notes
+        "Ebenfalls passend, ohne veröffentlichten Höchstbetrag: Stadtteilzentren, "
+        "Quartiersfonds (bis 90 % der Kosten) – den Betrag beim Fördergeber erfragen und als "
+        "weitere Finanzierung eintragen." in mix.notes
     )
     far = propose_mix([(capped, 90.0), (unpriced, 40.0)], mix_profile())
     assert not any(n.startswith("Ebenfalls passend") for n in far.notes)
