@@ -68,6 +68,11 @@ STOP_WORDS = frozenset(
     """.split()  # noqa: SIM905 (a word list reads best as text)
 )
 
+# An adjective ending in "-frei" (barrierefrei, schwellenfreier, kostenfreie) says "without" its
+# first part: its last part is no subject of its own, and as a term it matched "freie Träger",
+# "Freie Wohlfahrtspflege", "Freistaat" and "Freizeit". Its first part (Barriere) stays a term.
+FREE_OF = frozenset({"frei", "freie", "freier", "freien", "freies", "freiem"})
+
 # A stem ending in -inn is a feminine form when at least four letters come before it.
 FEMININE_MIN = 7
 
@@ -176,7 +181,10 @@ class GermanAnalyzer:
         return terms
 
     def _split(self, word: str) -> tuple[str, ...]:
-        return self._split_known(word) or self._split_at_head(word)
+        parts = self._split_known(word) or self._split_at_head(word)
+        if parts and parts[-1] in FREE_OF:
+            return parts[:-1]
+        return parts
 
     def _split_known(self, word: str) -> tuple[str, ...]:
         if word[:MIN_PART] not in self.known_starts:

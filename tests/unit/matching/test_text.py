@@ -1,6 +1,8 @@
 """German compound splitting: which parts of a long word become index terms."""
 
+from funding_matcher.domain.matching.engine import MatchingEngine
 from funding_matcher.domain.matching.text import GermanAnalyzer, stem, words
+from tests.unit.matching.helpers import programme
 
 ANALYZER = GermanAnalyzer(known_stems=["quarti", "management", "verband", "pfleg", "verein"])
 
@@ -39,3 +41,28 @@ def test_feminine_forms_share_the_stem_of_the_masculine_ones():
     assert stem("beginnen") == "beginn"
     assert stem("gewinnen") == "gewinn"
     assert stem("gemeinsinn") == "gemeinsinn"
+
+
+def test_an_adjective_in_frei_keeps_its_first_part_only():
+    analyzer = GermanAnalyzer(known_stems=["barri", "freier", "freien", "frei", "schwell"])
+    assert analyzer.parts("barrierefreier") == ("barri",)
+    assert analyzer.parts("barrierefreien") == ("barri",)
+    assert analyzer.parts("schwellenfrei") == ("schwell",)
+
+
+def test_a_barrierefreier_treffpunkt_finds_barriers_not_freie_traeger():
+    # "Barrierefrei" is about barriers; "freier Träger" and "Freistaat" say nothing about them.
+    texts = {
+        "freie-traeger": "Antragsberechtigt ist jeder freier Träger im Freistaat.",
+        "rampen": "Barrieren abbauen: Rampen und Aufzüge, beantragt durch einen freier Träger.",
+        "leichte-sprache": "Barrieren in Texten abbauen mit Leichter Sprache.",
+        "kunst": "Kunst im öffentlichen Raum.",
+    }
+    engine = MatchingEngine(
+        [
+            programme(slug=slug, title=slug, summary=text, description=text, funder="Land")
+            for slug, text in texts.items()
+        ]
+    )
+    found = {p.slug for p, _ in engine.search("barrierefreier Umbau")}
+    assert found == {"rampen", "leichte-sprache"}
