@@ -70,11 +70,13 @@ def load_or_create_secret_key(instance_path: Path) -> str:
     with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
         handle.write(key)
     try:
-        if path.exists():  # empty: an earlier start died between open and write
-            path.unlink()
         os.link(aside, path)
-    except FileExistsError:  # another process was first: its key counts
-        key = path.read_text(encoding="utf-8").strip()
+    except FileExistsError:
+        found = path.read_text(encoding="utf-8").strip()
+        if found:  # another process was first: its key counts
+            key = found
+        else:  # an empty file, left by a start that died before writing: replaced
+            os.replace(aside, path)
     finally:
-        aside.unlink()
+        aside.unlink(missing_ok=True)
     return key

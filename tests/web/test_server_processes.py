@@ -173,3 +173,11 @@ def test_workers_starting_at_once_share_one_secret_key(tmp_path):
     assert len(set(keys)) == 1
     assert (tmp_path / SECRET_KEY_FILE).read_text(encoding="utf-8") == keys[0]
     assert sorted(p.name for p in tmp_path.iterdir()) == [SECRET_KEY_FILE]
+
+
+def test_an_empty_key_file_left_by_a_dead_start_is_replaced(tmp_path):
+    (tmp_path / SECRET_KEY_FILE).write_text("", encoding="utf-8")
+    key = load_or_create_secret_key(tmp_path)
+    assert len(key) == 64
+    assert load_or_create_secret_key(tmp_path) == key
+    assert (tmp_path / SECRET_KEY_FILE).stat().st_mode & 0o777 == 0o600
