@@ -104,6 +104,11 @@ def programs_show(slug: str, directory: Path | None, today: str | None) -> None:
         ),
         ("Förderart", taxonomy.label("funding_types", programme.funding_type)),
         ("Förderquote bis", format_percent(rate, missing=UNKNOWN)),
+        *(
+            [("In der Regel", format_percent(programme.funding_rate_regular_percent))]
+            if programme.funding_rate_regular_percent is not None
+            else []
+        ),
         (
             "Antragsberechtigt",
             ", ".join(taxonomy.labels("applicant_types", programme.applicant_types)),

@@ -8,6 +8,7 @@ from flask import Flask
 from flask_login import current_user
 
 from funding_matcher.domain import german, taxonomy
+from funding_matcher.domain.matching.amounts import rate_text
 from funding_matcher.domain.matching.standing import UNCLEAR_NOTE
 from funding_matcher.models import Role
 from funding_matcher.web.access import all_access, current_membership
@@ -24,6 +25,8 @@ FILTERS = {
     "exact_percent": german.format_percent,
     "exact_number": german.format_number,
     "de_datetime": german.format_datetime,
+    # A programme's rate as its card says it ("50 % in der Regel, bis 90 % als Ausnahme").
+    "rate": lambda programme: rate_text(programme) or german.UNKNOWN,
 }
 
 

@@ -59,6 +59,7 @@ MATCHER_TERMS = (
     "requires_public_cofunding",
     "project_cost_max_eur",
     "first_application_max_eur",
+    "funding_rate_regular_percent",
     "narrow_purpose",
 )
 

@@ -251,6 +251,10 @@ class Programme(BaseModel):
     # The programme funds one kind of measure or object only; null: not so narrow.
     narrow_purpose: NarrowPurpose | None = None
     funding_rate_max_percent: float | NoRule | None = None
+    # The rate a project normally gets where the source names a rule below the maximum
+    # (SozialstiftungNRW: "Regelzuschuss bis 50 Prozent", 90 only in justified exceptions): the
+    # matcher and the funding mix count with it; the maximum stays the budget check's limit.
+    funding_rate_regular_percent: float | None = Field(default=None, gt=0, le=100)
     amount_min_eur: float | NoRule | None = None
     amount_max_eur: float | NoRule | None = None
     own_contribution: str | None = None
@@ -410,6 +414,12 @@ class Programme(BaseModel):
         low, high = self.limit("amount_min_eur"), self.limit("amount_max_eur")
         if low is not None and high is not None and low > high:
             raise ValueError("amount_min_eur ist größer als amount_max_eur")
+        regular, highest = self.funding_rate_regular_percent, self.limit("funding_rate_max_percent")
+        if regular is not None and (highest is None or regular > highest):
+            raise ValueError(
+                "funding_rate_regular_percent: nur mit funding_rate_max_percent und nicht "
+                "größer als dieser"
+            )
         if self.successor is not None and self.status != "closed":
             raise ValueError("successor: nur bei status closed (beendetes Programm)")
         if self.successor == self.slug:
@@ -509,6 +519,14 @@ class Programme(BaseModel):
         """A numeric term as a number, None both when unknown (null) and for "none" (no rule)."""
         value = getattr(self, name)
         return float(value) if isinstance(value, int | float) else None
+
+    @property
+    def planning_rate(self) -> float | None:
+        """The rate a project can plan with: the regular rate where the source names one, else
+        the maximum; None when unknown or without a rate."""
+        if self.funding_rate_regular_percent is not None:
+            return float(self.funding_rate_regular_percent)
+        return self.limit("funding_rate_max_percent")
 
     @property
     def indirect_applicant_types(self) -> list[str]:

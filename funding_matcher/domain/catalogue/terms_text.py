@@ -59,6 +59,7 @@ FIELD_LABELS = {
     "requires_public_cofunding": "Nur ergänzend zu Förderung von Land oder Kommune",
     "project_cost_max_eur": "Höchstens Gesamtkosten des Vorhabens",
     "first_application_max_eur": "Höchstbetrag bei Erstbewerbung",
+    "funding_rate_regular_percent": "Förderquote in der Regel",
     "annual_max_eur": "Höchstbetrag je Jahr",
     "fixed_amount_eur": "Festbetrag",
     "financing_type": "Finanzierungsart",

@@ -49,7 +49,7 @@ def programme_cap(programme: Programme, profile: Profile) -> Cap:
     highest = programme.limit("amount_max_eur")
     per = programme.amount_max_per or "project"
     annual = programme.limit("annual_max_eur")
-    rate = programme.limit("funding_rate_max_percent")
+    rate = programme.planning_rate
     caps: list[tuple[Decimal, str]] = []
     unit_text = None
     if highest is not None and per in UNCOUNTABLE:
@@ -65,7 +65,7 @@ def programme_cap(programme: Programme, profile: Profile) -> Cap:
         caps.append((total, f"{format_eur_compact(annual)} je Jahr"))
     if rate is not None and profile.budget_total_eur:
         share = cents(Decimal(str(rate)) * Decimal(str(profile.budget_total_eur)) / HUNDRED)
-        caps.append((share, f"{format_percent(rate)} der Kosten"))
+        caps.append((share, rate_text(programme, " der Kosten")))
     first = programme.first_application_max_eur
     if first is not None:
         caps.append((Decimal(str(first)), f"{format_eur_compact(first)} bei Erstbewerbung"))
@@ -73,6 +73,19 @@ def programme_cap(programme: Programme, profile: Profile) -> Cap:
         return Cap(None, unit_text)
     eur, text = min(caps, key=lambda c: c[0])
     return Cap(cents(eur), text if unit_text is None else f"{text}, {unit_text}")
+
+
+def rate_text(programme: Programme, of: str = "") -> str:
+    """The rate a project plans with, as the cards say it: "80 %", or with a regular rate below
+    the maximum "50 % in der Regel, bis 90 % als Ausnahme"; ``of`` follows the first figure
+    (" der Kosten"). Empty without a rate."""
+    rate = programme.planning_rate
+    if rate is None:
+        return ""
+    highest = programme.limit("funding_rate_max_percent")
+    if programme.funding_rate_regular_percent is None or highest is None or highest == rate:
+        return f"{format_percent(rate)}{of}"
+    return f"{format_percent(rate)}{of} in der Regel, bis {format_percent(highest)} als Ausnahme"
 
 
 def provisional_request(programme: Programme | None, profile: Profile) -> Decimal | None:
@@ -120,7 +133,8 @@ class AmountArrays:
 
         self.highest = column("amount_max_eur")
         self.annual = column("annual_max_eur")
-        self.rate = column("funding_rate_max_percent")
+        rates = [p.planning_rate for p in programmes]
+        self.rate = np.array([np.nan if r is None else r for r in rates], dtype=np.float64)
         per = [p.amount_max_per or "project" for p in programmes]
         self.per_year = np.array([u == "jahr" for u in per], dtype=bool)
         self.per_project = np.array([u == "project" for u in per], dtype=bool)

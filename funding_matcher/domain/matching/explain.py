@@ -15,8 +15,8 @@ from functools import cache
 from funding_matcher.domain import taxonomy
 from funding_matcher.domain.catalogue.records import AccessRoute, Programme
 from funding_matcher.domain.catalogue.rounds import guideline_note
-from funding_matcher.domain.german import format_date, format_percent
-from funding_matcher.domain.matching.amounts import amount_reason
+from funding_matcher.domain.german import format_date
+from funding_matcher.domain.matching.amounts import amount_reason, rate_text
 from funding_matcher.domain.matching.kinds import (
     COOPERATION_NOTES,
     KIND_NOTES,
@@ -174,9 +174,9 @@ def match_reasons(
         reasons.append(amount)
     reasons.append(_access_reason(programme, profile, fit))
     reasons.append(deadline_reason(programme, standing))
-    rate = programme.limit("funding_rate_max_percent")
-    if rate is not None and not (amount and "%" in amount) and len(reasons) < MAX_REASONS:
-        reasons.append(f"Förderquote bis {format_percent(rate)}")
+    rate = rate_text(programme)
+    if rate and not (amount and "%" in amount) and len(reasons) < MAX_REASONS:
+        reasons.append(f"Förderquote bis {rate}")
     return reasons[:MAX_REASONS]
 
 

@@ -29,7 +29,7 @@ from typing import Literal
 
 from funding_matcher.domain.catalogue.records import Programme
 from funding_matcher.domain.german import format_date, format_eur, format_percent
-from funding_matcher.domain.matching.amounts import Cap, programme_cap
+from funding_matcher.domain.matching.amounts import Cap, programme_cap, rate_text
 from funding_matcher.domain.matching.kinds import funding_kind
 from funding_matcher.domain.matching.standing import status_class
 from funding_matcher.domain.matching.weights import (
@@ -298,10 +298,8 @@ def propose_mix(
 def _with_rate(programme: Programme) -> str:
     """The programme's short title with its published rate, as its card shows it: a rate is
     published even where no maximum is."""
-    rate = programme.limit("funding_rate_max_percent")
-    if rate is None:
-        return programme.short_title
-    return f"{programme.short_title} (bis {format_percent(rate)} der Kosten)"
+    rate = rate_text(programme, " der Kosten")
+    return f"{programme.short_title} (bis {rate})" if rate else programme.short_title
 
 
 def _main_carries_most(parts: list[MixPart]) -> list[MixPart]:

@@ -55,6 +55,36 @@ def test_the_rate_caps_what_a_programme_gives_this_project():
     assert amount_reason(p, profile) == "Förderung bis 80 % der Kosten – deckt 89 % des Bedarfs"
 
 
+def test_a_regular_rate_below_the_maximum_is_what_the_card_the_cap_and_the_mix_count_with():
+    """SozialstiftungNRW: "Regelzuschuss bis 50 Prozent", 90 only in justified exceptions. A
+    card saying "bis 90 % – deckt den Bedarf" and a plan carrying 90 % could not be signed."""
+    foundation = programme(
+        slug="stiftung",
+        short_title="Stiftung",
+        funding_rate_max_percent=90,
+        funding_rate_regular_percent=50,
+        amount_max_eur=None,
+    )
+    profile = Profile.from_dict(profile_data(budget_total_eur=145000, own_funds_eur=14500))
+    assert programme_cap(foundation, profile).eur == 72500
+    assert amount_reason(foundation, profile) == (
+        "Förderung bis 50 % der Kosten in der Regel, bis 90 % als Ausnahme – deckt 56 % des "
+        "Bedarfs"
+    )
+    assert AmountArrays([foundation]).caps(profile)[0] == 72500
+    ranking = rank([foundation], budget_total_eur=145000, own_funds_eur=14500)
+    assert [(p.programme.slug, p.amount_eur) for p in ranking.mix.parts] == [
+        ("stiftung", 72500)
+    ]
+
+
+def test_a_regular_rate_needs_a_maximum_it_does_not_exceed():
+    with pytest.raises(ValueError, match="funding_rate_regular_percent"):
+        programme(funding_rate_max_percent=50, funding_rate_regular_percent=60)
+    with pytest.raises(ValueError, match="funding_rate_regular_percent"):
+        programme(funding_rate_max_percent=None, funding_rate_regular_percent=60)
+
+
 def test_a_first_application_is_capped_in_the_reason_the_shares_and_the_arrays():
     lottery = programme(
         funding_rate_max_percent=80, amount_max_eur=250000, first_application_max_eur=30000
