@@ -44,7 +44,8 @@ def test_validate_counts_statuses_and_each_term_of_the_rules_v2(cli, write_progr
     assert "Matcher (von 3): funding_kind 0, cooperation 0" in result.output
     assert (
         "land_procedure_for 0, requires_public_cofunding 0, project_cost_max_eur 0, "
-        "first_application_max_eur 0, funding_rate_regular_percent 0, narrow_purpose 1" in result.output
+        "first_application_max_eur 0, funding_rate_regular_percent 0, narrow_purpose 1"
+        in result.output
     )
 
 

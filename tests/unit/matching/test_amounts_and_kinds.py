@@ -68,14 +68,11 @@ def test_a_regular_rate_below_the_maximum_is_what_the_card_the_cap_and_the_mix_c
     profile = Profile.from_dict(profile_data(budget_total_eur=145000, own_funds_eur=14500))
     assert programme_cap(foundation, profile).eur == 72500
     assert amount_reason(foundation, profile) == (
-        "Förderung bis 50 % der Kosten in der Regel, bis 90 % als Ausnahme – deckt 56 % des "
-        "Bedarfs"
+        "Förderung bis 50 % der Kosten in der Regel, bis 90 % als Ausnahme – deckt 56 % des Bedarfs"
     )
     assert AmountArrays([foundation]).caps(profile)[0] == 72500
     ranking = rank([foundation], budget_total_eur=145000, own_funds_eur=14500)
-    assert [(p.programme.slug, p.amount_eur) for p in ranking.mix.parts] == [
-        ("stiftung", 72500)
-    ]
+    assert [(p.programme.slug, p.amount_eur) for p in ranking.mix.parts] == [("stiftung", 72500)]
 
 
 def test_a_regular_rate_needs_a_maximum_it_does_not_exceed():
