@@ -14,7 +14,6 @@ from funding_matcher.domain.german import format_date, format_eur
 from funding_matcher.domain.matching.engine import MatchingEngine, Ranking
 from funding_matcher.domain.matching.explain import route_label
 from funding_matcher.domain.matching.kinds import KIND_LABELS
-from funding_matcher.domain.matching.mix import FundingMix, no_mix_reason
 from funding_matcher.domain.matching.output import EXCLUDED_PER_PAGE, ranking_to_json
 from funding_matcher.domain.matching.ranking import Match
 from funding_matcher.domain.profile import Profile
@@ -83,10 +82,11 @@ def _match_lines(i: int | str, m: Match) -> list[str]:
     return lines
 
 
-def format_mix(mix: FundingMix | None, profile: Profile) -> list[str]:
+def format_mix(ranking: Ranking) -> list[str]:
     """The funding mix as lines for the terminal."""
+    mix = ranking.mix
     if mix is None:
-        return [f"Finanzierungsvorschlag: {no_mix_reason(profile)}"]
+        return [f"Finanzierungsvorschlag: {ranking.no_mix_reason}"]
     lines = [
         f"Finanzierungsvorschlag für {format_eur(mix.total_eur)} Gesamtkosten "
         f"(Eigenmittel {format_eur(mix.own_eur)}, Bedarf {format_eur(mix.need_eur)}):"
@@ -110,7 +110,7 @@ def format_ranking_text(ranking: Ranking, include_excluded: bool = False, page: 
         for m in ranking.indirect:
             lines.append(f"    {m.score:>6.1f}  {m.programme.slug:<45} {m.reasons[0]}")
     lines.append("")
-    lines.extend(format_mix(ranking.mix, ranking.profile))
+    lines.extend(format_mix(ranking))
     lines.append(f"\n{ranking.excluded_total} Programme ausgeschlossen:")
     lines.extend(f"  {c.label}: {c.count}" for c in ranking.excluded_counts)
     if include_excluded:

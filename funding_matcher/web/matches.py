@@ -10,7 +10,7 @@ from wtforms.validators import DataRequired
 from funding_matcher.domain.errors import InvalidData
 from funding_matcher.domain.matching.explain import route_label
 from funding_matcher.domain.matching.kinds import KIND_LABELS
-from funding_matcher.domain.matching.mix import no_mix_reason, planned_financing
+from funding_matcher.domain.matching.mix import planned_financing
 from funding_matcher.domain.matching.output import EXCLUDED_PER_PAGE
 from funding_matcher.domain.matching.ranking import Ranking
 from funding_matcher.domain.profile import Profile
@@ -71,7 +71,7 @@ def show(project_id: int):
         ended=by_round["ended"],
         indirect=[m for m in ranking.indirect if m.round != "ended"],
         mix=ranking.mix,
-        no_mix=no_mix_reason(ranking.profile),
+        no_mix=ranking.no_mix_reason,
         excluded_counts=ranking.excluded_counts,
         excluded_total=ranking.excluded_total,
         excluded=ranking.excluded_page(page, EXCLUDED_PER_PAGE)

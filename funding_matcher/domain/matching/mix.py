@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from typing import Literal
 
@@ -196,7 +197,13 @@ def propose_mix(
     carriers = [p for p in grants if not p.requires_public_cofunding]
     if not carriers:
         return None
-    main = _pick_main(carriers, profile, dict((p.slug, score) for p, score in ranked))
+    scores = dict((p.slug, score) for p, score in ranked)
+    main = _pick_main(carriers, profile, scores)
+    if listed_best is not None and scores[main.slug] < COFUNDER_FIT_SHARE * listed_best:
+        # The programmes that fit best cannot be planned for this start (their next deadline is
+        # after it, or no date is known): a plan around a weaker fit is none a grant writer
+        # would sign; the results say which programme to plan the start around instead.
+        return None
     main = procedure(main) or main
     others = [p for p in grants if p.slug != main.slug and combinable(p, [main])]
     named = [p for p in others if main.slug in p.combinable_with or p.slug in main.combinable_with]
@@ -373,14 +380,31 @@ def _conditions(parts: list[MixPart]) -> list[str]:
     return out
 
 
-def no_mix_reason(profile: Profile) -> str:
-    """Why there is no funding mix, in one sentence for the results."""
+def no_mix_reason(
+    profile: Profile, best: Programme | None = None, best_deadline: date | None = None
+) -> str:
+    """Why there is no funding mix, in one sentence for the results. ``best``: the programme
+    that fits best, when it is one the project waits for (its next deadline, ``best_deadline``,
+    after the start, or a next round without a date): the plan is built around it, not around
+    a weaker fit."""
     if profile.budget_total_eur is None:
         return (
             "Für einen Vorschlag geben Sie im Profil das Budget (Gesamtkosten und Eigenmittel) an."
         )
     if (profile.own_funds_eur or 0) >= profile.budget_total_eur:
         return "Die Eigenmittel decken die Gesamtkosten: kein Förderbedarf."
+    if best is not None:
+        when = (
+            f"nächste Frist {format_date(best_deadline)}"
+            if best_deadline is not None
+            else "Termin der nächsten Runde noch nicht veröffentlicht"
+        )
+        return (
+            f"Am besten passt {best.short_title} ({when}); für diesen Projektbeginn lässt es "
+            "sich nicht einplanen, und ein Plan aus weniger passenden Programmen wäre keine "
+            "Grundlage – den Beginn nach der Bewilligung planen oder vorzeitigen "
+            "Maßnahmebeginn beantragen."
+        )
     return (
         "Kein passendes Programm lässt sich zurzeit für diesen Projektbeginn einplanen (zwischen "
         "zwei Runden, Frist nach dem Beginn oder Zugang nur über Dritte) – prüfen Sie die Liste "

@@ -15,7 +15,7 @@ from funding_matcher.domain.matching.exclusions import (
     exclusion_counts,
     exclusion_reasons,
 )
-from funding_matcher.domain.matching.mix import FundingMix
+from funding_matcher.domain.matching.mix import FundingMix, no_mix_reason
 from funding_matcher.domain.matching.rules import Eligibility
 from funding_matcher.domain.matching.standing import Round
 from funding_matcher.domain.matching.weights import CLOSE_EXCLUSIONS
@@ -70,6 +70,20 @@ class Ranking:
     def profile(self) -> Profile:
         """The profile this ranking answers."""
         return self._profile
+
+    @property
+    def no_mix_reason(self) -> str:
+        """Why there is no funding mix, naming the best match when the project has to wait for
+        it: its next deadline is after the start, or its next round has no date yet."""
+        best = self.matches[0] if self.matches else None
+        if best is None or best.kind != "grant" or best.round == "ended":
+            return no_mix_reason(self._profile)
+        start, deadline = self._profile.start_date, best.next_deadline
+        after_start = deadline is not None and start is not None and deadline > start
+        waits = after_start or (deadline is None and best.round == "next")
+        if not waits:
+            return no_mix_reason(self._profile)
+        return no_mix_reason(self._profile, best.programme, best.next_deadline)
 
     @cached_property
     def _excluded_rows(self) -> np.ndarray:

@@ -425,3 +425,21 @@ def test_no_weak_main_programme_when_the_fitting_ones_cannot_be_planned_now():
         "Kein passendes Programm lässt sich zurzeit für diesen Projektbeginn einplanen"
     )
     assert no_mix_reason(mix_profile(budget_total_eur=None)).startswith("Für einen Vorschlag")
+
+
+def test_no_plan_is_built_around_a_weak_fit_while_the_best_fits_wait_for_their_round():
+    """Stadt Hagen, Quartiersmanagement in a Fördergebiet: Städtebauförderung fits best, its
+    next deadline is after the start; a plan around the Landesförderplan Alter und Pflege (a
+    programme for older people) would be none a grant writer signs."""
+    weaker = programme(slug="altenhilfe", funder="Land A", amount_max_eur=None)
+    assert propose_mix([(weaker, 45.0)], mix_profile(), listed_best=78.2) is None
+    assert propose_mix([(weaker, 62.0)], mix_profile(), listed_best=78.2) is not None
+    best = programme(slug="zusammenhalt", short_title="Sozialer Zusammenhalt")
+    reason = no_mix_reason(mix_profile(), best, date(2027, 9, 30))
+    assert reason.startswith(
+        "Am besten passt Sozialer Zusammenhalt (nächste Frist 30.09.2027); für diesen "
+        "Projektbeginn lässt es sich nicht einplanen"
+    )
+    assert "Termin der nächsten Runde noch nicht veröffentlicht" in no_mix_reason(
+        mix_profile(), best
+    )
