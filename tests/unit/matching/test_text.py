@@ -66,3 +66,8 @@ def test_a_barrierefreier_treffpunkt_finds_barriers_not_freie_traeger():
     )
     found = {p.slug for p, _ in engine.search("barrierefreier Umbau")}
     assert found == {"rampen", "leichte-sprache"}
+
+
+def test_a_guidelines_legal_frame_is_no_term():
+    assert "kraft" not in words("Die Richtlinie tritt am 1. Januar in Kraft; Inkrafttreten")
+    assert "inkrafttreten" not in words("Inkrafttreten und Geltungsdauer")
