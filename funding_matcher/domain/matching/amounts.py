@@ -99,6 +99,17 @@ def provisional_request(programme: Programme | None, profile: Profile) -> Decima
     return need if cap is None else min(need, cap)
 
 
+def most_for_project(cap: Cap, profile: Profile) -> Decimal | None:
+    """The most a programme can give this project: its cap, never more than the need (a cap
+    of 200.000 € reads "Höchstens für dieses Projekt: 5.500 €" for a 6.000 € garden). None
+    when the cap is unknown."""
+    if cap.eur is None:
+        return None
+    if not profile.requested_eur or profile.requested_eur <= 0:
+        return cap.eur
+    return min(cap.eur, cents(Decimal(str(profile.requested_eur))))
+
+
 def coverage(cap: Cap, profile: Profile) -> float | None:
     """Share of the need the cap covers (0..1); None when cap or need is unknown or zero."""
     need = profile.requested_eur

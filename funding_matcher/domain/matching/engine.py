@@ -23,7 +23,7 @@ from funding_matcher.domain import taxonomy
 from funding_matcher.domain.catalogue.family import rankable
 from funding_matcher.domain.catalogue.records import Programme
 from funding_matcher.domain.catalogue.rounds import guideline_expired
-from funding_matcher.domain.matching.amounts import coverage, programme_cap
+from funding_matcher.domain.matching.amounts import coverage, most_for_project, programme_cap
 from funding_matcher.domain.matching.explain import (
     Fit,
     match_reasons,
@@ -474,7 +474,7 @@ class MatchingEngine:
             ordinary_route=bool(rules.ordinary[row]),
             unclear=where.unclear,
             coverage=coverage(cap, profile),
-            cap_eur=float(cap.eur) if cap.eur is not None else None,
+            cap_eur=float(most) if (most := most_for_project(cap, profile)) is not None else None,
             conflicts=[p.slug for p in clashes],
             linked=sorted(self.routes.linked(programme, profile.state)),
         )

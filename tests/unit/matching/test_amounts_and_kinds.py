@@ -302,3 +302,11 @@ def test_the_regional_reason_says_what_kind_of_regional_programme_it_is():
     assert regional_reason(landschaftsverband(), profile) == (
         "Ihr Ort liegt im Programmgebiet: Kevelaer (Kreis Kleve, Regierungsbezirk Düsseldorf)"
     )
+
+
+def test_the_most_for_this_project_is_never_more_than_its_need():
+    big = programme(slug="gross", funding_rate_max_percent=None, amount_max_eur=200000)
+    ranking = rank([big, *others()], budget_total_eur=6000, own_funds_eur=500)
+    match = match_for(ranking, "gross")
+    assert match.cap_eur == 5500
+    assert match.coverage == 1.0
