@@ -20,6 +20,7 @@ import numpy as np
 
 from funding_matcher.domain.catalogue.records import Programme
 from funding_matcher.domain.german import format_eur_compact, format_percent
+from funding_matcher.domain.matching.kinds import funding_kind
 from funding_matcher.domain.matching.weights import COFUNDING_SHARE
 from funding_matcher.domain.money import cents
 from funding_matcher.domain.profile import Profile
@@ -122,16 +123,18 @@ def amount_reason(programme: Programme, profile: Profile) -> str | None:
     """One line on amount and need: 'bis 6.000 € je Jahr – deckt 15 % des Bedarfs, als
     Kofinanzierung', or None when neither cap nor need is known."""
     cap = programme_cap(programme, profile)
+    # A loan is repaid: it is said as a loan, not as funding that "covers" the need.
+    what = "Darlehen" if funding_kind(programme) == "loan" else "Förderung"
     if cap.text is None:
         return None
     share = coverage(cap, profile)
     if share is None:
-        return f"Förderung bis {cap.text}"
+        return f"{what} bis {cap.text}"
     if share >= 1.0:
-        return f"Förderung bis {cap.text} – deckt den Bedarf"
+        return f"{what} bis {cap.text} – deckt den Bedarf"
     percent = max(1, round(share * 100))
     role = ", als Kofinanzierung" if share < COFUNDING_SHARE else ""
-    return f"Förderung bis {cap.text} – deckt {format_percent(percent)} des Bedarfs{role}"
+    return f"{what} bis {cap.text} – deckt {format_percent(percent)} des Bedarfs{role}"
 
 
 class AmountArrays:

@@ -44,7 +44,7 @@ def test_a_cap_per_wohneinheit_is_not_applied_to_the_whole_project():
     profile = Profile.from_dict(profile_data(budget_total_eur=400000, own_funds_eur=0))
     cap = programme_cap(loan, profile)
     assert cap.eur is None
-    assert amount_reason(loan, profile) == "Förderung bis 50.000 € je Wohneinheit"
+    assert amount_reason(loan, profile) == "Darlehen bis 50.000 € je Wohneinheit"
     assert slugs(rank([loan], budget_total_eur=400000, own_funds_eur=0).matches) == ["umbau"]
 
 
