@@ -206,6 +206,21 @@ def timing_warning(
     return problem.text if problem else None
 
 
+def preconditions(programme: Programme, profile: Profile) -> list[str]:
+    """What must exist before the application that takes weeks to get (the catalogue's planning
+    terms): a statement of the Kommune for a Träger, a council decision for a Kommune."""
+    out = []
+    kommune = profile.applicant_type == "kommune"
+    if programme.requires_municipal_endorsement and not kommune:
+        out.append(
+            "Mit Stellungnahme der Kommune: rechtzeitig bei Stadt oder Gemeinde anfragen, sie "
+            "liegt dem Antrag bei"
+        )
+    if programme.requires_council_decision and kommune:
+        out.append("Mit Ratsbeschluss: die Sitzungsfolge von Ausschuss und Rat einplanen")
+    return out
+
+
 def match_warnings(
     programme: Programme,
     profile: Profile,
@@ -230,6 +245,7 @@ def match_warnings(
         )
     if programme.subsidiarity == "public_first":
         warnings.append(SUBORDINATE_NOTE)
+    warnings.extend(preconditions(programme, profile))
     if programme.cooperation:
         warnings.append(COOPERATION_NOTES[programme.cooperation])
     others = other_partner_country(programme, profile)

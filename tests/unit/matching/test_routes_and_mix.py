@@ -443,3 +443,20 @@ def test_no_plan_is_built_around_a_weak_fit_while_the_best_fits_wait_for_their_r
     assert "Termin der nächsten Runde noch nicht veröffentlicht" in no_mix_reason(
         mix_profile(), best
     )
+
+
+def test_a_programme_asking_for_the_kommunes_statement_says_so_on_a_traegers_card():
+    both = {"applicant_types": ["verein", "kommune"]}
+    lottery = programme(slug="lotterie", requires_municipal_endorsement=True, **both)
+    council = programme(slug="rat", requires_council_decision=True, **both)
+    as_verein = rank([lottery, council, *others()], applicant_type="verein")
+    assert any(
+        w.startswith("Mit Stellungnahme der Kommune")
+        for w in match_for(as_verein, "lotterie").warnings
+    )
+    assert not any("Ratsbeschluss" in w for w in match_for(as_verein, "rat").warnings)
+    as_kommune = rank([lottery, council, *others()], applicant_type="kommune")
+    assert not any("Stellungnahme" in w for w in match_for(as_kommune, "lotterie").warnings)
+    assert "Mit Ratsbeschluss: die Sitzungsfolge von Ausschuss und Rat einplanen" in (
+        match_for(as_kommune, "rat").warnings
+    )
