@@ -181,3 +181,31 @@ def test_a_main_programme_without_a_published_amount_is_to_be_asked_on_page_and_
     assert part["program"] == "ohne-betrag"
     assert part["amount_eur"] is None
     assert answer["funding_mix"]["gap_eur"] == 54000.0
+
+
+def test_without_a_mix_page_and_api_say_which_programme_to_plan_the_start_around(
+    app, client, editor, write_programme, catalogue_dir
+):
+    app.config["TODAY"] = "2026-11-24"
+    write_programme(
+        slug="jahresaufruf",
+        short_title="Landesaufruf",
+        description="Gefördert werden Nachbarschaftstreffs mit Beratung, Sprachcafé und "
+        "Ehrenamtsbörse im Quartier.",
+    )  # an annual deadline on 30 September
+    synced_project(app, editor, catalogue_dir)
+    answer = client.post(
+        "/api/v1/match?today=2026-11-24",
+        json=profile_data(budget_total_eur=60000, own_funds_eur=6000, start_date="2027-01-01"),
+    ).get_json()
+    assert answer["results"][0]["program"] == "jahresaufruf"
+    assert answer["funding_mix"] is None
+    assert answer["funding_mix_note"].startswith(
+        "Am besten passt Landesaufruf (nächste Frist 30.09.2027); für diesen Projektbeginn"
+    )
+    later = client.post(
+        "/api/v1/match?today=2026-11-24",
+        json=profile_data(budget_total_eur=60000, own_funds_eur=6000, start_date="2028-01-01"),
+    ).get_json()
+    assert later["funding_mix"]["parts"][0]["program"] == "jahresaufruf"
+    assert later["funding_mix_note"] is None

@@ -87,12 +87,15 @@ def ranking_to_json(
     page: int = 1,
     per_page: int = EXCLUDED_PER_PAGE,
 ) -> dict[str, Any]:
-    """``{"results", "indirect", "funding_mix", "excluded_summary", "excluded"}`` (README,
+    """``{"results", "indirect", "funding_mix", "funding_mix_note", "excluded_summary",
+    "excluded"}`` (README,
     OpenAPI): ``excluded`` holds the close ones, or one page of all with include_excluded."""
     answer: dict[str, Any] = {
         "results": [match_to_json(m) for m in ranking.matches[:top]],
         "indirect": [match_to_json(m) for m in ranking.indirect[:top]],
         "funding_mix": mix_to_json(ranking.mix),
+        # Without a mix, why not (the sentence the results page and the CLI show).
+        "funding_mix_note": None if ranking.mix is not None else ranking.no_mix_reason,
         "excluded_summary": {
             "total": ranking.excluded_total,
             "by_reason": [

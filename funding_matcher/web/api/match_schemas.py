@@ -121,6 +121,10 @@ def ranking_schema(match: dict[str, Any], mix: dict[str, Any]) -> dict[str, Any]
                 "description": "reachable only through a third party's decision (Weiterleitung)",
             },
             "funding_mix": mix,
+            "funding_mix_note": {
+                "type": ["string", "null"],
+                "description": "without a funding mix: why not, in one sentence",
+            },
             "excluded_summary": {
                 "type": "object",
                 "properties": {
