@@ -143,6 +143,19 @@ def _pick_main(grants: list[Programme], profile: Profile, score: dict[str, float
     return staff[0]
 
 
+def _ceiling_only(programme: Programme) -> bool:
+    """A foundation's or lottery's maximum rate without a published amount or a regular rate:
+    a ceiling, not what it gives (GlücksSpirale's 80 % follows from its 20 % own share; its
+    projects get about 26.000 €). Its part is asked for, like an unknown amount; a public
+    programme's rate is the rule its Bewilligungsbehörde applies (VV Nr. 2.2.1 zu § 44 BHO)."""
+    return (
+        source_kind(programme) == "foundation_grant"
+        and not _known_amount(programme)
+        and programme.first_application_max_eur is None
+        and programme.funding_rate_regular_percent is None
+    )
+
+
 def _known_amount(programme: Programme) -> bool:
     """A co-funder must publish a maximum: a rate alone says nothing about how much it gives."""
     return (
@@ -251,7 +264,9 @@ def propose_mix(
     cap = cap_of(main)
     if _subordinate(main):
         add_cofunders([p for p in others if source_kind(p) == "public_grant"])
-    if cap.eur is None:
+    # A ceiling-only main programme after its public co-funders (Nachrang) takes the rest
+    # within its rate: that figure is the gap, not the ceiling.
+    if cap.eur is None or (_ceiling_only(main) and not parts):
         # No published amount: the main programme's part is to be asked for, not a figure. The
         # co-funders with a published cap are planned up to the half of the need the main
         # programme is expected to carry; the rest stays open until the funder has answered.

@@ -460,3 +460,31 @@ def test_a_programme_asking_for_the_kommunes_statement_says_so_on_a_traegers_car
     assert "Mit Ratsbeschluss: die Sitzungsfolge von Ausschuss und Rat einplanen" in (
         match_for(as_kommune, "rat").warnings
     )
+
+
+def test_a_foundations_maximum_rate_without_an_amount_is_a_ceiling_asked_for_not_a_figure():
+    """AWO Dortmund, 850.000 € conversion: GlücksSpirale's 80 % (from its 20 % own share, no
+    published amount; its projects get about 26.000 €) was planned as 680.000 €."""
+    lottery = programme(
+        slug="gluecksspirale",
+        short_title="GlücksSpirale",
+        level="stiftung",
+        funding_rate_max_percent=80,
+        amount_max_eur=None,
+    )
+    profile = mix_profile(budget_total_eur=850000, own_funds_eur=120000)
+    (part,) = propose_mix([(lottery, 80.0)], profile).parts
+    assert (part.role, part.amount_eur) == ("main", None)
+    assert part.basis == "bis 80 % der Kosten – Höhe beim Fördergeber erfragen"
+    regular = programme(
+        slug="sozialstiftung",
+        level="stiftung",
+        funding_rate_max_percent=90,
+        funding_rate_regular_percent=50,
+        amount_max_eur=None,
+    )
+    (part,) = propose_mix([(regular, 80.0)], profile).parts
+    assert part.amount_eur == Decimal("425000.00")
+    public = programme(slug="land", funding_rate_max_percent=60, amount_max_eur=None)
+    (part,) = propose_mix([(public, 80.0)], profile).parts
+    assert part.amount_eur == Decimal("510000.00")  # a public rate is the rule applied
