@@ -463,7 +463,7 @@ class MatchingEngine:
             # A penalty (no designated area) can push a score below 0; the order keeps the raw
             # value, the number shown never leaves 0..100.
             score=min(max(round(float(total[row]), 1), 0.0), 100.0),
-            reasons=match_reasons(programme, profile, where, fit),
+            reasons=match_reasons(programme, profile, where, fit, today),
             missing=missing_data(programme, profile),
             next_deadline=where.next_window,
             currently_closed=bool(rules.closed[row]),

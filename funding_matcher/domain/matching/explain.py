@@ -69,8 +69,13 @@ def successor_hint(programme: Programme) -> str:
     return f" – Nachfolgeprogramm: {programme.successor}" if programme.successor else ""
 
 
-def deadline_reason(programme: Programme, standing: Standing) -> str:
-    """One line on when to apply."""
+# A deadline this close is said with the days left: the application is this month's work.
+URGENT_DAYS = 42
+
+
+def deadline_reason(programme: Programme, standing: Standing, today: date | None = None) -> str:
+    """One line on when to apply; a deadline within URGENT_DAYS of ``today`` with the days
+    left ("Nächste Frist: 31.12.2026 – in 24 Tagen")."""
     if status_class(programme.status) == "ended":
         return "Programm beendet" + successor_hint(programme)
     if programme.deadline.kind == "closed":
@@ -89,7 +94,10 @@ def deadline_reason(programme: Programme, standing: Standing) -> str:
             return f"Nächste Runde erwartet, Termin noch nicht veröffentlicht{last} – vormerken"
         return f"Zurzeit keine offene Frist{last} – für die nächste Runde vormerken"
     if standing.next_window:
-        return f"Nächste Frist: {format_date(standing.next_window)}"
+        left = (standing.next_window - today).days if today is not None else None
+        soon = f" – in {left} Tagen" if left is not None and 0 < left <= URGENT_DAYS else ""
+        soon = " – heute" if left == 0 else soon
+        return f"Nächste Frist: {format_date(standing.next_window)}{soon}"
     if programme.deadline.kind == "rolling":
         return "Antrag laufend möglich"
     return "Frist: beim Fördergeber erfragen"
@@ -165,7 +173,11 @@ def _access_reason(programme: Programme, profile: Profile, fit: Fit) -> str:
 
 
 def match_reasons(
-    programme: Programme, profile: Profile, standing: Standing, fit: Fit
+    programme: Programme,
+    profile: Profile,
+    standing: Standing,
+    fit: Fit,
+    today: date | None = None,
 ) -> list[str]:
     """Up to six short reasons why the programme fits the profile, the best first."""
     reasons = [text for _, text in _fit_reasons(programme, profile, fit)]
@@ -173,7 +185,7 @@ def match_reasons(
     if amount:
         reasons.append(amount)
     reasons.append(_access_reason(programme, profile, fit))
-    reasons.append(deadline_reason(programme, standing))
+    reasons.append(deadline_reason(programme, standing, today))
     rate = rate_text(programme)
     if rate and not (amount and "%" in amount) and len(reasons) < MAX_REASONS:
         reasons.append(f"Förderquote bis {rate}")

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from funding_matcher.domain.matching.engine import MatchingEngine
+from funding_matcher.domain.matching.explain import deadline_reason
+from funding_matcher.domain.matching.standing import standing
 from funding_matcher.domain.profile import Profile
 from tests.conftest import profile_data
 from tests.unit.matching.helpers import others, programme, rank, slugs
@@ -155,3 +157,16 @@ def test_an_expired_guideline_carries_no_round_whatever_its_dates_say():
         Profile.from_dict(profile_data()), date(2026, 9, 30)
     )
     assert "richtlinie-abgelaufen" in slugs(still.matches)
+
+
+def test_a_deadline_within_six_weeks_is_said_with_the_days_left():
+    call = programme(deadline={"kind": "fixed", "dates": ["2026-12-31"]})
+    today = date(2026, 12, 7)
+    assert deadline_reason(call, standing(call, today), today) == (
+        "Nächste Frist: 31.12.2026 – in 24 Tagen"
+    )
+    assert deadline_reason(call, standing(call, date(2026, 12, 31)), date(2026, 12, 31)) == (
+        "Nächste Frist: 31.12.2026 – heute"
+    )
+    early = date(2026, 9, 1)
+    assert deadline_reason(call, standing(call, early), early) == "Nächste Frist: 31.12.2026"
