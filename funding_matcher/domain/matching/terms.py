@@ -26,7 +26,8 @@ ORDINAL_RE = re.compile(
     r"|zwanzigst|hundertst|letzt|nächst|vorletzt)(e|er|es|en|em)?$"
 )
 MIN_LETTERS = 4
-# Nouns that every project description contains: they explain nothing about a fit.
+# Nouns that every project description contains, and the budget's and an application's words
+# (Laufzeit, Sachkosten, Personal, Akteure): they explain nothing about a fit.
 GENERIC_NOUNS = frozenset(
     """
     ort orte orten jahr jahre jahren jahres monat monate monaten woche wochen tag tage tagen zeit
@@ -42,6 +43,8 @@ GENERIC_NOUNS = frozenset(
     einsatz quartier quartiere quartieren quartiers stadtteil stadtteile stadtteilen absatz
     januar februar märz april mai juni juli august september oktober november dezember montag
     dienstag mittwoch donnerstag freitag samstag sonntag
+    laufzeit laufzeiten personal personals sachkosten personalkosten honorarkosten eigenmittel
+    eigenanteil finanzierung zuschuss zuschüsse vereinen akteur akteure akteuren
     """.split()  # noqa: SIM905 (a word list reads best as text)
 )
 
