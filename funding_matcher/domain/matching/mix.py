@@ -112,12 +112,22 @@ def _subordinate(programme: Programme) -> bool:
     return programme.subsidiarity == "public_first"
 
 
+def unfunded_costs(programme: Programme, profile: Profile) -> list[str]:
+    """The project's staff or investment costs (material costs go along with either) that the
+    programme does not fund; none when it names no cost types."""
+    if not programme.cost_types:
+        return []
+    return [
+        c
+        for c in ("personal", "investiv")
+        if c in profile.cost_types and c not in programme.cost_types
+    ]
+
+
 def funds_the_project(programme: Programme, profile: Profile) -> bool:
-    """Funds the project's staff and investment costs, if it has any (material costs go along
-    with either): a programme for building and equipment cannot carry a project that is mostly
-    staff. A programme that names no cost types is not ruled out."""
-    heavy = set(profile.cost_types) & {"personal", "investiv"}
-    return not programme.cost_types or heavy <= set(programme.cost_types)
+    """Funds the project's staff and investment costs, if it has any: a programme for building
+    and equipment cannot carry a project that is mostly staff."""
+    return not unfunded_costs(programme, profile)
 
 
 def _funds_staff(programme: Programme, profile: Profile) -> bool:

@@ -488,3 +488,15 @@ def test_a_foundations_maximum_rate_without_an_amount_is_a_ceiling_asked_for_not
     public = programme(slug="land", funding_rate_max_percent=60, amount_max_eur=None)
     (part,) = propose_mix([(public, 80.0)], profile).parts
     assert part.amount_eur == Decimal("510000.00")  # a public rate is the rule applied
+
+
+def test_a_card_says_which_of_the_projects_costs_the_programme_does_not_fund():
+    """MSO-Förderung NRW funds Sachkosten only; the Elterncafé pays a Minijob."""
+    material = programme(slug="sachkosten", cost_types=["sach"])
+    silent = programme(slug="ohne-angabe", cost_types=[])
+    ranking = rank([material, silent, *others()], cost_types=["personal", "sach"])
+    assert (
+        "Fördert keine Personalkosten: diese Kosten über Eigenmittel oder einen weiteren "
+        "Förderer decken"
+    ) in match_for(ranking, "sachkosten").warnings
+    assert not any("Fördert keine" in w for w in match_for(ranking, "ohne-angabe").warnings)
