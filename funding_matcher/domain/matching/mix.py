@@ -232,13 +232,29 @@ def propose_mix(
     named = [p for p in others if main.slug in p.combinable_with or p.slug in main.combinable_with]
     named_slugs = {p.slug for p in named}
     others = named + [p for p in others if p.slug not in named_slugs]
+
     # A co-funder for part of the costs only (Erstausstattung beside a project that is mostly
     # staff) would be planned with its rate of the whole budget: without the project's split by
     # cost type its share is unknown, so it is named on the list, not planned here.
+    # A co-funder for one kind of measure only (Erstausstattung: furniture and technology of an
+    # 850.000 € conversion) funds that part of the costs, whose size the profile does not say:
+    # named beside the plan, never planned with its rate of the whole budget.
+    # An object's programme (building, equipment) pays its rate of that object only; a programme
+    # for a kind of project with its staff (6.000 € a year for a Mehrgenerationenhaus) is
+    # planned as it stands.
+    def on_the_whole(p: Programme) -> bool:
+        return p.planning_rate is not None and "personal" not in p.cost_types
+
+    part_only = [
+        (p, p.narrow_purpose.label)
+        for p in others
+        if p.slug in close and p.narrow_purpose is not None and on_the_whole(p)
+    ]
     others = [
         p
         for p in others
         if p.slug in close
+        and not (p.narrow_purpose is not None and on_the_whole(p))
         and _known_amount(p)
         and cap_of(p).eur is not None
         and funds_the_project(p, profile)
@@ -314,10 +330,17 @@ def propose_mix(
         for p in grants
         if p.slug in close
         and not _known_amount(p)
+        and not (p.narrow_purpose is not None and on_the_whole(p))
         and not p.requires_public_cofunding
         and all(p.slug != q.slug for q in planned)
         and combinable(p, planned)
     ][:UNPRICED_NAMED]
+    for p, label in part_only[:UNPRICED_NAMED]:
+        if all(p.slug != q.slug for q in planned) and combinable(p, planned):
+            notes.append(
+                f"Für einen Teil der Kosten: {_with_rate(p)}, gefördert wird nur {label} – "
+                "diesen Teil beziffern und den Betrag beim Fördergeber erfragen."
+            )
     if unpriced:
         names = ", ".join(_with_rate(p) for p in unpriced)
         notes.append(

@@ -500,3 +500,29 @@ def test_a_card_says_which_of_the_projects_costs_the_programme_does_not_fund():
         "Förderer decken"
     ) in match_for(ranking, "sachkosten").warnings
     assert not any("Fördert keine" in w for w in match_for(ranking, "ohne-angabe").warnings)
+
+
+def test_a_cofunder_for_one_kind_of_measure_is_named_for_its_part_not_planned_on_the_whole():
+    """AWO Dortmund, 850.000 € conversion: Erstausstattung (furniture, technology) was planned
+    with 50 % of the whole budget, capped at 300.000 €."""
+    main = programme(slug="land", funder="Land", funding_rate_max_percent=60, amount_max_eur=None)
+    equipment = programme(
+        slug="erstausstattung",
+        short_title="Erstausstattung",
+        funder="Lotterie",
+        level="stiftung",
+        funding_rate_max_percent=50,
+        amount_max_eur=300000,
+        cost_types=["investiv", "sach"],
+        narrow_purpose={"label": "Erstausstattung (Möbel, Technik)", "words": ["Erstausstattung"]},
+    )
+    mix = propose_mix(
+        [(main, 80.0), (equipment, 78.0)],
+        mix_profile(budget_total_eur=850000, own_funds_eur=120000),
+    )
+    assert [p.programme.slug for p in mix.parts] == ["land"]
+    assert (
+        "Für einen Teil der Kosten: Erstausstattung (bis 50 % der Kosten), gefördert wird nur "
+        "Erstausstattung (Möbel, Technik) – diesen Teil beziffern und den Betrag beim "
+        "Fördergeber erfragen."
+    ) in mix.notes
