@@ -100,6 +100,10 @@ def test_api_sequences_follow_the_documented_links(app, token):
             stateful_step_count=6,
             deadline=None,
             database=None,
+            # One fixed sequence per run: the sequences read state the server keeps (created
+            # rows, the token throttle), so a failing one could not be replayed and surfaced as
+            # Hypothesis' FlakyStrategyDefinition about once in twenty runs, hiding the failure.
+            derandomize=True,
             suppress_health_check=list(HealthCheck),
         )
     )
