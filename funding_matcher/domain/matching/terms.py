@@ -107,7 +107,9 @@ def shows_meaning(word: str, *counts: CaseCounts) -> bool:
     key = word.casefold()
     if not word[:1].isupper() or len(word) < MIN_LETTERS or not key.replace("-", "").isalpha():
         return False  # written in lower case here: a verb, an adjective, an adverb
-    if key in STOP_WORDS or key in GENERIC_NOUNS or ORDINAL_RE.match(key):
+    # The lists are written with ß, which casefold() turns into ss ("Maßnahme" -> "massnahme").
+    low = word.lower()
+    if low in STOP_WORDS or low in GENERIC_NOUNS or key in GENERIC_NOUNS or ORDINAL_RE.match(low):
         return False
     return is_noun(word, *counts)
 

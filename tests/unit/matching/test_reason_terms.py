@@ -10,7 +10,7 @@ from functools import cache
 import pytest
 
 from funding_matcher.domain.catalogue.files import load_catalogue
-from funding_matcher.domain.matching.terms import CaseCounts, shown_words
+from funding_matcher.domain.matching.terms import CaseCounts, shown_words, shows_meaning
 from funding_matcher.domain.matching.text import STOP_WORDS
 from funding_matcher.paths import PROJECT_ROOT
 from tests.conftest import SHARED
@@ -22,7 +22,7 @@ NOISE = {
     "ein", "eine", "und", "oder", "mit", "für", "neue", "große", "gut", "soll", "werden", "gibt",
     "zweiten", "dritte", "letzte", "mehrere", "wenige", "einmal", "jahr", "jahre", "woche",
     "euro", "prozent", "menschen", "angebote", "laufzeit", "sachkosten", "personal",
-    "vereinen", "akteure",
+    "vereinen", "akteure", "maßnahme", "maßnahmen",
 }  # fmt: skip
 ORDINAL = re.compile(r"^(erst|zweit|dritt|viert|fünft|sechst|siebt|acht|neunt|zehnt)(e[nrsm]?)?$")
 
@@ -107,3 +107,12 @@ def test_the_projects_own_land_is_no_matching_term():
     )
     terms = next(r for r in ranking.matches[0].reasons if r.startswith("Passende Begriffe:"))
     assert terms == "Passende Begriffe: Familienzentrum"
+
+
+def test_a_listed_word_with_sharp_s_is_never_shown():
+    """casefold() writes "Maßnahme" as "massnahme": the lists, written with ß, missed it, and
+    "Passende Begriffe: Umbau, Aufzug, Maßnahme" headed an AWO conversion's top ten."""
+    counts = CaseCounts.of(["Die Maßnahme und weitere Maßnahmen im Quartier."])
+    assert not shows_meaning("Maßnahme", counts)
+    assert not shows_meaning("Maßnahmen", counts)
+    assert shows_meaning("Straßenfest", CaseCounts.of(["Das Straßenfest im Quartier."]))
