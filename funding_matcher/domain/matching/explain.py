@@ -95,10 +95,13 @@ def deadline_reason(programme: Programme, standing: Standing, today: date | None
             return f"Nächste Runde erwartet, Termin noch nicht veröffentlicht{last} – vormerken"
         return f"Zurzeit keine offene Frist{last} – für die nächste Runde vormerken"
     if standing.next_window:
+        said = f"Nächste Frist: {format_date(standing.next_window)}"
         left = (standing.next_window - today).days if today is not None else None
-        soon = f" – in {left} Tagen" if left is not None and 0 < left <= URGENT_DAYS else ""
-        soon = " – heute" if left == 0 else soon
-        return f"Nächste Frist: {format_date(standing.next_window)}{soon}"
+        if left == 0:
+            return f"{said} – heute"
+        if left is not None and 0 < left <= URGENT_DAYS:
+            return f"{said} – in {left} Tagen"
+        return said
     if programme.deadline.kind == "rolling":
         return "Antrag laufend möglich"
     return "Frist: beim Fördergeber erfragen"

@@ -166,6 +166,17 @@ def _ceiling_only(programme: Programme) -> bool:
     )
 
 
+def _one_object(programme: Programme) -> bool:
+    """A programme for one object (a building, equipment: a narrow purpose, a rate, no staff
+    costs) pays its rate of that object only; one for a kind of project with its staff (6.000 €
+    a year for a Mehrgenerationenhaus) gives its sum to the project as it stands."""
+    return (
+        programme.narrow_purpose is not None
+        and programme.planning_rate is not None
+        and "personal" not in programme.cost_types
+    )
+
+
 def _known_amount(programme: Programme) -> bool:
     """A co-funder must publish a maximum: a rate alone says nothing about how much it gives."""
     return (
@@ -233,28 +244,16 @@ def propose_mix(
     named_slugs = {p.slug for p in named}
     others = named + [p for p in others if p.slug not in named_slugs]
 
-    # A co-funder for part of the costs only (Erstausstattung beside a project that is mostly
-    # staff) would be planned with its rate of the whole budget: without the project's split by
-    # cost type its share is unknown, so it is named on the list, not planned here.
-    # A co-funder for one kind of measure only (Erstausstattung: furniture and technology of an
-    # 850.000 € conversion) funds that part of the costs, whose size the profile does not say:
-    # named beside the plan, never planned with its rate of the whole budget.
-    # An object's programme (building, equipment) pays its rate of that object only; a programme
-    # for a kind of project with its staff (6.000 € a year for a Mehrgenerationenhaus) is
-    # planned as it stands.
-    def on_the_whole(p: Programme) -> bool:
-        return p.planning_rate is not None and "personal" not in p.cost_types
-
-    part_only = [
-        (p, p.narrow_purpose.label)
-        for p in others
-        if p.slug in close and p.narrow_purpose is not None and on_the_whole(p)
-    ]
+    # A co-funder for one object only (Erstausstattung, a building) funds that part of the
+    # costs, whose size the profile does not say: named beside the plan, never planned with its
+    # rate of the whole budget. One that funds other costs than the project's staff and
+    # investment (Erstausstattung beside a Stelle) is left to the list.
+    part_only = [p for p in others if p.slug in close and _one_object(p)]
     others = [
         p
         for p in others
         if p.slug in close
-        and not (p.narrow_purpose is not None and on_the_whole(p))
+        and not _one_object(p)
         and _known_amount(p)
         and cap_of(p).eur is not None
         and funds_the_project(p, profile)
@@ -318,7 +317,7 @@ def propose_mix(
         if said:
             notes.append(f"{part.programme.short_title}: {said}.")
     first = parts[0].programme
-    if "investiv" in profile.cost_types and not funds_the_project(first, profile):
+    if "investiv" in unfunded_costs(first, profile):
         notes.append(
             f"{first.short_title} fördert keine Investitionen: die investiven Kosten über "
             "Eigenmittel oder einen weiteren Förderer decken."
@@ -330,16 +329,17 @@ def propose_mix(
         for p in grants
         if p.slug in close
         and not _known_amount(p)
-        and not (p.narrow_purpose is not None and on_the_whole(p))
+        and not _one_object(p)
         and not p.requires_public_cofunding
         and all(p.slug != q.slug for q in planned)
         and combinable(p, planned)
     ][:UNPRICED_NAMED]
-    for p, label in part_only[:UNPRICED_NAMED]:
-        if all(p.slug != q.slug for q in planned) and combinable(p, planned):
+    for p in part_only[:UNPRICED_NAMED]:
+        if p.narrow_purpose and all(p.slug != q.slug for q in planned) and combinable(p, planned):
             notes.append(
-                f"Für einen Teil der Kosten: {_with_rate(p)}, gefördert wird nur {label} – "
-                "diesen Teil beziffern und den Betrag beim Fördergeber erfragen."
+                f"Für einen Teil der Kosten: {_with_rate(p)}, gefördert wird nur "
+                f"{p.narrow_purpose.label} – diesen Teil beziffern und den Betrag beim "
+                "Fördergeber erfragen."
             )
     if unpriced:
         names = ", ".join(_with_rate(p) for p in unpriced)

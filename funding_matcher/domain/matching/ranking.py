@@ -76,14 +76,14 @@ class Ranking:
         """Why there is no funding mix, naming the best match when the project has to wait for
         it: its next deadline is after the start, or its next round has no date yet."""
         best = self.matches[0] if self.matches else None
-        if best is None or best.kind != "grant" or best.round == "ended":
-            return no_mix_reason(self._profile)
-        start, deadline = self._profile.start_date, best.next_deadline
-        after_start = deadline is not None and start is not None and deadline > start
-        waits = after_start or (deadline is None and best.round == "next")
-        if not waits:
-            return no_mix_reason(self._profile)
-        return no_mix_reason(self._profile, best.programme, best.next_deadline)
+        start = self._profile.start_date
+        if best is not None and best.kind == "grant" and best.round != "ended":
+            deadline = best.next_deadline
+            if (deadline is None and best.round == "next") or (
+                deadline is not None and start is not None and deadline > start
+            ):
+                return no_mix_reason(self._profile, best.programme, deadline)
+        return no_mix_reason(self._profile)
 
     @cached_property
     def _excluded_rows(self) -> np.ndarray:

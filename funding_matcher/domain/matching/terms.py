@@ -104,12 +104,11 @@ def is_noun(word: str, *counts: CaseCounts) -> bool:
 
 def shows_meaning(word: str, *counts: CaseCounts) -> bool:
     """The word may be shown as a matching term."""
-    key = word.casefold()
+    # lower(), not casefold(): the lists keep ß, which casefold() writes as ss ("massnahme").
+    key = word.lower()
     if not word[:1].isupper() or len(word) < MIN_LETTERS or not key.replace("-", "").isalpha():
         return False  # written in lower case here: a verb, an adjective, an adverb
-    # The lists are written with ß, which casefold() turns into ss ("Maßnahme" -> "massnahme").
-    low = word.lower()
-    if low in STOP_WORDS or low in GENERIC_NOUNS or key in GENERIC_NOUNS or ORDINAL_RE.match(low):
+    if key in STOP_WORDS or key in GENERIC_NOUNS or ORDINAL_RE.match(key):
         return False
     return is_noun(word, *counts)
 
