@@ -45,7 +45,7 @@ from funding_matcher.domain.matching.scoring import (
     total_scores,
 )
 from funding_matcher.domain.matching.standing import Standing, standing
-from funding_matcher.domain.matching.terms import CaseCounts, shows_meaning
+from funding_matcher.domain.matching.terms import CaseCounts, cut_short, shows_meaning
 from funding_matcher.domain.matching.text import FOLD, GermanAnalyzer, stem, words
 from funding_matcher.domain.matching.timing import timing_problem
 from funding_matcher.domain.matching.weights import (
@@ -258,9 +258,11 @@ class MatchingEngine:
         (terms.py); other words are never shown. A compound's parts count in the score but are
         never shown as the compound: "Hausaufgabenhilfe" is no matching term of a programme that
         only says "Gemeindehaus" and "Aufgaben". Words in ``hidden`` (the project's own place)
-        are never shown: "Hannover" is where the project is, not why a programme fits."""
+        are never shown: "Hannover" is where the project is, not why a programme fits; nor is
+        the first part of a compound cut short ("Sach- und Personalkosten")."""
         written = {w.lower(): w for w in WRITTEN_RE.findall(text)}
         own = CaseCounts.of([text])
+        hidden = hidden | cut_short(text)
         surface: dict[str, str] = {}
         for word in words(text):
             shown = written.get(word, word)

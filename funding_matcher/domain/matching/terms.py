@@ -6,7 +6,9 @@ often than not, in the catalogue and in the user's own text; at a sentence start
 capitalised and says nothing), at least four letters, no number,
 no ordinal ("vierten", "Erste"), no function word, and none of the generic nouns that every
 project description contains ("Ort", "Jahr", "Angebote"). Verbs and adjectives ("läuft",
-"richtet", "kleiner", "viele") are written in lower case and so never qualify.
+"richtet", "kleiner", "viele") are written in lower case and so never qualify; the few adjectives
+written capitalised in set phrases ("für Groß und Klein", "Jung und Alt") are listed, and the first
+part of a compound cut short before "und" ("Sach- und Personalkosten") is no word of its own.
 """
 
 from __future__ import annotations
@@ -47,6 +49,19 @@ GENERIC_NOUNS = frozenset(
     eigenanteil finanzierung zuschuss zuschüsse vereinen akteur akteure akteuren
     """.split()  # noqa: SIM905 (a word list reads best as text)
 )
+# Adjectives written capitalised in set phrases and names ("für Groß und Klein", "Jung und Alt",
+# "Neues wagen", "Best Practice"): capitalised in the text, yet no noun.
+CAPITALISED_ADJECTIVES = frozenset(
+    "groß gross klein jung älter neues gute best first fast good just hard".split()  # noqa: SIM905
+)
+# A compound's first part cut short before a conjunction or comma ("Sach- und Personalkosten",
+# "Lern-, Spiel- und Bewegungsräume"): not a word of its own.
+CUT_SHORT_RE = re.compile(r"\b([^\W\d_]+)-(?=[\s,/)])")
+
+
+def cut_short(text: str) -> frozenset[str]:
+    """The first parts of compounds cut short in ``text``, lower case ("sach", "lern")."""
+    return frozenset(w.lower() for w in CUT_SHORT_RE.findall(text))
 
 
 @dataclass(frozen=True)
@@ -108,7 +123,9 @@ def shows_meaning(word: str, *counts: CaseCounts) -> bool:
     key = word.lower()
     if not word[:1].isupper() or len(word) < MIN_LETTERS or not key.replace("-", "").isalpha():
         return False  # written in lower case here: a verb, an adjective, an adverb
-    if key in STOP_WORDS or key in GENERIC_NOUNS or ORDINAL_RE.match(key):
+    if key in STOP_WORDS or key in GENERIC_NOUNS or key in CAPITALISED_ADJECTIVES:
+        return False
+    if ORDINAL_RE.match(key):
         return False
     return is_noun(word, *counts)
 
@@ -116,9 +133,10 @@ def shows_meaning(word: str, *counts: CaseCounts) -> bool:
 def shown_words(text: str, catalogue: CaseCounts) -> list[str]:
     """Every word of ``text`` that could be shown as a matching term, in order, once each."""
     own = CaseCounts.of([text])
+    cut = cut_short(text)
     out: list[str] = []
     for word in WORD_RE.findall(text):
         for part in word.split("-"):
-            if part not in out and shows_meaning(part, catalogue, own):
+            if part not in out and part.lower() not in cut and shows_meaning(part, catalogue, own):
                 out.append(part)
     return out

@@ -116,3 +116,26 @@ def test_a_listed_word_with_sharp_s_is_never_shown():
     assert not shows_meaning("Maßnahme", counts)
     assert not shows_meaning("Maßnahmen", counts)
     assert shows_meaning("Straßenfest", CaseCounts.of(["Das Straßenfest im Quartier."]))
+
+
+def test_adjectives_of_set_phrases_are_never_matching_terms():
+    """ "Ein Zentrum für Groß und Klein" capitalises two adjectives: "Passende Begriffe:
+    Landkreis, Klein" stood on a Thuringian Begegnungszentrum's card."""
+    p = programme(description="Kleine Nachbarschaftstreffs für Jung und Alt, klein und fein.")
+    description = "Ein Nachbarschaftstreff für Groß und Klein, für Jung und Alt."
+    match = rank([p, *others()], description=description).matches[0]
+    terms = next(r for r in match.reasons if r.startswith("Passende Begriffe:"))
+    assert terms == "Passende Begriffe: Nachbarschaftstreff"
+
+
+def test_the_first_part_of_a_compound_cut_short_is_no_matching_term():
+    # "Sach- und Personalkosten": "Sach" is half a word; a programme naming "Sach" in "Sach-
+    # und Honorarkosten" shares no meaning with the project through it.
+    p = programme(description="Gefördert werden Sach- und Honorarkosten für Nachbarschaftstreffs.")
+    description = "Der Nachbarschaftstreff braucht Sach- und Personalkosten für zwei Jahre."
+    match = rank([p, *others()], description=description).matches[0]
+    terms = next(r for r in match.reasons if r.startswith("Passende Begriffe:"))
+    assert terms == "Passende Begriffe: Nachbarschaftstreff"
+    counts = CaseCounts.of([p.description])
+    assert "Sach" not in shown_words(description, counts)
+    assert "Bauten" in shown_words("Die Bauten und Bau- und Spielplätze.", counts)
