@@ -47,6 +47,7 @@ GENERIC_NOUNS = frozenset(
     dienstag mittwoch donnerstag freitag samstag sonntag
     laufzeit laufzeiten personal personals sachkosten personalkosten honorarkosten eigenmittel
     eigenanteil finanzierung zuschuss zuschüsse vereinen akteur akteure akteuren
+    landkreis kreis bezirk einrichtung einrichtungen
     """.split()  # noqa: SIM905 (a word list reads best as text)
 )
 # Adjectives written capitalised in set phrases and names ("für Groß und Klein", "Jung und Alt",
@@ -104,6 +105,10 @@ def _forms(key: str) -> set[str]:
     return {s + e for s in stems for e in ENDINGS}
 
 
+# Every inflected form of the generic nouns: "Stadtteils", "Antrags", "Anteils" as well.
+GENERIC_FORMS = frozenset(form for noun in GENERIC_NOUNS for form in _forms(noun))
+
+
 def is_noun(word: str, *counts: CaseCounts) -> bool:
     """Written capitalised more often than in lower case, this form or else any inflected form
     ("Inklusiver" at the start of a title is an adjective: "inklusive" is written lower case).
@@ -123,7 +128,7 @@ def shows_meaning(word: str, *counts: CaseCounts) -> bool:
     key = word.lower()
     if not word[:1].isupper() or len(word) < MIN_LETTERS or not key.replace("-", "").isalpha():
         return False  # written in lower case here: a verb, an adjective, an adverb
-    if key in STOP_WORDS or key in GENERIC_NOUNS or key in CAPITALISED_ADJECTIVES:
+    if key in STOP_WORDS or key in GENERIC_FORMS or key in CAPITALISED_ADJECTIVES:
         return False
     if ORDINAL_RE.match(key):
         return False

@@ -22,7 +22,8 @@ NOISE = {
     "ein", "eine", "und", "oder", "mit", "für", "neue", "große", "gut", "soll", "werden", "gibt",
     "zweiten", "dritte", "letzte", "mehrere", "wenige", "einmal", "jahr", "jahre", "woche",
     "euro", "prozent", "menschen", "angebote", "laufzeit", "sachkosten", "personal",
-    "vereinen", "akteure", "maßnahme", "maßnahmen",
+    "vereinen", "akteure", "maßnahme", "maßnahmen", "stadtteils", "antrags", "anteils",
+    "landkreis", "kreises", "einrichtung", "klein", "groß", "jung", "sach", "lern",
 }  # fmt: skip
 ORDINAL = re.compile(r"^(erst|zweit|dritt|viert|fünft|sechst|siebt|acht|neunt|zehnt)(e[nrsm]?)?$")
 
