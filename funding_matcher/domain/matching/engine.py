@@ -34,7 +34,7 @@ from funding_matcher.domain.matching.explain import (
 from funding_matcher.domain.matching.features import ProgrammeArrays, mask
 from funding_matcher.domain.matching.kinds import funding_kind
 from funding_matcher.domain.matching.mix import propose_mix
-from funding_matcher.domain.matching.purpose import PurposeIndex
+from funding_matcher.domain.matching.purpose import PurposeIndex, names_integration
 from funding_matcher.domain.matching.ranking import Exclusion, Match, Ranking
 from funding_matcher.domain.matching.routes import RouteIndex, conflicts, keep_routes_together
 from funding_matcher.domain.matching.rules import Eligibility, eligible
@@ -286,7 +286,7 @@ class MatchingEngine:
         Mehrgenerationenhaus (split at white space only: linear in the text's length)."""
         text = profile.own_text
         joined = " ".join(t.replace("-", "") for t in text.split() if "-" in t)
-        return self.purposes.unplanned(words(text) + words(joined))
+        return self.purposes.unplanned(words(text) + words(joined), names_integration(profile))
 
     def _plannable(self, row: int, today: date, profile: Profile, unplanned: np.ndarray) -> bool:
         """A programme the funding mix may plan with: one can apply now or on a known next

@@ -10,23 +10,72 @@ Words are compared by their stems and as parts of compounds, so "Spielplätze" i
 matches the record's "Spielplatz", "Gruppenreise" and "Reisekosten" match "Reise"; "Preise" and
 "Landkreis" do not, because with a short word the rest of a compound must be a word of the
 catalogue ("Glasfaseranbindung" counts for the longer "Glasfaser" as it is).
+
+Integration programmes have that narrow purpose by what they are, whether or not the record
+names one: a programme whose title names the integration of Zugewanderte (or whose named target
+groups are Zugewanderte and Geflüchtete only, with the theme Integration) funds projects with and
+for them, not a Jugendtreff or a Seniorennetz that shares "Begegnung" and "Teilhabe" with it. A
+project names them in its words ("Geflüchtete", "interkulturell") or by its codes (the theme
+Integration, the target groups Menschen mit Einwanderungsgeschichte or Geflüchtete).
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 
 import numpy as np
 
-from funding_matcher.domain.catalogue.records import Programme
+from funding_matcher.domain.catalogue.records import NarrowPurpose, Programme
 from funding_matcher.domain.matching.text import FOLD, MIN_PART, GermanAnalyzer, stem
+from funding_matcher.domain.profile import Profile
 
 # A record's word shorter than this needs the other part of a compound to be a word of the
 # catalogue ("Land-kreis" is no "Reise", "Gründ-ung" no "Grün"); a longer one is specific enough
 # on its own ("Glasfaser-anbindung", "Zeltlager-wochenende").
 SHORT_WORD = 8
+
+MIGRANT_GROUPS = frozenset({"migrantinnen", "gefluechtete"})
+# A title naming the integration of Zugewanderte: "Integrationsfonds", "Migrationsberatung",
+# "Willkommensinitiativen", "integrationsfördernde Einzelprojekte" (not "integrierte").
+INTEGRATION_TITLE = re.compile(
+    r"integration|migra|zugewander|zuwander|geflücht|flücht|einwander|asyl|willkommens", re.I
+)
+INTEGRATION = NarrowPurpose(
+    label="Integration von Zugewanderten und Geflüchteten",
+    words=[
+        "Integration", "Migration", "Migrant", "Migrantin", "Zugewanderte", "Zuwanderung",
+        "Einwanderung", "Einwanderungsgeschichte", "Migrationsgeschichte", "Geflüchtete",
+        "Flüchtling", "Flucht", "Asyl", "Herkunft", "Herkunftsland", "interkulturell",
+        "Sprachcafé", "Deutschkurs", "Sprachkurs", "Integrationskurs",
+    ],
+)  # fmt: skip
+
+
+def is_integration_programme(programme: Programme) -> bool:
+    """Made for Zugewanderte: migrant target groups, and a title naming their integration or
+    the theme Integration with no other group named."""
+    groups = set(programme.target_groups)
+    if not groups & MIGRANT_GROUPS:
+        return False
+    if INTEGRATION_TITLE.search(programme.title):
+        return True
+    return "integration" in programme.themes and not groups - MIGRANT_GROUPS - {"alle"}
+
+
+def narrow_purpose(programme: Programme) -> NarrowPurpose | None:
+    """The programme's narrow purpose: the record's, else Integration for an integration
+    programme."""
+    if programme.narrow_purpose is not None:
+        return programme.narrow_purpose
+    return INTEGRATION if is_integration_programme(programme) else None
+
+
+def names_integration(profile: Profile) -> bool:
+    """The project's codes name Zugewanderte: the theme Integration or a migrant target group."""
+    return "integration" in profile.themes or bool(MIGRANT_GROUPS & set(profile.target_groups))
 
 
 class PurposeIndex:
@@ -37,11 +86,14 @@ class PurposeIndex:
     def __init__(self, programmes: list[Programme], analyzer: GermanAnalyzer) -> None:
         self.size = len(programmes)
         self.analyzer = analyzer
-        self.narrow = np.array([p.narrow_purpose is not None for p in programmes], dtype=bool)
+        purposes = [narrow_purpose(p) for p in programmes]
+        self.narrow = np.array([p is not None for p in purposes], dtype=bool)
+        # Integration programmes by their built-in purpose: a project's codes name it too.
+        self.integration = np.array([p is INTEGRATION for p in purposes], dtype=bool)
         self.by_stem: dict[str, list[int]] = defaultdict(list)
         self.by_start: dict[str, list[int]] = defaultdict(list)
-        for row, p in enumerate(programmes):
-            for word in p.narrow_purpose.words if p.narrow_purpose else ():
+        for row, purpose in enumerate(purposes):
+            for word in purpose.words if purpose else ():
                 written = word.lower().translate(FOLD)
                 self.by_stem[stem(word.lower())].append(row)
                 self.by_start[written].append(row)
@@ -54,11 +106,12 @@ class PurposeIndex:
         # so no stream of new words can grow the process (test_text_under_load.py).
         self._catalogue_rows = lru_cache(maxsize=None)(self._rows_naming)
 
-    def unplanned(self, tokens: Iterable[str]) -> np.ndarray:
-        """Narrow programmes none of whose words the project's words name (``_rows_naming``)."""
-        planned = np.zeros(self.size, dtype=bool)
+    def unplanned(self, tokens: Iterable[str], codes_name_integration: bool = False) -> np.ndarray:
+        """Narrow programmes none of whose words the project's words name (``_rows_naming``);
+        integration programmes count as named when the project's codes name Zugewanderte."""
         if not self.by_stem:
-            return planned
+            return np.zeros(self.size, dtype=bool)
+        planned = self.integration.copy() if codes_name_integration else np.zeros(self.size, bool)
         for word in set(tokens):
             known = self.analyzer.in_vocabulary(word)
             rows = self._catalogue_rows(word) if known else self._rows_naming(word)
@@ -91,7 +144,7 @@ class PurposeIndex:
 
 def purpose_question(programme: Programme) -> str | None:
     """The warning on a programme whose narrow purpose the project does not mention."""
-    purpose = programme.narrow_purpose
+    purpose = narrow_purpose(programme)
     if purpose is None:
         return None
     return (

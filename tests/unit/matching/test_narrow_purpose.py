@@ -97,3 +97,65 @@ def test_a_word_like_the_measure_is_not_the_measure(sentence):
 def test_the_record_lists_single_words_only(word):
     with pytest.raises(ValidationError, match="kein einzelnes Wort"):
         NarrowPurpose(label="Gruppenreisen", words=[word])
+
+
+def _integration_catalogue(title="Integrationsfonds – Nachbarschaftsprogramm des Landes"):
+    text = "Gefördert werden Begegnung, Teilhabe und Engagement in der Nachbarschaft im Land."
+    fund = programme(
+        slug="integrationsfonds",
+        title=title,
+        target_groups=["migrantinnen", "gefluechtete", "alle"],
+        themes=["integration", "teilhabe", "engagement"],
+    ).model_copy(update={"description": text})
+    broad = programme(
+        slug="nachbarschaft-breit", themes=["teilhabe", "engagement"], target_groups=["alle"]
+    ).model_copy(update={"description": text})
+    return [fund, broad, *others()]
+
+
+YOUTH_CLUB = {
+    "title": "Jugendtreff im Dorf",
+    "description": "Jugendliche richten einen Treff ein: Begegnung, Teilhabe und Engagement in "
+    "der Nachbarschaft.",
+    "themes": ["teilhabe", "engagement"],
+    "target_groups": ["jugendliche"],
+}
+
+
+def test_an_integration_programme_is_asked_about_for_a_project_that_names_no_zugewanderte():
+    """BAMF's gemeinwesenorientierte Integrationsprojekte stood fourth for Jugendtreffs in
+    Vorpommern, MaTZ third for an inclusion project: their "alle" beside the migrant groups
+    let them pass as programmes for everybody."""
+    ranking = rank(_integration_catalogue(), **YOUTH_CLUB)
+    order = slugs(ranking.matches)
+    assert order.index("nachbarschaft-breit") < order.index("integrationsfonds")
+    assert (
+        "Gefördert wird nur: Integration von Zugewanderten und Geflüchteten. In Ihrer "
+        "Projektbeschreibung finden wir dazu nichts – planen Sie das, beschreiben Sie es dort."
+    ) in _warnings(ranking, "integrationsfonds")
+
+
+@pytest.mark.parametrize(
+    "named",
+    [
+        {"target_groups": ["jugendliche", "gefluechtete"]},
+        {"themes": ["teilhabe", "integration"]},
+        {"description": YOUTH_CLUB["description"] + " Geflüchtete Jugendliche sind dabei."},
+        {"description": YOUTH_CLUB["description"] + " Ein interkultureller Abend im Monat."},
+    ],
+)
+def test_a_project_naming_zugewanderte_by_word_or_code_is_not_asked(named):
+    ranking = rank(_integration_catalogue(), **{**YOUTH_CLUB, **named})
+    assert not any(w.startswith(ASKED) for w in _warnings(ranking, "integrationsfonds"))
+
+
+def test_integrated_urban_development_is_no_integration_programme():
+    # "Integrierte Stadtentwicklung" names no Zugewanderte, and it names other groups beside
+    # them (as Sozialer Zusammenhalt does); nor does "Kulturinitiative" name them.
+    catalogue = _integration_catalogue(title="Integrierte Stadtentwicklung im Quartier")
+    groups = ["alle", "migrantinnen", "aeltere", "familien"]
+    catalogue[0] = catalogue[0].model_copy(update={"target_groups": groups})
+    ranking = rank(catalogue, **{**YOUTH_CLUB, "description": "Eine Kulturinitiative baut "
+                                 "einen Jugendtreff für Begegnung und Teilhabe."})  # fmt: skip
+    assert "integrationsfonds" in slugs(ranking.matches)
+    assert not any(w.startswith(ASKED) for w in _warnings(ranking, "integrationsfonds"))
