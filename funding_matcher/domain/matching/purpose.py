@@ -48,7 +48,7 @@ INTEGRATION = NarrowPurpose(
     words=[
         "Integration", "Migration", "Migrant", "Migrantin", "Zugewanderte", "Zuwanderung",
         "Einwanderung", "Einwanderungsgeschichte", "Migrationsgeschichte", "Geflüchtete",
-        "Flüchtling", "Flucht", "Asyl", "Herkunft", "Herkunftsland", "interkulturell",
+        "Flüchtling", "Flucht", "Asyl", "Herkunftsland", "interkulturell",
         "Sprachcafé", "Deutschkurs", "Sprachkurs", "Integrationskurs",
     ],
 )  # fmt: skip

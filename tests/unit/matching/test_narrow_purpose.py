@@ -159,3 +159,10 @@ def test_integrated_urban_development_is_no_integration_programme():
                                  "einen Jugendtreff für Begegnung und Teilhabe."})  # fmt: skip
     assert "integrationsfonds" in slugs(ranking.matches)
     assert not any(w.startswith(ASKED) for w in _warnings(ranking, "integrationsfonds"))
+
+
+def test_the_origin_of_a_potato_names_no_zugewanderte():
+    # A Kartoffelfest shows "Herkunft, Ernte und alte Zubereitungsarten der Knolle".
+    description = "Herkunft und Ernte der Kartoffel zeigen wir beim Fest: Begegnung und Teilhabe."
+    ranking = rank(_integration_catalogue(), **{**YOUTH_CLUB, "description": description})
+    assert any(w.startswith(ASKED) for w in _warnings(ranking, "integrationsfonds"))
