@@ -47,7 +47,7 @@ GENERIC_NOUNS = frozenset(
     dienstag mittwoch donnerstag freitag samstag sonntag
     laufzeit laufzeiten personal personals sachkosten personalkosten honorarkosten eigenmittel
     eigenanteil finanzierung zuschuss zuschüsse vereinen akteur akteure akteuren
-    landkreis kreis bezirk einrichtung einrichtungen geld gelder
+    landkreis kreis bezirk einrichtung einrichtungen geld gelder mittelpunkt
     """.split()  # noqa: SIM905 (a word list reads best as text)
 )
 # Adjectives written capitalised in set phrases and names ("für Groß und Klein", "Jung und Alt",
