@@ -43,6 +43,18 @@ def costed_types(costs: Mapping[str, Amount]) -> list[str]:
     return [code for code in COST_TYPES if Decimal(str(costs.get(code, 0))) > ZERO]
 
 
+def filled_in(
+    costs: Mapping[str, Amount], total: float | None, cost_types: list[str]
+) -> tuple[float | None, list[str]]:
+    """The total and cost types a split brings: its sum when no total is given, and every type
+    with costs among the project's cost types (nobody ticks a type twice)."""
+    if not costs:
+        return total, cost_types
+    if total is None:
+        total = float(exact_sum(costs))
+    return total, [*cost_types, *(c for c in costed_types(costs) if c not in cost_types)]
+
+
 def split_mismatch(costs: Mapping[str, Amount], total: Amount) -> str | None:
     """Why the split does not fit the total (compared to the cent), or None when it does."""
     parts, whole = cents(exact_sum(costs)), cents(Decimal(str(total)))

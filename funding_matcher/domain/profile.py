@@ -31,8 +31,7 @@ from pydantic import (
 from funding_matcher.domain import taxonomy
 from funding_matcher.domain.cost_split import (
     check_cost_type,
-    costed_types,
-    exact_sum,
+    filled_in,
     in_cents,
     split_mismatch,
 )
@@ -223,12 +222,14 @@ class Profile(BaseModel):
     def _split_fills_total_and_types(self) -> Profile:
         # The split is the budget: with no total given it is the total, and a type with costs
         # is one of the project's cost types without being ticked as well.
-        if self.costs_by_type_eur:
-            if self.budget_total_eur is None:
-                self.budget_total_eur = float(exact_sum(self.costs_by_type_eur))
-            more = [c for c in costed_types(self.costs_by_type_eur) if c not in self.cost_types]
-            if more:
-                self.cost_types = [*self.cost_types, *more]
+        total, types = filled_in(
+            self.costs_by_type_eur or {}, self.budget_total_eur, self.cost_types
+        )
+        # Assigned only when changed: an assigned field counts as given and is exported.
+        if total != self.budget_total_eur:
+            self.budget_total_eur = total
+        if types != self.cost_types:
+            self.cost_types = types
         return self
 
     @field_validator("title", "organisation", "municipality", "partners")
