@@ -95,6 +95,14 @@ def funded_costs_text(programme: Programme, profile: Profile) -> str:
     return cost_names(funded) if funded else ""
 
 
+def funded_cost_words(programme: Programme, profile: Profile) -> str:
+    """The project's cost types the programme funds, in words ("Sachkosten"); "Kosten" when it
+    funds all of them."""
+    has = project_cost_types(profile)
+    funded = [code for code in has if code in funded_types(programme)]
+    return "Kosten" if len(funded) == len(has) else cost_names(funded)
+
+
 class Uncovered:
     """What is still uncovered of each cost type while a funding mix is planned (with a split).
 
@@ -136,3 +144,23 @@ class Uncovered:
     def covered_by(self, slug: str, code: str) -> Decimal:
         """What the planned part of programme ``slug`` covers of cost type ``code``."""
         return self.taken.get(slug, {}).get(code, ZERO)
+
+
+def investment_note(main: Programme, planned: list[Programme], uncovered: Uncovered) -> str:
+    """The funding mix's note on the investment its main programme does not fund; with a split
+    its euros and the co-funders the plan puts it on."""
+    said = f"{main.short_title} fördert keine Investitionen"
+    rest = "über Eigenmittel oder einen weiteren Förderer decken."
+    if not uncovered.known:
+        return f"{said}: die investiven Kosten {rest}"
+    total, left = uncovered.split["investiv"], uncovered.left["investiv"]
+    said += f" ({format_eur_compact(total)})"
+    carriers = ", ".join(p.short_title for p in planned if uncovered.covered_by(p.slug, "investiv"))
+    if not carriers:
+        return f"{said}: die investiven Kosten {rest}"
+    if left <= ZERO:
+        return f"{said}: sie sind über {carriers} eingeplant."
+    return (
+        f"{said}: davon sind {format_eur_compact(total - left)} über {carriers} eingeplant, den "
+        f"Rest ({format_eur_compact(left)}) {rest}"
+    )

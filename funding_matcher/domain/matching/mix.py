@@ -31,18 +31,13 @@ from decimal import Decimal
 from typing import Literal
 
 from funding_matcher.domain.catalogue.records import Programme
-from funding_matcher.domain.cost_split import cost_names
-from funding_matcher.domain.german import (
-    format_date,
-    format_eur,
-    format_eur_compact,
-    format_percent,
-)
+from funding_matcher.domain.german import format_date, format_eur, format_percent
 from funding_matcher.domain.matching.amounts import Cap, programme_cap, rate_text
 from funding_matcher.domain.matching.costs import (
     Uncovered,
-    funded_types,
+    funded_cost_words,
     funds_the_project,
+    investment_note,
     may_cofund,
     project_cost_types,
     unfunded_costs,
@@ -263,14 +258,14 @@ def propose_mix(
     gap = need
     uncovered = Uncovered(profile)
 
-    def planned(programme: Programme, cap: Cap, most: Decimal) -> tuple[Decimal, str]:
+    def part_amount(programme: Programme, cap: Cap, most: Decimal) -> tuple[Decimal, str]:
         """The part within its cap, ``most`` and the uncovered costs it funds, and its basis."""
         basis = f"bis {cap.text}"
         amount = min(cap.eur or ZERO, most)
         room = uncovered.room(programme)
         if room is not None and room < amount:
             amount = room
-            basis += f" – begrenzt auf die noch offenen {_cost_words(programme, profile)}"
+            basis += f" – begrenzt auf die noch offenen {funded_cost_words(programme, profile)}"
         uncovered.take(programme, amount)
         return amount, basis
 
@@ -286,7 +281,7 @@ def propose_mix(
                 source_kind(c) == "public_grant" for c in chosen
             ):
                 continue
-            amount, basis = planned(programme, cap_of(programme), gap - keep)
+            amount, basis = part_amount(programme, cap_of(programme), gap - keep)
             if amount > ZERO:
                 parts.append(MixPart(programme, "cofunder", amount, basis, source_kind(programme)))
                 chosen.append(programme)
@@ -310,7 +305,7 @@ def propose_mix(
         parts.insert(0, MixPart(main, "main", None, basis, source_kind(main)))
         parts = [p for p in parts if p.amount_eur is None or p.amount_eur > ZERO]
     else:
-        amount, basis = planned(main, cap, gap)
+        amount, basis = part_amount(main, cap, gap)
         parts.insert(0, MixPart(main, "main", amount, basis, source_kind(main)))
         gap -= amount
         add_cofunders(others)
@@ -324,7 +319,7 @@ def propose_mix(
             notes.append(f"{part.programme.short_title}: {said}.")
     first = parts[0].programme
     if "investiv" in unfunded_costs(first, profile):
-        notes.append(_investment_note(first, parts, uncovered))
+        notes.append(investment_note(first, [p.programme for p in parts], uncovered))
     # Close fits the plan cannot put a figure on (no published amount): named, not dropped.
     planned = [p.programme for p in parts]
     unpriced = [
@@ -351,41 +346,6 @@ def propose_mix(
             "Fördergeber erfragen und als weitere Finanzierung eintragen."
         )
     return FundingMix(total, own, need, parts, notes)
-
-
-def _cost_words(programme: Programme, profile: Profile) -> str:
-    """The project's cost types the programme funds, in words ("Sachkosten"); "Kosten" when it
-    funds all of them."""
-    funded = [c for c in project_cost_types(profile) if c in funded_types(programme)]
-    if len(funded) == len(project_cost_types(profile)):
-        return "Kosten"
-    return cost_names(funded)
-
-
-def _investment_note(first: Programme, parts: list[MixPart], uncovered: Uncovered) -> str:
-    """The investment the main programme does not fund; with a split its euros and which
-    co-funders the plan puts it on."""
-    if not uncovered.known:
-        return (
-            f"{first.short_title} fördert keine Investitionen: die investiven Kosten über "
-            "Eigenmittel oder einen weiteren Förderer decken."
-        )
-    total = uncovered.split["investiv"]
-    said = f"{first.short_title} fördert keine Investitionen ({format_eur_compact(total)})"
-    carriers = [p.programme for p in parts if uncovered.covered_by(p.programme.slug, "investiv")]
-    left = uncovered.left["investiv"]
-    if not carriers:
-        return (
-            f"{said}: die investiven Kosten über Eigenmittel oder einen weiteren Förderer decken."
-        )
-    names = ", ".join(p.short_title for p in carriers)
-    if left <= ZERO:
-        return f"{said}: sie sind über {names} eingeplant."
-    covered = total - left
-    return (
-        f"{said}: davon sind {format_eur_compact(covered)} über {names} eingeplant, den Rest "
-        f"({format_eur_compact(left)}) über Eigenmittel oder einen weiteren Förderer decken."
-    )
 
 
 def _with_rate(programme: Programme) -> str:
