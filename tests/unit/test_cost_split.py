@@ -119,3 +119,11 @@ def test_a_draft_keeps_a_split_that_is_valid_on_its_own():
         "costs_by_type_eur": {"sach": 500.0}
     }
     assert Profile.draft_fields({"costs_by_type_eur": {"sach": -1}}) == {}
+
+
+def test_a_split_without_costs_adds_no_cost_types_to_the_export():
+    data = profile_data(costs_by_type_eur={"sach": 0})
+    del data["budget_total_eur"], data["cost_types"], data["own_funds_eur"]
+    exported = Profile.from_dict(data).to_dict()
+    assert "cost_types" not in exported
+    assert exported["budget_total_eur"] == 0
