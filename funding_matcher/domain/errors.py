@@ -92,7 +92,8 @@ def problems_from_pydantic(exc: ValidationError) -> list[FieldProblem]:
     """Translate pydantic's errors into German messages keyed by dotted field path."""
     problems = []
     for err in exc.errors(include_url=False):
-        field = ".".join(str(part) for part in err["loc"])
+        # A mapping's bad key is reported at the key ("costs_by_type_eur.foo"), not "foo.[key]".
+        field = ".".join(str(part) for part in err["loc"] if part != "[key]")
         template = _PYDANTIC_MESSAGES.get(err["type"])
         if err["type"] == "value_error":
             message = str(err.get("ctx", {}).get("error", err["msg"]))

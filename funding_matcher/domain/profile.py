@@ -2,6 +2,9 @@
 
 A profile describes a neighbourhood project that looks for funding. ``Profile.from_json`` and
 ``Profile.to_json`` read and write the contract format without loss: unknown extra fields are kept.
+The optional ``costs_by_type_eur`` (an addition to the contract) splits the budget by cost type
+(cost_split.py): it must add up to ``budget_total_eur`` to the cent, is the total when none is
+given, and each type with costs counts as one of the project's ``cost_types``.
 """
 
 from __future__ import annotations
@@ -9,9 +12,11 @@ from __future__ import annotations
 import calendar
 import json
 from datetime import date, timedelta
+from decimal import Decimal
 from typing import Annotated, Any
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -24,6 +29,12 @@ from pydantic import (
 )
 
 from funding_matcher.domain import taxonomy
+from funding_matcher.domain.cost_split import (
+    check_cost_type,
+    filled_in,
+    in_cents,
+    split_mismatch,
+)
 from funding_matcher.domain.errors import FieldProblem, InvalidData, problems_from_pydantic
 from funding_matcher.domain.german import format_number
 from funding_matcher.domain.json_input import load_json
@@ -56,6 +67,7 @@ def _iso_date(value: Any) -> Any:
 # Strict: true is no amount, "yes" no yes, 12.0 no number of months (JSON has the real types).
 Euro = Annotated[float, Strict(), Field(ge=0, le=MAX_EUR)]
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+CostType = Annotated[str, AfterValidator(check_cost_type)]
 
 # Project details (format v1.1, drafting contract § 1): the user's own words, at most 5,000
 # characters per text and 30 entries per list.
@@ -186,6 +198,8 @@ class Profile(BaseModel):
     cost_types: list[str] = Field(default_factory=list)
     budget_total_eur: Euro | None = None
     own_funds_eur: Euro | None = None
+    # The budget by cost type (cost_split.py); without budget_total_eur the total is its sum.
+    costs_by_type_eur: dict[CostType, Euro] | None = None
     start_date: IsoDate | None = None
     duration_months: Annotated[int, Strict(), Field(ge=1, le=120)] | None = None
     partners: list[Text300] = Field(default_factory=list, max_length=50)
@@ -198,6 +212,25 @@ class Profile(BaseModel):
     def _plain_zero(cls, value: float | None) -> float | None:
         # -0.0 is a valid JSON number but no amount: store it as 0.
         return value + 0.0 if value is not None else None
+
+    @field_validator("costs_by_type_eur")
+    @classmethod
+    def _plain_zeros(cls, value: dict[str, float] | None) -> dict[str, float] | None:
+        return None if value is None else {code: amount + 0.0 for code, amount in value.items()}
+
+    @model_validator(mode="after")
+    def _split_fills_total_and_types(self) -> Profile:
+        # The split is the budget: with no total given it is the total, and a type with costs
+        # is one of the project's cost types without being ticked as well.
+        total, types = filled_in(
+            self.costs_by_type_eur or {}, self.budget_total_eur, self.cost_types
+        )
+        # Assigned only when changed: an assigned field counts as given and is exported.
+        if total != self.budget_total_eur:
+            self.budget_total_eur = total
+        if types != self.cost_types:
+            self.cost_types = types
+        return self
 
     @field_validator("title", "organisation", "municipality", "partners")
     @classmethod
@@ -257,6 +290,12 @@ class Profile(BaseModel):
         return max(self.budget_total_eur - (self.own_funds_eur or 0.0), 0.0)
 
     @property
+    def cost_split(self) -> dict[str, Decimal] | None:
+        """Every cost type with its costs in cents when the budget is split by type, else None
+        (an empty split is none)."""
+        return in_cents(self.costs_by_type_eur) if self.costs_by_type_eur else None
+
+    @property
     def project_end(self) -> date | None:
         """The project's last day: start plus duration in months, where both are known."""
         if self.start_date is None or self.duration_months is None:
@@ -305,6 +344,10 @@ class Profile(BaseModel):
             raise InvalidData(
                 [FieldProblem("own_funds_eur", "Eigenmittel sind höher als das Gesamtbudget.")]
             )
+        if profile.costs_by_type_eur and profile.budget_total_eur is not None:
+            mismatch = split_mismatch(profile.costs_by_type_eur, profile.budget_total_eur)
+            if mismatch:
+                raise InvalidData([FieldProblem("costs_by_type_eur", mismatch)])
         return profile
 
     @classmethod

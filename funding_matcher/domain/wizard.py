@@ -10,7 +10,14 @@ from funding_matcher.domain.profile import Profile
 STEP_FIELDS: dict[int, tuple[str, ...]] = {
     1: ("applicant_type", "organisation", "state", "municipality", "area_type", "designated_area"),
     2: ("title", "description", "themes", "target_groups", "partners"),
-    3: ("budget_total_eur", "own_funds_eur", "cost_types", "start_date", "duration_months"),
+    3: (
+        "budget_total_eur",
+        "costs_by_type_eur",
+        "own_funds_eur",
+        "cost_types",
+        "start_date",
+        "duration_months",
+    ),
 }
 
 # A missing-data hint of the matcher -> the step where the user can fill it in.
@@ -40,7 +47,7 @@ def merge_step(data: dict[str, Any], step: int, values: dict[str, Any]) -> dict[
     """The profile data with one step's fields replaced; empty values are removed."""
     merged = {k: v for k, v in data.items() if k not in STEP_FIELDS[step]}
     for key, value in values.items():
-        if value not in (None, "", []):
+        if value not in (None, "", [], {}):
             merged[key] = value
     return merged
 

@@ -10,6 +10,7 @@ from flask import Blueprint, abort, flash, jsonify, redirect, render_template, r
 from flask_login import current_user
 from werkzeug.datastructures import MultiDict
 
+from funding_matcher.domain.cost_split import filled_in
 from funding_matcher.domain.errors import InvalidData
 from funding_matcher.domain.profile import Profile
 from funding_matcher.domain.wizard import STEP_FIELDS, step_for_field
@@ -30,7 +31,7 @@ from funding_matcher.web.pdf_import_forms import ConceptUploadForm
 from funding_matcher.web.projects import deletion_details
 from funding_matcher.web.transaction import keep_changes
 from funding_matcher.web.trash import confirmed_or_page
-from funding_matcher.web.wizard_forms import REVIEW_STEP, STEPS
+from funding_matcher.web.wizard_forms import REVIEW_STEP, SPLIT_FIELDS, STEPS
 
 bp = Blueprint("wizard", __name__, url_prefix="/projekte")
 
@@ -45,12 +46,15 @@ def form_values(step: int, data: dict[str, Any]) -> dict[str, Any]:
         values["partners"] = "\n".join(data.get("partners", []))
     if step == 3 and data.get("start_date"):
         values["start_date"] = date.fromisoformat(data["start_date"])
+    if step == 3:
+        split = data.get("costs_by_type_eur") or {}
+        values.update({name: split.get(code) for code, name in SPLIT_FIELDS.items()})
     return values
 
 
 def profile_values(step: int, form: Any) -> dict[str, Any]:
     """A valid step form -> profile data (interchange format v1 types)."""
-    values = {name: form[name].data for name in STEP_FIELDS[step]}
+    values = {name: form[name].data for name in STEP_FIELDS[step] if name in form}
     for key, value in values.items():
         if isinstance(value, str):
             values[key] = value.strip()
@@ -63,6 +67,12 @@ def profile_values(step: int, form: Any) -> dict[str, Any]:
     if step == 2:
         partners = values["partners"] or ""  # a client may leave the field out
         values["partners"] = [p.strip() for p in partners.splitlines() if p.strip()]
+    if step == 3:
+        split = {code: float(amount) for code, amount in form.cost_split().items()}
+        values["costs_by_type_eur"] = split
+        values["budget_total_eur"], values["cost_types"] = filled_in(
+            split, values["budget_total_eur"], values["cost_types"] or []
+        )
     return values
 
 

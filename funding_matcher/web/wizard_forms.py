@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from decimal import Decimal
+
 from wtforms import (
     DateField,
     IntegerField,
@@ -14,9 +17,17 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional, Vali
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from funding_matcher.domain import taxonomy
+from funding_matcher.domain.cost_split import exact_sum, split_mismatch
 from funding_matcher.web.forms import GermanForm, MoneyField, choices
 
 YES_NO_UNKNOWN = {"": "keine Angabe", "ja": "ja", "nein": "nein"}
+# The inputs of the budget by cost type (profile field costs_by_type_eur), one per cost type.
+SPLIT_FIELDS = {
+    "personal": "costs_personal_eur",
+    "sach": "costs_sach_eur",
+    "investiv": "costs_investiv_eur",
+}
+NOT_NEGATIVE = NumberRange(min=0, message="Bitte einen Betrag ab 0 angeben.")
 
 
 class CheckboxesField(SelectMultipleField):
@@ -91,10 +102,21 @@ class FinanceStep(GermanForm):
         places=2,
         validators=[Optional(), NumberRange(min=0, message="Bitte einen Betrag ab 0 angeben.")],
     )
+    costs_personal_eur = MoneyField(
+        "davon Personalkosten",
+        places=2,
+        description="Freiwillig: die Gesamtkosten nach Art. Zusammen ergeben die drei Beträge "
+        "die Gesamtkosten; ohne Gesamtkosten gilt ihre Summe.",
+        validators=[Optional(), NOT_NEGATIVE],
+    )
+    costs_sach_eur = MoneyField("davon Sachkosten", places=2, validators=[Optional(), NOT_NEGATIVE])
+    costs_investiv_eur = MoneyField(
+        "davon Investitionen", places=2, validators=[Optional(), NOT_NEGATIVE]
+    )
     own_funds_eur = MoneyField(
         "Eigenmittel in Euro",
         places=2,
-        validators=[Optional(), NumberRange(min=0, message="Bitte einen Betrag ab 0 angeben.")],
+        validators=[Optional(), NOT_NEGATIVE],
     )
     cost_types = CheckboxesField(
         "Kostenarten", choices=choices(taxonomy.COST_TYPES), validators=[Optional()]
@@ -105,10 +127,39 @@ class FinanceStep(GermanForm):
         validators=[Optional(), NumberRange(1, 120, "Bitte 1 bis 120 Monate angeben.")],
     )
 
+    def cost_split(self) -> dict[str, Decimal]:
+        """The amounts typed per cost type (types left empty are left out)."""
+        return {
+            code: Decimal(str(self[name].data))
+            for code, name in SPLIT_FIELDS.items()
+            if self[name].data is not None
+        }
+
+    def total(self) -> Decimal | None:
+        """The total costs: as typed, else the sum of the costs by type (None: neither)."""
+        split = self.cost_split()
+        if self.budget_total_eur.data is None and split:
+            return exact_sum(split)
+        return self.budget_total_eur.data
+
     def validate_own_funds_eur(self, field: MoneyField) -> None:
-        budget = self.budget_total_eur.data
+        budget = self.total()
         if field.data is not None and budget is not None and field.data > budget:
             raise ValidationError("Die Eigenmittel sind höher als die Gesamtkosten.")
+
+    def validate(self, extra_validators: Mapping | None = None) -> bool:
+        """The fields, then whether the costs by type add up to the total (shown under the
+        last of them, where a forgotten amount belongs)."""
+        valid = super().validate(extra_validators)
+        split = self.cost_split()
+        typed = [self[name] for name in SPLIT_FIELDS.values()]
+        if not split or self.budget_total_eur.data is None or any(f.errors for f in typed):
+            return valid
+        mismatch = split_mismatch(split, self.budget_total_eur.data)
+        if mismatch:
+            self.costs_investiv_eur.errors = [*self.costs_investiv_eur.errors, mismatch]
+            return False
+        return valid
 
 
 STEPS = {

@@ -154,8 +154,10 @@ def test_journey_from_login_to_programme_page(live_server, page, make_org, make_
 
     # Step 3 and review
     page.get_by_label("Gesamtkosten in Euro").fill("120000")
+    page.get_by_label("davon Personalkosten").fill("90.000")
+    page.get_by_label("davon Sachkosten").fill("30.000,00")
     page.get_by_label("Eigenmittel in Euro").fill("12000")
-    page.get_by_label("Personalkosten").check()
+    page.get_by_label("Personalkosten", exact=True).check()
     page.get_by_label("Sachkosten und Honorare").check()
     page.get_by_label("Laufzeit in Monaten").fill("36")
     page.get_by_role("button", name="Speichern und weiter").click()

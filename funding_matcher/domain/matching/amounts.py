@@ -4,7 +4,9 @@ The need is what the project asks for: total budget less own funds. A programme'
 project is the smallest of its maximum (counted per project, per year times the project's years,
 or per Wohneinheit / participant, which the profile cannot count and which is then not applied),
 its annual maximum times the years, its maximum rate of the total budget, and what a first
-application may ask. A programme whose
+application may ask. When the budget is split by cost type and the programme funds only some of
+the project's types (costs.py), its rate applies to the costs of those types and its cap is never
+more than those costs (an unknown cap stays unknown). A programme whose
 cap covers only part of the need is a co-funder, not a misfit: it is ranked and its share shown
 ("bis 6.000 € je Jahr – deckt 15 % des Bedarfs, als Kofinanzierung"); only a minimum far above
 the need excludes (rules.py). ``amount_arrays`` computes the same caps for the whole catalogue.
@@ -19,7 +21,9 @@ from decimal import Decimal
 import numpy as np
 
 from funding_matcher.domain.catalogue.records import Programme
+from funding_matcher.domain.cost_split import COST_TYPES
 from funding_matcher.domain.german import format_eur_compact, format_percent
+from funding_matcher.domain.matching.costs import funded_costs, funded_costs_text
 from funding_matcher.domain.matching.kinds import funding_kind
 from funding_matcher.domain.matching.weights import COFUNDING_SHARE
 from funding_matcher.domain.money import cents
@@ -64,14 +68,19 @@ def programme_cap(programme: Programme, profile: Profile) -> Cap:
     if annual is not None and (highest is None or per == "project"):
         total = Decimal(str(annual)) * years
         caps.append((total, f"{format_eur_compact(annual)} je Jahr"))
+    funded = funded_costs(programme, profile)
+    costs = funded_costs_text(programme, profile)
     if rate is not None and profile.budget_total_eur:
-        share = cents(Decimal(str(rate)) * Decimal(str(profile.budget_total_eur)) / HUNDRED)
-        caps.append((share, rate_text(programme, " der Kosten")))
+        base = Decimal(str(profile.budget_total_eur)) if funded is None else funded
+        share = cents(Decimal(str(rate)) * base / HUNDRED)
+        caps.append((share, rate_text(programme, f" der {costs or 'Kosten'}")))
     first = programme.first_application_max_eur
     if first is not None:
         caps.append((Decimal(str(first)), f"{format_eur_compact(first)} bei Erstbewerbung"))
     if not caps:
         return Cap(None, unit_text)
+    if funded is not None:
+        caps.append((funded, f"zur Höhe der {costs} ({format_eur_compact(funded)})"))
     eur, text = min(caps, key=lambda c: c[0])
     return Cap(cents(eur), text if unit_text is None else f"{text}, {unit_text}")
 
@@ -155,18 +164,44 @@ class AmountArrays:
         self.uncountable = np.array([u in UNCOUNTABLE for u in per], dtype=bool)
         self.lowest = column("amount_min_eur")
         self.first = column("first_application_max_eur")
+        # Which cost types each programme funds (costs.py): those it names, all if none.
+        self.names_costs = np.array([bool(p.cost_types) for p in programmes], dtype=bool)
+        self.funds = np.array(
+            [[not p.cost_types or c in p.cost_types for c in COST_TYPES] for p in programmes],
+            dtype=bool,
+        ).reshape(len(programmes), len(COST_TYPES))
+
+    def _funded_costs(self, profile: Profile) -> tuple[np.ndarray, np.ndarray] | None:
+        """Per programme the costs of the types it funds and whether it funds only some of the
+        types with costs (``costs.partly_funded``); None without a split."""
+        split = profile.cost_split
+        if split is None:
+            return None
+        amounts = np.array([float(split[c]) for c in COST_TYPES], dtype=np.float64)
+        partly = self.names_costs & (~self.funds & (amounts > 0)).any(axis=1)
+        return self.funds @ amounts, partly
 
     def caps(self, profile: Profile, with_rate: bool = True) -> np.ndarray:
         """Each programme's cap for this project in euros (nan: unknown), as programme_cap;
-        ``with_rate=False``: the euro caps only (maximum, annual maximum), not the rate."""
+        ``with_rate=False``: the euro caps only (maximum, annual maximum, with a split the costs
+        of the types it funds), not the rate."""
         years = project_years(profile)
         cap = np.where(self.per_year, self.highest * years, self.highest)
         cap = np.where(self.uncountable, np.nan, cap)
         annual_applies = np.isnan(self.highest) | self.per_project
         cap = np.fmin(cap, np.where(annual_applies, self.annual * years, np.nan))
         cap = np.fmin(cap, self.first)
+        split = self._funded_costs(profile)
         if with_rate and profile.budget_total_eur:
-            cap = np.fmin(cap, self.rate / 100.0 * profile.budget_total_eur)
+            base = (
+                profile.budget_total_eur
+                if split is None
+                else np.where(split[1], split[0], profile.budget_total_eur)
+            )
+            cap = np.fmin(cap, self.rate / 100.0 * base)
+        if split is not None:
+            # np.minimum keeps nan: an unknown cap stays unknown, as in programme_cap.
+            cap = np.minimum(cap, np.where(split[1], split[0], np.inf))
         return cap
 
     def coverage(self, profile: Profile, with_rate: bool = True) -> np.ndarray:

@@ -17,6 +17,7 @@ from funding_matcher.domain.catalogue.records import AccessRoute, Programme
 from funding_matcher.domain.catalogue.rounds import guideline_note
 from funding_matcher.domain.german import format_date
 from funding_matcher.domain.matching.amounts import amount_reason, rate_text
+from funding_matcher.domain.matching.costs import unfunded_text
 from funding_matcher.domain.matching.kinds import (
     COOPERATION_NOTES,
     KIND_NOTES,
@@ -25,7 +26,6 @@ from funding_matcher.domain.matching.kinds import (
     in_programme_area,
     other_partner_country,
 )
-from funding_matcher.domain.matching.mix import unfunded_costs
 from funding_matcher.domain.matching.purpose import purpose_question
 from funding_matcher.domain.matching.standing import Standing, status_class, unclear_note
 from funding_matcher.domain.matching.timing import timing_problem
@@ -222,9 +222,6 @@ def timing_warning(
     return problem.text if problem else None
 
 
-UNFUNDED_NAMES = {"personal": "Personalkosten", "investiv": "Investitionen"}
-
-
 def preconditions(programme: Programme, profile: Profile) -> list[str]:
     """What must exist before the application that takes weeks to get (the catalogue's planning
     terms): a statement of the Kommune for a Träger, a council decision for a Kommune."""
@@ -265,12 +262,11 @@ def match_warnings(
     if programme.subsidiarity == "public_first":
         warnings.append(SUBORDINATE_NOTE)
     warnings.extend(preconditions(programme, profile))
-    unfunded = unfunded_costs(programme, profile)
+    unfunded = unfunded_text(programme, profile)
     if unfunded:
-        names = " und ".join(UNFUNDED_NAMES[c] for c in unfunded)
         warnings.append(
-            f"Fördert keine {names}: diese Kosten über Eigenmittel oder einen weiteren Förderer "
-            "decken"
+            f"Fördert keine {unfunded}: diese Kosten über Eigenmittel oder einen weiteren "
+            "Förderer decken"
         )
     if programme.cooperation:
         warnings.append(COOPERATION_NOTES[programme.cooperation])

@@ -17,7 +17,9 @@ public_first``, e.g. Aktion Mensch) comes after it: its public co-funders are co
 it fills what is left; one that only tops up money of the Land or the Kommune
 (``requires_public_cofunding``) is never the main programme. Of figures, the part that carries
 most is called the main programme. Close fits without a published amount are named beside the
-plan.
+plan. With the budget split by cost type (costs.py) a part is never more than the still uncovered
+costs of the types its programme funds, and a co-funder that funds only some of them (an
+investment programme beside a Stelle) is planned on those.
 """
 
 from __future__ import annotations
@@ -31,6 +33,15 @@ from typing import Literal
 from funding_matcher.domain.catalogue.records import Programme
 from funding_matcher.domain.german import format_date, format_eur, format_percent
 from funding_matcher.domain.matching.amounts import Cap, programme_cap, rate_text
+from funding_matcher.domain.matching.costs import (
+    Uncovered,
+    funded_cost_words,
+    funds_the_project,
+    investment_note,
+    may_cofund,
+    project_cost_types,
+    unfunded_costs,
+)
 from funding_matcher.domain.matching.kinds import funding_kind
 from funding_matcher.domain.matching.standing import status_class
 from funding_matcher.domain.matching.weights import (
@@ -112,28 +123,10 @@ def _subordinate(programme: Programme) -> bool:
     return programme.subsidiarity == "public_first"
 
 
-def unfunded_costs(programme: Programme, profile: Profile) -> list[str]:
-    """The project's staff or investment costs (material costs go along with either) that the
-    programme does not fund; none when it names no cost types."""
-    if not programme.cost_types:
-        return []
-    return [
-        c
-        for c in ("personal", "investiv")
-        if c in profile.cost_types and c not in programme.cost_types
-    ]
-
-
-def funds_the_project(programme: Programme, profile: Profile) -> bool:
-    """Funds the project's staff and investment costs, if it has any: a programme for building
-    and equipment cannot carry a project that is mostly staff."""
-    return not unfunded_costs(programme, profile)
-
-
 def _funds_staff(programme: Programme, profile: Profile) -> bool:
     """Funds the project's staff, if it has any (or names no cost types)."""
     return (
-        "personal" not in profile.cost_types
+        "personal" not in project_cost_types(profile)
         or not programme.cost_types
         or "personal" in programme.cost_types
     )
@@ -247,7 +240,8 @@ def propose_mix(
     # A co-funder for one object only (Erstausstattung, a building) funds that part of the
     # costs, whose size the profile does not say: named beside the plan, never planned with its
     # rate of the whole budget. One that funds other costs than the project's staff and
-    # investment (Erstausstattung beside a Stelle) is left to the list.
+    # investment (Erstausstattung beside a Stelle) is left to the list, unless the budget is
+    # split by cost type: then it is planned on the costs it funds.
     part_only = [p for p in others if p.slug in close and _one_object(p)]
     others = [
         p
@@ -256,12 +250,24 @@ def propose_mix(
         and not _one_object(p)
         and _known_amount(p)
         and cap_of(p).eur is not None
-        and funds_the_project(p, profile)
+        and may_cofund(p, profile)
     ]
 
     parts: list[MixPart] = []
     chosen: list[Programme] = [main]
     gap = need
+    uncovered = Uncovered(profile)
+
+    def part_amount(programme: Programme, cap: Cap, most: Decimal) -> tuple[Decimal, str]:
+        """The part within its cap, ``most`` and the uncovered costs it funds, and its basis."""
+        basis = f"bis {cap.text}"
+        amount = min(cap.eur or ZERO, most)
+        room = uncovered.room(programme)
+        if room is not None and room < amount:
+            amount = room
+            basis += f" – begrenzt auf die noch offenen {funded_cost_words(programme, profile)}"
+        uncovered.take(programme, amount)
+        return amount, basis
 
     def add_cofunders(pool: list[Programme], keep: Decimal = ZERO) -> None:
         """Co-funders in order, each within its cap, until only ``keep`` is left to cover."""
@@ -275,14 +281,9 @@ def propose_mix(
                 source_kind(c) == "public_grant" for c in chosen
             ):
                 continue
-            cap = cap_of(programme)
-            amount = min(cap.eur or ZERO, gap - keep)
+            amount, basis = part_amount(programme, cap_of(programme), gap - keep)
             if amount > ZERO:
-                parts.append(
-                    MixPart(
-                        programme, "cofunder", amount, f"bis {cap.text}", source_kind(programme)
-                    )
-                )
+                parts.append(MixPart(programme, "cofunder", amount, basis, source_kind(programme)))
                 chosen.append(programme)
                 gap -= amount
 
@@ -304,8 +305,8 @@ def propose_mix(
         parts.insert(0, MixPart(main, "main", None, basis, source_kind(main)))
         parts = [p for p in parts if p.amount_eur is None or p.amount_eur > ZERO]
     else:
-        amount = min(cap.eur, gap)
-        parts.insert(0, MixPart(main, "main", amount, f"bis {cap.text}", source_kind(main)))
+        amount, basis = part_amount(main, cap, gap)
+        parts.insert(0, MixPart(main, "main", amount, basis, source_kind(main)))
         gap -= amount
         add_cofunders(others)
         parts = _main_carries_most([p for p in parts if p.amount_eur and p.amount_eur > ZERO])
@@ -318,10 +319,7 @@ def propose_mix(
             notes.append(f"{part.programme.short_title}: {said}.")
     first = parts[0].programme
     if "investiv" in unfunded_costs(first, profile):
-        notes.append(
-            f"{first.short_title} fördert keine Investitionen: die investiven Kosten über "
-            "Eigenmittel oder einen weiteren Förderer decken."
-        )
+        notes.append(investment_note(first, [p.programme for p in parts], uncovered))
     # Close fits the plan cannot put a figure on (no published amount): named, not dropped.
     planned = [p.programme for p in parts]
     unpriced = [

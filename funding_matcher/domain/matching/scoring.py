@@ -155,7 +155,7 @@ def _lines_that_fund_the_project_first(
     total: np.ndarray, arrays: ProgrammeArrays, rules: Eligibility, profile: Profile
 ) -> None:
     """Within a programme family, move a line that does not fund the project's staff or
-    investment (mix.funds_the_project) just below the best listed line of the same family that
+    investment (costs.funds_the_project) just below the best listed line of the same family that
     does, keeping the order among the lines moved.
 
     The lines of a family share their funder's text (whom it helps, which Satzungszwecke, how to

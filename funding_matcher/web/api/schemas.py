@@ -40,6 +40,20 @@ def _profile_schemas() -> dict[str, Any]:
         props[name]["items"] = {"type": "string", "enum": list(taxonomy.VOCABULARIES[vocabulary])}
         props[name]["uniqueItems"] = True
     props["area_type"] = {"anyOf": [{"enum": list(taxonomy.AREA_TYPES)}, {"type": "null"}]}
+    amount = props["budget_total_eur"]["anyOf"][0]
+    props["costs_by_type_eur"] = {
+        "anyOf": [
+            {
+                "type": "object",
+                "properties": {code: amount for code in taxonomy.COST_TYPES},
+                "additionalProperties": False,
+            },
+            {"type": "null"},
+        ],
+        "description": "Kosten nach Art (Teil des Gesamtbudgets): zusammen auf den Cent gleich "
+        "budget_total_eur; ohne budget_total_eur gilt ihre Summe. Jede Art mit Kosten zählt "
+        "zu cost_types.",
+    }
     # The limits the server enforces beyond types and lengths (domain.limits, profile.py).
     props["title"]["pattern"] = SINGLE_LINE_PATTERN
     for name in ("organisation", "municipality"):
@@ -50,7 +64,8 @@ def _profile_schemas() -> dict[str, Any]:
     schema["additionalProperties"] = True
     schema["maxProperties"] = len(props) + MAX_EXTRA_FIELDS
     schema["description"] = (
-        f"{schema.get('description', '')} Eigenmittel höchstens Gesamtbudget; höchstens "
+        f"{schema.get('description', '')} Eigenmittel höchstens Gesamtbudget; Kosten nach Art "
+        "ergeben das Gesamtbudget; höchstens "
         f"{MAX_EXTRA_FIELDS} zusätzliche Felder mit zusammen höchstens {MAX_EXTRA_CHARS} Zeichen."
     ).strip()
     # A profile not complete yet: the same fields and limits, none of them required.
