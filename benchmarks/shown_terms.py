@@ -1,7 +1,7 @@
 """Every word that may ever be shown as a matching term ("Passende Begriffe"), for review.
 
 Runs the reasons' word filter (funding_matcher/domain/matching/terms.py) over the title and text
-of every dev case (../shared/eval/dev and benchmarks/matcher_cases.json) and every catalogue
+of every dev case (../shared/eval/dev and the project's own cases) and every catalogue
 record and prints the words it lets through, one per line, with their count.
 
     .venv/bin/python benchmarks/shown_terms.py [--cases FILE ...]
@@ -13,14 +13,13 @@ import argparse
 import json
 from pathlib import Path
 
+from eval_matcher import OWN_CASE_FILES, SHARED_CASES  # benchmarks/, beside this script
+
 from funding_matcher.domain.catalogue.files import load_catalogue
 from funding_matcher.domain.matching.terms import CaseCounts, shown_words
 from funding_matcher.paths import PROJECT_ROOT
 
-CASES = [
-    PROJECT_ROOT.parent / "shared" / "eval" / "dev" / "cases.json",
-    PROJECT_ROOT / "benchmarks" / "matcher_cases.json",
-]
+CASES = [SHARED_CASES, *OWN_CASE_FILES]
 
 
 def main() -> None:

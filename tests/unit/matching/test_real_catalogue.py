@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from benchmarks import eval_matcher
 from funding_matcher.domain.catalogue.files import load_catalogue
 from funding_matcher.domain.matching.amounts import programme_cap
 from funding_matcher.domain.matching.engine import MatchingEngine
@@ -142,7 +143,7 @@ def dev_cases():
     cases = []
     for path in (
         SHARED / "eval" / "dev" / "cases.json",
-        PROJECT_ROOT / "benchmarks" / "matcher_cases.json",
+        *eval_matcher.OWN_CASE_FILES,
     ):
         cases += json.loads(path.read_text(encoding="utf-8"))
     return cases

@@ -9,6 +9,7 @@ from functools import cache
 
 import pytest
 
+from benchmarks import eval_matcher
 from funding_matcher.domain.catalogue.files import load_catalogue
 from funding_matcher.domain.matching.terms import CaseCounts, shown_words, shows_meaning
 from funding_matcher.domain.matching.text import STOP_WORDS
@@ -37,7 +38,7 @@ def texts() -> list[str]:
     cases = []
     for path in (
         SHARED / "eval" / "dev" / "cases.json",
-        PROJECT_ROOT / "benchmarks" / "matcher_cases.json",
+        *eval_matcher.OWN_CASE_FILES,
     ):
         cases += json.loads(path.read_text(encoding="utf-8"))
     profiles = [f"{c['profile']['title']}. {c['profile']['description']}" for c in cases]
