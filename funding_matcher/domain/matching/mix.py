@@ -26,13 +26,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from decimal import Decimal
 from typing import Literal
 
 from funding_matcher.domain.catalogue.records import Programme
-from funding_matcher.domain.german import format_date, format_eur, format_percent
-from funding_matcher.domain.matching.amounts import Cap, programme_cap, rate_text
+from funding_matcher.domain.matching.amounts import Cap, programme_cap
 from funding_matcher.domain.matching.costs import (
     Uncovered,
     funded_cost_words,
@@ -43,7 +41,7 @@ from funding_matcher.domain.matching.costs import (
     unfunded_costs,
 )
 from funding_matcher.domain.matching.kinds import funding_kind
-from funding_matcher.domain.matching.standing import status_class
+from funding_matcher.domain.matching.mix_notes import conditions, gap_notes, with_rate
 from funding_matcher.domain.matching.weights import (
     COFUNDER_FIT_SHARE,
     FITTING_GRANT_SHARE,
@@ -312,7 +310,7 @@ def propose_mix(
         parts = _main_carries_most([p for p in parts if p.amount_eur and p.amount_eur > ZERO])
     if not parts:
         return None
-    notes = _notes(parts, total, own, need - sum_parts(parts)) + _conditions(parts)
+    notes = gap_notes(parts, total, own, need - sum_parts(parts)) + conditions(parts)
     for part in parts:
         said = caution(part.programme)
         if said:
@@ -335,24 +333,17 @@ def propose_mix(
     for p in part_only[:UNPRICED_NAMED]:
         if p.narrow_purpose and all(p.slug != q.slug for q in planned) and combinable(p, planned):
             notes.append(
-                f"Für einen Teil der Kosten: {_with_rate(p)}, gefördert wird nur "
+                f"Für einen Teil der Kosten: {with_rate(p)}, gefördert wird nur "
                 f"{p.narrow_purpose.label} – diesen Teil beziffern und den Betrag beim "
                 "Fördergeber erfragen."
             )
     if unpriced:
-        names = ", ".join(_with_rate(p) for p in unpriced)
+        names = ", ".join(with_rate(p) for p in unpriced)
         notes.append(
             f"Ebenfalls passend, ohne veröffentlichten Höchstbetrag: {names} – den Betrag beim "
             "Fördergeber erfragen und als weitere Finanzierung eintragen."
         )
     return FundingMix(total, own, need, parts, notes)
-
-
-def _with_rate(programme: Programme) -> str:
-    """The programme's short title with its published rate, as its card shows it: a rate is
-    published even where no maximum is."""
-    rate = rate_text(programme, " der Kosten")
-    return f"{programme.short_title} (bis {rate})" if rate else programme.short_title
 
 
 def _main_carries_most(parts: list[MixPart]) -> list[MixPart]:
@@ -376,86 +367,6 @@ def _has_main(parts: list[MixPart]) -> int:
 def sum_parts(parts: list[MixPart]) -> Decimal:
     """The known amounts of the parts added up (a part to be asked for counts nothing)."""
     return sum((p.amount_eur for p in parts if p.amount_eur is not None), ZERO)
-
-
-def _notes(parts: list[MixPart], total: Decimal, own: Decimal, gap: Decimal) -> list[str]:
-    notes = []
-    for part in parts:
-        minimum = part.programme.limit("own_contribution_min_percent")
-        if minimum is not None and own < cents(Decimal(str(minimum)) * total / 100):
-            required = cents(Decimal(str(minimum)) * total / 100)
-            notes.append(
-                f"{part.programme.short_title}: mindestens "
-                f"{format_percent(minimum)} Eigenanteil ({format_eur(required)}), "
-                f"geplant sind {format_eur(own)} Eigenmittel – ob andere Zuschüsse dazu zählen, "
-                "legt der Fördergeber fest."
-            )
-    asked = next((p for p in parts if p.amount_eur is None), None)
-    if asked is not None and gap > ZERO:
-        notes.append(
-            f"Noch offen sind {format_eur(gap)}: welchen Teil davon "
-            f"{asked.programme.short_title} trägt, beim Fördergeber erfragen; den Rest über "
-            "Eigenmittel, geringere Kosten oder weitere Förderer decken."
-        )
-    elif gap > ZERO:
-        notes.append(
-            f"Es fehlen noch {format_eur(gap)}: Eigenmittel erhöhen, Kosten senken oder "
-            "weitere Förderer suchen."
-        )
-    return notes
-
-
-def _conditions(parts: list[MixPart]) -> list[str]:
-    """What the cards say about the planned programmes and a plan must carry too: a status in
-    doubt, a programme region, Nachrang."""
-    out = []
-    for part in parts:
-        programme = part.programme
-        name = programme.short_title
-        if status_class(programme.status) == "unclear":
-            evidence = programme.status_evidence
-            since = f" (letzter Beleg vom {format_date(evidence.date)})" if evidence else ""
-            out.append(
-                f"{name}: Status unklar{since} – vor dem Einplanen beim Fördergeber bestätigen "
-                "lassen, dass Anträge möglich sind."
-            )
-        if programme.needs_region:
-            out.append(f"{name}: nur in bestimmten Regionen – prüfen, ob Ihr Ort dazu gehört.")
-        if programme.subsidiarity == "public_first":
-            out.append(f"{name}: nachrangig – öffentliche Mittel werden zuerst angerechnet.")
-    return out
-
-
-def no_mix_reason(
-    profile: Profile, best: Programme | None = None, best_deadline: date | None = None
-) -> str:
-    """Why there is no funding mix, in one sentence for the results. ``best``: the programme
-    that fits best, when it is one the project waits for (its next deadline, ``best_deadline``,
-    after the start, or a next round without a date): the plan is built around it, not around
-    a weaker fit."""
-    if profile.budget_total_eur is None:
-        return (
-            "Für einen Vorschlag geben Sie im Profil das Budget (Gesamtkosten und Eigenmittel) an."
-        )
-    if (profile.own_funds_eur or 0) >= profile.budget_total_eur:
-        return "Die Eigenmittel decken die Gesamtkosten: kein Förderbedarf."
-    if best is not None:
-        when = (
-            f"nächste Frist {format_date(best_deadline)}"
-            if best_deadline is not None
-            else "Termin der nächsten Runde noch nicht veröffentlicht"
-        )
-        return (
-            f"Am besten passt {best.short_title} ({when}); für diesen Projektbeginn lässt es "
-            "sich nicht einplanen, und ein Plan aus weniger passenden Programmen wäre keine "
-            "Grundlage – den Beginn nach der Bewilligung planen oder vorzeitigen "
-            "Maßnahmebeginn beantragen."
-        )
-    return (
-        "Kein passendes Programm lässt sich zurzeit für diesen Projektbeginn einplanen (zwischen "
-        "zwei Runden, Frist nach dem Beginn oder Zugang nur über Dritte) – prüfen Sie die Liste "
-        "und die Programme für die nächste Runde."
-    )
 
 
 def planned_financing(mix: FundingMix) -> list[dict[str, object]]:

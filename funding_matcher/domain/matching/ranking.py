@@ -15,7 +15,8 @@ from funding_matcher.domain.matching.exclusions import (
     exclusion_counts,
     exclusion_reasons,
 )
-from funding_matcher.domain.matching.mix import FundingMix, no_mix_reason
+from funding_matcher.domain.matching.mix import FundingMix
+from funding_matcher.domain.matching.mix_notes import no_mix_reason
 from funding_matcher.domain.matching.rules import Eligibility
 from funding_matcher.domain.matching.standing import Round
 from funding_matcher.domain.matching.weights import CLOSE_EXCLUSIONS

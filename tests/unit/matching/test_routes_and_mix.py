@@ -7,7 +7,8 @@ from decimal import Decimal
 
 from funding_matcher.domain.catalogue.records import AccessRoute
 from funding_matcher.domain.matching.explain import route_label
-from funding_matcher.domain.matching.mix import no_mix_reason, planned_financing, propose_mix
+from funding_matcher.domain.matching.mix import planned_financing, propose_mix
+from funding_matcher.domain.matching.mix_notes import no_mix_reason
 from funding_matcher.domain.matching.standing import standing, status_class
 from funding_matcher.domain.profile import Profile
 from tests.conftest import profile_data
