@@ -37,7 +37,8 @@ from pathlib import Path
 
 from funding_matcher.domain.catalogue.family import children_by_parent
 from funding_matcher.domain.catalogue.files import load_catalogue
-from funding_matcher.domain.matching.engine import TEXT_MODES, MatchingEngine
+from funding_matcher.domain.matching.engine import MatchingEngine
+from funding_matcher.domain.matching.text_index import TEXT_MODES
 from funding_matcher.domain.matching.weights import STANDING_FACTORS, StandingFactors
 from funding_matcher.domain.profile import Profile
 from funding_matcher.paths import PROJECT_ROOT

@@ -23,7 +23,8 @@ import numpy as np
 from funding_matcher.domain import taxonomy
 from funding_matcher.domain.catalogue.files import load_catalogue
 from funding_matcher.domain.catalogue.records import Programme
-from funding_matcher.domain.matching.engine import MatchingEngine, profile_text, programme_text
+from funding_matcher.domain.matching.engine import MatchingEngine
+from funding_matcher.domain.matching.text_index import profile_text, programme_text
 from funding_matcher.domain.profile import Profile
 from funding_matcher.paths import PROJECT_ROOT
 
@@ -96,9 +97,9 @@ def floor_rank(engine: MatchingEngine, profile: Profile, k: int = 10) -> float:
     The query vector is built before the clock starts; only the column slice of the CSC
     matrix, the dot product and the top-k selection are timed.
     """
-    columns, weights, _, _ = engine._query(profile_text(profile))
+    columns, weights, _, _ = engine.text._query(profile_text(profile))
     start = time.perf_counter()
-    scores = np.asarray(engine.columns[:, columns] @ weights).ravel()
+    scores = np.asarray(engine.text.columns[:, columns] @ weights).ravel()
     k = min(k, len(scores))
     top = np.argpartition(-scores, k - 1)[:k]
     top[np.argsort(-scores[top])]

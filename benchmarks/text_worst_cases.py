@@ -24,7 +24,7 @@ from flask_migrate import upgrade
 
 from funding_matcher import create_app
 from funding_matcher.domain.catalogue.files import load_catalogue
-from funding_matcher.domain.matching.engine import programme_text
+from funding_matcher.domain.matching.text_index import programme_text
 from funding_matcher.extensions import db
 from funding_matcher.operations.catalogue import sync_catalogue
 from funding_matcher.paths import PROJECT_ROOT

@@ -146,7 +146,7 @@ def _search(query: str, chosen: CatalogueFilter) -> tuple[list[Programme], dict]
     found = cache[1].get(key)
     if found is not None:
         return found
-    ranked = [p for p, _ in engine.search(query)] if query else _catalogue_in_title_order()
+    ranked = [p for p, _ in engine.text.search(query)] if query else _catalogue_in_title_order()
     shown = filter_programmes(ranked, chosen, key[2])
     found = (shown, facet_counts(shown))
     with _search_lock:  # the server's threads share the cache

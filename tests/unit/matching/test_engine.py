@@ -286,13 +286,13 @@ def test_query_weights_are_exactly_those_of_the_fitted_vectorizer():
     from funding_matcher.paths import PROJECT_ROOT
 
     engine = MatchingEngine(load_catalogue(PROJECT_ROOT / "programs").programmes)
-    vocabulary = sorted(engine.vectorizer.vocabulary_)
+    vocabulary = sorted(engine.text.vectorizer.vocabulary_)
     rng = random.Random(7)
     for _ in range(300):
         terms = [rng.choice(vocabulary) for _ in range(rng.randint(0, 200))]
         terms += rng.sample(terms, min(len(terms), rng.randint(0, 40))) + ["quatschwortxyz"]
-        expected = engine.vectorizer.transform([terms])
-        columns, weights = engine._tfidf(terms)
+        expected = engine.text.vectorizer.transform([terms])
+        columns, weights = engine.text._tfidf(terms)
         assert columns.tolist() == expected.indices.tolist()
         assert weights.dtype == expected.data.dtype
         assert np.array_equal(weights, expected.data)

@@ -219,10 +219,10 @@ def test_every_matching_term_shown_is_in_the_funders_own_words(engine, data):
     Postcode Lotterie showed "Bewohnerinnen" from the label of "alle")."""
     for match in ranked(engine, data, top=20).matches:
         p = match.programme
-        tokens = engine._document(
+        tokens = engine.text._document(
             " ".join([p.title, p.short_title, p.summary, p.description, p.funder])
         )
-        own = set(engine._index_terms(tokens, engine._word_terms(tokens)))
+        own = set(engine.text._index_terms(tokens, engine.text._word_terms(tokens)))
         reason = next((r for r in match.reasons if r.startswith("Passende Begriffe:")), "")
         for term in filter(None, (t.strip() for t in reason.split(":", 1)[-1].split(","))):
             whole = engine.analyzer.word_terms(term.lower())[0]

@@ -64,7 +64,7 @@ def test_a_barrierefreier_treffpunkt_finds_barriers_not_freie_traeger():
             for slug, text in texts.items()
         ]
     )
-    found = {p.slug for p, _ in engine.search("barrierefreier Umbau")}
+    found = {p.slug for p, _ in engine.text.search("barrierefreier Umbau")}
     assert found == {"rampen", "leichte-sprache"}
 
 

@@ -13,8 +13,9 @@ from multiprocessing import get_context
 import pytest
 
 from funding_matcher.domain.catalogue.files import load_catalogue
-from funding_matcher.domain.matching.engine import MatchingEngine, programme_text
+from funding_matcher.domain.matching.engine import MatchingEngine
 from funding_matcher.domain.matching.text import MAX_WORD, words
+from funding_matcher.domain.matching.text_index import programme_text
 from funding_matcher.domain.profile import Profile
 from funding_matcher.paths import PROJECT_ROOT
 
