@@ -25,9 +25,7 @@ investment programme beside a Stelle) is planned on those.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Literal
 
 from funding_matcher.domain.catalogue.records import Programme
 from funding_matcher.domain.matching.amounts import Cap, programme_cap
@@ -40,6 +38,12 @@ from funding_matcher.domain.matching.costs import (
     project_cost_types,
     unfunded_costs,
 )
+from funding_matcher.domain.matching.funding_mix import (
+    FundingMix,
+    MixPart,
+    source_kind,
+    sum_parts,
+)
 from funding_matcher.domain.matching.kinds import funding_kind
 from funding_matcher.domain.matching.mix_notes import conditions, gap_notes, with_rate
 from funding_matcher.domain.matching.weights import (
@@ -51,50 +55,8 @@ from funding_matcher.domain.matching.weights import (
 from funding_matcher.domain.money import ZERO, cents, json_number
 from funding_matcher.domain.profile import Profile
 
-SourceKind = Literal["public_grant", "foundation_grant"]
 # How many close fits without a published amount the mix names beside its plan.
 UNPRICED_NAMED = 2
-
-
-@dataclass(frozen=True)
-class MixPart:
-    programme: Programme
-    role: Literal["main", "cofunder"]
-    amount_eur: Decimal | None  # None: no amount published, to be asked of the funder
-    basis: str  # how the amount was found, in German
-    source_kind: SourceKind  # the budget's financing source kind (budget.md, rules v2)
-
-
-@dataclass(frozen=True)
-class FundingMix:
-    total_eur: Decimal
-    own_eur: Decimal
-    need_eur: Decimal
-    parts: list[MixPart]
-    notes: list[str] = field(default_factory=list)
-
-    @property
-    def covered_eur(self) -> Decimal:
-        """What the programmes of the mix give together."""
-        return sum_parts(self.parts)
-
-    @property
-    def gap_eur(self) -> Decimal:
-        """What is still missing after own funds and the mix (0 when covered)."""
-        return max(self.need_eur - self.covered_eur, ZERO)
-
-    @property
-    def main(self) -> MixPart:
-        return next(p for p in self.parts if p.role == "main")
-
-    @property
-    def cofunders(self) -> list[MixPart]:
-        return [p for p in self.parts if p.role == "cofunder"]
-
-
-def source_kind(programme: Programme) -> SourceKind:
-    """Foundations and lotteries are foundation grants, everything else public money."""
-    return "foundation_grant" if programme.level == "stiftung" else "public_grant"
 
 
 def combinable(candidate: Programme, chosen: Sequence[Programme]) -> bool:
@@ -362,11 +324,6 @@ def _main_carries_most(parts: list[MixPart]) -> list[MixPart]:
 
 def _has_main(parts: list[MixPart]) -> int:
     return int(any(p.role == "main" for p in parts))
-
-
-def sum_parts(parts: list[MixPart]) -> Decimal:
-    """The known amounts of the parts added up (a part to be asked for counts nothing)."""
-    return sum((p.amount_eur for p in parts if p.amount_eur is not None), ZERO)
 
 
 def planned_financing(mix: FundingMix) -> list[dict[str, object]]:

@@ -6,17 +6,14 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from funding_matcher.domain.catalogue.records import Programme
 from funding_matcher.domain.german import format_date, format_eur, format_percent
 from funding_matcher.domain.matching.amounts import rate_text
+from funding_matcher.domain.matching.funding_mix import MixPart
 from funding_matcher.domain.matching.standing import status_class
 from funding_matcher.domain.money import ZERO, cents
 from funding_matcher.domain.profile import Profile
-
-if TYPE_CHECKING:  # mix.py imports this module
-    from funding_matcher.domain.matching.mix import MixPart
 
 
 def with_rate(programme: Programme) -> str:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from funding_matcher.domain.matching.funding_mix import FundingMix
 from funding_matcher.domain.matching.kinds import KIND_LABELS
-from funding_matcher.domain.matching.mix import FundingMix
 from funding_matcher.domain.matching.ranking import Exclusion, Match, Ranking
 from funding_matcher.domain.money import json_number
 

@@ -15,7 +15,7 @@ from funding_matcher.domain.matching.exclusions import (
     exclusion_counts,
     exclusion_reasons,
 )
-from funding_matcher.domain.matching.mix import FundingMix
+from funding_matcher.domain.matching.funding_mix import FundingMix
 from funding_matcher.domain.matching.mix_notes import no_mix_reason
 from funding_matcher.domain.matching.rules import Eligibility
 from funding_matcher.domain.matching.standing import Round
