@@ -50,7 +50,10 @@ OWN_CASES = PROJECT_ROOT / "benchmarks" / "matcher_cases.json"
 # Written and labelled from catalogue facts before any ranking was seen (2026-12-08): first
 # measured at nDCG@10 0.732, the figure that says how the matcher generalises.
 BLIND_CASES = PROJECT_ROOT / "benchmarks" / "matcher_cases_blind.json"
-OWN_CASE_FILES = (OWN_CASES, BLIND_CASES)
+# A second set written the same way after the changes the first one prompted: first measured at
+# nDCG@10 0.732, recall 0.754, top-3 0.938, 0.31 must-not per top ten.
+BLIND2_CASES = PROJECT_ROOT / "benchmarks" / "matcher_cases_blind2.json"
+OWN_CASE_FILES = (OWN_CASES, BLIND_CASES, BLIND2_CASES)
 
 
 @dataclass(frozen=True)
