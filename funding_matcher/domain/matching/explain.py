@@ -279,8 +279,7 @@ def match_warnings(
         )
     if programme.needs_region:
         warnings.append(
-            "Nur in bestimmten Regionen (etwa einer LEADER-Region): prüfen Sie, ob Ihr Ort dazu "
-            "gehört"
+            "Nur in bestimmten Regionen (laut Fördergeber): prüfen Sie, ob Ihr Ort dazu gehört"
         )
     if programme.programme_area and in_programme_area(programme, profile) is None:
         warnings.append(

@@ -280,12 +280,18 @@ def propose_mix(
     first = parts[0].programme
     if "investiv" in unfunded_costs(first, profile):
         notes.append(investment_note(first, [p.programme for p in parts], uncovered))
-    # Close fits the plan cannot put a figure on (no published amount): named, not dropped.
+    # Close fits the plan cannot put a figure on (no published amount): named, not dropped, as
+    # long as something is left to finance; a plan that covers the need names no more money
+    # (that would be overfinancing, and some programmes forbid other public money beside them).
     planned = [p.programme for p in parts]
+    covered = sum_parts(parts) >= need and all(part.amount_eur is not None for part in parts)
+    if covered:
+        part_only = []
     unpriced = [
         p
         for p in grants
-        if p.slug in close
+        if not covered
+        and p.slug in close
         and not _known_amount(p)
         and not _one_object(p)
         and not p.requires_public_cofunding

@@ -361,6 +361,29 @@ def test_a_close_fit_without_a_published_amount_is_named_beside_the_plan():
     assert not any(n.startswith("Ebenfalls passend") for n in far.notes)
 
 
+def test_a_plan_that_covers_the_need_names_no_more_money():
+    """A Heimat-Scheck of 2.000 € covered a Kartoffelfest's need; the plan still said "Ebenfalls
+    passend … LEADER – als weitere Finanzierung eintragen": overfinancing, and the Scheck allows
+    no other public money beside it."""
+    cheque = programme(slug="scheck", funder="Land A", amount_min_eur=None, amount_max_eur=2000)
+    unpriced = programme(
+        slug="ohne-betrag", funder="Land B", funding_rate_max_percent=None, amount_max_eur=None
+    )
+    equipment = programme(
+        slug="erstausstattung",
+        funder="Lotterie C",
+        cost_types=["investiv"],
+        funding_rate_max_percent=50,
+        narrow_purpose={"label": "Erstausstattung", "words": ["Erstausstattung"]},
+    )
+    profile = mix_profile(budget_total_eur=2800, own_funds_eur=800, cost_types=["sach"])
+    mix = propose_mix([(cheque, 90.0), (unpriced, 88.0), (equipment, 87.0)], profile)
+    assert [(p.programme.slug, p.amount_eur) for p in mix.parts] == [("scheck", 2000)]
+    assert not any(n.startswith(("Ebenfalls passend", "Für einen Teil")) for n in mix.notes)
+    short = propose_mix([(cheque, 90.0), (unpriced, 88.0)], mix_profile(budget_total_eur=19000))
+    assert any(n.startswith("Ebenfalls passend") for n in short.notes)
+
+
 def test_an_investment_decides_the_main_programme_only_among_near_equal_fits():
     profile = Profile.from_dict(
         profile_data(budget_total_eur=3000, own_funds_eur=300, cost_types=["sach", "investiv"])
