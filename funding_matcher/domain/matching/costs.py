@@ -95,14 +95,6 @@ def funded_costs_text(programme: Programme, profile: Profile) -> str:
     return cost_names(funded) if funded else ""
 
 
-def funded_cost_words(programme: Programme, profile: Profile) -> str:
-    """The project's cost types the programme funds, in words ("Sachkosten"); "Kosten" when it
-    funds all of them."""
-    has = project_cost_types(profile)
-    funded = [code for code in has if code in funded_types(programme)]
-    return "Kosten" if len(funded) == len(has) else cost_names(funded)
-
-
 class Uncovered:
     """What is still uncovered of each cost type while a funding mix is planned (with a split).
 

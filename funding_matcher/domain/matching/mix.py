@@ -31,7 +31,7 @@ from funding_matcher.domain.catalogue.records import Programme
 from funding_matcher.domain.matching.amounts import Cap, programme_cap
 from funding_matcher.domain.matching.costs import (
     Uncovered,
-    funded_cost_words,
+    funded_costs_text,
     funds_the_project,
     investment_note,
     may_cofund,
@@ -225,7 +225,8 @@ def propose_mix(
         room = uncovered.room(programme)
         if room is not None and room < amount:
             amount = room
-            basis += f" – begrenzt auf die noch offenen {funded_cost_words(programme, profile)}"
+            open_costs = funded_costs_text(programme, profile) or "Kosten"
+            basis += f" – begrenzt auf die noch offenen {open_costs}"
         uncovered.take(programme, amount)
         return amount, basis
 
